@@ -1,0 +1,1 @@
+//! Edits as values: apply and invert; history for undo and redo.

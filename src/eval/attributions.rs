@@ -1,0 +1,1 @@
+//! attributions (to be written)

@@ -1,0 +1,1 @@
+//! Statistics over annotation files: counts, claims per actor, stance matrix.
