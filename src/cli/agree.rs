@@ -48,9 +48,21 @@ fn coder_name(path: &Path) -> String {
 /// articles or texts.
 pub fn group(inputs: &[PathBuf]) -> Result<Grouped, Error> {
     let n = inputs.len();
+    let distinct = |names: &[String]| {
+        names.iter().collect::<std::collections::HashSet<_>>().len() == names.len()
+    };
+    // File stems ("article"), else the folders the files are in ("ann", "bob"), else paths.
     let mut names: Vec<String> = inputs.iter().map(|p| coder_name(p)).collect();
-    let unique: std::collections::HashSet<&String> = names.iter().collect();
-    if unique.len() < n {
+    if !distinct(&names) {
+        names = inputs
+            .iter()
+            .map(|p| match p.parent().and_then(|d| d.file_name()) {
+                Some(folder) if !p.is_dir() => folder.to_string_lossy().into_owned(),
+                _ => p.display().to_string(),
+            })
+            .collect();
+    }
+    if !distinct(&names) {
         names = inputs.iter().map(|p| p.display().to_string()).collect();
     }
     let mut articles: BTreeMap<String, Vec<Option<(PathBuf, Document)>>> = BTreeMap::new();
