@@ -582,3 +582,39 @@ fn polnear_annotators_agree_as_the_reference_scorer_says() {
     let doc = load(&d.join("pn/4b22/politico_2016-09-08_flynn-says-trump-absolutely-righ.json"));
     assert!(Path::new(&doc.article.source).is_file());
 }
+
+#[test]
+fn a_relative_source_is_found_beside_the_annotation_file() {
+    let dir = workspace();
+    let d = dir.path();
+    std::fs::create_dir(d.join("elsewhere")).expect("dir");
+    let out = ok(
+        &d.join("elsewhere"),
+        &["export", "-f", "doccano", "../article.json"],
+    );
+    assert!(out.contains("\"entities\""));
+}
+
+#[test]
+fn import_marks_items_manual_unless_told_they_are_gold() {
+    let dir = workspace();
+    let d = dir.path();
+    std::fs::create_dir(d.join("b")).expect("dir");
+    std::fs::write(d.join("b/x.txt"), "Ann said yes.").expect("txt");
+    std::fs::write(d.join("b/x.ann"), "T1\tContent 9 12\tyes\n").expect("ann");
+    ok(d, &["import", "-f", "brat", "-o", "manual", "b/x.ann"]);
+    assert_eq!(
+        load(&d.join("manual/x.json")).claims[0].meta.status,
+        Status::Manual
+    );
+    ok(
+        d,
+        &[
+            "import", "-f", "brat", "--status", "accepted", "-o", "gold", "b/x.txt",
+        ],
+    );
+    assert_eq!(
+        load(&d.join("gold/x.json")).claims[0].meta.status,
+        Status::Accepted
+    );
+}

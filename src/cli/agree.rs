@@ -277,7 +277,12 @@ pub fn render(r: &Report, skipped: usize) -> String {
         for (i, p) in r.claims.pairs.iter().enumerate() {
             let mut row = vec![format!("{} / {}", r.coders[p.a], r.coders[p.b])];
             for l in &r.layers {
-                row.push(pct(l.pairs[i].exact.f1()));
+                let pc = &l.pairs[i];
+                row.push(if pc.exact.gold + pc.exact.predicted > 0.0 {
+                    pct(pc.exact.f1())
+                } else {
+                    "–".to_string()
+                });
             }
             row.push(pct(p.exact.f1()));
             rows.push(row);

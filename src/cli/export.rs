@@ -91,7 +91,7 @@ fn need_dir(format: Format, out: Option<&Path>) -> Result<PathBuf, String> {
 /// The article text a document needs, checked against its spans.
 fn text_of(doc: &Document, texts: &Texts, path: &Path) -> Result<String, String> {
     let text = texts
-        .text_for(doc)
+        .text_for_in(doc, path.parent())
         .map_err(|e| format!("{}: {e}", path.display()))?;
     export::check_spans(doc, text.chars().count())
         .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -100,7 +100,7 @@ fn text_of(doc: &Document, texts: &Texts, path: &Path) -> Result<String, String>
 
 /// The text when there is one; a text that does not match is still an error.
 fn maybe_text(doc: &Document, texts: &Texts, path: &Path) -> Result<Option<String>, String> {
-    match texts.text_for(doc) {
+    match texts.text_for_in(doc, path.parent()) {
         Ok(text) => {
             export::check_spans(doc, text.chars().count())
                 .map_err(|e| format!("{}: {e}", path.display()))?;

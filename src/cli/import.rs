@@ -311,7 +311,7 @@ pub fn validate(mut doc: Document, path: &Path) -> Result<Document, Error> {
         }
     }
     let texts = export::Texts::default();
-    match texts.text_for(&doc) {
+    match texts.text_for_in(&doc, path.parent()) {
         Ok(text) => {
             let chars = text.chars().count();
             let map = crate::article::offsets::OffsetMap::new(&text);

@@ -734,3 +734,76 @@ fn build(
     }
     Ok(doc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Merkel said Berlin would help. Merkel agreed.\n";
+
+    fn import(ann: &str) -> Result<Document, BratError> {
+        from_brat(
+            "x",
+            "x.txt",
+            TEXT,
+            ann,
+            Path::new("x.ann"),
+            Status::Accepted,
+        )
+    }
+
+    #[test]
+    fn reads_third_party_files_without_gloss_notes() {
+        let ann = "T1\tPER 0 6\tMerkel\nT2\tPER 31 37\tMerkel\nT3\tSource 0 6\tMerkel\n\
+                   T4\tCue 7 11\tsaid\nT5\tContent 12 29\tBerlin would help\n\
+                   E1\tCue:T4 Source:T3 Content:T5\nT6\tLOC 12 18\tBerlin\n";
+        let doc = import(ann).expect("import");
+        // Mentions with the same text and type are one actor.
+        assert_eq!(doc.actors.len(), 2);
+        assert_eq!(doc.actors[0].mentions.len(), 2);
+        assert_eq!(doc.actors[1].kind, ActorKind::Place);
+        let claim = &doc.claims[0];
+        assert_eq!(claim.content.text, "Berlin would help");
+        assert_eq!(claim.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+        // The source is a mention of Merkel, so she speaks.
+        assert_eq!(claim.actor.as_deref(), Some(doc.actors[0].id.as_str()));
+        assert_eq!(claim.meta.status, Status::Accepted);
+    }
+
+    #[test]
+    fn refuses_offsets_that_do_not_match_the_text_field() {
+        let err = import("T1\tPerson 1 7\tMerkel\n").expect_err("mismatch");
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("does not match"), "{err}");
+    }
+
+    #[test]
+    fn refuses_references_to_undefined_annotations() {
+        let err = import("T1\tContent 12 29\tBerlin would help\nR1\tAttribution Arg1:T9 Arg2:T1\n")
+            .expect_err("undefined");
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("T9"), "{err}");
+    }
+
+    #[test]
+    fn refuses_unknown_line_kinds_and_duplicate_ids() {
+        let err = import("X1\tfoo\n").expect_err("unknown");
+        assert!(err.message.contains("unknown annotation id"), "{err}");
+        let err = import("T1\tPerson 0 6\tMerkel\nT1\tPerson 0 6\tMerkel\n").expect_err("dup");
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn refuses_crlf_texts() {
+        let err = from_brat(
+            "x",
+            "x.txt",
+            "a\r\nb",
+            "",
+            Path::new("x.ann"),
+            Status::Manual,
+        )
+        .expect_err("crlf");
+        assert!(err.message.contains("CR"), "{err}");
+    }
+}

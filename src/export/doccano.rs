@@ -499,3 +499,43 @@ fn fresh(used: &mut HashSet<String>, prefix: &str) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_plain_doccano_records() {
+        let line = r#"{"id": 7, "text": "Obama said “we will win,” he added, “today.”", "entities": [
+            {"id": 1, "label": "Person", "start_offset": 0, "end_offset": 5},
+            {"id": 2, "label": "Source", "start_offset": 0, "end_offset": 5},
+            {"id": 3, "label": "Cue", "start_offset": 6, "end_offset": 10},
+            {"id": 4, "label": "Content", "start_offset": 11, "end_offset": 25},
+            {"id": 5, "label": "Content", "start_offset": 35, "end_offset": 44}],
+            "relations": [{"id": 1, "from_id": 2, "to_id": 4, "type": "source_of"},
+                          {"id": 2, "from_id": 3, "to_id": 4, "type": "cue_of"},
+                          {"id": 3, "from_id": 4, "to_id": 5, "type": "continues"}]}"#;
+        let imported = from_doccano_line(line, Path::new("d.jsonl"), 1, Status::Manual, &|id| {
+            format!("{id}.txt")
+        })
+        .expect("import");
+        let doc = imported.doc;
+        assert_eq!(doc.article.id, "d-7");
+        assert_eq!(doc.claims.len(), 1);
+        let claim = &doc.claims[0];
+        assert_eq!(claim.content.parts, Some(vec![[11, 25], [35, 44]]));
+        assert_eq!(claim.actor.as_deref(), Some("a1"));
+        assert_eq!(claim.meta.status, Status::Manual);
+    }
+
+    #[test]
+    fn refuses_entities_outside_the_text() {
+        let line = r#"{"text": "short", "entities": [{"id": 1, "label": "Cue", "start_offset": 2, "end_offset": 9}]}"#;
+        let err = from_doccano_line(line, Path::new("d.jsonl"), 3, Status::Manual, &|id| {
+            id.to_string()
+        })
+        .expect_err("outside");
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("outside the text"), "{err}");
+    }
+}

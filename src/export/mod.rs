@@ -222,6 +222,12 @@ impl Texts {
     /// The text of `doc`'s article: from `--text` (by id), else from `article.source` when that
     /// file exists. The text must hash to the document's `sha256`.
     pub fn text_for(&self, doc: &Document) -> Result<String, TextError> {
+        self.text_for_in(doc, None)
+    }
+
+    /// As `text_for`; a relative `article.source` not found from the working directory is also
+    /// looked for in `base` (the annotation file's directory).
+    pub fn text_for_in(&self, doc: &Document, base: Option<&Path>) -> Result<String, TextError> {
         let meta = &doc.article;
         let check = |article: &crate::article::Article, path: &str| {
             if article.sha256 == meta.sha256 {
@@ -254,11 +260,23 @@ impl Texts {
             id: meta.id.clone(),
             source_path: source.to_string(),
         };
-        if file.is_empty() || file == "-" || !Path::new(file).is_file() {
+        if file.is_empty() || file == "-" {
             return Err(missing());
         }
-        let loaded = crate::article::load::load(Path::new(file)).map_err(|e| TextError::Load {
-            path: PathBuf::from(file),
+        let mut path = PathBuf::from(file);
+        if !path.is_file()
+            && path.is_relative()
+            && let Some(base) = base
+        {
+            path = base.join(file);
+        }
+        if !path.is_file() {
+            return Err(missing());
+        }
+        let file = path.display().to_string();
+        let file = file.as_str();
+        let loaded = crate::article::load::load(&path).map_err(|e| TextError::Load {
+            path: path.clone(),
             message: e.to_string(),
         })?;
         let candidates: Vec<&crate::article::Article> = if loaded.articles.len() == 1 {

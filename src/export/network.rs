@@ -279,3 +279,87 @@ pub fn one_mode_csv(n: &Network) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ArticleMeta, Extra, Meta, Stance};
+
+    fn doc(id: &str, stances: &[(&str, &str, Polarity)]) -> Document {
+        let mut d = Document::new(ArticleMeta {
+            id: id.into(),
+            ..ArticleMeta::default()
+        });
+        for (i, (actor, target, polarity)) in stances.iter().enumerate() {
+            let aid = format!("a{i}");
+            d.actors.push(Actor {
+                id: aid.clone(),
+                name: actor.to_string(),
+                kind: Default::default(),
+                aliases: vec![],
+                role: None,
+                mentions: vec![],
+                meta: Meta::manual(),
+                extra: Extra::new(),
+            });
+            d.stances.push(Stance {
+                id: format!("s{i}"),
+                actor: aid,
+                target: target.to_string(),
+                polarity: *polarity,
+                evidence: None,
+                claim: None,
+                meta: Meta::manual(),
+                extra: Extra::new(),
+            });
+        }
+        d
+    }
+
+    #[test]
+    fn ties_count_shared_targets_across_documents() {
+        use Polarity::*;
+        let one = doc(
+            "1",
+            &[
+                ("Ann", "tax", Support),
+                ("Bob", "tax", Support),
+                ("Cy", "tax", Oppose),
+            ],
+        );
+        let two = doc(
+            "2",
+            &[
+                ("ann", "war", Oppose),
+                ("Bob", "War", Oppose),
+                ("Ann", "tax", Support),
+            ],
+        );
+        let net = network(&[&one, &two]);
+        assert_eq!(net.actors, vec!["Ann", "Bob", "Cy"]);
+        let tie = |a: usize, b: usize, kind: TieKind| {
+            net.ties
+                .iter()
+                .find(|t| t.a == a && t.b == b && t.kind == kind)
+                .map(Tie::weight)
+        };
+        assert_eq!(tie(0, 1, TieKind::Congruence), Some(2));
+        assert_eq!(tie(0, 2, TieKind::Conflict), Some(1));
+        assert_eq!(tie(1, 2, TieKind::Conflict), Some(1));
+        assert_eq!(tie(0, 2, TieKind::Congruence), None);
+        // Ann supports tax in both documents: one edge of weight 2.
+        let ann_tax = net
+            .edges
+            .iter()
+            .find(|e| e.actor == 0 && e.target == 0)
+            .expect("edge");
+        assert_eq!((ann_tax.weight, ann_tax.articles.len()), (2, 2));
+    }
+
+    #[test]
+    fn graphml_escapes_names() {
+        let d = doc("1", &[("A & <B>", "t", Polarity::Support)]);
+        let xml = two_mode_graphml(&network(&[&d]));
+        assert!(xml.contains("A &amp; &lt;B&gt;"), "{xml}");
+    }
+}

@@ -274,3 +274,38 @@ fn parse_span(v: &Value, chars: usize) -> Result<Vec<[usize; 2]>, String> {
     }
     Ok(pieces)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_speech_kind_from_quote_marks() {
+        assert_eq!(kind_from_quotes("“We will win.”"), ClaimKind::Direct);
+        assert_eq!(kind_from_quotes("that it was “likely.”"), ClaimKind::Mixed);
+        assert_eq!(kind_from_quotes("that it was likely"), ClaimKind::Indirect);
+    }
+
+    #[test]
+    fn splits_annotator_ids_and_checks_spans() {
+        let line = r#"{"id": "art__x1", "annotator": "x1", "text": "He said no.", "attributions": [
+            {"source": {"start": 0, "end": 2}, "cue": {"start": 3, "end": 7}, "content": {"start": 8, "end": 10}},
+            {"source": null, "cue": null, "content": null}]}"#;
+        let imported = from_polnear_line(line, Path::new("p.jsonl"), 1, Status::Accepted, &|id| {
+            format!("{id}.txt")
+        })
+        .expect("import");
+        assert_eq!(imported.annotator.as_deref(), Some("x1"));
+        assert_eq!(imported.doc.article.id, "art");
+        assert_eq!(imported.doc.article.source, "art.txt");
+        assert_eq!(imported.skipped, 1);
+        assert_eq!(imported.doc.claims[0].content.text, "no");
+        let bad = line.replace("\"end\": 10", "\"end\": 99");
+        let err = from_polnear_line(&bad, Path::new("p.jsonl"), 4, Status::Accepted, &|id| {
+            id.to_string()
+        })
+        .expect_err("outside");
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("outside the text"), "{err}");
+    }
+}
