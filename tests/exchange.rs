@@ -618,3 +618,61 @@ fn import_marks_items_manual_unless_told_they_are_gold() {
         Status::Accepted
     );
 }
+
+#[test]
+fn polnear_dev_survives_brat_and_doccano_round_trips() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear_dev.jsonl");
+    if !file.is_file() {
+        eprintln!("skipped: {} is absent", file.display());
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    ok(
+        d,
+        &[
+            "import",
+            "-f",
+            "polnear",
+            "-o",
+            "gold",
+            file.to_str().expect("path"),
+        ],
+    );
+    ok(d, &["export", "-f", "brat", "-o", "brat", "gold"]);
+    ok(d, &["import", "-f", "brat", "-o", "from-brat", "brat"]);
+    ok(d, &["export", "-f", "doccano", "-o", "d.jsonl", "gold"]);
+    ok(
+        d,
+        &["import", "-f", "doccano", "-o", "from-doccano", "d.jsonl"],
+    );
+    let gold = files_in(&d.join("gold"));
+    let docs: Vec<PathBuf> = gold
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(docs.len(), 84);
+    let key = |doc: &Document| -> Vec<_> {
+        doc.claims
+            .iter()
+            .map(|c| {
+                let pieces = |s: &Option<gloss::model::Span>| s.as_ref().map(|s| s.pieces());
+                (
+                    c.id.clone(),
+                    pieces(&c.source),
+                    pieces(&c.cue),
+                    c.content.pieces(),
+                    c.kind,
+                )
+            })
+            .collect()
+    };
+    for path in docs {
+        let name = path.file_name().expect("name");
+        let original = load(&path);
+        for back in ["from-brat", "from-doccano"] {
+            let copy = load(&d.join(back).join(name));
+            assert_eq!(key(&original), key(&copy), "{back}/{name:?}");
+        }
+    }
+}

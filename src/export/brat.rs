@@ -43,12 +43,14 @@ Stance
 [relations]
 Attribution\tArg1:Source, Arg2:Content
 Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive
+# Sources, contents and stances share text with mentions and with each other.
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
 [events]
 Cue\tContent:Content, Source?:Source
 
 [attributes]
-Status\tArg:<ANY>, Value:auto|accepted|edited|rejected|manual
+Status\tArg:<ENTITY>, Value:auto|accepted|edited|rejected|manual
 Kind\tArg:Content, Value:direct|indirect|mixed|headline|other
 Polarity\tArg:Stance, Value:support|oppose|neutral
 ";
