@@ -2,6 +2,19 @@
 //!
 //! Every format is a pure function from documents (and, where the format carries it, the article
 //! text) to files in memory, and back; the CLI (`cli::export`, `cli::import`) does the writing.
+//!
+//! What survives a round trip (gloss → format → gloss), rejected and orphaned items aside,
+//! which no export carries:
+//! - brat: every span (discontinuous parts included), actor ids, names, kinds, roles, aliases,
+//!   claim links (source, cue, content, actor), kinds, statuses, tags, notes, rule and
+//!   confidence, stances with an evidence span. Lost: stances without evidence, actors neither
+//!   mentioned nor speaking nor holding a stance, document `labels`, unknown (`extra`) fields;
+//!   the title is re-read from the text's first line; note values lose surrounding spaces.
+//! - doccano: everything brat keeps, plus stances without evidence and `labels` (in the extra
+//!   `gloss` field). Lost: unknown fields.
+//! - polnear: claim spans only. Actors, stances, tags and notes are lost; kinds are guessed
+//!   again from quote marks; statuses become `accepted` (or `--status`).
+//! - w3c, csv, network: export only.
 
 pub mod brat;
 pub mod csv;
