@@ -676,3 +676,20 @@ fn polnear_dev_survives_brat_and_doccano_round_trips() {
         }
     }
 }
+
+#[test]
+fn import_never_overwrites_an_article_text_with_another() {
+    let dir = workspace();
+    let d = dir.path();
+    let jsonl = ok(d, &["export", "-f", "doccano", "article.json"]);
+    std::fs::write(d.join("a.jsonl"), jsonl).expect("write");
+    std::fs::create_dir(d.join("out")).expect("dir");
+    std::fs::write(d.join("out/article.txt"), "someone's own article").expect("write");
+    let err = fails(d, &["import", "-f", "doccano", "-o", "out", "a.jsonl"]);
+    assert!(err.contains("exists with another text"), "{err}");
+    assert!(!d.join("out/article.json").exists());
+    assert_eq!(
+        std::fs::read_to_string(d.join("out/article.txt")).expect("read"),
+        "someone's own article"
+    );
+}

@@ -197,9 +197,21 @@ fn layer_row(l: &LayerAgreement) -> Vec<String> {
     ]
 }
 
-/// Plain aligned columns; the first column left-aligned, the rest right-aligned.
+fn numeric(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.is_empty()
+        || matches!(cell, "–" | "·" | "+" | "−" | "0" | "±")
+        || cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–' | '%'))
+}
+
+/// Plain aligned columns: numbers (and stance symbols) right-aligned, text left-aligned.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let cols = header.len();
+    let right: Vec<bool> = (0..cols)
+        .map(|i| i > 0 && rows.iter().all(|r| r.get(i).is_none_or(|c| numeric(c))))
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate().take(cols) {
@@ -211,13 +223,15 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         for (i, cell) in cells.iter().enumerate() {
             let w = unicode_width::UnicodeWidthStr::width(cell.as_str());
             let pad = " ".repeat(widths[i].saturating_sub(w));
-            if i == 0 {
-                out.push_str(cell);
-                out.push_str(&pad);
-            } else {
+            if i > 0 {
                 out.push_str("  ");
+            }
+            if right[i] {
                 out.push_str(&pad);
                 out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                out.push_str(&pad);
             }
         }
         out.trim_end().to_string() + "\n"

@@ -118,6 +118,17 @@ fn check_free(plan: &Plan, force: bool) -> Result<(), Error> {
             )
             .into());
         }
+        // An article file with other text in it is someone's: never overwrite it unasked.
+        if !force
+            && path.exists()
+            && std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str())
+        {
+            return Err(format!(
+                "{} exists with another text; nothing was written (use --force to replace it)",
+                path.display()
+            )
+            .into());
+        }
     }
     Ok(())
 }
