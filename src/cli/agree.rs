@@ -180,19 +180,19 @@ fn layer_row(l: &LayerAgreement) -> Vec<String> {
         format!("{}–{}", pct(min), pct(max))
     };
     if l.items == 0.0 {
-        return vec![
-            l.layer.clone(),
-            "0".into(),
-            "–".into(),
-            "–".into(),
-            "–".into(),
-        ];
+        let mut row = vec![l.layer.clone(), "0".into()];
+        row.extend(std::iter::repeat_n("–".to_string(), 7));
+        return row;
     }
     vec![
         l.layer.clone(),
         format!("{:.1}", l.items),
+        pct(l.exact_precision),
+        pct(l.exact_recall),
         pct(l.exact_f1),
         range,
+        pct(l.overlap_precision),
+        pct(l.overlap_recall),
         pct(l.overlap_f1),
     ]
 }
@@ -271,16 +271,20 @@ pub fn render(r: &Report, skipped: usize) -> String {
     if skipped > 0 {
         out.push_str(&format!("; {skipped} coded by one only, skipped"));
     }
-    out.push_str("\n\nSpan agreement (F1 %, mean over coder pairs)\n");
+    out.push_str("\n\nSpan agreement (%, mean over coder pairs; P and R take the first coder of a pair as reference)\n");
     let mut rows: Vec<Vec<String>> = r.layers.iter().map(layer_row).collect();
     rows.push(layer_row(&r.claims));
     out.push_str(&table(
         &[
             "layer",
             "items/coder",
-            "exact F1",
-            "exact range",
-            "overlap F1",
+            "exact P",
+            "R",
+            "F1",
+            "F1 range",
+            "overlap P",
+            "R",
+            "F1",
         ],
         &rows,
     ));

@@ -158,8 +158,13 @@ pub struct PairCounts {
 pub struct LayerAgreement {
     pub layer: String,
     pub pairs: Vec<PairCounts>,
-    /// Mean over pairs of each pair's F1.
+    /// Means over pairs of each pair's precision, recall and F1 (the first coder of a pair as
+    /// reference).
+    pub exact_precision: f64,
+    pub exact_recall: f64,
     pub exact_f1: f64,
+    pub overlap_precision: f64,
+    pub overlap_recall: f64,
     pub overlap_f1: f64,
     /// Items per coder, summed over the shared articles (mean over coders).
     pub items: f64,
@@ -331,7 +336,11 @@ fn layer<T>(
         .collect();
     LayerAgreement {
         layer: name.to_string(),
+        exact_precision: mean(pairs.iter().map(|p| p.exact.precision())),
+        exact_recall: mean(pairs.iter().map(|p| p.exact.recall())),
         exact_f1: mean(pairs.iter().map(|p| p.exact.f1())),
+        overlap_precision: mean(pairs.iter().map(|p| p.overlap.precision())),
+        overlap_recall: mean(pairs.iter().map(|p| p.overlap.recall())),
         overlap_f1: mean(pairs.iter().map(|p| p.overlap.f1())),
         items: mean(per_coder.into_iter()),
         pairs,
