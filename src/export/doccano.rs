@@ -308,7 +308,7 @@ pub fn from_doccano_line(
                 )));
             }
         }
-        match str_of(r, "type").unwrap_or("") {
+        match str_of(r, "type").unwrap_or("").to_lowercase().as_str() {
             "continues" => {
                 next.insert(from, to);
                 continued.insert(to);
@@ -419,7 +419,7 @@ pub fn from_doccano_line(
         }
     }
     for e in &firsts {
-        if labels.get(e).map(String::as_str) != Some("Content") {
+        if !labels.get(e).is_some_and(|l| l.eq_ignore_ascii_case("content")) {
             continue;
         }
         let Some(content) = span_of(*e) else { continue };

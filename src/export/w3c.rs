@@ -32,6 +32,17 @@ fn meta_bodies(meta: &Meta) -> Vec<Value> {
     out
 }
 
+/// What annotations target: the article's URL when it came from the web, else a URN naming the
+/// article (file paths are not IRIs).
+fn target_source(doc: &Document, base: &str) -> String {
+    let source = doc.article.source.as_str();
+    if source.starts_with("http://") || source.starts_with("https://") {
+        source.to_string()
+    } else {
+        base.to_string()
+    }
+}
+
 struct Ctx<'a> {
     doc: &'a Document,
     text: Option<(OffsetMap, &'a str)>,
@@ -40,11 +51,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn selectors(&self, span: &Span) -> Vec<Value> {
-        let source = if self.doc.article.source.is_empty() {
-            self.base.clone()
-        } else {
-            self.doc.article.source.clone()
-        };
+        let source = target_source(self.doc, &self.base);
         let pieces = span.pieces();
         let single = pieces.len() == 1;
         pieces
@@ -163,7 +170,7 @@ pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
             None => items.push(json!({
                 "id": id, "type": "Annotation", "motivation": "classifying",
                 "body": bodies,
-                "target": if doc.article.source.is_empty() { base.clone() } else { doc.article.source.clone() },
+                "target": target_source(doc, &base),
             })),
         }
     }
