@@ -431,3 +431,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn html_seed_reads_as_its_article_only() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_port_strike.html");
+    let article = load::load(&path).expect("seed").articles.remove(0);
+    assert_eq!(article.title, "Dockworkers extend strike as talks collapse");
+    assert!(
+        article
+            .text
+            .starts_with("Dockworkers extend strike as talks collapse\n\n")
+    );
+    assert!(article.text.contains("“We offered flexibility on shifts"));
+    for absent in [
+        "Advertisement",
+        "Home",
+        "Related",
+        "All rights",
+        "analytics",
+        "Harbour Ledger",
+    ] {
+        assert!(
+            !article.text.contains(absent),
+            "{absent} leaked into the text"
+        );
+    }
+}
