@@ -419,7 +419,10 @@ pub fn from_doccano_line(
         }
     }
     for e in &firsts {
-        if !labels.get(e).is_some_and(|l| l.eq_ignore_ascii_case("content")) {
+        if !labels
+            .get(e)
+            .is_some_and(|l| l.eq_ignore_ascii_case("content"))
+        {
             continue;
         }
         let Some(content) = span_of(*e) else { continue };

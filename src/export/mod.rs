@@ -395,7 +395,7 @@ pub fn covered(map: &OffsetMap, text: &str, span: &Span, sep: &str) -> String {
 }
 
 /// Every `*.json` annotation file a list of inputs names: files as given, directories walked
-/// (sorted, not recursive), `*.bak` and `*.recovery.json` skipped.
+/// (sorted, not recursive), `*.bak`, `*.recovery.json` and `*.rescued-N.json` skipped.
 pub fn annotation_files(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for input in inputs {
@@ -418,10 +418,18 @@ pub fn annotation_files(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Whether a path names an annotation file (not a backup or a crash-recovery file).
+/// Whether a path names an annotation file (not a backup, a crash-recovery file or a rescue
+/// file the store wrote beside an unreadable one).
 pub fn is_annotation_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".json") && !name.ends_with(".recovery.json") && !name.ends_with(".bak")
+    let rescued = name
+        .strip_suffix(".json")
+        .and_then(|stem| stem.rsplit_once(".rescued-"))
+        .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    name.ends_with(".json")
+        && !name.ends_with(".recovery.json")
+        && !name.ends_with(".bak")
+        && !rescued
 }
 
 /// Reads annotation documents from files and directories (see `annotation_files`).
@@ -541,5 +549,7 @@ mod tests {
         assert!(!is_annotation_file(Path::new("a/x.recovery.json")));
         assert!(!is_annotation_file(Path::new("a/x.json.bak")));
         assert!(!is_annotation_file(Path::new("a/x.txt")));
+        assert!(!is_annotation_file(Path::new("a/x.rescued-2.json")));
+        assert!(is_annotation_file(Path::new("a/x.rescued.json")));
     }
 }
