@@ -267,11 +267,28 @@ pub fn stance_matrix(docs: &[&Document]) -> StanceMatrix {
     }
 }
 
+/// Live claims by kind (direct, indirect, mixed, headline, other), in `ClaimKind::ALL` order.
+pub fn claim_kinds(docs: &[&Document]) -> Vec<(ClaimKind, usize)> {
+    ClaimKind::ALL
+        .iter()
+        .map(|k| {
+            let n = docs
+                .iter()
+                .flat_map(|d| d.live_claims())
+                .filter(|c| c.kind == *k)
+                .count();
+            (*k, n)
+        })
+        .collect()
+}
+
 /// Everything `gloss stats` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
     pub documents: usize,
     pub counts: Vec<LayerCounts>,
+    /// Live claims by kind.
+    pub kinds: Vec<(ClaimKind, usize)>,
     pub actors: Vec<ActorClaims>,
     pub stance_matrix: StanceMatrix,
 }
@@ -280,6 +297,7 @@ pub fn stats(docs: &[&Document]) -> Stats {
     Stats {
         documents: docs.len(),
         counts: layer_counts(docs),
+        kinds: claim_kinds(docs),
         actors: claims_per_actor(docs),
         stance_matrix: stance_matrix(docs),
     }

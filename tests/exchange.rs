@@ -522,6 +522,10 @@ fn stats_prints_tables_json_and_csv() {
     let d = dir.path();
     let out = ok(d, &["stats", "article.json"]);
     assert!(out.contains("Stance matrix"), "{out}");
+    assert!(
+        out.contains("Claims by kind: direct 1, indirect 1, mixed 2, headline 0, other 1"),
+        "{out}"
+    );
     assert!(out.contains("T1 = Ukraine's NATO membership"), "{out}");
     let v: Value =
         serde_json::from_str(&ok(d, &["stats", "--json", "article.json"])).expect("json");

@@ -14,7 +14,7 @@ use crate::stats::{self, Stats};
 #[command(after_help = "\
 Over several files, actors and targets are matched by name. Stance matrix cells: + support,
 − oppose, 0 neutral, ± both support and oppose. --csv prints one long table
-(section, row, column, value) with the sections status, actor and stance.")]
+(section, row, column, value) with the sections status, kind, actor and stance.")]
 pub struct Args {
     /// Annotation files or directories of them.
     #[arg(required = true)]
@@ -53,6 +53,9 @@ pub fn to_csv(s: &Stats) -> String {
                 &n.to_string(),
             ]));
         }
+    }
+    for (kind, n) in &s.kinds {
+        out.push_str(&record(&["kind", "claims", kind.as_str(), &n.to_string()]));
     }
     for a in &s.actors {
         for (col, n) in [
@@ -96,6 +99,12 @@ pub fn render(s: &Stats) -> String {
         .collect();
     out.push_str(&table(&header, &rows));
 
+    let kinds: Vec<String> = s
+        .kinds
+        .iter()
+        .map(|(k, n)| format!("{} {n}", k.as_str()))
+        .collect();
+    out.push_str(&format!("\nClaims by kind: {}\n", kinds.join(", ")));
     out.push_str("\nClaims per actor (direct = quoted, indirect = paraphrased)\n");
     if s.actors.is_empty() {
         out.push_str("(none)\n");

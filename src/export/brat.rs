@@ -9,7 +9,7 @@
 //! evidence span, and actors neither mentioned nor speaking, cannot be placed in brat and are
 //! not exported.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -281,7 +281,8 @@ struct TextBound {
 
 #[derive(Default)]
 struct Parsed {
-    spans: BTreeMap<usize, (String, TextBound)>,
+    /// Text-bound annotations in file order.
+    spans: Vec<(String, TextBound)>,
     attributes: HashMap<String, Vec<(String, String)>>,
     notes: HashMap<String, Vec<(String, String)>>,
     /// Content id -> (cue, source).
@@ -399,17 +400,14 @@ fn parse_ann(
                         ),
                     ));
                 }
-                p.spans.insert(
-                    p.spans.len(),
-                    (
-                        id.to_string(),
-                        TextBound {
-                            kind: kind.to_string(),
-                            pieces,
-                            line: n,
-                        },
-                    ),
-                );
+                p.spans.push((
+                    id.to_string(),
+                    TextBound {
+                        kind: kind.to_string(),
+                        pieces,
+                        line: n,
+                    },
+                ));
             }
             'A' | 'M' => {
                 let parts: Vec<&str> = body.split_whitespace().collect();
@@ -567,7 +565,7 @@ fn build(
     let notes = |id: &str| p.notes.get(id).unwrap_or(&empty);
     let attrs = |id: &str| p.attributes.get(id).unwrap_or(&empty);
     let spans: HashMap<&str, &TextBound> =
-        p.spans.values().map(|(id, tb)| (id.as_str(), tb)).collect();
+        p.spans.iter().map(|(id, tb)| (id.as_str(), tb)).collect();
     let span_of = |id: &str| {
         spans
             .get(id)
@@ -592,7 +590,7 @@ fn build(
         }
     }
     let mut actor_index: HashMap<String, usize> = HashMap::new();
-    for (tid, tb) in p.spans.values() {
+    for (tid, tb) in p.spans.iter() {
         let Some(kind) = type_kind(&tb.kind) else {
             continue;
         };
@@ -662,7 +660,7 @@ fn build(
         Some(id)
     };
 
-    for (tid, tb) in p.spans.values() {
+    for (tid, tb) in p.spans.iter() {
         match tb.kind.as_str() {
             "Content" => {
                 let fields = notes(tid);
