@@ -90,9 +90,9 @@ pub fn run(args: Args) -> CliResult {
 
 /// Refuses to replace existing annotation files (unless forced) and to write one path twice.
 fn check_free(plan: &Plan, force: bool) -> Result<(), Error> {
-    let mut seen: HashMap<&Path, usize> = HashMap::new();
+    let mut seen: std::collections::HashSet<&Path> = std::collections::HashSet::new();
     for (path, _) in &plan.docs {
-        if seen.insert(path, 1).is_some() {
+        if !seen.insert(path) {
             return Err(format!(
                 "two inputs are for the same article: both would be written to {}",
                 path.display()
