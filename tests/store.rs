@@ -657,3 +657,174 @@ fn outcome_of_a_single_span_is_reported() {
         Outcome::Unchanged
     );
 }
+
+// ---- the format: schema and documentation ----
+
+fn schema() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("annotations/schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("schema json")
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft202012::new(&schema()).expect("a valid draft 2020-12 schema")
+}
+
+fn schema_errors(value: &serde_json::Value) -> Vec<String> {
+    validator()
+        .iter_errors(value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// A document using every field the model can write: role, confidence, rule, parts,
+/// orphaned, every status, unknown fields.
+fn full_document() -> Document {
+    let mut doc = annotated(TEXT);
+    doc.actors[0].meta.status = gloss::model::Status::Rejected;
+    doc.actors[0].meta.tags = vec!["t".into()];
+    doc.actors[0].meta.note = "n".into();
+    doc.claims[0].meta.status = gloss::model::Status::Edited;
+    doc.claims[1].meta.status = gloss::model::Status::Accepted;
+    doc.claims[1].source = None;
+    doc.stances[0].evidence.as_mut().expect("evidence").orphaned = true;
+    doc.labels.push("politics".into());
+    doc.extra
+        .insert("future".into(), serde_json::json!({"from": "gloss/1.3"}));
+    doc.claims[0]
+        .extra
+        .insert("weight".into(), serde_json::json!(2));
+    doc
+}
+
+#[test]
+fn serialized_documents_match_the_schema() {
+    let value = serde_json::to_value(full_document()).expect("value");
+    let errors = schema_errors(&value);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn the_schema_refuses_what_the_model_refuses() {
+    let good = serde_json::to_value(annotated(TEXT)).expect("value");
+    type Breakage = (&'static str, fn(&mut serde_json::Value));
+    let breakages: [Breakage; 7] = [
+        ("newer major", |v| v["format"] = "gloss/2".into()),
+        ("bad status", |v| v["claims"][0]["status"] = "maybe".into()),
+        ("negative offset", |v| {
+            v["actors"][0]["mentions"][0]["start"] = (-1).into()
+        }),
+        ("no content", |v| {
+            v["claims"][0]
+                .as_object_mut()
+                .expect("claim")
+                .remove("content");
+        }),
+        ("bad kind", |v| v["actors"][0]["kind"] = "robot".into()),
+        ("confidence > 1", |v| {
+            v["claims"][1]["confidence"] = 1.5.into()
+        }),
+        ("parts not pairs", |v| {
+            v["claims"][0]["content"]["parts"] = serde_json::json!([[1, 2, 3]])
+        }),
+    ];
+    for (what, break_it) in breakages {
+        let mut value = good.clone();
+        break_it(&mut value);
+        assert!(!schema_errors(&value).is_empty(), "schema accepted: {what}");
+    }
+}
+
+/// Every key the model writes, at every level, is declared in the schema (validation alone
+/// cannot show this: unknown fields are allowed on purpose).
+#[test]
+fn every_serialized_field_is_declared_in_the_schema() {
+    let schema = schema();
+    let defs = &schema["$defs"];
+    let declared = |def: &serde_json::Value, key: &str| {
+        def["properties"].get(key).is_some()
+            || def["allOf"][0]["$ref"]
+                .as_str()
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+                .is_some_and(|name| defs[name]["properties"].get(key).is_some())
+    };
+    let check = |def: &serde_json::Value, value: &serde_json::Value, what: &str| {
+        for key in value.as_object().expect("object").keys() {
+            let is_extra = ["future", "weight"].contains(&key.as_str());
+            assert!(
+                is_extra || declared(def, key),
+                "{what}.{key} is not in the schema"
+            );
+        }
+    };
+    let value = serde_json::to_value(full_document()).expect("value");
+    check(&schema, &value, "document");
+    check(&defs["article"], &value["article"], "article");
+    let spans = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        ["source", "cue", "content", "evidence"]
+            .iter()
+            .filter_map(|k| v.get(*k).filter(|s| s.is_object()).cloned())
+            .chain(v["mentions"].as_array().into_iter().flatten().cloned())
+            .collect()
+    };
+    let mut span_keys = std::collections::BTreeSet::new();
+    for (list, def) in [
+        ("actors", "actor"),
+        ("claims", "claim"),
+        ("stances", "stance"),
+    ] {
+        for item in value[list].as_array().expect("list") {
+            check(&defs[def], item, def);
+            for span in spans(item) {
+                check(&defs["span"], &span, "span");
+                span_keys.extend(span.as_object().expect("span").keys().cloned());
+            }
+        }
+    }
+    for key in ["parts", "orphaned", "prefix", "suffix", "text"] {
+        assert!(span_keys.contains(key), "the test document writes {key}");
+    }
+}
+
+fn fenced_block<'a>(markdown: &'a str, lang: &str) -> &'a str {
+    let open = format!("```{lang}\n");
+    let start = markdown.find(&open).expect("fenced block") + open.len();
+    let end = start + markdown[start..].find("\n```").expect("closing fence");
+    &markdown[start..end]
+}
+
+#[test]
+fn the_format_doc_example_is_a_valid_document() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md");
+    let markdown = std::fs::read_to_string(path).expect("FORMAT.md");
+    let text = format!("{}\n", fenced_block(&markdown, "text"));
+    let json = fenced_block(&markdown, "json");
+    let value: serde_json::Value = serde_json::from_str(json).expect("example json");
+    let errors = schema_errors(&value);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let doc: Document = serde_json::from_value(value.clone()).expect("a Document");
+    assert_eq!(
+        serde_json::to_value(&doc).expect("value"),
+        value,
+        "written as shown"
+    );
+    let a = from_txt("talks", "talks.txt", &text);
+    assert_eq!(doc.article.sha256, a.sha256);
+    assert_eq!(doc.article.chars, a.chars());
+    assert_eq!(doc.article.title, a.title);
+    assert_spans_cover_their_text(&doc, &text);
+    for span in all_spans(&doc) {
+        let fresh = match &span.parts {
+            Some(parts) => {
+                let map = gloss::article::offsets::OffsetMap::new(&text);
+                let ranges: Vec<_> = parts
+                    .iter()
+                    .map(|[s, e]| map.to_byte(&text, *s)..map.to_byte(&text, *e))
+                    .collect();
+                Span::from_byte_parts(&map, &text, &ranges)
+            }
+            None => Span::from_chars(&text, span.start, span.end),
+        };
+        assert_eq!(span, &fresh, "context as gloss writes it");
+    }
+    assert_eq!(doc.live_actors().count(), 1, "the rejected actor is absent");
+}

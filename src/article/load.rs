@@ -355,16 +355,21 @@ fn collect(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<
     }
 }
 
-/// Whether a `.json` file is a gloss annotation document rather than an article.
+/// Whether a `.json` file is a gloss annotation document (or a JSON Schema, such as the
+/// format's own) rather than an article.
 fn is_annotation_file(path: &Path) -> bool {
     #[derive(serde::Deserialize)]
     struct Tag {
-        format: String,
+        format: Option<String>,
+        #[serde(rename = "$schema")]
+        schema: Option<Value>,
     }
     std::fs::read(path)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Tag>(&bytes).ok())
-        .is_some_and(|tag| tag.format.starts_with("gloss/"))
+        .is_some_and(|tag| {
+            tag.schema.is_some() || tag.format.is_some_and(|f| f.starts_with("gloss/"))
+        })
 }
 
 fn extension_of(path: &Path) -> String {
