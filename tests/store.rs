@@ -828,3 +828,191 @@ fn the_format_doc_example_is_a_valid_document() {
     }
     assert_eq!(doc.live_actors().count(), 1, "the rejected actor is absent");
 }
+
+// ---- re-anchoring real articles ----
+
+fn polnear_dev() -> Option<Vec<Article>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear_dev.jsonl");
+    if !path.exists() {
+        eprintln!("note: {} is absent; skipping", path.display());
+        return None;
+    }
+    Some(gloss::article::load::load(&path).expect("polnear").articles)
+}
+
+/// A document holding every gold attribution of a PolNeAR article as a claim.
+fn gold_document(article: &Article) -> Document {
+    let text = &article.text;
+    let map = gloss::article::offsets::OffsetMap::new(text);
+    let to_span = |v: &serde_json::Value| -> Option<Span> {
+        if v.is_null() {
+            return None;
+        }
+        let pieces: Vec<(usize, usize)> = match v.get("spans").and_then(|s| s.as_array()) {
+            Some(spans) => spans
+                .iter()
+                .map(|p| {
+                    (
+                        p[0].as_u64().expect("s") as usize,
+                        p[1].as_u64().expect("e") as usize,
+                    )
+                })
+                .collect(),
+            None => vec![(
+                v["start"].as_u64().expect("start") as usize,
+                v["end"].as_u64().expect("end") as usize,
+            )],
+        };
+        let ranges: Vec<_> = pieces
+            .iter()
+            .map(|&(s, e)| map.to_byte(text, s)..map.to_byte(text, e))
+            .collect();
+        Some(Span::from_byte_parts(&map, text, &ranges))
+    };
+    let mut doc = Document::new(article.meta());
+    for (i, attribution) in article.fields["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .enumerate()
+    {
+        let Some(content) = to_span(&attribution["content"]) else {
+            continue;
+        };
+        doc.claims.push(Claim {
+            id: format!("c{}", i + 1),
+            actor: None,
+            source: to_span(&attribution["source"]),
+            cue: to_span(&attribution["cue"]),
+            content,
+            kind: ClaimKind::Other,
+            meta: Meta::manual(),
+            extra: Extra::new(),
+        });
+    }
+    doc
+}
+
+/// Deleting a paragraph of real articles: every span outside it lands exactly where the
+/// deletion put it, and spans inside it are never placed anywhere else by accident.
+#[test]
+fn polnear_spans_survive_a_deleted_paragraph() {
+    let Some(articles) = polnear_dev() else {
+        return;
+    };
+    let (mut spans, mut exact, mut inside, mut inside_orphaned) = (0, 0, 0, 0);
+    let started = std::time::Instant::now();
+    for article in articles.iter().take(40) {
+        let text = &article.text;
+        // The second paragraph (blank-line separated), in code points.
+        let Some(p_start) = text.match_indices("\n\n").next().map(|(b, _)| b + 2) else {
+            continue;
+        };
+        let Some(p_end) = text[p_start..].find("\n\n").map(|b| p_start + b + 2) else {
+            continue;
+        };
+        let (c_start, c_end) = (
+            text[..p_start].chars().count(),
+            text[..p_end].chars().count(),
+        );
+        let removed = c_end - c_start;
+        let new_text = format!("{}{}", &text[..p_start], &text[p_end..]);
+        let before = gold_document(article);
+        let mut after = before.clone();
+        reanchor(&mut after, &from_txt(&article.id, "", &new_text));
+        for (old, new) in all_spans(&before).into_iter().zip(all_spans(&after)) {
+            spans += 1;
+            let in_paragraph = old
+                .pieces()
+                .iter()
+                .any(|r| r.start < c_end && r.end > c_start);
+            if in_paragraph {
+                inside += 1;
+                inside_orphaned += usize::from(new.orphaned);
+                continue;
+            }
+            let expected = if old.start >= c_end {
+                old.start - removed
+            } else {
+                old.start
+            };
+            if !new.orphaned && new.start == expected && new.text == old.text {
+                exact += 1;
+            }
+        }
+    }
+    let outside = spans - inside;
+    eprintln!(
+        "polnear re-anchoring: {exact}/{outside} spans outside the deleted paragraph exact, \
+         {inside_orphaned}/{inside} inside orphaned, {:?} for {spans} spans",
+        started.elapsed()
+    );
+    assert!(outside > 500, "enough spans to mean something: {outside}");
+    assert!(
+        exact as f64 >= 0.998 * outside as f64,
+        "{exact}/{outside} outside spans re-anchored exactly"
+    );
+    assert!(
+        inside_orphaned as f64 >= 0.9 * inside as f64,
+        "{inside_orphaned}/{inside} deleted spans orphaned, not misplaced"
+    );
+}
+
+/// Changing a word inside every content span (as a copy editor would) keeps them found.
+#[test]
+fn polnear_contents_with_a_changed_word_are_matched_approximately() {
+    let Some(articles) = polnear_dev() else {
+        return;
+    };
+    let (mut total, mut found, mut right_place) = (0, 0, 0);
+    for article in articles.iter().take(20) {
+        let before = gold_document(article);
+        // Replace the first " the " inside each single-piece content with " a ".
+        let mut new_text = article.text.clone();
+        let mut edits: Vec<(usize, usize)> = Vec::new();
+        for claim in &before.claims {
+            if claim.content.parts.is_some() || claim.content.text.chars().count() < 30 {
+                continue;
+            }
+            let map = gloss::article::offsets::OffsetMap::new(&article.text);
+            let range = claim.content.byte_range(&map, &article.text);
+            if let Some(at) = article.text[range.clone()].find(" the ") {
+                let b = range.start + at;
+                if !edits.iter().any(|&(s, _)| s == b) {
+                    edits.push((b, claim.content.start));
+                }
+            }
+        }
+        edits.sort();
+        for &(b, _) in edits.iter().rev() {
+            new_text.replace_range(b..b + 5, " a ");
+        }
+        let mut after = before.clone();
+        reanchor(&mut after, &from_txt(&article.id, "", &new_text));
+        let edited: std::collections::HashSet<usize> = edits.iter().map(|&(_, c)| c).collect();
+        for (old, new) in before.claims.iter().zip(&after.claims) {
+            if old.content.parts.is_some() || !edited.contains(&old.content.start) {
+                continue;
+            }
+            total += 1;
+            if !new.content.orphaned {
+                found += 1;
+                // Edits before it shift it left by two code points each.
+                let shift = 2 * edits
+                    .iter()
+                    .filter(|&&(_, c)| c < old.content.start)
+                    .count();
+                if new.content.start == old.content.start - shift {
+                    right_place += 1;
+                }
+            }
+        }
+    }
+    eprintln!("polnear approximate: {found}/{total} found, {right_place} at the right start");
+    assert!(total > 50, "enough edited spans: {total}");
+    assert!(found as f64 >= 0.95 * total as f64, "{found}/{total}");
+    assert!(
+        right_place as f64 >= 0.9 * total as f64,
+        "{right_place}/{total}"
+    );
+}
