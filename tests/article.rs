@@ -457,3 +457,10 @@ fn html_seed_reads_as_its_article_only() {
         );
     }
 }
+
+#[test]
+fn html_without_title_or_h1_takes_the_first_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let a = load_one(dir.path(), "p.html", b"<p>First para</p><p>Second</p>");
+    assert_eq!(a.title, "First para");
+}

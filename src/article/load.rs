@@ -445,10 +445,14 @@ pub fn from_md(id: &str, source: &str, raw: &str) -> Article {
 }
 
 /// An HTML article: its visible text (see [`html::extract`]); the title is the first `<h1>`,
-/// else `<title>`.
+/// else `<title>`, else the first line (when a body follows it).
 pub fn from_html(id: &str, source: &str, raw: &str) -> Article {
     let page = html::extract(strip_bom(raw));
-    Article::new(id, page.title, source, &page.text)
+    let mut article = Article::new(id, page.title, source, &page.text);
+    if article.title.is_empty() {
+        article.title = first_line_title(&article.text).unwrap_or_default();
+    }
+    article
 }
 
 /// The article compiled into the binary, for when nothing else is there to show.

@@ -194,6 +194,7 @@ fn write_atomic(
     let dir = parent_dir(path);
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
     let mut tmp = temp_beside(path)?;
+    keep_permissions(path, tmp.path());
     tmp.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
     tmp.as_file()
         .sync_all()
@@ -206,6 +207,30 @@ fn write_atomic(
         .map_err(|e| StoreError::io(path, e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Gives the temporary file the permissions of the file it replaces (a new file: read-write for
+/// the owner, readable by others, as an editor would make it; temporary files start private).
+/// Best effort: a file that cannot be chmodded is still saved.
+fn keep_permissions(path: &Path, tmp: &Path) {
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        let _ = std::fs::set_permissions(tmp, permissions);
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Copies the current file to `NAME.json.bak`, itself atomically.
@@ -458,6 +483,20 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "the temporary file is cleaned up");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saves_keep_the_permissions_of_the_file_they_replace() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("x.json");
+        save(&path, &doc("a")).expect("save");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        save(&path, &doc("b")).expect("save");
+        assert_eq!(mode(&path), 0o640);
     }
 
     #[test]
