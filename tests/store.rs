@@ -1016,3 +1016,83 @@ fn polnear_contents_with_a_changed_word_are_matched_approximately() {
         "{right_place}/{total}"
     );
 }
+
+#[test]
+fn a_quote_whose_context_and_words_changed_is_found_by_its_words() {
+    let old = "Intro line.\nThe minister told reporters that the new bridge will open in early spring next year, weather permitting.\nOther news.\n";
+    let new = "Intro line.\nSpeaking on Monday, she insisted the new bridge would open in early spring next year, weather permitting, and thanked the crews.\nOther news.\n";
+    let mut s = span(
+        old,
+        "the new bridge will open in early spring next year, weather permitting",
+    );
+    assert_eq!(
+        store::reanchor::reanchor_span(&mut s, new),
+        Outcome::Approximate
+    );
+    assert_eq!(
+        s.text,
+        "the new bridge would open in early spring next year, weather permitting"
+    );
+}
+
+#[test]
+fn an_unrelated_replacement_is_not_taken_for_the_span() {
+    let old = "The mayor said the budget is balanced and the parks will stay open.\n";
+    let new = "The mayor said nothing about money at all, and left early.\n";
+    let mut s = span(old, "the budget is balanced and the parks will stay open");
+    assert_eq!(
+        store::reanchor::reanchor_span(&mut s, new),
+        Outcome::Orphaned
+    );
+}
+
+fn arbitrary_span() -> impl Strategy<Value = Span> {
+    (
+        0usize..400,
+        0usize..400,
+        "\\PC{0,30}",
+        "\\PC{0,40}",
+        "\\PC{0,40}",
+        proptest::option::of(proptest::collection::vec([0usize..400, 0usize..400], 0..4)),
+        any::<bool>(),
+    )
+        .prop_map(|(start, end, text, prefix, suffix, parts, orphaned)| Span {
+            start,
+            end,
+            text,
+            prefix,
+            suffix,
+            parts,
+            orphaned,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Files can hold anything: offsets past the end, reversed or unordered parts, text that
+    /// does not match. Re-anchoring never panics, and what it places covers its text.
+    #[test]
+    fn reanchoring_never_panics_on_inconsistent_spans(
+        spans in proptest::collection::vec(arbitrary_span(), 1..8),
+        new_text in "[a-zé “”.\n]{0,300}",
+    ) {
+        let mut doc = Document::new(article("x").meta());
+        doc.actors.push(Actor {
+            id: "a1".into(),
+            name: "x".into(),
+            kind: ActorKind::Other,
+            aliases: vec![],
+            role: None,
+            mentions: spans,
+            meta: Meta::manual(),
+            extra: Extra::new(),
+        });
+        let report = reanchor(&mut doc, &article(&new_text));
+        prop_assert_eq!(report.total(), doc.actors[0].mentions.len());
+        for span in doc.actors[0].mentions.iter().filter(|s| !s.orphaned) {
+            let chars = new_text.chars().count();
+            prop_assert!(span.start <= span.end && span.end <= chars);
+        }
+    }
+}

@@ -32,7 +32,9 @@ const WORDS_SIMILARITY: f64 = 0.8;
 /// Share of a span's words a window must hold to be a candidate.
 const TOKEN_OVERLAP: f64 = 0.6;
 /// Longest text (chars) for which approximate matching runs edit distances.
-const MAX_FUZZY_CHARS: usize = 4000;
+const MAX_FUZZY_CHARS: usize = 2000;
+/// Anchor occurrences tried, nearest the old place first (bounds the work on common anchors).
+const MAX_ANCHORS: usize = 6;
 
 /// What happened to one span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,10 +307,12 @@ impl<'a> Anchorer<'a> {
             let prefix = tail_chars(query.prefix, anchor_len);
             let suffix = head_chars(query.suffix, anchor_len);
             let prefix_ends: Vec<usize> = if prefix.chars().count() >= MIN_ANCHOR {
-                occurrences(self.text, prefix, 0)
-                    .map(|s| s + prefix.len())
-                    .filter(|e| *e >= query.min_byte)
-                    .collect()
+                self.nearest(
+                    occurrences(self.text, prefix, 0)
+                        .map(|s| s + prefix.len())
+                        .filter(|e| *e >= query.min_byte),
+                    query.old_start,
+                )
             } else {
                 Vec::new()
             };
@@ -319,10 +323,9 @@ impl<'a> Anchorer<'a> {
             };
             let max_gap = 2 * query.text.len() + 16;
             for &from in &prefix_ends {
-                if let Some(&to) = suffix_starts
-                    .iter()
-                    .find(|&&to| to >= from && to - from <= max_gap)
-                {
+                // The first suffix at or after the prefix, if it is near enough.
+                let i = suffix_starts.partition_point(|&to| to < from);
+                if let Some(&to) = suffix_starts.get(i).filter(|&&to| to - from <= max_gap) {
                     offer(
                         &mut best,
                         self.candidate(query, from..to, BRACKETED_SIMILARITY),
@@ -332,12 +335,13 @@ impl<'a> Anchorer<'a> {
             if good(&best) {
                 break;
             }
-            for &from in prefix_ends.iter().take(8) {
+            for &from in &prefix_ends {
                 if let Some(c) = self.best_length(query, from, true) {
                     offer(&mut best, c);
                 }
             }
-            for &to in suffix_starts.iter().take(8) {
+            let near_suffixes = self.nearest(suffix_starts.iter().copied(), query.old_start + len);
+            for &to in &near_suffixes {
                 if let Some(c) = self.best_length(query, to, false) {
                     offer(&mut best, c);
                 }
@@ -372,16 +376,18 @@ impl<'a> Anchorer<'a> {
     /// false) whose length makes it most like the old text.
     fn best_length(&self, query: &Query<'_>, at: usize, forward: bool) -> Option<Candidate> {
         let len = query.text.chars().count();
-        let (lo, hi) = (len * 7 / 10, len * 13 / 10 + 1);
-        let step = (len / 40).max(1);
+        let (lo, hi) = ((len * 7 / 10).max(1), len * 13 / 10 + 1);
+        // Every length for short texts; a dozen evenly spread ones for long texts.
+        let step = ((hi - lo) / 12).max(1);
+        let at_char = self.map.to_char(self.text, at);
         let mut best: Option<Candidate> = None;
-        let mut n = lo.max(1);
-        while n <= hi {
+        for n in (lo..=hi).step_by(step) {
             let range = if forward {
-                let end_char = self.map.to_char(self.text, at) + n;
-                at..self.map.to_byte(self.text, end_char)
+                at..self.map.to_byte(self.text, at_char + n)
             } else {
-                let start_char = self.map.to_char(self.text, at).checked_sub(n)?;
+                let Some(start_char) = at_char.checked_sub(n) else {
+                    break;
+                };
                 self.map.to_byte(self.text, start_char)..at
             };
             if range.start >= query.min_byte && !range.is_empty() {
@@ -390,9 +396,19 @@ impl<'a> Anchorer<'a> {
                     best = Some(c);
                 }
             }
-            n += step;
         }
         best
+    }
+
+    /// The `MAX_ANCHORS` byte positions nearest code point `target`, in text order.
+    fn nearest(&self, positions: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
+        let mut all: Vec<(usize, usize)> = positions
+            .map(|b| (self.map.to_char(self.text, b).abs_diff(target), b))
+            .collect();
+        all.sort_unstable();
+        let mut kept: Vec<usize> = all.into_iter().take(MAX_ANCHORS).map(|(_, b)| b).collect();
+        kept.sort_unstable();
+        kept
     }
 
     /// The window of as many words as the old text with the most of its words in it (at
