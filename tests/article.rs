@@ -464,3 +464,19 @@ fn html_without_title_or_h1_takes_the_first_line() {
     let a = load_one(dir.path(), "p.html", b"<p>First para</p><p>Second</p>");
     assert_eq!(a.title, "First para");
 }
+
+#[test]
+fn an_annotation_file_opened_as_an_article_is_named_as_such() {
+    let dir = tempfile::tempdir().expect("dir");
+    let error = load_err(
+        dir.path(),
+        "talks.json",
+        br#"{"format": "gloss/1", "article": {"id": "talks", "sha256": "", "chars": 0}}"#,
+    );
+    assert!(matches!(error, LoadError::AnnotationFile { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("annotation file, not an article")
+    );
+}

@@ -82,6 +82,11 @@ pub enum LoadError {
     },
     #[error("{path}: no articles here (gloss reads .txt, .md, .html, .json, .jsonl)")]
     NoArticles { path: PathBuf },
+    #[error(
+        "{}: a gloss annotation file, not an article (open the article it annotates)",
+        place(.path, *.line)
+    )]
+    AnnotationFile { path: PathBuf, line: Option<usize> },
 }
 
 impl LoadError {
@@ -98,7 +103,8 @@ impl LoadError {
             | LoadError::TextNotString { path, .. }
             | LoadError::NotAnObject { path, .. }
             | LoadError::Json { path, .. }
-            | LoadError::NoArticles { path } => path,
+            | LoadError::NoArticles { path }
+            | LoadError::AnnotationFile { path, .. } => path,
         }
     }
 
@@ -111,7 +117,8 @@ impl LoadError {
             | LoadError::Empty { line, .. }
             | LoadError::MissingText { line, .. }
             | LoadError::TextNotString { line, .. }
-            | LoadError::NotAnObject { line, .. } => *line,
+            | LoadError::NotAnObject { line, .. }
+            | LoadError::AnnotationFile { line, .. } => *line,
             _ => None,
         }
     }
@@ -522,9 +529,20 @@ pub fn from_record(
             });
         }
         None => {
-            return Err(LoadError::MissingText {
-                path: path.to_path_buf(),
-                line,
+            let annotations = fields
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(|f| f.starts_with("gloss/"));
+            return Err(if annotations {
+                LoadError::AnnotationFile {
+                    path: path.to_path_buf(),
+                    line,
+                }
+            } else {
+                LoadError::MissingText {
+                    path: path.to_path_buf(),
+                    line,
+                }
             });
         }
     };
