@@ -1096,3 +1096,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn notices_are_one_line_each() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(store::path_for(dir.path(), "talks"), "{\n\n oops").expect("write");
+    let opened = store::open(dir.path(), &article(TEXT), |a| annotated(&a.text)).expect("open");
+    assert!(!opened.notices.is_empty());
+    assert!(
+        opened.notices.iter().all(|n| !n.contains('\n')),
+        "{:?}",
+        opened.notices
+    );
+}

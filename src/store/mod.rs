@@ -292,7 +292,8 @@ pub struct Opened {
     /// Where saves go. Usually the annotation file; a new file beside it when that one could
     /// not be parsed (it is never overwritten).
     pub save_to: PathBuf,
-    /// What the user should be told (re-anchored spans, a file that failed to parse, ...).
+    /// What the user should be told (re-anchored spans, a file that failed to parse, ...),
+    /// one line each.
     pub notices: Vec<String>,
     /// A recovery file newer than the saved annotations: unsaved work from a session that
     /// ended without saving. Ask the user, then [`open_recovery`] to take it (or
@@ -323,7 +324,7 @@ pub fn open(
         Err(error) => match latest_rescue(&path) {
             Some((rescued, doc)) => {
                 notices.push(format!(
-                    "{error}\n{} is left untouched; continuing with {}, where your work is saved",
+                    "{error}; {} is left untouched; continuing with {}, where your work is saved",
                     path.display(),
                     rescued.display()
                 ));
@@ -332,7 +333,7 @@ pub fn open(
             None => {
                 let rescued = next_rescue_path(&path);
                 notices.push(format!(
-                    "{error}\n{} could not be read and is left untouched; your work will be saved to {}",
+                    "{error}; {} could not be read and is left untouched; your work will be saved to {}",
                     path.display(),
                     rescued.display()
                 ));
