@@ -1109,3 +1109,13 @@ fn notices_are_one_line_each() {
         opened.notices
     );
 }
+
+#[test]
+fn a_byte_order_mark_in_front_is_tolerated() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("bom.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(serde_json::to_vec(&annotated(TEXT)).expect("json"));
+    std::fs::write(&path, bytes).expect("write");
+    assert_eq!(store::load(&path).expect("load"), annotated(TEXT));
+}

@@ -118,7 +118,9 @@ pub fn path_for(dir: &Path, article_id: &str) -> PathBuf {
 /// newer major format, or not a gloss file at all, is refused before anything is read from it.
 pub fn load(path: &Path) -> Result<Document, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| StoreError::parse(path, &e))?;
+    // Some editors put a byte-order mark in front of UTF-8; JSON parsers refuse it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| StoreError::parse(path, &e))?;
     let found = match value.get("format") {
         Some(Value::String(tag)) => tag.clone(),
         Some(other) => other.to_string(),
@@ -139,7 +141,7 @@ pub fn load(path: &Path) -> Result<Document, StoreError> {
             });
         }
     }
-    serde_json::from_slice(&bytes).map_err(|e| StoreError::parse(path, &e))
+    serde_json::from_slice(bytes).map_err(|e| StoreError::parse(path, &e))
 }
 
 /// Where [`save`] keeps the previous version of an annotation file: `NAME.json.bak`.
