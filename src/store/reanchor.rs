@@ -199,8 +199,15 @@ impl<'a> Anchorer<'a> {
             min_byte = range.end;
             found.push(range);
         }
+        let in_place = found.len() == pieces.len()
+            && found.iter().zip(&pieces).all(|(f, old)| {
+                self.map.to_char(self.text, f.start) == old.start
+                    && self.map.to_char(self.text, f.end) == old.end
+            });
         self.rebuild(span, &found, span.parts.is_some());
-        if approximate {
+        if in_place && !approximate {
+            Outcome::Unchanged
+        } else if approximate {
             Outcome::Approximate
         } else {
             Outcome::Moved
@@ -277,9 +284,12 @@ impl<'a> Anchorer<'a> {
                 best = Some((score, distance, start..end));
             }
         }
-        let (score, _, range) = best?;
+        let (score, distance, range) = best?;
         let unique_enough = count == 1 && needle.chars().count() >= UNIQUE_TRUSTED;
-        (unique_enough || score >= needed_context(query.prefix, query.suffix)).then_some(range)
+        // Still at its old offsets, and no other occurrence fits its context better.
+        let in_place = distance == 0;
+        (unique_enough || in_place || score >= needed_context(query.prefix, query.suffix))
+            .then_some(range)
     }
 
     /// An empty span: where its prefix and suffix meet.
@@ -704,6 +714,15 @@ mod tests {
         assert_eq!(reanchor_span(&mut s, &new), Outcome::Moved);
         assert_eq!(s.text, "Wait … what, … no.");
         assert_eq!(s.start, 8);
+    }
+
+    #[test]
+    fn a_span_still_in_place_with_new_words_on_both_sides_stays() {
+        let old = "Yesterday Smith said the plan was sound.";
+        let mut s = span(old, "said");
+        let new = "Yesterday Jones said it was over, quite.";
+        assert_eq!(reanchor_span(&mut s, new), Outcome::Unchanged);
+        assert_eq!(s.prefix, "Yesterday Jones ");
     }
 
     #[test]
