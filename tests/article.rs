@@ -480,3 +480,16 @@ fn an_annotation_file_opened_as_an_article_is_named_as_such() {
             .contains("annotation file, not an article")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_cycles_are_walked_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), "a.txt", b"A\nbody");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    write(&dir.path().join("sub"), "b.txt", b"B\nbody");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
+    let loaded = load::load(dir.path()).expect("load");
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+}

@@ -313,7 +313,12 @@ pub fn from_stdin_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
 pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     let mut loaded = Loaded::default();
-    collect(dir, 0, &mut files, &mut loaded.errors);
+    let mut walk = Walk {
+        files: &mut files,
+        errors: &mut loaded.errors,
+        seen: HashSet::new(),
+    };
+    walk.dir(dir, 0);
     let mut found = false;
     for file in files {
         let extension = extension_of(&file);
@@ -331,33 +336,45 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-fn collect(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(LoadError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
+/// A directory walk: supported files in name order, hidden entries skipped, each directory
+/// visited once (symbolic links can make cycles).
+struct Walk<'w> {
+    files: &'w mut Vec<PathBuf>,
+    errors: &'w mut Vec<LoadError>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if depth > MAX_DEPTH || !self.seen.insert(canonical) {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            if depth < MAX_DEPTH {
-                collect(&path, depth + 1, files, errors);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                self.errors.push(LoadError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                });
+                return;
             }
-        } else if EXTENSIONS.contains(&extension_of(&path).as_str()) {
-            files.push(path);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                !p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                self.dir(&path, depth + 1);
+            } else if EXTENSIONS.contains(&extension_of(&path).as_str()) {
+                self.files.push(path);
+            }
         }
     }
 }
