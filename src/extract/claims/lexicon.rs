@@ -1,0 +1,132 @@
+//! The cue lexicon: reporting expressions learned from PolNeAR train, with how often each
+//! string is a cue where it occurs (its precision) and where its content usually sits.
+//!
+//! The file `src/extract/data/cues.tsv` is rebuilt by `gloss train attributions`; each line is
+//! `cue<TAB>gold<TAB>total<TAB>content_before`, the cue as lower-cased tokens joined by spaces.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What the train split says about one cue string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CueStats {
+    /// Times annotated as a cue.
+    pub gold: u32,
+    /// Times the token sequence occurs at all.
+    pub total: u32,
+    /// Of the gold times, how many had the content before the cue.
+    pub content_before: u32,
+}
+
+impl CueStats {
+    pub fn precision(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            f64::from(self.gold) / f64::from(self.total)
+        }
+    }
+
+    /// Share of the gold uses whose content came before the cue.
+    pub fn before_share(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            f64::from(self.content_before) / f64::from(self.gold)
+        }
+    }
+}
+
+/// Cue strings and their statistics; keys are lower-cased tokens joined by single spaces.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub cues: HashMap<String, CueStats>,
+    /// Longest cue, in tokens.
+    pub max_tokens: usize,
+}
+
+static COMPILED: &str = include_str!("../data/cues.tsv");
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(COMPILED));
+
+/// The compiled-in lexicon (parsed once).
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// Parses the TSV; malformed lines are skipped.
+    pub fn parse(tsv: &str) -> Self {
+        let mut cues = HashMap::new();
+        let mut max_tokens = 0;
+        for line in tsv.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(cue), Some(gold), Some(total), Some(before)) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            let (Ok(gold), Ok(total), Ok(content_before)) =
+                (gold.parse(), total.parse(), before.parse())
+            else {
+                continue;
+            };
+            if cue.is_empty() {
+                continue;
+            }
+            max_tokens = max_tokens.max(cue.split(' ').count());
+            cues.insert(
+                cue.to_string(),
+                CueStats {
+                    gold,
+                    total,
+                    content_before,
+                },
+            );
+        }
+        Lexicon { cues, max_tokens }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&CueStats> {
+        self.cues.get(key)
+    }
+
+    /// The TSV form, sorted by cue, for a deterministic file.
+    pub fn to_tsv(&self) -> String {
+        let mut keys: Vec<&String> = self.cues.keys().collect();
+        keys.sort();
+        let mut out =
+            String::from("# cue\tgold\ttotal\tcontent_before (gloss train attributions)\n");
+        for k in keys {
+            let s = &self.cues[k];
+            out.push_str(&format!(
+                "{k}\t{}\t{}\t{}\n",
+                s.gold, s.total, s.content_before
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_writes_back_the_same_tsv() {
+        let tsv = "# header\naccording to\t10\t12\t3\nsaid\t90\t100\t40\n";
+        let lex = Lexicon::parse(tsv);
+        assert_eq!(lex.max_tokens, 2);
+        let said = lex.get("said").expect("said");
+        assert!((said.precision() - 0.9).abs() < 1e-9);
+        assert!(Lexicon::parse(&lex.to_tsv()).cues == lex.cues);
+    }
+
+    #[test]
+    fn compiled_lexicon_knows_said() {
+        assert!(lexicon().get("said").is_some_and(|s| s.precision() > 0.5));
+    }
+}

@@ -1,0 +1,964 @@
+//! Claims: attributions of content to a source through a cue.
+//!
+//! Cues come from a lexicon learned on PolNeAR train (`lexicon`, rebuilt by `train`); around
+//! each cue, rules read the shape of the sentence (quote before or after, comma inversion,
+//! "according to", participles, headlines) to place the source and the content, following
+//! PolNeAR's conventions: content keeps a leading "that" and its quote marks, drops the final
+//! period; sources are whole noun phrases.
+
+pub mod lexicon;
+pub mod train;
+
+use std::ops::Range;
+
+use crate::extract::Context;
+use crate::extract::text::{Token, TokenKind};
+use crate::model::{Claim, ClaimKind, Meta, Span};
+
+/// A cue string is used when at least this share of its occurrences in train were cues.
+pub const MIN_PRECISION: f64 = 0.3;
+/// ... and it was a cue at least this many times.
+pub const MIN_GOLD: u32 = 3;
+
+/// Finds the claims of a text; `actor` is left for `actors::resolve`.
+pub fn find_claims(cx: &Context) -> Vec<Claim> {
+    let doc = Doc::new(cx);
+    let mut found = doc.find();
+    found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
+    found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| f.into_claim(cx, i + 1))
+        .collect()
+}
+
+/// A claim in byte ranges, before it becomes spans.
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    source: Option<Range<usize>>,
+    cue: Option<Range<usize>>,
+    content: Vec<Range<usize>>,
+    kind: ClaimKind,
+    rule: &'static str,
+    confidence: f64,
+}
+
+impl Found {
+    fn first_byte(&self) -> usize {
+        let mut b = self.content.first().map_or(usize::MAX, |r| r.start);
+        if let Some(s) = &self.source {
+            b = b.min(s.start);
+        }
+        if let Some(c) = &self.cue {
+            b = b.min(c.start);
+        }
+        b
+    }
+
+    fn into_claim(self, cx: &Context, n: usize) -> Claim {
+        let span = |r: &Range<usize>| Span::from_bytes_with(&cx.offsets, cx.text, r.clone());
+        Claim {
+            id: format!("c{n}"),
+            actor: None,
+            source: self.source.as_ref().map(span),
+            cue: self.cue.as_ref().map(span),
+            content: Span::from_byte_parts(&cx.offsets, cx.text, &self.content),
+            kind: self.kind,
+            meta: Meta::auto(self.rule, self.confidence),
+            extra: Default::default(),
+        }
+    }
+}
+
+/// A pair of double quote marks (token indices, inclusive); `closed` is false when the
+/// paragraph ended first.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    open: usize,
+    close: usize,
+}
+
+/// Words that end a noun phrase read leftwards from a cue.
+const LEFT_STOP: &[&str] = &[
+    "that",
+    "but",
+    "because",
+    "while",
+    "when",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "which",
+    "who",
+    "whom",
+    "so",
+    "although",
+    "though",
+    "or",
+    "where",
+    "whether",
+    "than",
+    "then",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "said",
+    "says",
+    "say",
+    "told",
+    "and",
+    "also",
+    "even",
+    "however",
+    "meanwhile",
+    "yet",
+    "what",
+    "how",
+    "why",
+    "until",
+    "unless",
+    "once",
+    "whose",
+    "to",
+    "saying",
+];
+
+/// Words that may open a sentence but not a source ("In", "On Tuesday", "Meanwhile").
+const LEADING_NON_SOURCE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "after",
+    "before",
+    "during",
+    "meanwhile",
+    "now",
+    "also",
+    "still",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "then",
+    "however",
+    "but",
+    "and",
+    "so",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "week",
+    "night",
+    "morning",
+    "tonight",
+];
+
+/// Words that end a noun phrase read rightwards from a cue ("said Smith on Tuesday").
+const RIGHT_STOP: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "to",
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "who",
+    "which",
+    "that",
+    "as",
+    "last",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "and",
+    "but",
+    "told",
+    "adding",
+    "in",
+    "from",
+    "about",
+    "earlier",
+    "later",
+    "recently",
+    "this",
+    "via",
+    "with",
+    "told",
+    "said",
+];
+
+/// Words that may sit between a cue and a content's "that" ("told reporters Monday that").
+const BRIDGE: &[&str] = &[
+    "reporters",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "last",
+    "week",
+    "today",
+    "yesterday",
+    "night",
+    "morning",
+    "earlier",
+    "later",
+    "this",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "us",
+    "me",
+    "him",
+    "her",
+    "them",
+    "cnn",
+    "fox",
+    "news",
+    "told",
+    "recently",
+    "previously",
+    "then",
+    "again",
+    "at",
+    "to",
+];
+
+/// Double quote marks, by whether they open, close, or may do either.
+fn quote_role(s: &str) -> Option<i8> {
+    match s {
+        "“" | "„" | "«" | "``" => Some(1),
+        "”" | "»" => Some(-1),
+        "\"" | "''" => Some(0),
+        _ => None,
+    }
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    lower: String,
+    tokens: &'a [Token],
+    sentences: &'a [crate::extract::text::Sentence],
+    /// Sentence of each token.
+    sentence_of: Vec<usize>,
+    quotes: Vec<Quote>,
+    /// Quote index of each token inside (or on) a quote pair.
+    in_quote: Vec<Option<usize>>,
+    /// Cue matched at each token start: its end token (exclusive).
+    cue_at: Vec<Option<usize>>,
+    /// Token is covered by a cue.
+    in_cue: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(cx: &'a Context) -> Self {
+        let a = &cx.analysis;
+        let tokens = a.tokens.as_slice();
+        let mut sentence_of = vec![0; tokens.len()];
+        for (i, s) in a.sentences.iter().enumerate() {
+            for slot in sentence_of.get_mut(s.tokens.clone()).unwrap_or(&mut []) {
+                *slot = i;
+            }
+        }
+        let mut doc = Doc {
+            text: cx.text,
+            lower: cx.text.to_ascii_lowercase(),
+            tokens,
+            sentences: &a.sentences,
+            sentence_of,
+            quotes: Vec::new(),
+            in_quote: vec![None; tokens.len()],
+            cue_at: vec![None; tokens.len()],
+            in_cue: vec![false; tokens.len()],
+        };
+        doc.pair_quotes();
+        doc.match_cues();
+        doc
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn paragraph(&self, i: usize) -> usize {
+        self.sentences
+            .get(self.sentence_of.get(i).copied().unwrap_or(0))
+            .map_or(0, |s| s.paragraph)
+    }
+
+    fn pair_quotes(&mut self) {
+        let mut open: Option<usize> = None;
+        let n = self.tokens.len();
+        for i in 0..n {
+            if let Some(o) = open
+                && self.paragraph(i) != self.paragraph(o)
+            {
+                // The paragraph ended inside the quote: close it there.
+                self.quotes.push(Quote {
+                    open: o,
+                    close: i - 1,
+                });
+                open = None;
+            }
+            if self.tokens[i].kind != TokenKind::Quote {
+                continue;
+            }
+            let Some(role) = quote_role(self.raw(i)) else {
+                continue;
+            };
+            match (open, role) {
+                (None, 1) | (None, 0) => open = Some(i),
+                (Some(o), -1) | (Some(o), 0) => {
+                    self.quotes.push(Quote { open: o, close: i });
+                    open = None;
+                }
+                (Some(o), _) => {
+                    if i > o + 1 {
+                        self.quotes.push(Quote {
+                            open: o,
+                            close: i - 1,
+                        });
+                    }
+                    open = Some(i);
+                }
+                (None, _) => {}
+            }
+        }
+        if let Some(o) = open
+            && n > o + 1
+        {
+            self.quotes.push(Quote {
+                open: o,
+                close: n - 1,
+            });
+        }
+        for (q, quote) in self.quotes.iter().enumerate() {
+            for slot in self
+                .in_quote
+                .get_mut(quote.open..=quote.close)
+                .unwrap_or(&mut [])
+            {
+                *slot = Some(q);
+            }
+        }
+    }
+
+    fn match_cues(&mut self) {
+        let lex = lexicon::lexicon();
+        let mut key = String::with_capacity(64);
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.in_quote[i].is_some() || self.tokens[i].kind == TokenKind::Quote {
+                i += 1;
+                continue;
+            }
+            let sentence_end = self
+                .sentences
+                .get(self.sentence_of[i])
+                .map_or(n, |s| s.tokens.end);
+            let mut best = None;
+            key.clear();
+            for j in i..(i + lex.max_tokens).min(sentence_end) {
+                if self.in_quote[j].is_some() {
+                    break;
+                }
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(self.low(j));
+                if let Some(stats) = lex.get(&key)
+                    && stats.gold >= MIN_GOLD
+                    && stats.precision() >= MIN_PRECISION
+                {
+                    best = Some(j + 1);
+                }
+            }
+            if let Some(end) = best {
+                // Auxiliaries and adverbs right before a cue belong to it ("has repeatedly said").
+                let s0 = self
+                    .sentences
+                    .get(self.sentence_of[i])
+                    .map_or(0, |s| s.tokens.start);
+                let mut start = i;
+                while start > s0
+                    && !self.in_cue[start - 1]
+                    && self.in_quote[start - 1].is_none()
+                    && is_cue_modifier(self.low(start - 1))
+                {
+                    start -= 1;
+                }
+                if start < i {
+                    self.cue_at[i] = None;
+                }
+                self.cue_at[start] = Some(end);
+                for k in start..end {
+                    self.in_cue[k] = true;
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn cue_stats(&self, cue: Range<usize>) -> Option<&'static lexicon::CueStats> {
+        let mut key = String::new();
+        train::push_key(&mut key, &self.lower, &self.tokens[cue]);
+        lexicon::lexicon().get(&key)
+    }
+
+    fn bytes(&self, r: Range<usize>) -> Range<usize> {
+        let (Some(a), Some(b)) = (self.tokens.get(r.start), self.tokens.get(r.end - 1)) else {
+            return 0..0;
+        };
+        a.start..b.end
+    }
+
+    fn find(&self) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        if let Some(h) = self.headline() {
+            out.push(h);
+        }
+        for (si, s) in self.sentences.iter().enumerate() {
+            let mut last_source: Option<Range<usize>> = None;
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                let Some(end) = self.cue_at[i] else {
+                    i += 1;
+                    continue;
+                };
+                if let Some(f) = self.claim_at(si, i..end, &last_source) {
+                    if f.source.is_some() {
+                        last_source = f.source.clone();
+                    }
+                    out.push(f);
+                }
+                i = end;
+            }
+        }
+        out
+    }
+
+    /// The leftward noun phrase ending just before token `end`, within the sentence.
+    fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
+        let mut i = end;
+        while i > start_limit {
+            let k = i - 1;
+            let t = &self.tokens[k];
+            let low = self.low(k);
+            let ok = match t.kind {
+                TokenKind::Word | TokenKind::Number => {
+                    !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
+                }
+                TokenKind::Punct => matches!(low, "&" | "-") || low.ends_with('.') && low.len() > 1,
+                TokenKind::Quote => false,
+            };
+            if !ok {
+                break;
+            }
+            i = k;
+        }
+        // Leading prepositions and time words are not part of the source.
+        while i < end && LEADING_NON_SOURCE.contains(&self.low(i)) {
+            i += 1;
+        }
+        (i < end && end - i <= 12).then_some(i..end)
+    }
+
+    /// The rightward noun phrase starting at token `start`, within the sentence.
+    fn np_right(&self, start: usize, end_limit: usize) -> Option<Range<usize>> {
+        let mut i = start;
+        while i < end_limit {
+            let t = &self.tokens[i];
+            let low = self.low(i);
+            let ok = match t.kind {
+                TokenKind::Word | TokenKind::Number => {
+                    !(self.in_cue[i] || i > start && RIGHT_STOP.contains(&low))
+                }
+                TokenKind::Punct => matches!(low, "&" | "-"),
+                TokenKind::Quote => false,
+            };
+            if !ok {
+                break;
+            }
+            i += 1;
+        }
+        (i > start && i - start <= 12).then_some(start..i)
+    }
+
+    /// The end (exclusive) of a content that runs to the end of the sentence from `from`:
+    /// before a final period, and before a later ", adding" / ", according to" / ", he said".
+    fn content_end(&self, from: usize, sentence_end: usize) -> usize {
+        let mut end = sentence_end;
+        for k in from..sentence_end {
+            if self.low(k) == ","
+                && k + 1 < sentence_end
+                && self.starts_attribution(k + 1, sentence_end)
+            {
+                end = k;
+                break;
+            }
+        }
+        // Drop final sentence punctuation unless it is inside a closing quote.
+        while end > from && matches!(self.low(end - 1), "." | "?" | "!" | "," | ";" | ":") {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Whether another attribution starts at token `k` after a comma: a cue (", adding"), or
+    /// "(and|but) NP cue" / "NP cue" with a short noun phrase.
+    fn starts_attribution(&self, k: usize, s1: usize) -> bool {
+        if self.cue_at[k].is_some() {
+            return true;
+        }
+        let from = if matches!(self.low(k), "and" | "but") {
+            k + 1
+        } else {
+            k
+        };
+        let Some(m) = (from..s1.min(from + 6)).find(|&m| self.cue_at[m].is_some()) else {
+            return false;
+        };
+        m > from && self.np_left(from, m).is_some_and(|np| np.start == from)
+    }
+
+    /// The quote that ends at token `k` (its closing mark, or the comma inside it).
+    fn quote_ending_at(&self, k: usize) -> Option<Quote> {
+        let q = self.in_quote.get(k).copied().flatten()?;
+        let quote = self.quotes[q];
+        (quote.close == k).then_some(quote)
+    }
+
+    /// A quote opening at token `k` (after optional ":" or ",").
+    fn quote_opening_at(&self, k: usize) -> Option<Quote> {
+        let q = self.in_quote.get(k).copied().flatten()?;
+        let quote = self.quotes[q];
+        (quote.open == k).then_some(quote)
+    }
+
+    fn claim_at(
+        &self,
+        si: usize,
+        cue: Range<usize>,
+        last_source: &Option<Range<usize>>,
+    ) -> Option<Found> {
+        let s = &self.sentences[si];
+        let (s0, s1) = (s.tokens.start, s.tokens.end);
+        let stats = self.cue_stats(cue.clone())?;
+        let conf = stats.precision().clamp(0.05, 0.95);
+        let first = self.low(cue.start);
+        let before_cue = cue.start.checked_sub(1).filter(|&k| k >= s0);
+        let prev_low = before_cue.map_or("", |k| self.low(k));
+        let prev_is_quote_end = before_cue.and_then(|k| self.quote_ending_at(k));
+
+        // "according to X, C" / "C, according to X".
+        if first == "according" {
+            let src = self.np_right(cue.end, s1);
+            let after_src = src.as_ref().map_or(cue.end, |r| r.end);
+            let content = if cue.start == s0 || prev_low != "," && cue.start < s0 + 2 {
+                let from = if self.low(after_src) == "," {
+                    after_src + 1
+                } else {
+                    after_src
+                };
+                let end = self.content_end(from, s1);
+                (from < end).then(|| vec![self.bytes(from..end)])
+            } else {
+                self.content_before(s0, cue.start)
+            }?;
+            return Some(Found {
+                source: src.map(|r| self.bytes(r)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: ClaimKind::Indirect,
+                rule: "according-to",
+                confidence: conf,
+            });
+        }
+
+        // Participial continuation: ", adding that C" inherits the speaker.
+        if first.ends_with("ing") && matches!(prev_low, "," | "—" | "--") {
+            let content = self.content_after(cue.end, s1)?;
+            let source = last_source
+                .clone()
+                .or_else(|| self.sentence_subject(s0, cue.start));
+            return Some(Found {
+                source: source.map(|r| self.bytes(r)),
+                cue: Some(self.bytes(cue)),
+                content: content.0,
+                kind: content.1,
+                rule: "participial",
+                confidence: conf * 0.9,
+            });
+        }
+
+        // Inverted: "C, said X" / "“C,” said X".
+        if (prev_low == "," || prev_is_quote_end.is_some())
+            && stats.before_share() > 0.2
+            && let Some(src) = self.inverted_source(cue.end, s1)
+        {
+            let content_end = before_cue.unwrap_or(s0);
+            let mut content = self.content_before(s0, content_end + 1)?;
+            let direct = prev_is_quote_end.is_some()
+                || (content_end > 0 && self.quote_ending_at(content_end - 1).is_some());
+            self.extend_interrupted(&mut content, src.end, s1);
+            return Some(Found {
+                source: Some(self.bytes(src)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: if direct {
+                    ClaimKind::Direct
+                } else {
+                    ClaimKind::Indirect
+                },
+                rule: "inverted",
+                confidence: conf * 0.9,
+            });
+        }
+
+        let src = if prev_low == "," {
+            self.appositive_source(s0, cue.start - 1)
+        } else {
+            self.np_left(s0, cue.start)
+        };
+        // "C, X said." / "“C,” X said.": content before a short source.
+        if let Some(src) = &src
+            && prev_low != ","
+        {
+            let k = src.start.checked_sub(1).filter(|&k| k >= s0);
+            let after = self.low(cue.end);
+            let content_follows = self.has_that_soon(cue.end, s1)
+                || matches!(after, ":")
+                || self.quote_opening_at(cue.end).is_some()
+                || (after == "," && self.quote_opening_at(cue.end + 1).is_some());
+            let ends_clause = cue.end >= s1
+                || matches!(after, "." | "," | "?" | "!" | ";")
+                || RIGHT_STOP.contains(&after);
+            let quote_before = k.is_some_and(|k| {
+                self.quote_ending_at(k).is_some()
+                    || (self.low(k) == "," && k > 0 && self.quote_ending_at(k - 1).is_some())
+            });
+            let comma_before = k.is_some_and(|k| self.low(k) == ",");
+            if let Some(k) = k
+                && !content_follows
+                && (quote_before || (comma_before && ends_clause))
+                && stats.before_share() > 0.15
+            {
+                let mut content = self.content_before(s0, k + 1)?;
+                self.extend_interrupted(&mut content, cue.end, s1);
+                return Some(Found {
+                    source: Some(self.bytes(src.clone())),
+                    cue: Some(self.bytes(cue)),
+                    content,
+                    kind: if quote_before {
+                        ClaimKind::Direct
+                    } else {
+                        ClaimKind::Indirect
+                    },
+                    rule: if quote_before {
+                        "quote-before-said"
+                    } else {
+                        "inverted-clause"
+                    },
+                    confidence: conf * 0.9,
+                });
+            }
+        }
+
+        // "X said (that) C" / "X said: “C”".
+        let src = src?;
+        let (content, kind) = self.content_after(cue.end, s1)?;
+        let rule = match kind {
+            ClaimKind::Direct => "quote-after-said",
+            _ if self.low(content_first_token(self, &content)) == "that" => "said-that",
+            _ => "said",
+        };
+        Some(Found {
+            source: Some(self.bytes(src)),
+            cue: Some(self.bytes(cue)),
+            content,
+            kind,
+            rule,
+            confidence: conf,
+        })
+    }
+
+    /// "X, the former chief, said": the name, its appositive and the closing comma.
+    fn appositive_source(&self, s0: usize, comma: usize) -> Option<Range<usize>> {
+        let appos = self.np_left(s0, comma)?;
+        let before = appos.start.checked_sub(1).filter(|&k| k >= s0)?;
+        if self.low(before) != "," {
+            return None;
+        }
+        let head = self.np_left(s0, before)?;
+        (head.end == before).then_some(head.start..comma + 1)
+    }
+
+    /// The source after an inverted cue: a noun phrase, with an appositive up to the end of the
+    /// sentence ("said David Wasserman, House editor for the Cook Political Report").
+    fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
+        let first = self.low(start);
+        if LEFT_STOP.contains(&first) || RIGHT_STOP.contains(&first) {
+            return None;
+        }
+        let np = self.np_right(start, s1)?;
+        let after = self.low(np.end);
+        if np.end >= s1
+            || matches!(after, "." | "?" | "!" | "(" | ";")
+            || RIGHT_STOP.contains(&after)
+        {
+            return Some(np);
+        }
+        if after == "," {
+            // An appositive running to the end of the sentence belongs to the source.
+            let mut e = s1;
+            while e > np.end && matches!(self.low(e - 1), "." | "?" | "!") {
+                e -= 1;
+            }
+            let clean = (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
+            if clean && e - np.end <= 14 && e > np.end + 1 {
+                return Some(np.start..e);
+            }
+            return Some(np);
+        }
+        None
+    }
+
+    fn has_that_soon(&self, from: usize, s1: usize) -> bool {
+        (from..s1.min(from + 6)).any(|k| self.low(k) == "that")
+    }
+
+    /// The subject at the start of a sentence, for a participle with no earlier speaker.
+    fn sentence_subject(&self, s0: usize, limit: usize) -> Option<Range<usize>> {
+        // Skip a leading adverbial clause ending with a comma when it is short.
+        let mut start = s0;
+        if let Some(c) = (s0..limit.min(s0 + 8)).find(|&k| self.low(k) == ",") {
+            start = c + 1;
+        }
+        let mut end = start;
+        while end < limit
+            && matches!(self.tokens[end].kind, TokenKind::Word | TokenKind::Number)
+            && !LEFT_STOP.contains(&self.low(end))
+            && (end == start
+                || self.raw(end).chars().next().is_some_and(char::is_uppercase)
+                || matches!(self.low(end), "'s" | "’s" | "of" | "the"))
+        {
+            end += 1;
+        }
+        (end > start).then_some(start..end)
+    }
+
+    /// The content before a cue: the quote ending there, else the sentence start up to the
+    /// comma at `end - 1` (exclusive).
+    fn content_before(&self, s0: usize, end: usize) -> Option<Vec<Range<usize>>> {
+        let k = end.checked_sub(1)?;
+        if let Some(q) = self.quote_ending_at(k) {
+            return Some(vec![self.bytes(q.open..q.close + 1)]);
+        }
+        if self.low(k) == ","
+            && k > 0
+            && let Some(q) = self.quote_ending_at(k - 1)
+        {
+            return Some(vec![self.bytes(q.open..q.close + 1)]);
+        }
+        let mut e = k + 1;
+        while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
+            e -= 1;
+        }
+        (e > s0).then(|| vec![self.bytes(s0..e)])
+    }
+
+    /// The content after a cue: a quote opening there (after ":" or ","), else "that C" or C
+    /// up to the end of the sentence.
+    fn content_after(&self, from: usize, s1: usize) -> Option<(Vec<Range<usize>>, ClaimKind)> {
+        let mut k = from;
+        if matches!(self.low(k), ":" | ",") {
+            k += 1;
+        }
+        if let Some(q) = self.quote_opening_at(k) {
+            let end = q.close + 1;
+            // A quote that closes the sentence is the whole content.
+            let rest = end >= s1 || matches!(self.low(end), "." | "?" | "!") && end + 1 >= s1;
+            if rest || end > s1 {
+                return Some((vec![self.bytes(q.open..end)], ClaimKind::Direct));
+            }
+        }
+        // Skip a short bridge ("told reporters Monday that").
+        let mut start = k;
+        if let Some(t) = (k..s1.min(k + 6)).find(|&m| self.low(m) == "that")
+            && (k..t).all(|m| {
+                BRIDGE.contains(&self.low(m)) || self.raw(m).starts_with(char::is_uppercase)
+            })
+        {
+            start = t;
+        }
+        let end = self.content_end(start, s1);
+        if end <= start {
+            return None;
+        }
+        let kind = if (start..end).any(|m| self.in_quote[m].is_some()) {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        };
+        Some((vec![self.bytes(start..end)], kind))
+    }
+
+    /// `“A,” he said, “B.”` / `A, he said, B.`: adds what resumes after the cue to the content;
+    /// `“A,” he said. “B.”` adds the quote that opens the next sentence.
+    fn extend_interrupted(&self, content: &mut Vec<Range<usize>>, from: usize, s1: usize) {
+        let k = from;
+        if self.low(k) == "," && k + 1 < s1 {
+            if let Some(q) = self.quote_opening_at(k + 1) {
+                content.push(self.bytes(q.open..q.close + 1));
+                return;
+            }
+            if self.cue_at[k + 1].is_some() || self.in_cue[k + 1] {
+                return;
+            }
+            let end = self.content_end(k + 1, s1);
+            if end > k + 1 {
+                content.push(self.bytes(k + 1..end));
+            }
+            return;
+        }
+        // The sentence ends here; a quote opening the next sentence in the paragraph continues.
+        let mut e = k;
+        while e < s1 && matches!(self.low(e), "." | "?" | "!") {
+            e += 1;
+        }
+        if e == s1
+            && e < self.tokens.len()
+            && self.paragraph(e) == self.paragraph(k.saturating_sub(1))
+            && let Some(q) = self.quote_opening_at(e)
+        {
+            let qs = self.sentence_of[q.close];
+            let next_has_cue = (q.close + 1..self.sentences[qs].tokens.end).any(|m| self.in_cue[m]);
+            if !next_has_cue {
+                content.push(self.bytes(q.open..q.close + 1));
+            }
+        }
+    }
+
+    /// A headline attribution: "C: Source" or "Source: C" on the first line.
+    fn headline(&self) -> Option<Found> {
+        let s = self.sentences.first()?;
+        if s.paragraph != 0 {
+            return None;
+        }
+        let colon = (s.tokens.clone()).find(|&k| self.low(k) == ":")?;
+        let left = s.tokens.start..colon;
+        let right = colon + 1..s.tokens.end;
+        if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        let (source, content) = if left.len() <= 4 {
+            (left, right)
+        } else if right.len() <= 4 {
+            (right, left)
+        } else {
+            return None;
+        };
+        let mut ce = content.end;
+        while ce > content.start && matches!(self.low(ce - 1), "." | "?" | "!") {
+            ce -= 1;
+        }
+        if ce <= content.start {
+            return None;
+        }
+        Some(Found {
+            source: Some(self.bytes(source)),
+            cue: Some(self.bytes(colon..colon + 1)),
+            content: vec![self.bytes(content.start..ce)],
+            kind: ClaimKind::Headline,
+            rule: "headline-colon",
+            confidence: 0.4,
+        })
+    }
+}
+
+/// Auxiliaries, negations and adverbs that PolNeAR keeps inside a cue.
+fn is_cue_modifier(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "has", "have", "had", "also", "would", "will", "is", "was", "are", "were", "not", "never",
+        "later", "then", "often", "even", "still", "already", "first", "now", "again", "long",
+        "do", "does", "did", "could", "can", "should", "may", "might", "must", "be", "been",
+        "being", "once", "just", "'ve", "’ve", "'d", "’d", "'ll", "’ll",
+    ];
+    const NOT_ADVERBS: &[&str] = &[
+        "only", "early", "family", "july", "italy", "daily", "weekly", "rally", "ally", "reply",
+        "supply", "fly", "holly", "sally", "kelly", "emily", "billy", "molly", "bully", "belly",
+        "jolly", "likely", "apply", "monthly", "lonely", "elderly", "friendly", "ugly", "silly",
+    ];
+    WORDS.contains(&w)
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
+        || (w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w))
+}
+
+fn content_first_token(doc: &Doc, content: &[Range<usize>]) -> usize {
+    let b = content.first().map_or(0, |r| r.start);
+    doc.tokens.partition_point(|t| t.start < b)
+}
