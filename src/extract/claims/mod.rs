@@ -184,6 +184,21 @@ const LEADING_NON_SOURCE: &[&str] = &[
     "tonight",
 ];
 
+/// Time adjuncts that end a subject but are not part of it.
+const TRAILING_NON_SOURCE: &[&str] = &[
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "just", "this", "last", "month", "week", "year", "earlier", "later", "recently",
+    "now", "tonight", "night", "morning", "afternoon", "evening",
+];
+
+/// Words a short source after an inverted cue may start with, besides capitalised words.
+const SOURCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "three", "some", "many", "several", "his", "her",
+    "their", "its", "our", "my", "this", "these", "those", "both", "each", "he", "she", "they",
+    "we", "i", "it", "officials", "sources", "experts", "analysts", "aides", "critics",
+    "supporters", "democrats", "republicans", "people", "voters", "others",
+];
+
 /// Words that end a noun phrase read rightwards from a cue ("said Smith on Tuesday").
 const RIGHT_STOP: &[&str] = &[
     "on",
@@ -468,11 +483,22 @@ impl<'a> Doc<'a> {
         lexicon::lexicon().get(&key)
     }
 
+    /// The byte range of a token range (empty token ranges give an empty byte range).
     fn bytes(&self, r: Range<usize>) -> Range<usize> {
-        let (Some(a), Some(b)) = (self.tokens.get(r.start), self.tokens.get(r.end - 1)) else {
-            return 0..0;
+        let Some(a) = self.tokens.get(r.start) else {
+            return self.text.len()..self.text.len();
         };
-        a.start..b.end
+        match r.end.checked_sub(1).and_then(|e| self.tokens.get(e)) {
+            Some(b) if r.end > r.start => a.start..b.end,
+            _ => a.start..a.start,
+        }
+    }
+
+    /// The token range covering a byte range.
+    fn token_range(&self, b: &Range<usize>) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.end <= b.start);
+        let last = self.tokens.partition_point(|t| t.start < b.end);
+        first..last.max(first)
     }
 
     fn find(&self) -> Vec<Found> {
@@ -490,7 +516,7 @@ impl<'a> Doc<'a> {
                 };
                 if let Some(f) = self.claim_at(si, i..end, &last_source) {
                     if f.source.is_some() {
-                        last_source = f.source.clone();
+                        last_source = f.source.as_ref().map(|b| self.token_range(b));
                     }
                     out.push(f);
                 }
@@ -508,10 +534,22 @@ impl<'a> Doc<'a> {
             let t = &self.tokens[k];
             let low = self.low(k);
             let ok = match t.kind {
+                TokenKind::Word | TokenKind::Number if low == "and" => {
+                    // "Mr. Grassley and Mr. Leahy", "Developers and supporters".
+                    k > start_limit
+                        && k + 1 < end
+                        && self.tokens[k - 1].kind == TokenKind::Word
+                        && !LEFT_STOP.contains(&self.low(k - 1))
+                        && !self.in_cue[k - 1]
+                        && (self.raw(k - 1).starts_with(char::is_uppercase)
+                            || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3))
+                }
                 TokenKind::Word | TokenKind::Number => {
                     !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
                 }
-                TokenKind::Punct => matches!(low, "&" | "-") || low.ends_with('.') && low.len() > 1,
+                TokenKind::Punct => {
+                    matches!(low, "&" | "-" | "(" | ")") || low.ends_with('.') && low.len() > 1
+                }
                 TokenKind::Quote => false,
             };
             if !ok {
@@ -522,6 +560,22 @@ impl<'a> Doc<'a> {
         // Leading prepositions and time words are not part of the source.
         while i < end && LEADING_NON_SOURCE.contains(&self.low(i)) {
             i += 1;
+        }
+        // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
+        let mut end = end;
+        while end > i + 1 && TRAILING_NON_SOURCE.contains(&self.low(end - 1)) {
+            end -= 1;
+        }
+        if end - i > 12 {
+            // Too long to be one phrase: keep the trailing run of capitalised words.
+            let mut j = end;
+            while j > i
+                && (self.raw(j - 1).starts_with(char::is_uppercase)
+                    || matches!(self.low(j - 1), "'s" | "’s" | "(" | ")" | "-"))
+            {
+                j -= 1;
+            }
+            i = j;
         }
         (i < end && end - i <= 12).then_some(i..end)
     }
@@ -680,14 +734,22 @@ impl<'a> Doc<'a> {
 
         let src = if prev_low == "," {
             self.appositive_source(s0, cue.start - 1)
+        } else if matches!(prev_low, "who" | "which") {
+            before_cue.map(|k| k..k + 1)
+        } else if prev_low == "and" && last_source.is_some() {
+            // "X says ... and said C": the conjoined verb shares the subject.
+            last_source.clone()
         } else {
             self.np_left(s0, cue.start)
         };
         // "C, X said." / "“C,” X said.": content before a short source.
-        if let Some(src) = &src
-            && prev_low != ","
-        {
-            let k = src.start.checked_sub(1).filter(|&k| k >= s0);
+        if let Some(src) = &src {
+            let k = src.start.checked_sub(1).filter(|&k| {
+                k >= s0
+                    || (src.start == s0
+                        && self.quote_ending_at(k).is_some()
+                        && self.paragraph(k) == self.paragraph(s0))
+            });
             let after = self.low(cue.end);
             let content_follows = self.has_that_soon(cue.end, s1)
                 || matches!(after, ":")
@@ -703,7 +765,7 @@ impl<'a> Doc<'a> {
             let comma_before = k.is_some_and(|k| self.low(k) == ",");
             if let Some(k) = k
                 && !content_follows
-                && (quote_before || (comma_before && ends_clause))
+                && (quote_before || (comma_before && ends_clause && prev_low != ","))
                 && stats.before_share() > 0.15
             {
                 let mut content = self.content_before(s0, k + 1)?;
@@ -760,7 +822,10 @@ impl<'a> Doc<'a> {
     /// sentence ("said David Wasserman, House editor for the Cook Political Report").
     fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
         let first = self.low(start);
-        if LEFT_STOP.contains(&first) || RIGHT_STOP.contains(&first) {
+        if LEFT_STOP.contains(&first)
+            || RIGHT_STOP.contains(&first)
+            || !(SOURCE_OPENERS.contains(&first) || self.raw(start).starts_with(char::is_uppercase))
+        {
             return None;
         }
         let np = self.np_right(start, s1)?;
