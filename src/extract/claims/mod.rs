@@ -16,9 +16,9 @@ use crate::extract::text::{Token, TokenKind};
 use crate::model::{Claim, ClaimKind, Meta, Span};
 
 /// A cue string is used when at least this share of its occurrences in train were cues.
-pub const MIN_PRECISION: f64 = 0.3;
+pub const MIN_PRECISION: f64 = 0.25;
 /// ... and it was a cue at least this many times.
-pub const MIN_GOLD: u32 = 3;
+pub const MIN_GOLD: u32 = 2;
 
 /// Finds the claims of a text; `actor` is left for `actors::resolve`.
 pub fn find_claims(cx: &Context) -> Vec<Claim> {
@@ -186,17 +186,74 @@ const LEADING_NON_SOURCE: &[&str] = &[
 
 /// Time adjuncts that end a subject but are not part of it.
 const TRAILING_NON_SOURCE: &[&str] = &[
-    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "just", "this", "last", "month", "week", "year", "earlier", "later", "recently",
-    "now", "tonight", "night", "morning", "afternoon", "evening",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "just",
+    "this",
+    "last",
+    "month",
+    "week",
+    "year",
+    "earlier",
+    "later",
+    "recently",
+    "now",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
 ];
 
 /// Words a short source after an inverted cue may start with, besides capitalised words.
 const SOURCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "three", "some", "many", "several", "his", "her",
-    "their", "its", "our", "my", "this", "these", "those", "both", "each", "he", "she", "they",
-    "we", "i", "it", "officials", "sources", "experts", "analysts", "aides", "critics",
-    "supporters", "democrats", "republicans", "people", "voters", "others",
+    "the",
+    "a",
+    "an",
+    "another",
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "several",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "this",
+    "these",
+    "those",
+    "both",
+    "each",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "officials",
+    "sources",
+    "experts",
+    "analysts",
+    "aides",
+    "critics",
+    "supporters",
+    "democrats",
+    "republicans",
+    "people",
+    "voters",
+    "others",
 ];
 
 /// Words that end a noun phrase read rightwards from a cue ("said Smith on Tuesday").
@@ -240,6 +297,12 @@ const RIGHT_STOP: &[&str] = &[
     "with",
     "told",
     "said",
+];
+
+/// Prepositions that open an adjunct between a cue and its content.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "to", "after", "before", "with", "via", "of", "from", "through",
+    "over", "earlier", "last", "this",
 ];
 
 /// Words that may sit between a cue and a content's "that" ("told reporters Monday that").
@@ -621,6 +684,24 @@ impl<'a> Doc<'a> {
         end
     }
 
+    /// A lower-case "-ing" word opening a participial clause (", singing ...").
+    fn is_participle(&self, k: usize) -> bool {
+        let low = self.low(k);
+        low.len() > 5
+            && low.ends_with("ing")
+            && self.raw(k).starts_with(char::is_lowercase)
+            && !matches!(
+                low,
+                "including"
+                    | "according"
+                    | "during"
+                    | "nothing"
+                    | "something"
+                    | "anything"
+                    | "everything"
+            )
+    }
+
     /// Whether another attribution starts at token `k` after a comma: a cue (", adding"), or
     /// "(and|but) NP cue" / "NP cue" with a short noun phrase.
     fn starts_attribution(&self, k: usize, s1: usize) -> bool {
@@ -764,8 +845,8 @@ impl<'a> Doc<'a> {
             });
             let comma_before = k.is_some_and(|k| self.low(k) == ",");
             if let Some(k) = k
-                && !content_follows
-                && (quote_before || (comma_before && ends_clause && prev_low != ","))
+                && ((quote_before && !self.has_that_soon(cue.end, s1))
+                    || (comma_before && ends_clause && !content_follows && prev_low != ","))
                 && stats.before_share() > 0.15
             {
                 let mut content = self.content_before(s0, k + 1)?;
@@ -879,14 +960,20 @@ impl<'a> Doc<'a> {
     /// comma at `end - 1` (exclusive).
     fn content_before(&self, s0: usize, end: usize) -> Option<Vec<Range<usize>>> {
         let k = end.checked_sub(1)?;
-        if let Some(q) = self.quote_ending_at(k) {
-            return Some(vec![self.bytes(q.open..q.close + 1)]);
-        }
-        if self.low(k) == ","
-            && k > 0
-            && let Some(q) = self.quote_ending_at(k - 1)
-        {
-            return Some(vec![self.bytes(q.open..q.close + 1)]);
+        let quote = self.quote_ending_at(k).or_else(|| {
+            (self.low(k) == "," && k > 0)
+                .then(|| self.quote_ending_at(k - 1))
+                .flatten()
+        });
+        if let Some(q) = quote {
+            // A quote that starts mid-sentence takes the sentence's opening words along.
+            let qs = &self.sentences[self.sentence_of[q.open]];
+            let start = if (qs.tokens.start..q.open).all(|m| !self.in_cue[m]) {
+                qs.tokens.start
+            } else {
+                q.open
+            };
+            return Some(vec![self.bytes(start..q.close + 1)]);
         }
         let mut e = k + 1;
         while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
@@ -910,14 +997,34 @@ impl<'a> Doc<'a> {
                 return Some((vec![self.bytes(q.open..end)], ClaimKind::Direct));
             }
         }
-        // Skip a short bridge ("told reporters Monday that").
+        // Skip a short bridge ("told reporters Monday that", "said during a rally in Ohio
+        // that", "cautioned, as did the campaign, that", "says of Clinton, “...").
         let mut start = k;
-        if let Some(t) = (k..s1.min(k + 6)).find(|&m| self.low(m) == "that")
-            && (k..t).all(|m| {
-                BRIDGE.contains(&self.low(m)) || self.raw(m).starts_with(char::is_uppercase)
-            })
+        let window = s1.min(k + 12);
+        let that = (k..window)
+            .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
+            .find(|&m| self.low(m) == "that");
+        let prep_led = PREPOSITIONS.contains(&self.low(k)) || self.low(k) == ",";
+        if let Some(t) = that
+            && (prep_led
+                || self.low(t - 1) == ","
+                || (k..t).all(|m| {
+                    BRIDGE.contains(&self.low(m)) || self.raw(m).starts_with(char::is_uppercase)
+                }))
         {
             start = t;
+        } else if prep_led
+            && let Some(c) = (k + 1..window)
+                .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
+                .find(|&m| self.low(m) == ",")
+            && c + 1 < s1
+        {
+            start = c + 1;
+            if let Some(q) = self.quote_opening_at(start)
+                && (q.close + 2 >= s1 || q.close >= s1)
+            {
+                return Some((vec![self.bytes(q.open..q.close + 1)], ClaimKind::Direct));
+            }
         }
         let end = self.content_end(start, s1);
         if end <= start {
@@ -940,7 +1047,14 @@ impl<'a> Doc<'a> {
                 content.push(self.bytes(q.open..q.close + 1));
                 return;
             }
-            if self.cue_at[k + 1].is_some() || self.in_cue[k + 1] {
+            if self.cue_at[k + 1].is_some()
+                || self.in_cue[k + 1]
+                || self.is_participle(k + 1)
+                || matches!(
+                    self.low(k + 1),
+                    "and" | "but" | "or" | "as" | "while" | "because" | "although" | "though"
+                )
+            {
                 return;
             }
             let end = self.content_end(k + 1, s1);
@@ -949,8 +1063,17 @@ impl<'a> Doc<'a> {
             }
             return;
         }
-        // The sentence ends here; a quote opening the next sentence in the paragraph continues.
+        // The sentence ends here (after a short adjunct: "told reporters", "said in June"); a
+        // quote opening the next sentence in the paragraph continues.
         let mut e = k;
+        while e < s1
+            && e < k + 8
+            && !self.in_cue[e]
+            && self.in_quote[e].is_none()
+            && !matches!(self.low(e), "." | "?" | "!" | "," | ";" | ":")
+        {
+            e += 1;
+        }
         while e < s1 && matches!(self.low(e), "." | "?" | "!") {
             e += 1;
         }
