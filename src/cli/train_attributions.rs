@@ -11,21 +11,25 @@ use crate::extract::claims::train;
 pub struct Args {
     /// PolNeAR-style train JSONL (id, text, attributions).
     pub train: PathBuf,
-    /// Where to write the lexicon.
-    #[arg(short, long, default_value = "src/extract/data/cues.tsv")]
+    /// The directory to write `cues.tsv` (lexicon) and `cue_model.tsv` (classifier) into.
+    #[arg(short, long, default_value = "src/extract/data")]
     pub output: PathBuf,
 }
 
 pub fn run(args: Args) -> CliResult {
     let records = read_gold(&args.train)?;
     let lexicon = train::learn(&records);
-    std::fs::write(&args.output, lexicon.to_tsv()).map_err(|source| EvalError::Io {
-        path: args.output.clone(),
-        source,
-    })?;
+    let model = train::learn_model(&records, &lexicon);
+    let write = |name: &str, body: String| {
+        let path = args.output.join(name);
+        std::fs::write(&path, body).map_err(|source| EvalError::Io { path, source })
+    };
+    write("cues.tsv", lexicon.to_tsv())?;
+    write("cue_model.tsv", model.to_tsv())?;
     eprintln!(
-        "gloss: {} cues from {} articles written to {}",
+        "gloss: {} cues and {} classifier weights from {} articles written to {}",
         lexicon.cues.len(),
+        model.weights.len(),
         records.len(),
         args.output.display()
     );

@@ -77,6 +77,11 @@ impl RoleSpan {
         }
     }
 
+    /// The pieces in code points: `spans`, or the one range `start..end`.
+    pub fn frags_public(&self) -> Vec<(usize, usize)> {
+        self.frags()
+    }
+
     fn frags(&self) -> Vec<(usize, usize)> {
         match &self.spans {
             Some(parts) => parts.iter().map(|[s, e]| (*s, *e)).collect(),

@@ -7,6 +7,7 @@
 //! period; sources are whole noun phrases.
 
 pub mod lexicon;
+pub mod model;
 pub mod train;
 
 use std::ops::Range;
@@ -15,14 +16,17 @@ use crate::extract::Context;
 use crate::extract::text::{Token, TokenKind};
 use crate::model::{Claim, ClaimKind, Meta, Span};
 
-/// A cue string is used when at least this share of its occurrences in train were cues.
+/// Without a model, a cue string is used when at least this share of its occurrences in train
+/// were cues.
 pub const MIN_PRECISION: f64 = 0.25;
-/// ... and it was a cue at least this many times.
+/// A lexicon string is a candidate when it was a cue at least this many times...
 pub const MIN_GOLD: u32 = 2;
+/// ... and at least this share of its occurrences; the classifier decides among candidates.
+pub const MIN_CANDIDATE_PRECISION: f64 = 0.02;
 
 /// Finds the claims of a text; `actor` is left for `actors::resolve`.
 pub fn find_claims(cx: &Context) -> Vec<Claim> {
-    let doc = Doc::new(cx);
+    let doc = Doc::new(cx, lexicon::lexicon(), Some(model::model()));
     let mut found = doc.find();
     found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
     found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
@@ -362,7 +366,19 @@ fn quote_role(s: &str) -> Option<i8> {
     }
 }
 
+/// An accepted cue: the lexicon match (before modifiers were added) and its statistics.
+#[derive(Debug, Clone, Copy)]
+struct CueInfo {
+    stats: lexicon::CueStats,
+    /// The classifier's confidence in (0, 1).
+    confidence: f64,
+}
+
 struct Doc<'a> {
+    lex: &'a lexicon::Lexicon,
+    model: Option<&'a model::CueModel>,
+    /// Cue information at each accepted cue's first token.
+    cue_info: Vec<Option<CueInfo>>,
     text: &'a str,
     lower: String,
     tokens: &'a [Token],
@@ -379,7 +395,18 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(cx: &'a Context) -> Self {
+    fn new(cx: &'a Context, lex: &'a lexicon::Lexicon, model: Option<&'a model::CueModel>) -> Self {
+        let mut doc = Self::unmatched(cx, lex, model);
+        doc.match_cues();
+        doc
+    }
+
+    /// The document with quotes paired but no cues chosen yet.
+    fn unmatched(
+        cx: &'a Context,
+        lex: &'a lexicon::Lexicon,
+        model: Option<&'a model::CueModel>,
+    ) -> Self {
         let a = &cx.analysis;
         let tokens = a.tokens.as_slice();
         let mut sentence_of = vec![0; tokens.len()];
@@ -389,6 +416,9 @@ impl<'a> Doc<'a> {
             }
         }
         let mut doc = Doc {
+            lex,
+            model,
+            cue_info: vec![None; tokens.len()],
             text: cx.text,
             lower: cx.text.to_ascii_lowercase(),
             tokens,
@@ -400,7 +430,6 @@ impl<'a> Doc<'a> {
             in_cue: vec![false; tokens.len()],
         };
         doc.pair_quotes();
-        doc.match_cues();
         doc
     }
 
@@ -481,8 +510,10 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn match_cues(&mut self) {
-        let lex = lexicon::lexicon();
+    /// Lexicon matches outside quotes, longest first, left to right: `(start, end, stats)`.
+    fn candidates(&self) -> Vec<(usize, usize, lexicon::CueStats)> {
+        let lex = self.lex;
+        let mut out = Vec::new();
         let mut key = String::with_capacity(64);
         let n = self.tokens.len();
         let mut i = 0;
@@ -507,43 +538,154 @@ impl<'a> Doc<'a> {
                 key.push_str(self.low(j));
                 if let Some(stats) = lex.get(&key)
                     && stats.gold >= MIN_GOLD
-                    && stats.precision() >= MIN_PRECISION
+                    && stats.precision() >= MIN_CANDIDATE_PRECISION
                 {
-                    best = Some(j + 1);
+                    best = Some((j + 1, *stats));
                 }
             }
-            if let Some(end) = best {
-                // Auxiliaries and adverbs right before a cue belong to it ("has repeatedly said").
-                let s0 = self
-                    .sentences
-                    .get(self.sentence_of[i])
-                    .map_or(0, |s| s.tokens.start);
-                let mut start = i;
-                while start > s0
-                    && !self.in_cue[start - 1]
-                    && self.in_quote[start - 1].is_none()
-                    && is_cue_modifier(self.low(start - 1))
-                {
-                    start -= 1;
-                }
-                if start < i {
-                    self.cue_at[i] = None;
-                }
-                self.cue_at[start] = Some(end);
-                for k in start..end {
-                    self.in_cue[k] = true;
-                }
+            if let Some((end, stats)) = best {
+                out.push((i, end, stats));
                 i = end;
             } else {
                 i += 1;
             }
         }
+        out
     }
 
-    fn cue_stats(&self, cue: Range<usize>) -> Option<&'static lexicon::CueStats> {
+    /// A coarse shape of token `i`: pronoun, capitalised, lower, number, quote, punctuation.
+    fn shape(&self, i: usize) -> &'static str {
+        let Some(t) = self.tokens.get(i) else {
+            return "END";
+        };
+        let low = self.low(i);
+        match t.kind {
+            TokenKind::Quote => {
+                if self.quote_ending_at(i).is_some() {
+                    "QE"
+                } else {
+                    "QO"
+                }
+            }
+            TokenKind::Punct => match low {
+                "," => ",",
+                ":" => ":",
+                "." | "?" | "!" => ".",
+                _ => "P",
+            },
+            TokenKind::Number => "N",
+            TokenKind::Word => {
+                if matches!(low, "he" | "she" | "they" | "i" | "we" | "it" | "you") {
+                    "PRON"
+                } else if self.raw(i).starts_with(char::is_uppercase) {
+                    "CAP"
+                } else {
+                    "low"
+                }
+            }
+        }
+    }
+
+    /// The classifier's features for the candidate `start..end`.
+    fn features(&self, start: usize, end: usize, out: &mut Vec<String>) {
+        out.clear();
         let mut key = String::new();
-        train::push_key(&mut key, &self.lower, &self.tokens[cue]);
-        lexicon::lexicon().get(&key)
+        train::push_key(&mut key, &self.lower, &self.tokens[start..end]);
+        let s = &self.sentences[self.sentence_of[start]];
+        let prev = if start > s.tokens.start {
+            self.low(start - 1)
+        } else {
+            "<s>"
+        };
+        let prev2 = if start > s.tokens.start + 1 {
+            self.low(start - 2)
+        } else {
+            "<s>"
+        };
+        let next = if end < s.tokens.end {
+            self.low(end)
+        } else {
+            "</s>"
+        };
+        let next2 = if end + 1 < s.tokens.end {
+            self.low(end + 1)
+        } else {
+            "</s>"
+        };
+        let ps = if start > s.tokens.start {
+            self.shape(start - 1)
+        } else {
+            "<s>"
+        };
+        let ns = if end < s.tokens.end {
+            self.shape(end)
+        } else {
+            "</s>"
+        };
+        let that = (end..s.tokens.end.min(end + 4)).any(|m| self.low(m) == "that");
+        let head = self.low(end - 1);
+        let suffix = head.get(head.len().saturating_sub(3)..).unwrap_or(head);
+        let cap = self.raw(start).starts_with(char::is_uppercase);
+        let first_para = s.paragraph == 0;
+        out.extend([
+            "b".to_string(),
+            format!("k:{key}"),
+            format!("kn:{key}|{next}"),
+            format!("kp:{key}|{prev}"),
+            format!("kns:{key}|{ns}"),
+            format!("kps:{key}|{ps}"),
+            format!("kpn:{key}|{ps}|{ns}"),
+            format!("n:{next}"),
+            format!("p:{prev}"),
+            format!("nn:{next}|{next2}"),
+            format!("pp:{prev2}|{prev}"),
+            format!("ps:{ps}"),
+            format!("ns:{ns}"),
+            format!("psns:{ps}|{ns}"),
+            format!("sfx:{suffix}|{ps}|{ns}"),
+            format!("kthat:{key}|{that}"),
+            format!("kcap:{key}|{cap}|{first_para}"),
+        ]);
+    }
+
+    fn match_cues(&mut self) {
+        let mut feats = Vec::with_capacity(24);
+        for (i, end, stats) in self.candidates() {
+            let confidence = match self.model {
+                Some(m) => {
+                    self.features(i, end, &mut feats);
+                    let score = m.score(&feats);
+                    if score <= 0.0 {
+                        continue;
+                    }
+                    1.0 / (1.0 + (-f64::from(score) * 0.5).exp())
+                }
+                None => {
+                    if stats.precision() < MIN_PRECISION {
+                        continue;
+                    }
+                    stats.precision()
+                }
+            };
+            // Auxiliaries and adverbs right before a cue belong to it ("has repeatedly said").
+            let s0 = self
+                .sentences
+                .get(self.sentence_of[i])
+                .map_or(0, |s| s.tokens.start);
+            let mut start = i;
+            while start > s0
+                && !self.in_cue[start - 1]
+                && self.in_quote[start - 1].is_none()
+                && is_cue_modifier(self.low(start - 1))
+            {
+                start -= 1;
+            }
+            self.cue_at[start] = Some(end);
+            self.cue_info[start] = Some(CueInfo { stats, confidence });
+            for k in start..end {
+                self.in_cue[k] = true;
+            }
+        }
     }
 
     /// The byte range of a token range (empty token ranges give an empty byte range).
@@ -741,8 +883,9 @@ impl<'a> Doc<'a> {
     ) -> Option<Found> {
         let s = &self.sentences[si];
         let (s0, s1) = (s.tokens.start, s.tokens.end);
-        let stats = self.cue_stats(cue.clone())?;
-        let conf = stats.precision().clamp(0.05, 0.95);
+        let info = self.cue_info[cue.start]?;
+        let stats = info.stats;
+        let conf = info.confidence.clamp(0.05, 0.95);
         let first = self.low(cue.start);
         let before_cue = cue.start.checked_sub(1).filter(|&k| k >= s0);
         let prev_low = before_cue.map_or("", |k| self.low(k));

@@ -5,9 +5,12 @@
 
 use std::collections::HashMap;
 
+use super::Doc;
 use super::lexicon::{CueStats, Lexicon};
+use super::model::{self, CueModel};
 use crate::article::offsets::OffsetMap;
 use crate::eval::attributions::GoldRecord;
+use crate::extract::Context;
 use crate::extract::text::{Token, tokenize};
 
 /// Cues longer than this many tokens are not learned (they are one-off phrases).
@@ -31,6 +34,37 @@ fn token_range(tokens: &[Token], b0: usize, b1: usize) -> Option<std::ops::Range
     let first = tokens.partition_point(|t| t.start < b0);
     let last = tokens.partition_point(|t| t.end <= b1);
     (first < last && tokens[first].start == b0 && tokens[last - 1].end == b1).then_some(first..last)
+}
+
+/// Passes of the perceptron over the train split.
+pub const EPOCHS: usize = 6;
+
+/// Learns the cue classifier: every lexicon candidate in the train texts, labelled by whether
+/// it overlaps a gold cue.
+pub fn learn_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
+    let mut examples = Vec::new();
+    for r in records {
+        let text = r.text.as_str();
+        let cx = Context::new(text);
+        let doc = Doc::unmatched(&cx, lex, None);
+        let gold: Vec<std::ops::Range<usize>> = r
+            .attributions
+            .iter()
+            .filter_map(|a| a.cue.as_ref())
+            .flat_map(|c| c.frags_public())
+            .map(|(s, e)| cx.offsets.to_byte(text, s)..cx.offsets.to_byte(text, e))
+            .collect();
+        for (start, end, _) in doc.candidates() {
+            let bytes = doc.bytes(start..end);
+            let label = gold
+                .iter()
+                .any(|g| g.start < bytes.end && bytes.start < g.end);
+            let mut feats = Vec::new();
+            doc.features(start, end, &mut feats);
+            examples.push((feats, label));
+        }
+    }
+    model::train(&examples, EPOCHS)
 }
 
 /// Learns the lexicon from gold records.
