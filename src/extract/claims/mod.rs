@@ -747,13 +747,17 @@ impl<'a> Doc<'a> {
                         && !LEFT_STOP.contains(&self.low(k - 1))
                         && !self.in_cue[k - 1]
                         && (self.raw(k - 1).starts_with(char::is_uppercase)
-                            || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3))
+                            || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3)
+                            || self.raw(k + 1).starts_with(char::is_uppercase)
+                            || matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their"))
                 }
                 TokenKind::Word | TokenKind::Number => {
                     !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
                 }
                 TokenKind::Punct => {
-                    matches!(low, "&" | "-" | "(" | ")") || low.ends_with('.') && low.len() > 1
+                    matches!(low, "&" | "-" | "(" | ")")
+                        || (low == "." && self.low(k + 1) == ")")
+                        || low.ends_with('.') && low.len() > 1
                 }
                 TokenKind::Quote => false,
             };
@@ -919,9 +923,11 @@ impl<'a> Doc<'a> {
         // Participial continuation: ", adding that C" inherits the speaker.
         if first.ends_with("ing") && matches!(prev_low, "," | "—" | "--") {
             let content = self.content_after(cue.end, s1)?;
-            let source = last_source
-                .clone()
-                .or_else(|| self.sentence_subject(s0, cue.start));
+            let subject = self.sentence_subject(s0, cue.start).filter(|r| {
+                let w = self.low(r.start);
+                self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&w)
+            });
+            let source = subject.or_else(|| last_source.clone());
             return Some(Found {
                 source: source.map(|r| self.bytes(r)),
                 cue: Some(self.bytes(cue)),
@@ -932,8 +938,22 @@ impl<'a> Doc<'a> {
             });
         }
 
+        // "X, the former chief, said C" is not inverted: the appositive opens the sentence.
+        let opening_appositive = prev_low == ","
+            && self.appositive_source(s0, cue.start - 1).is_some_and(|r| {
+                self.np_left(s0, r.start + 1)
+                    .is_some_and(|h| h.start == r.start)
+                    && {
+                        let mut f = s0;
+                        while f < r.start && LEADING_NON_SOURCE.contains(&self.low(f)) {
+                            f += 1;
+                        }
+                        r.start == f || self.low(r.start - 1) == ","
+                    }
+            });
         // Inverted: "C, said X" / "“C,” said X".
         if (prev_low == "," || prev_is_quote_end.is_some())
+            && !opening_appositive
             && stats.before_share() > 0.2
             && let Some(src) = self.inverted_source(cue.end, s1)
         {
@@ -1067,7 +1087,7 @@ impl<'a> Doc<'a> {
                 e -= 1;
             }
             let clean = (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
-            if clean && e - np.end <= 14 && e > np.end + 1 {
+            if clean && e - np.end <= 25 && e > np.end + 1 {
                 return Some(np.start..e);
             }
             return Some(np);
@@ -1086,13 +1106,21 @@ impl<'a> Doc<'a> {
         if let Some(c) = (s0..limit.min(s0 + 8)).find(|&k| self.low(k) == ",") {
             start = c + 1;
         }
+        let word = |k: usize| {
+            k < limit
+                && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                && !LEFT_STOP.contains(&self.low(k))
+                && !self.in_cue[k]
+        };
+        let cap = |k: usize| word(k) && self.raw(k).starts_with(char::is_uppercase);
         let mut end = start;
-        while end < limit
-            && matches!(self.tokens[end].kind, TokenKind::Word | TokenKind::Number)
-            && !LEFT_STOP.contains(&self.low(end))
+        while word(end)
             && (end == start
-                || self.raw(end).chars().next().is_some_and(char::is_uppercase)
-                || matches!(self.low(end), "'s" | "’s" | "of" | "the"))
+                || cap(end)
+                || matches!(self.low(end), "'s" | "’s" | "of" | "the")
+                // "Democratic presidential nominee Hillary Clinton"
+                || (word(end + 1) && cap(end + 1))
+                || (word(end + 1) && word(end + 2) && cap(end + 2)))
         {
             end += 1;
         }
@@ -1273,10 +1301,53 @@ impl<'a> Doc<'a> {
 /// Auxiliaries, negations and adverbs that PolNeAR keeps inside a cue.
 fn is_cue_modifier(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "has", "have", "had", "also", "would", "will", "is", "was", "are", "were", "not", "never",
-        "later", "then", "often", "even", "still", "already", "first", "now", "again", "long",
-        "do", "does", "did", "could", "can", "should", "may", "might", "must", "be", "been",
-        "being", "once", "just", "'ve", "’ve", "'d", "’d", "'ll", "’ll",
+        "has",
+        "have",
+        "had",
+        "also",
+        "would",
+        "will",
+        "is",
+        "was",
+        "are",
+        "were",
+        "not",
+        "never",
+        "later",
+        "then",
+        "often",
+        "even",
+        "still",
+        "already",
+        "first",
+        "now",
+        "again",
+        "long",
+        "do",
+        "does",
+        "did",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "be",
+        "been",
+        "being",
+        "once",
+        "just",
+        "further",
+        "soon",
+        "separately",
+        "both",
+        "all",
+        "'ve",
+        "’ve",
+        "'d",
+        "’d",
+        "'ll",
+        "’ll",
     ];
     const NOT_ADVERBS: &[&str] = &[
         "only", "early", "family", "july", "italy", "daily", "weekly", "rally", "ally", "reply",
