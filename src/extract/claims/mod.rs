@@ -938,6 +938,41 @@ impl<'a> Doc<'a> {
             });
         }
 
+        // Passive: "C was first reported by X", "X was accused of C" (no source).
+        if self.is_passive(cue.clone()) {
+            let subject = self.np_left(s0, cue.start)?;
+            let by = if self.low(cue.end - 1) == "by" {
+                Some(cue.end)
+            } else if self.low(cue.end) == "by" {
+                Some(cue.end + 1)
+            } else {
+                None
+            };
+            let (source, content) = match by {
+                Some(b) => (
+                    self.inverted_source(b, s1)
+                        .or_else(|| self.np_right(b, s1))
+                        .map(|r| self.bytes(r)),
+                    vec![self.bytes(subject)],
+                ),
+                None => {
+                    let mut parts = vec![self.bytes(subject)];
+                    if let Some((after, _)) = self.content_after(cue.end, s1) {
+                        parts.extend(after);
+                    }
+                    (None, parts)
+                }
+            };
+            return Some(Found {
+                source,
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: ClaimKind::Indirect,
+                rule: "passive",
+                confidence: conf * 0.8,
+            });
+        }
+
         // "X, the former chief, said C" is not inverted: the appositive opens the sentence.
         let opening_appositive = prev_low == ","
             && self.appositive_source(s0, cue.start - 1).is_some_and(|r| {
@@ -1049,6 +1084,45 @@ impl<'a> Doc<'a> {
             rule,
             confidence: conf,
         })
+    }
+
+    /// The participle of a passive cue ("was first reported by", "is expected"): a form of
+    /// "be" followed, past adverbs, by a past participle.
+    fn is_passive(&self, cue: Range<usize>) -> bool {
+        let Some(be) = (cue.start..cue.end).find(|&k| {
+            matches!(
+                self.low(k),
+                "was" | "were" | "been" | "is" | "are" | "be" | "being"
+            )
+        }) else {
+            return false;
+        };
+        let mut k = be + 1;
+        while k < cue.end && is_cue_modifier(self.low(k)) {
+            k += 1;
+        }
+        let w = self.low(k);
+        let participle = k < cue.end
+            && (w.ends_with("ed")
+                || matches!(
+                    w,
+                    "told"
+                        | "said"
+                        | "thought"
+                        | "known"
+                        | "seen"
+                        | "shown"
+                        | "given"
+                        | "taken"
+                        | "written"
+                        | "held"
+                        | "made"
+                        | "brought"
+                        | "found"
+                        | "heard"
+                        | "sent"
+                ));
+        participle
     }
 
     /// "X, the former chief, said": the name, its appositive and the closing comma.
