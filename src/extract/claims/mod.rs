@@ -1102,7 +1102,7 @@ impl<'a> Doc<'a> {
             k += 1;
         }
         let w = self.low(k);
-        let participle = k < cue.end
+        k < cue.end
             && (w.ends_with("ed")
                 || matches!(
                     w,
@@ -1121,8 +1121,7 @@ impl<'a> Doc<'a> {
                         | "found"
                         | "heard"
                         | "sent"
-                ));
-        participle
+                ))
     }
 
     /// "X, the former chief, said": the name, its appositive and the closing comma.
