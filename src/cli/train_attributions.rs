@@ -20,16 +20,19 @@ pub fn run(args: Args) -> CliResult {
     let records = read_gold(&args.train)?;
     let lexicon = train::learn(&records);
     let model = train::learn_model(&records, &lexicon);
+    let end_model = train::learn_end_model(&records, &lexicon);
     let write = |name: &str, body: String| {
         let path = args.output.join(name);
         std::fs::write(&path, body).map_err(|source| EvalError::Io { path, source })
     };
     write("cues.tsv", lexicon.to_tsv())?;
     write("cue_model.tsv", model.to_tsv())?;
+    write("content_end_model.tsv", end_model.to_tsv())?;
     eprintln!(
-        "gloss: {} cues and {} classifier weights from {} articles written to {}",
+        "gloss: {} cues, {} cue weights and {} content-end weights from {} articles written to {}",
         lexicon.cues.len(),
         model.weights.len(),
+        end_model.weights.len(),
         records.len(),
         args.output.display()
     );

@@ -377,6 +377,10 @@ struct CueInfo {
 struct Doc<'a> {
     lex: &'a lexicon::Lexicon,
     model: Option<&'a model::CueModel>,
+    /// The content-end classifier, when there is one.
+    end_model: Option<&'a model::CueModel>,
+    /// Tokens starting a high-precision lexicon match (context-free, for content-end features).
+    strong_cue: Vec<bool>,
     /// Cue information at each accepted cue's first token.
     cue_info: Vec<Option<CueInfo>>,
     text: &'a str,
@@ -397,6 +401,9 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn new(cx: &'a Context, lex: &'a lexicon::Lexicon, model: Option<&'a model::CueModel>) -> Self {
         let mut doc = Self::unmatched(cx, lex, model);
+        if model.is_some() {
+            doc.end_model = Some(model::end_model());
+        }
         doc.match_cues();
         doc
     }
@@ -418,6 +425,8 @@ impl<'a> Doc<'a> {
         let mut doc = Doc {
             lex,
             model,
+            end_model: None,
+            strong_cue: vec![false; tokens.len()],
             cue_info: vec![None; tokens.len()],
             text: cx.text,
             lower: cx.text.to_ascii_lowercase(),
@@ -430,6 +439,11 @@ impl<'a> Doc<'a> {
             in_cue: vec![false; tokens.len()],
         };
         doc.pair_quotes();
+        for (start, _, stats) in doc.candidates() {
+            if stats.precision() >= 0.3 {
+                doc.strong_cue[start] = true;
+            }
+        }
         doc
     }
 
@@ -810,24 +824,93 @@ impl<'a> Doc<'a> {
         (i > start && i - start <= 12).then_some(start..i)
     }
 
-    /// The end (exclusive) of a content that runs to the end of the sentence from `from`:
-    /// before a final period, and before a later ", adding" / ", according to" / ", he said".
-    fn content_end(&self, from: usize, sentence_end: usize) -> usize {
+    /// The natural end (exclusive) of a content running from `from` to the end of the
+    /// sentence: before the final punctuation.
+    fn natural_end(&self, from: usize, sentence_end: usize) -> usize {
         let mut end = sentence_end;
-        for k in from..sentence_end {
-            if self.low(k) == ","
-                && k + 1 < sentence_end
-                && self.starts_attribution(k + 1, sentence_end)
-            {
-                end = k;
-                break;
-            }
-        }
-        // Drop final sentence punctuation unless it is inside a closing quote.
         while end > from && matches!(self.low(end - 1), "." | "?" | "!" | "," | ";" | ":") {
             end -= 1;
         }
         end
+    }
+
+    /// The end (exclusive) of a content that runs from `from` towards the end of the sentence:
+    /// the first boundary the content-end classifier accepts (a later ", adding", ", who is
+    /// 70", "and said"), else before the final punctuation.
+    fn content_end(&self, from: usize, sentence_end: usize) -> usize {
+        let natural = self.natural_end(from, sentence_end);
+        let mut end = natural;
+        if let Some(m) = self.end_model {
+            let mut feats = Vec::with_capacity(24);
+            for b in from + 1..natural {
+                if self.inside_quote(b) {
+                    continue;
+                }
+                self.end_features(from, b, natural, &mut feats);
+                if m.score(&feats) > 0.0 {
+                    end = b;
+                    break;
+                }
+            }
+        }
+        // No dangling punctuation at a cut.
+        while end > from
+            && matches!(
+                self.low(end - 1),
+                "." | "?" | "!" | "," | ";" | ":" | "—" | "--" | "-" | "("
+            )
+        {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Whether the boundary before token `b` falls inside one quote.
+    fn inside_quote(&self, b: usize) -> bool {
+        let at = |k: usize| self.in_quote.get(k).copied().flatten();
+        match (b.checked_sub(1).and_then(at), at(b)) {
+            (Some(x), Some(y)) => x == y && self.quotes[x].open != b,
+            _ => false,
+        }
+    }
+
+    /// Features of cutting a content `from..b` (natural end `natural`).
+    fn end_features(&self, from: usize, b: usize, natural: usize, out: &mut Vec<String>) {
+        out.clear();
+        let bucket = |n: usize| match n {
+            0..=2 => n,
+            3..=5 => 5,
+            6..=10 => 10,
+            11..=20 => 20,
+            _ => 99,
+        };
+        let (w, wp, wn) = (self.low(b), self.low(b - 1), self.low(b + 1));
+        let (s, sn) = (self.shape(b), self.shape(b + 1));
+        let cue_soon = (b..natural.min(b + 5)).any(|m| self.strong_cue[m]);
+        let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
+            || self.strong_cue.get(b + 1).copied().unwrap_or(false);
+        let part = w == "," && self.is_participle(b + 1);
+        out.extend([
+            "b".to_string(),
+            format!("w:{w}"),
+            format!("wp:{wp}"),
+            format!("wn:{w}|{wn}"),
+            format!("wpw:{wp}|{w}"),
+            format!("s:{s}|{sn}"),
+            format!("len:{}|{w}", bucket(b - from)),
+            format!("rem:{}|{w}", bucket(natural - b)),
+            format!("cue:{cue_soon}|{cue_next}|{w}"),
+            format!("part:{part}"),
+            format!("wsn:{w}|{sn}|{cue_soon}"),
+            format!("wn2:{w}|{}", self.low(b + 2)),
+            format!("wn12:{wn}|{}", self.low(b + 2)),
+            format!(
+                "sfx:{w}|{}|{}",
+                suffix2(self.low(b + 1)),
+                suffix2(self.low(b + 2))
+            ),
+            format!("sfx3:{w}|{}", suffix2(self.low(b + 3))),
+        ]);
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
@@ -846,23 +929,6 @@ impl<'a> Doc<'a> {
                     | "anything"
                     | "everything"
             )
-    }
-
-    /// Whether another attribution starts at token `k` after a comma: a cue (", adding"), or
-    /// "(and|but) NP cue" / "NP cue" with a short noun phrase.
-    fn starts_attribution(&self, k: usize, s1: usize) -> bool {
-        if self.cue_at[k].is_some() {
-            return true;
-        }
-        let from = if matches!(self.low(k), "and" | "but") {
-            k + 1
-        } else {
-            k
-        };
-        let Some(m) = (from..s1.min(from + 6)).find(|&m| self.cue_at[m].is_some()) else {
-            return false;
-        };
-        m > from && self.np_left(from, m).is_some_and(|np| np.start == from)
     }
 
     /// The quote that ends at token `k` (its closing mark, or the comma inside it).
@@ -1369,6 +1435,15 @@ impl<'a> Doc<'a> {
             confidence: 0.4,
         })
     }
+}
+
+/// The last two letters of a word (a poor man's part of speech: -ed, -ly, -ng, -es).
+fn suffix2(w: &str) -> &str {
+    let mut start = w.len().saturating_sub(2);
+    while !w.is_char_boundary(start) {
+        start -= 1;
+    }
+    &w[start..]
 }
 
 /// Auxiliaries, negations and adverbs that PolNeAR keeps inside a cue.

@@ -18,9 +18,18 @@ static COMPILED: &str = include_str!("../data/cue_model.tsv");
 
 static MODEL: LazyLock<CueModel> = LazyLock::new(|| CueModel::parse(COMPILED));
 
-/// The compiled-in model (parsed once).
+static COMPILED_END: &str = include_str!("../data/content_end_model.tsv");
+
+static END_MODEL: LazyLock<CueModel> = LazyLock::new(|| CueModel::parse(COMPILED_END));
+
+/// The compiled-in cue model (parsed once).
 pub fn model() -> &'static CueModel {
     &MODEL
+}
+
+/// The compiled-in content-end model (parsed once): whether a content stops before a token.
+pub fn end_model() -> &'static CueModel {
+    &END_MODEL
 }
 
 impl CueModel {

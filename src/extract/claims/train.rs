@@ -67,6 +67,48 @@ pub fn learn_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
     model::train(&examples, EPOCHS)
 }
 
+/// Learns where contents that follow their cue stop: at every token boundary between a gold
+/// content's start and its sentence's natural end, whether the content ends there.
+pub fn learn_end_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
+    let mut examples = Vec::new();
+    for r in records {
+        let text = r.text.as_str();
+        let cx = Context::new(text);
+        let doc = Doc::unmatched(&cx, lex, None);
+        let mut feats = Vec::new();
+        for a in &r.attributions {
+            let (Some(content), Some(cue)) = (&a.content, &a.cue) else {
+                continue;
+            };
+            if content.start < cue.end {
+                continue;
+            }
+            let b0 = cx.offsets.to_byte(text, content.start);
+            let b1 = cx.offsets.to_byte(text, content.end);
+            let from = doc.tokens.partition_point(|t| t.start < b0);
+            if from >= doc.tokens.len()
+                || doc.tokens[from].kind == crate::extract::text::TokenKind::Quote
+            {
+                continue;
+            }
+            let gold_end = doc.tokens.partition_point(|t| t.start < b1);
+            let s = &doc.sentences[doc.sentence_of[from]];
+            let natural = doc.natural_end(from, s.tokens.end);
+            for b in from + 1..natural {
+                if b > gold_end {
+                    break;
+                }
+                if doc.inside_quote(b) {
+                    continue;
+                }
+                doc.end_features(from, b, natural, &mut feats);
+                examples.push((feats.clone(), b == gold_end));
+            }
+        }
+    }
+    model::train(&examples, EPOCHS)
+}
+
 /// Learns the lexicon from gold records.
 pub fn learn(records: &[GoldRecord]) -> Lexicon {
     let mut gold: HashMap<String, (u32, u32)> = HashMap::new();
