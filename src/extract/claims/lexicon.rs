@@ -4,8 +4,13 @@
 //! The file `src/extract/data/cues.tsv` is rebuilt by `gloss train attributions`; each line is
 //! `cue<TAB>gold<TAB>total<TAB>content_before`, the cue as lower-cased tokens joined by spaces.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use super::model::FnvHasher;
+
+type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// What the train split says about one cue string.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,7 +45,9 @@ impl CueStats {
 /// Cue strings and their statistics; keys are lower-cased tokens joined by single spaces.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub cues: HashMap<String, CueStats>,
+    pub cues: HashMap<String, CueStats, Fnv>,
+    /// The first word of every cue, to skip most tokens with one lookup.
+    pub first_words: HashSet<String, Fnv>,
     /// Longest cue, in tokens.
     pub max_tokens: usize,
 }
@@ -57,8 +64,7 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Parses the TSV; malformed lines are skipped.
     pub fn parse(tsv: &str) -> Self {
-        let mut cues = HashMap::new();
-        let mut max_tokens = 0;
+        let mut lex = Lexicon::default();
         for line in tsv.lines() {
             if line.starts_with('#') {
                 continue;
@@ -77,9 +83,8 @@ impl Lexicon {
             if cue.is_empty() {
                 continue;
             }
-            max_tokens = max_tokens.max(cue.split(' ').count());
-            cues.insert(
-                cue.to_string(),
+            lex.insert(
+                cue,
                 CueStats {
                     gold,
                     total,
@@ -87,7 +92,15 @@ impl Lexicon {
                 },
             );
         }
-        Lexicon { cues, max_tokens }
+        lex
+    }
+
+    /// Adds or replaces one cue string.
+    pub fn insert(&mut self, cue: &str, stats: CueStats) {
+        self.max_tokens = self.max_tokens.max(cue.split(' ').count());
+        self.first_words
+            .insert(cue.split(' ').next().unwrap_or(cue).to_string());
+        self.cues.insert(cue.to_string(), stats);
     }
 
     pub fn get(&self, key: &str) -> Option<&CueStats> {

@@ -381,6 +381,8 @@ struct Doc<'a> {
     end_model: Option<&'a model::CueModel>,
     /// Tokens starting a high-precision lexicon match (context-free, for content-end features).
     strong_cue: Vec<bool>,
+    /// Lexicon matches, computed once.
+    candidates: Vec<(usize, usize, lexicon::CueStats)>,
     /// Cue information at each accepted cue's first token.
     cue_info: Vec<Option<CueInfo>>,
     text: &'a str,
@@ -426,6 +428,7 @@ impl<'a> Doc<'a> {
             lex,
             model,
             end_model: None,
+            candidates: Vec::new(),
             strong_cue: vec![false; tokens.len()],
             cue_info: vec![None; tokens.len()],
             text: cx.text,
@@ -439,7 +442,8 @@ impl<'a> Doc<'a> {
             in_cue: vec![false; tokens.len()],
         };
         doc.pair_quotes();
-        for (start, _, stats) in doc.candidates() {
+        doc.candidates = doc.find_candidates();
+        for &(start, _, stats) in &doc.candidates {
             if stats.precision() >= 0.3 {
                 doc.strong_cue[start] = true;
             }
@@ -525,14 +529,17 @@ impl<'a> Doc<'a> {
     }
 
     /// Lexicon matches outside quotes, longest first, left to right: `(start, end, stats)`.
-    fn candidates(&self) -> Vec<(usize, usize, lexicon::CueStats)> {
+    fn find_candidates(&self) -> Vec<(usize, usize, lexicon::CueStats)> {
         let lex = self.lex;
         let mut out = Vec::new();
         let mut key = String::with_capacity(64);
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            if self.in_quote[i].is_some() || self.tokens[i].kind == TokenKind::Quote {
+            if self.in_quote[i].is_some()
+                || self.tokens[i].kind == TokenKind::Quote
+                || !lex.first_words.contains(self.low(i))
+            {
                 i += 1;
                 continue;
             }
@@ -601,7 +608,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The classifier's features for the candidate `start..end`.
-    fn features(&self, start: usize, end: usize, out: &mut Vec<String>) {
+    fn features(&self, start: usize, end: usize, out: &mut model::Features) {
         out.clear();
         let mut key = String::new();
         train::push_key(&mut key, &self.lower, &self.tokens[start..end]);
@@ -641,30 +648,28 @@ impl<'a> Doc<'a> {
         let suffix = head.get(head.len().saturating_sub(3)..).unwrap_or(head);
         let cap = self.raw(start).starts_with(char::is_uppercase);
         let first_para = s.paragraph == 0;
-        out.extend([
-            "b".to_string(),
-            format!("k:{key}"),
-            format!("kn:{key}|{next}"),
-            format!("kp:{key}|{prev}"),
-            format!("kns:{key}|{ns}"),
-            format!("kps:{key}|{ps}"),
-            format!("kpn:{key}|{ps}|{ns}"),
-            format!("n:{next}"),
-            format!("p:{prev}"),
-            format!("nn:{next}|{next2}"),
-            format!("pp:{prev2}|{prev}"),
-            format!("ps:{ps}"),
-            format!("ns:{ns}"),
-            format!("psns:{ps}|{ns}"),
-            format!("sfx:{suffix}|{ps}|{ns}"),
-            format!("kthat:{key}|{that}"),
-            format!("kcap:{key}|{cap}|{first_para}"),
-        ]);
+        out.push_parts(&["b"]);
+        out.push_parts(&["k:", &key]);
+        out.push_parts(&["kn:", &key, "|", next]);
+        out.push_parts(&["kp:", &key, "|", prev]);
+        out.push_parts(&["kns:", &key, "|", ns]);
+        out.push_parts(&["kps:", &key, "|", ps]);
+        out.push_parts(&["kpn:", &key, "|", ps, "|", ns]);
+        out.push_parts(&["n:", next]);
+        out.push_parts(&["p:", prev]);
+        out.push_parts(&["nn:", next, "|", next2]);
+        out.push_parts(&["pp:", prev2, "|", prev]);
+        out.push_parts(&["ps:", ps]);
+        out.push_parts(&["ns:", ns]);
+        out.push_parts(&["psns:", ps, "|", ns]);
+        out.push_parts(&["sfx:", suffix, "|", ps, "|", ns]);
+        out.push_parts(&["kthat:", &key, "|", tf(that)]);
+        out.push_parts(&["kcap:", &key, "|", tf(cap), "|", tf(first_para)]);
     }
 
     fn match_cues(&mut self) {
-        let mut feats = Vec::with_capacity(24);
-        for (i, end, stats) in self.candidates() {
+        let mut feats = model::Features::default();
+        for (i, end, stats) in self.candidates.clone() {
             let confidence = match self.model {
                 Some(m) => {
                     self.features(i, end, &mut feats);
@@ -841,7 +846,7 @@ impl<'a> Doc<'a> {
         let natural = self.natural_end(from, sentence_end);
         let mut end = natural;
         if let Some(m) = self.end_model {
-            let mut feats = Vec::with_capacity(24);
+            let mut feats = model::Features::default();
             for b in from + 1..natural {
                 if self.inside_quote(b) {
                     continue;
@@ -875,14 +880,16 @@ impl<'a> Doc<'a> {
     }
 
     /// Features of cutting a content `from..b` (natural end `natural`).
-    fn end_features(&self, from: usize, b: usize, natural: usize, out: &mut Vec<String>) {
+    fn end_features(&self, from: usize, b: usize, natural: usize, out: &mut model::Features) {
         out.clear();
         let bucket = |n: usize| match n {
-            0..=2 => n,
-            3..=5 => 5,
-            6..=10 => 10,
-            11..=20 => 20,
-            _ => 99,
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3..=5 => "5",
+            6..=10 => "10",
+            11..=20 => "20",
+            _ => "99",
         };
         let (w, wp, wn) = (self.low(b), self.low(b - 1), self.low(b + 1));
         let (s, sn) = (self.shape(b), self.shape(b + 1));
@@ -890,27 +897,28 @@ impl<'a> Doc<'a> {
         let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
             || self.strong_cue.get(b + 1).copied().unwrap_or(false);
         let part = w == "," && self.is_participle(b + 1);
-        out.extend([
-            "b".to_string(),
-            format!("w:{w}"),
-            format!("wp:{wp}"),
-            format!("wn:{w}|{wn}"),
-            format!("wpw:{wp}|{w}"),
-            format!("s:{s}|{sn}"),
-            format!("len:{}|{w}", bucket(b - from)),
-            format!("rem:{}|{w}", bucket(natural - b)),
-            format!("cue:{cue_soon}|{cue_next}|{w}"),
-            format!("part:{part}"),
-            format!("wsn:{w}|{sn}|{cue_soon}"),
-            format!("wn2:{w}|{}", self.low(b + 2)),
-            format!("wn12:{wn}|{}", self.low(b + 2)),
-            format!(
-                "sfx:{w}|{}|{}",
-                suffix2(self.low(b + 1)),
-                suffix2(self.low(b + 2))
-            ),
-            format!("sfx3:{w}|{}", suffix2(self.low(b + 3))),
+        out.push_parts(&["b"]);
+        out.push_parts(&["w:", w]);
+        out.push_parts(&["wp:", wp]);
+        out.push_parts(&["wn:", w, "|", wn]);
+        out.push_parts(&["wpw:", wp, "|", w]);
+        out.push_parts(&["s:", s, "|", sn]);
+        out.push_parts(&["len:", bucket(b - from), "|", w]);
+        out.push_parts(&["rem:", bucket(natural - b), "|", w]);
+        out.push_parts(&["cue:", tf(cue_soon), "|", tf(cue_next), "|", w]);
+        out.push_parts(&["part:", tf(part)]);
+        out.push_parts(&["wsn:", w, "|", sn, "|", tf(cue_soon)]);
+        out.push_parts(&["wn2:", w, "|", self.low(b + 2)]);
+        out.push_parts(&["wn12:", wn, "|", self.low(b + 2)]);
+        out.push_parts(&[
+            "sfx:",
+            w,
+            "|",
+            suffix2(self.low(b + 1)),
+            "|",
+            suffix2(self.low(b + 2)),
         ]);
+        out.push_parts(&["sfx3:", w, "|", suffix2(self.low(b + 3))]);
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
@@ -1435,6 +1443,11 @@ impl<'a> Doc<'a> {
             confidence: 0.4,
         })
     }
+}
+
+/// A feature spelling of a flag, as `format!` writes it.
+fn tf(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
 }
 
 /// The last two letters of a word (a poor man's part of speech: -ed, -ly, -ng, -es).

@@ -54,14 +54,14 @@ pub fn learn_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
             .flat_map(|c| c.frags_public())
             .map(|(s, e)| cx.offsets.to_byte(text, s)..cx.offsets.to_byte(text, e))
             .collect();
-        for (start, end, _) in doc.candidates() {
+        for &(start, end, _) in &doc.candidates {
             let bytes = doc.bytes(start..end);
             let label = gold
                 .iter()
                 .any(|g| g.start < bytes.end && bytes.start < g.end);
-            let mut feats = Vec::new();
+            let mut feats = model::Features::default();
             doc.features(start, end, &mut feats);
-            examples.push((feats, label));
+            examples.push((feats.hashes, label));
         }
     }
     model::train(&examples, EPOCHS)
@@ -75,7 +75,7 @@ pub fn learn_end_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
         let text = r.text.as_str();
         let cx = Context::new(text);
         let doc = Doc::unmatched(&cx, lex, None);
-        let mut feats = Vec::new();
+        let mut feats = model::Features::default();
         for a in &r.attributions {
             let (Some(content), Some(cue)) = (&a.content, &a.cue) else {
                 continue;
@@ -102,7 +102,7 @@ pub fn learn_end_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
                     continue;
                 }
                 doc.end_features(from, b, natural, &mut feats);
-                examples.push((feats.clone(), b == gold_end));
+                examples.push((feats.hashes.clone(), b == gold_end));
             }
         }
     }
@@ -160,9 +160,8 @@ pub fn learn(records: &[GoldRecord]) -> Lexicon {
     let mut lex = Lexicon::default();
     for (k, (g, before)) in &gold {
         let t = total.get(k.as_str()).copied().unwrap_or(*g).max(*g);
-        lex.max_tokens = lex.max_tokens.max(k.split(' ').count());
-        lex.cues.insert(
-            k.clone(),
+        lex.insert(
+            k,
             CueStats {
                 gold: *g,
                 total: t,
