@@ -196,7 +196,7 @@ pub fn train(examples: &[(Vec<u64>, bool)], epochs: usize) -> CueModel {
     }
     let mut weights = Weights::default();
     for (f, cur) in &w {
-        let last = stamp.get(&f).copied().unwrap_or(0);
+        let last = stamp.get(f).copied().unwrap_or(0);
         let sum = total.get(f).copied().unwrap_or(0.0) + cur * (t - last) as f64;
         let avg = sum / t.max(1) as f64;
         if avg.abs() >= 5e-4 {
