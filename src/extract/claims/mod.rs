@@ -1243,7 +1243,9 @@ impl<'a> Doc<'a> {
     }
 
     fn has_that_soon(&self, from: usize, s1: usize) -> bool {
-        (from..s1.min(from + 6)).any(|k| self.low(k) == "that")
+        (from..s1.min(from + 6))
+            .take_while(|&k| self.low(k) != ",")
+            .any(|k| self.low(k) == "that")
     }
 
     /// The subject at the start of a sentence, for a participle with no earlier speaker.
@@ -1336,13 +1338,13 @@ impl<'a> Doc<'a> {
                 .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
                 .find(|&m| self.low(m) == ",")
             && c + 1 < s1
+            && let Some(q) = self.quote_opening_at(c + 1)
         {
-            start = c + 1;
-            if let Some(q) = self.quote_opening_at(start)
-                && (q.close + 2 >= s1 || q.close >= s1)
-            {
+            // "says of Clinton, “If she gets the chance...”"
+            if q.close + 2 >= s1 || q.close >= s1 {
                 return Some((vec![self.bytes(q.open..q.close + 1)], ClaimKind::Direct));
             }
+            start = c + 1;
         }
         let end = self.content_end(start, s1);
         if end <= start {
@@ -1525,3 +1527,6 @@ fn content_first_token(doc: &Doc, content: &[Range<usize>]) -> usize {
     let b = content.first().map_or(0, |r| r.start);
     doc.tokens.partition_point(|t| t.start < b)
 }
+
+#[cfg(test)]
+mod tests;
