@@ -995,7 +995,9 @@ impl<'a> Doc<'a> {
         }
 
         // Participial continuation: ", adding that C" inherits the speaker.
-        if first.ends_with("ing") && matches!(prev_low, "," | "—" | "--") {
+        if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
+            && matches!(prev_low, "," | "—" | "--")
+        {
             let content = self.content_after(cue.end, s1)?;
             let subject = self.sentence_subject(s0, cue.start).filter(|r| {
                 let w = self.low(r.start);
@@ -1087,9 +1089,11 @@ impl<'a> Doc<'a> {
 
         let src = if prev_low == "," {
             self.appositive_source(s0, cue.start - 1)
-        } else if matches!(prev_low, "who" | "which") {
+        } else if matches!(prev_low, "who" | "which")
+            || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))
+        {
             before_cue.map(|k| k..k + 1)
-        } else if prev_low == "and" && last_source.is_some() {
+        } else if matches!(prev_low, "and" | "but") && last_source.is_some() {
             // "X says ... and said C": the conjoined verb shares the subject.
             last_source.clone()
         } else {
@@ -1200,9 +1204,23 @@ impl<'a> Doc<'a> {
 
     /// "X, the former chief, said": the name, its appositive and the closing comma.
     fn appositive_source(&self, s0: usize, comma: usize) -> Option<Range<usize>> {
-        let appos = self.np_left(s0, comma)?;
-        let before = appos.start.checked_sub(1).filter(|&k| k >= s0)?;
-        if self.low(before) != "," {
+        // The appositive runs back to the previous comma ("a historian who attended the
+        // session"); the name before it is a plain noun phrase.
+        let mut before = comma;
+        loop {
+            before = before.checked_sub(1).filter(|&k| k >= s0)?;
+            if self.low(before) == "," {
+                break;
+            }
+            if comma - before > 18
+                || self.in_cue[before]
+                || self.tokens[before].kind == TokenKind::Quote
+                || matches!(self.low(before), "." | ";" | ":" | "?" | "!")
+            {
+                return None;
+            }
+        }
+        if before + 1 >= comma {
             return None;
         }
         let head = self.np_left(s0, before)?;
