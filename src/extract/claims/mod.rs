@@ -730,6 +730,9 @@ impl<'a> Doc<'a> {
         if let Some(h) = self.headline() {
             out.push(h);
         }
+        // Cue tokens the layout rules used, so the sentence rules do not read them again.
+        let mut taken = vec![false; self.tokens.len()];
+        self.layout_claims(&mut out, &mut taken);
         for (si, s) in self.sentences.iter().enumerate() {
             let mut last_source: Option<Range<usize>> = None;
             let mut i = s.tokens.start;
@@ -738,6 +741,10 @@ impl<'a> Doc<'a> {
                     i += 1;
                     continue;
                 };
+                if taken[i] {
+                    i = end;
+                    continue;
+                }
                 if let Some(f) = self.claim_at(si, i..end, &last_source) {
                     if f.source.is_some() {
                         last_source = f.source.as_ref().map(|b| self.token_range(b));
@@ -748,6 +755,81 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// Claims read from the layout: transcript lines ("PENCE: Well, look ...") and quotes
+    /// signed with a dash ("“...” ― Pamela Padilla").
+    fn layout_claims(&self, out: &mut Vec<Found>, taken: &mut [bool]) {
+        let n = self.tokens.len();
+        let all_caps = |k: usize| {
+            self.tokens[k].kind == TokenKind::Word
+                && self.raw(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !self.raw(k).chars().any(char::is_lowercase)
+        };
+        // Transcript lines: an upper-case name and a colon open the paragraph.
+        let mut first = 0;
+        while first < n {
+            let para = self.paragraph(first);
+            let mut last = first;
+            while last < n && self.paragraph(last) == para {
+                last += 1;
+            }
+            let mut k = first;
+            if self.tokens[k].kind == TokenKind::Quote {
+                k += 1;
+            }
+            let name = k;
+            while k < last && k < name + 3 && all_caps(k) {
+                k += 1;
+            }
+            if k > name && k + 1 < last && self.low(k) == ":" && para > 0 {
+                let mut end = last;
+                while end > k + 1 && self.tokens[end - 1].kind == TokenKind::Quote {
+                    end -= 1;
+                }
+                taken[k] = true;
+                out.push(Found {
+                    source: Some(self.bytes(name..k)),
+                    cue: Some(self.bytes(k..k + 1)),
+                    content: vec![self.bytes(k + 1..end)],
+                    kind: ClaimKind::Direct,
+                    rule: "transcript",
+                    confidence: 0.7,
+                });
+            }
+            first = last;
+        }
+        // Signed quotes: a closing quote, a dash, a short name ending the paragraph.
+        for q in &self.quotes {
+            let d = q.close + 1;
+            if d + 1 >= n
+                || !matches!(self.low(d), "―" | "—" | "–" | "--" | "-")
+                || self.paragraph(d) != self.paragraph(q.close)
+            {
+                continue;
+            }
+            let para = self.paragraph(d);
+            let mut e = d + 1;
+            while e < n
+                && e < d + 7
+                && self.paragraph(e) == para
+                && self.tokens[e].kind == TokenKind::Word
+            {
+                e += 1;
+            }
+            let ends = e >= n || self.paragraph(e) != para || matches!(self.low(e), "." | "|");
+            if e > d + 1 && ends && self.raw(d + 1).starts_with(char::is_uppercase) {
+                taken[d] = true;
+                out.push(Found {
+                    source: Some(self.bytes(d + 1..e)),
+                    cue: Some(self.bytes(d..d + 1)),
+                    content: vec![self.bytes(q.open..q.close + 1)],
+                    kind: ClaimKind::Direct,
+                    rule: "signed-quote",
+                    confidence: 0.7,
+                });
+            }
+        }
     }
 
     /// The leftward noun phrase ending just before token `end`, within the sentence.
