@@ -48,6 +48,9 @@ pub struct Lexicon {
     pub cues: HashMap<String, CueStats, Fnv>,
     /// The first word of every cue, to skip most tokens with one lookup.
     pub first_words: HashSet<String, Fnv>,
+    /// One-word cues pooled by stem ("argue", "argued", "arguing" → "argu"), so an inflection
+    /// never seen in train is still a candidate.
+    pub stems: HashMap<String, CueStats, Fnv>,
     /// Longest cue, in tokens.
     pub max_tokens: usize,
 }
@@ -100,6 +103,16 @@ impl Lexicon {
         self.max_tokens = self.max_tokens.max(cue.split(' ').count());
         self.first_words
             .insert(cue.split(' ').next().unwrap_or(cue).to_string());
+        if !cue.contains(' ') && cue.chars().all(char::is_alphabetic) {
+            let pooled = self.stems.entry(stem(cue).to_string()).or_insert(CueStats {
+                gold: 0,
+                total: 0,
+                content_before: 0,
+            });
+            pooled.gold += stats.gold;
+            pooled.total += stats.total;
+            pooled.content_before += stats.content_before;
+        }
         self.cues.insert(cue.to_string(), stats);
     }
 
@@ -124,9 +137,32 @@ impl Lexicon {
     }
 }
 
+/// A crude stem: one of -ing, -ed, -es, -s, -e removed when three letters stay ("argued",
+/// "argues", "arguing" and "argue" all give "argu"); "-ss" keeps its s.
+pub fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.len() >= 3
+            && !(suffix == "s" && base.ends_with('s'))
+        {
+            return base;
+        }
+    }
+    word
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stems_pool_inflections() {
+        for w in ["argue", "argued", "argues", "arguing"] {
+            assert_eq!(stem(w), "argu");
+        }
+        assert_eq!(stem("stress"), "stress");
+        assert_eq!(stem("say"), "say");
+    }
 
     #[test]
     fn parses_and_writes_back_the_same_tsv() {

@@ -536,10 +536,22 @@ impl<'a> Doc<'a> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            if self.in_quote[i].is_some()
-                || self.tokens[i].kind == TokenKind::Quote
-                || !lex.first_words.contains(self.low(i))
-            {
+            if self.in_quote[i].is_some() || self.tokens[i].kind == TokenKind::Quote {
+                i += 1;
+                continue;
+            }
+            if !lex.first_words.contains(self.low(i)) {
+                // An unseen inflection of a one-word cue ("urges" from "urged").
+                let w = self.low(i);
+                if w.len() > 3
+                    && self.tokens[i].kind == TokenKind::Word
+                    && w.chars().all(char::is_alphabetic)
+                    && let Some(stats) = lex.stems.get(lexicon::stem(w))
+                    && stats.gold >= MIN_GOLD
+                    && stats.precision() >= MIN_CANDIDATE_PRECISION
+                {
+                    out.push((i, i + 1, *stats));
+                }
                 i += 1;
                 continue;
             }
@@ -648,7 +660,12 @@ impl<'a> Doc<'a> {
         let suffix = head.get(head.len().saturating_sub(3)..).unwrap_or(head);
         let cap = self.raw(start).starts_with(char::is_uppercase);
         let first_para = s.paragraph == 0;
+        let st = lexicon::stem(head);
         out.push_parts(&["b"]);
+        out.push_parts(&["lem:", st]);
+        out.push_parts(&["lemn:", st, "|", ns]);
+        out.push_parts(&["lemp:", st, "|", ps]);
+        out.push_parts(&["lemthat:", st, "|", tf(that)]);
         out.push_parts(&["k:", &key]);
         out.push_parts(&["kn:", &key, "|", next]);
         out.push_parts(&["kp:", &key, "|", prev]);
