@@ -49,12 +49,36 @@ pub const CLASS_CAPITAL: u8 = 2;
 pub const CLASS_ADJECTIVE: u8 = 4;
 pub const CLASS_PLURAL: u8 = 8;
 pub const CLASS_ORG: u8 = 16;
+/// Set on a phrase that is the start of a longer one.
+pub const CLASS_MORE: u8 = 128;
+
+/// Keys are hashes already; hashing them again is waste.
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n ^ (n >> 29);
+    }
+}
+
+pub type PassBuild = std::hash::BuildHasherDefault<PassHasher>;
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     index: HashMap<String, Vec<(usize, How)>>,
+    /// The same by phrase hash (`phrase_step` over `token_key`), best reading first.
+    by_hash: HashMap<u64, Vec<(usize, How)>, PassBuild>,
     /// Hash of the normalised token sequence → class bits.
-    phrases: HashMap<u64, u8>,
+    phrases: HashMap<u64, u8, PassBuild>,
     pub max_phrase_tokens: usize,
 }
 
@@ -95,6 +119,14 @@ pub fn normalise(s: &str) -> String {
 /// The hash of one token as the gazetteer sees it: lower case, periods dropped.
 pub fn token_key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            if b != b'.' {
+                h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        return h;
+    }
     for c in word.chars() {
         if c == '.' {
             continue;
@@ -153,7 +185,8 @@ impl Gazetteer {
             });
         }
         let mut index: HashMap<String, Vec<(usize, How)>> = HashMap::new();
-        let mut phrases: HashMap<u64, u8> = HashMap::new();
+        let mut phrases: HashMap<u64, u8, PassBuild> = HashMap::default();
+        let mut by_hash: HashMap<u64, Vec<(usize, How)>, PassBuild> = HashMap::default();
         let mut max_phrase_tokens = 1;
         for (i, e) in entries.iter().enumerate() {
             let forms = std::iter::once((e.name, How::Name))
@@ -177,15 +210,27 @@ impl Gazetteer {
                 let stripped = form.strip_prefix("the ").unwrap_or(form);
                 let tokens = text::tokenize(stripped);
                 max_phrase_tokens = max_phrase_tokens.max(tokens.len());
-                let h = tokens.iter().fold(0, |h, t| {
-                    phrase_step(h, token_key(&stripped[t.start..t.end]))
-                });
+                let mut h = 0;
+                for (k, t) in tokens.iter().enumerate() {
+                    h = phrase_step(h, token_key(&stripped[t.start..t.end]));
+                    if k + 1 < tokens.len() {
+                        *phrases.entry(h).or_default() |= CLASS_MORE;
+                    }
+                }
                 *phrases.entry(h).or_default() |= class;
+                let slot = by_hash.entry(h).or_default();
+                if !slot.contains(&(i, how)) {
+                    slot.push((i, how));
+                }
             }
+        }
+        for v in by_hash.values_mut() {
+            v.sort_by_key(|&(i, how)| (how, i));
         }
         Gazetteer {
             entries,
             index,
+            by_hash,
             phrases,
             max_phrase_tokens,
         }
@@ -200,6 +245,24 @@ impl Gazetteer {
             .unwrap_or_default();
         found.sort_by_key(|&(i, how)| (how, i));
         found
+    }
+
+    /// Entries a name given as its tokens refers to, best reading first; a leading "the" and
+    /// a trailing possessive are ignored. Allocates nothing.
+    pub fn lookup_words<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> &[(usize, How)] {
+        let mut h = 0;
+        let mut n = 0;
+        for w in words {
+            if (n == 0 && w.eq_ignore_ascii_case("the")) || matches!(w, "'s" | "’s") {
+                continue;
+            }
+            h = phrase_step(h, token_key(w));
+            n += 1;
+        }
+        if n == 0 {
+            return &[];
+        }
+        self.by_hash.get(&h).map_or(&[], Vec::as_slice)
     }
 
     /// The first entry of `kind` a name refers to.
@@ -242,6 +305,16 @@ mod tests {
         let poles = g.lookup("Poles");
         assert_eq!(g.entries[poles[0].0].name, "Poland");
         assert_eq!(poles[0].1, How::Plural);
+    }
+
+    #[test]
+    fn looks_up_token_sequences_like_strings() {
+        let g = gazetteer();
+        let hit = g.lookup_words(["the", "U.S."]);
+        assert_eq!(g.entries[hit[0].0].name, "United States");
+        let hit = g.lookup_words(["Bosnia", "and", "Herzegovina"]);
+        assert_eq!(g.entries[hit[0].0].name, "Bosnia and Herzegovina");
+        assert!(g.lookup_words(["Rasmussen"]).is_empty());
     }
 
     #[test]

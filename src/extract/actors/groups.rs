@@ -4,6 +4,11 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::gazetteer::PassBuild;
+use super::ner::word_hash;
 use crate::extract::text::Token;
 
 /// Plural heads of a group of actors.
@@ -147,6 +152,31 @@ fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
         .unwrap_or("")
 }
 
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The word lists as sets of `ner::word_hash`, so the scan over every token allocates nothing.
+struct Sets {
+    quantifiers: HashSet<u64, PassBuild>,
+    heads: HashSet<u64, PassBuild>,
+    modifiers: HashSet<u64, PassBuild>,
+    openers: HashSet<u64, PassBuild>,
+}
+
+fn sets() -> &'static Sets {
+    static S: OnceLock<Sets> = OnceLock::new();
+    S.get_or_init(|| {
+        let set = |l: &[&str]| l.iter().map(|w| word_hash(w)).collect();
+        Sets {
+            quantifiers: set(QUANTIFIERS),
+            heads: set(GROUP_HEADS),
+            modifiers: set(MODIFIERS),
+            openers: set(&["a", "dozens", "hundreds", "scores"]),
+        }
+    })
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -159,26 +189,45 @@ pub struct GroupPhrase {
 }
 
 /// Group phrases of one sentence (token range `sentence`).
-pub fn group_phrases(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<GroupPhrase> {
+/// `lower` holds the `word_hash` of every token (from the tagger).
+pub fn group_phrases(
+    text: &str,
+    tokens: &[Token],
+    lower: &[u64],
+    sentence: Range<usize>,
+) -> Vec<GroupPhrase> {
+    let sets = sets();
+    let hash = |i: usize| lower.get(i).copied().unwrap_or(0);
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
-        let w = word(text, tokens, i).to_lowercase();
+        let h = hash(i);
+        if !sets.quantifiers.contains(&h) && !sets.openers.contains(&h) {
+            i += 1;
+            continue;
+        }
+        let w = word(text, tokens, i);
         // "a group of", "a number of", "a handful of", "dozens of", "a coalition of"
         let mut open = None;
-        if w == "a"
-            && matches!(
-                word(text, tokens, i + 1).to_lowercase().as_str(),
-                "group" | "number" | "handful" | "coalition" | "majority" | "couple"
+        if w.eq_ignore_ascii_case("a")
+            && listed(
+                &[
+                    "group",
+                    "number",
+                    "handful",
+                    "coalition",
+                    "majority",
+                    "couple",
+                ],
+                word(text, tokens, i + 1),
             )
             && word(text, tokens, i + 2) == "of"
         {
             open = Some(i + 3);
-        } else if matches!(w.as_str(), "dozens" | "hundreds" | "scores")
-            && word(text, tokens, i + 1) == "of"
+        } else if listed(&["dozens", "hundreds", "scores"], w) && word(text, tokens, i + 1) == "of"
         {
             open = Some(i + 2);
-        } else if QUANTIFIERS.contains(&w.as_str()) {
+        } else if listed(QUANTIFIERS, w) {
             open = Some(i + 1);
         }
         let Some(mut k) = open else {
@@ -189,12 +238,11 @@ pub fn group_phrases(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
         let mut n_mod = 0;
         while k < sentence.end && n_mod < 4 {
             let m = word(text, tokens, k);
-            let lower = m.to_lowercase();
-            if GROUP_HEADS.contains(&lower.as_str()) {
+            if sets.heads.contains(&hash(k)) {
                 break;
             }
             let is_mod = (capitalised(m) && m.chars().any(char::is_alphabetic))
-                || MODIFIERS.contains(&lower.as_str())
+                || sets.modifiers.contains(&hash(k))
                 || (m.contains('-') && m.chars().any(char::is_alphabetic));
             if !is_mod {
                 break;
@@ -205,7 +253,7 @@ pub fn group_phrases(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
         }
         let head = word(text, tokens, k).to_lowercase();
         let is_head = k < sentence.end && GROUP_HEADS.contains(&head.as_str());
-        let quantified = w != "the" && w != "these" && w != "those";
+        let quantified = !listed(&["the", "these", "those"], w);
         let speaker = SPEAKER_HEADS.contains(&head.as_str()) && quantified;
         if is_head && (proper || speaker) {
             // Not "the Baltic states' leaders"-style continuations of a longer noun phrase.
@@ -266,7 +314,11 @@ mod tests {
 
     fn groups(text: &str) -> Vec<String> {
         let tokens = tokenize(text);
-        group_phrases(text, &tokens, 0..tokens.len())
+        let lower: Vec<u64> = tokens
+            .iter()
+            .map(|t| word_hash(&text[t.start..t.end]))
+            .collect();
+        group_phrases(text, &tokens, &lower, 0..tokens.len())
             .into_iter()
             .map(|g| text[tokens[g.tokens.start].start..tokens[g.tokens.end - 1].end].to_string())
             .collect()

@@ -177,6 +177,11 @@ fn capital_is_government(cx: &Context, tokens: &Range<usize>, sentence: &Range<u
     } else {
         String::new()
     };
+    // "Kiev's membership", "Moscow's position": the possessive speaks of the government.
+    if matches!(after.as_str(), "'s" | "’s") {
+        let next = token_text(cx, tokens.end + 1).to_lowercase();
+        return !PLACE_AFTER.contains(&next.as_str());
+    }
     if PLACE_BEFORE.contains(&before.as_str()) || PLACE_AFTER.contains(&after.as_str()) {
         return false;
     }
@@ -229,7 +234,8 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
 }
 
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
-    let entities = ner::model().tag(cx.text, &cx.analysis);
+    let tagged = ner::model().tag_full(cx.text, &cx.analysis);
+    let entities = tagged.entities;
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -242,6 +248,9 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let mut out = Vec::with_capacity(entities.len());
     for e in &entities {
         let mut tokens = e.tokens.clone();
+        if is_reference_word(cx, &tokens) {
+            continue;
+        }
         let sentence = sentence_of(cx, tokens.start);
         let mut role = None;
         if e.kind == EntityType::Per {
@@ -277,7 +286,28 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         });
     }
     for s in &cx.analysis.sentences {
-        for g in groups::group_phrases(cx.text, &cx.analysis.tokens, s.tokens.clone()) {
+        for g in groups::group_phrases(
+            cx.text,
+            &cx.analysis.tokens,
+            &tagged.lower,
+            s.tokens.clone(),
+        ) {
+            // "the United States" is a name, not a group: its head is inside an entity.
+            let head = g.tokens.end - 1;
+            if entity_of.get(head).copied().flatten().is_some() {
+                continue;
+            }
+            // Adjectives the tagger took for names inside a group ("Eastern European" in
+            // "several Eastern European leaders") are not actors.
+            out.retain(|m| {
+                let inside = m.tokens.start >= g.tokens.start && m.tokens.end <= head;
+                let adjectival = cx
+                    .text
+                    .get(m.bytes.clone())
+                    .and_then(|t| t.split_whitespace().last())
+                    .is_some_and(is_adjectival);
+                !(inside && adjectival && m.source != Source::Ner(EntityType::Per))
+            });
             out.push(Mention {
                 bytes: byte_range(cx, &g.tokens),
                 tokens: g.tokens,
@@ -289,6 +319,31 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     }
     out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     out
+}
+
+/// "Article 5", "Section 2": a document part, whatever the tagger thinks.
+fn is_reference_word(cx: &Context, tokens: &Range<usize>) -> bool {
+    tokens.len() == 1
+        && matches!(
+            token_text(cx, tokens.start),
+            "Article" | "Section" | "Chapter" | "Clause" | "Paragraph" | "Resolution" | "Rule"
+        )
+        && cx
+            .analysis
+            .tokens
+            .get(tokens.end)
+            .is_some_and(|t| t.kind == crate::extract::text::TokenKind::Number)
+}
+
+/// A word shaped like a demonym or regional adjective ("European", "Baltic", "Nordic").
+fn is_adjectival(word: &str) -> bool {
+    let g = gazetteer();
+    g.lookup_words([word])
+        .iter()
+        .any(|&(_, how)| how == How::Adjective)
+        || ["ean", "ian", "ern", "ic", "ish", "ese"]
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
 }
 
 /// Lower-case words of a name without honorifics and possessives.
@@ -303,17 +358,23 @@ fn name_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The upper-case initials of a long name's significant words ("World Health Organization"
+/// → "WHO").
+fn initials_of(long: &str) -> String {
+    long.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&" | "in" | "on"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
 fn is_acronym_of(short: &str, long: &str) -> bool {
     let short: String = short.chars().filter(|c| *c != '.').collect();
     if short.len() < 2 || !short.chars().all(|c| c.is_uppercase()) {
         return false;
     }
-    let initials: String = long
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&" | "in" | "on"))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect();
+    let initials = initials_of(long);
     initials.len() >= 2 && initials == short
 }
 
@@ -337,8 +398,10 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         match m.source {
             Source::Ner(EntityType::Per) => deferred_persons.push(m),
             Source::Ner(ty) => {
-                let found = g.lookup(surface);
-                let hit = found.first().copied();
+                let hit = g
+                    .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
+                    .first()
+                    .copied();
                 match (ty, hit) {
                     (_, Some((e, How::Name | How::Alias))) => {
                         let entry = &g.entries[e];
@@ -528,16 +591,32 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
         drafts[i].add(cx.text, m);
     }
+    // Acronyms ("WHO") join the long name whose initials they are.
+    let acronym = |name: &str| -> Option<String> {
+        let short: String = name.chars().filter(|c| *c != '.').collect();
+        (short.len() >= 2 && short.len() <= 8 && short.chars().all(char::is_uppercase))
+            .then_some(short)
+    };
+    let initials: Vec<Option<String>> = orgs_places
+        .iter()
+        .map(|&b| {
+            let d = &drafts[b];
+            (d.kind == ActorKind::Organization && d.name.contains(' '))
+                .then(|| initials_of(&d.name))
+        })
+        .collect();
     for &a in &orgs_places {
-        if drafts[a].mentions.is_empty() || drafts[a].kind != ActorKind::Organization {
+        if drafts[a].kind != ActorKind::Organization {
             continue;
         }
-        let long = orgs_places.iter().copied().find(|&b| {
-            b != a
-                && drafts[b].kind == ActorKind::Organization
-                && !drafts[b].mentions.is_empty()
-                && is_acronym_of(&drafts[a].name, &drafts[b].name)
-        });
+        let Some(short) = acronym(&drafts[a].name) else {
+            continue;
+        };
+        let long = orgs_places
+            .iter()
+            .zip(&initials)
+            .find(|&(&b, i)| b != a && i.as_deref() == Some(short.as_str()))
+            .map(|(&b, _)| b);
         if let Some(b) = long {
             let moved = std::mem::take(&mut drafts[a].mentions);
             let name = drafts[a].name.clone();
@@ -575,11 +654,16 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
             .map(|e| g.entries[e].nouns.clone())
             .unwrap_or_default()
     };
-    let is_noun = |w: &str| present.iter().any(|&i| nouns_of(&drafts[i]).contains(&w));
+    let all_nouns: Vec<&str> = present.iter().flat_map(|&i| nouns_of(&drafts[i])).collect();
+    let is_noun = |w: &str| all_nouns.contains(&w);
     let mut found: Vec<(Range<usize>, String)> = Vec::new();
     for s in &cx.analysis.sentences {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
+            if !token_text(cx, i).eq_ignore_ascii_case("the") {
+                i += 1;
+                continue;
+            }
             match groups::description_at(cx.text, &cx.analysis.tokens, s.tokens.clone(), i, is_noun)
             {
                 Some((r, noun)) => {

@@ -73,6 +73,13 @@ fn allowed(prev: usize, tag: usize) -> bool {
     !is_inside(tag) || (prev != O && tag_type(prev) == tag_type(tag))
 }
 
+/// What tagging a text gives.
+pub struct Tagged {
+    pub entities: Vec<Entity>,
+    /// `word_hash` of every token of the analysis.
+    pub lower: Vec<u64>,
+}
+
 /// One entity the tagger found: a range of token indices into `Analysis::tokens`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -113,22 +120,20 @@ fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-fn fmix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^= h >> 33;
-    h
-}
-
+/// The 32-bit key of a feature hash (never 0, which marks an empty slot).
 fn key_of(h: u64) -> u32 {
-    let k = (fmix(h) >> 32) as u32;
+    let k = ((h >> 32) ^ (h >> 7)) as u32;
     if k == 0 { 1 } else { k }
 }
 
 fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
     chars.fold(SEED, |h, c| mix(h, c as u64))
+}
+
+/// The hash of a word in lower case, as the tagger computes it for every token
+/// (`Tagged::lower`); other layers compare words by it without allocating.
+pub fn word_hash(s: &str) -> u64 {
+    hash_lower(s)
 }
 
 fn hash_lower(s: &str) -> u64 {
@@ -146,17 +151,15 @@ const F_ALPHA: u16 = 16;
 const F_LOWER: u16 = 32; // has a lower-case letter
 const F_PUNCT: u16 = 64;
 
-/// What the tagger knows of one token, computed once.
+/// What the tagger knows of every token, computed once (affixes are computed only for the
+/// tokens it scores).
 #[derive(Clone, Copy, Default)]
 struct Info {
-    raw: u64,
     lower: u64,
     shape: u64,
     short: u64,
-    pre: [u64; 3],
-    suf: [u64; 4],
     flags: u16,
-    /// Gazetteer class bits of the longest match covering the token, and 1 when it starts it.
+    /// Gazetteer class bits of the longest match covering the token, and whether it starts it.
     gaz: u8,
     gaz_begin: bool,
 }
@@ -164,48 +167,82 @@ struct Info {
 const PAD_BEFORE: u64 = 0x1111;
 const PAD_AFTER: u64 = 0x2222;
 
+fn char_class(c: char, flags: &mut u16, first: bool, all_upper: &mut bool) -> char {
+    if c.is_uppercase() {
+        *flags |= F_UPPER | F_ALPHA;
+        if first {
+            *flags |= F_INITCAP;
+        }
+        'X'
+    } else if c.is_lowercase() {
+        *flags |= F_LOWER | F_ALPHA;
+        *all_upper = false;
+        'x'
+    } else if c.is_numeric() {
+        *flags |= F_DIGIT;
+        'd'
+    } else if c.is_alphabetic() {
+        *flags |= F_ALPHA;
+        'a'
+    } else {
+        c
+    }
+}
+
 fn token_info(word: &str, kind: TokenKind) -> Info {
-    let mut info = Info {
-        raw: hash_chars(word.chars()),
-        lower: hash_lower(word),
-        ..Info::default()
-    };
     let mut flags = 0;
     let mut shape = SEED;
     let mut short = SEED;
+    let mut lower = SEED;
     let mut last_class = '\0';
     let mut n_shape = 0;
-    let mut first = true;
     let mut all_upper = true;
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            flags |= F_UPPER | F_ALPHA;
-            if first {
-                flags |= F_INITCAP;
+    if word.is_ascii() {
+        for (k, &b) in word.as_bytes().iter().enumerate() {
+            let class = if b.is_ascii_uppercase() {
+                flags |= F_UPPER | F_ALPHA;
+                if k == 0 {
+                    flags |= F_INITCAP;
+                }
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                flags |= F_LOWER | F_ALPHA;
+                all_upper = false;
+                b'x'
+            } else if b.is_ascii_digit() {
+                flags |= F_DIGIT;
+                b'd'
+            } else {
+                b
+            } as char;
+            if n_shape < 6 {
+                shape = mix(shape, class as u64);
+                n_shape += 1;
             }
-            'X'
-        } else if c.is_lowercase() {
-            flags |= F_LOWER | F_ALPHA;
-            all_upper = false;
-            'x'
-        } else if c.is_numeric() {
-            flags |= F_DIGIT;
-            'd'
-        } else if c.is_alphabetic() {
-            flags |= F_ALPHA;
-            'a'
-        } else {
-            c
+            if class != last_class {
+                short = mix(short, class as u64);
+                last_class = class;
+            }
+            lower = mix(lower, b.to_ascii_lowercase() as u64);
+        }
+    } else {
+        let mut step = |c: char, first: bool, flags: &mut u16, all_upper: &mut bool| {
+            let class = char_class(c, flags, first, all_upper);
+            if n_shape < 6 {
+                shape = mix(shape, class as u64);
+                n_shape += 1;
+            }
+            if class != last_class {
+                short = mix(short, class as u64);
+                last_class = class;
+            }
         };
-        if n_shape < 6 {
-            shape = mix(shape, class as u64);
-            n_shape += 1;
+        for (k, c) in word.chars().enumerate() {
+            step(c, k == 0, &mut flags, &mut all_upper);
+            for l in c.to_lowercase() {
+                lower = mix(lower, l as u64);
+            }
         }
-        if class != last_class {
-            short = mix(short, class as u64);
-            last_class = class;
-        }
-        first = false;
     }
     if all_upper && flags & F_UPPER != 0 {
         flags |= F_ALLCAPS;
@@ -213,10 +250,43 @@ fn token_info(word: &str, kind: TokenKind) -> Info {
     if matches!(kind, TokenKind::Punct | TokenKind::Quote) {
         flags |= F_PUNCT;
     }
-    info.flags = flags;
-    info.shape = shape;
-    info.short = short;
-    // Prefixes and suffixes of the lower-cased word, by chars.
+    Info {
+        lower,
+        shape,
+        short,
+        flags,
+        gaz: 0,
+        gaz_begin: false,
+    }
+}
+
+/// The word as written, and its lower-case prefixes (1–3 chars) and suffixes (1–4 chars).
+struct Affixes {
+    raw: u64,
+    pre: [u64; 3],
+    suf: [u64; 4],
+}
+
+fn affixes(word: &str) -> Affixes {
+    let mut a = Affixes {
+        raw: hash_chars(word.chars()),
+        pre: [0; 3],
+        suf: [0; 4],
+    };
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        let mut h = SEED;
+        for (k, &c) in b.iter().take(3).enumerate() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+            a.pre[k] = mix(h, 0x70 + k as u64);
+        }
+        let mut h = SEED;
+        for (k, &c) in b.iter().rev().take(4).enumerate() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+            a.suf[k] = mix(h, 0x90 + k as u64);
+        }
+        return a;
+    }
     let mut h = SEED;
     for (k, c) in word
         .chars()
@@ -225,7 +295,7 @@ fn token_info(word: &str, kind: TokenKind) -> Info {
         .enumerate()
     {
         h = mix(h, c as u64);
-        info.pre[k] = mix(h, 0x70 + k as u64);
+        a.pre[k] = mix(h, 0x70 + k as u64);
     }
     let mut h = SEED;
     for (k, c) in word
@@ -236,9 +306,9 @@ fn token_info(word: &str, kind: TokenKind) -> Info {
         .enumerate()
     {
         h = mix(h, c as u64);
-        info.suf[k] = mix(h, 0x90 + k as u64);
+        a.suf[k] = mix(h, 0x90 + k as u64);
     }
-    info
+    a
 }
 
 /// Everything about a text the features read: token infos, sentence flags, document memory.
@@ -262,7 +332,6 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
     let mut caps = Vec::with_capacity(analysis.sentences.len());
     let mut seen_cap = HashSet::default();
     let mut seen_lower = HashSet::default();
-    let mut keys: Vec<u64> = Vec::new();
     for s in &analysis.sentences {
         let range = s.tokens.start.min(infos.len())..s.tokens.end.min(infos.len());
         let sent = &infos[range.clone()];
@@ -281,28 +350,30 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
             }
         }
         // Gazetteer phrase matches, longest first, only from capitalised tokens.
-        keys.clear();
-        keys.extend(tokens[range.clone()].iter().map(|t| {
-            let w = word(text, t);
-            gazetteer::token_key(w)
-        }));
-        let n = keys.len();
-        let mut k = 0;
-        while k < n {
-            let idx = range.start + k;
-            if infos[idx].flags & F_UPPER == 0 {
+        let mut k = range.start;
+        while k < range.end {
+            if infos[k].flags & F_UPPER == 0 {
                 k += 1;
                 continue;
             }
             let mut matched = 0;
             let mut class = 0;
             let mut h = 0;
-            for len in 1..=g.max_phrase_tokens.min(n - k) {
-                h = gazetteer::phrase_step(h, keys[k + len - 1]);
+            for len in 1..=g.max_phrase_tokens.min(range.end - k) {
+                let key = tokens
+                    .get(k + len - 1)
+                    .map_or(0, |t| gazetteer::token_key(word(text, t)));
+                h = gazetteer::phrase_step(h, key);
                 let c = g.phrase_classes(h);
-                if c != 0 {
+                if c & gazetteer::CLASS_MORE == 0 && c == 0 {
+                    break;
+                }
+                if c & !gazetteer::CLASS_MORE != 0 {
                     matched = len;
-                    class = c;
+                    class = c & !gazetteer::CLASS_MORE;
+                }
+                if c & gazetteer::CLASS_MORE == 0 {
+                    break;
                 }
             }
             if matched == 0 {
@@ -310,8 +381,8 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
                 continue;
             }
             for j in 0..matched {
-                infos[idx + j].gaz = class;
-                infos[idx + j].gaz_begin = j == 0;
+                infos[k + j].gaz = class;
+                infos[k + j].gaz_begin = j == 0;
             }
             k += matched;
         }
@@ -329,7 +400,14 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 /// The static features of token `i` of a sentence `s` (indices into `p.infos`).
-fn static_features(p: &Prepared, sent: Range<usize>, caps: bool, i: usize, out: &mut Vec<u64>) {
+fn static_features(
+    p: &Prepared,
+    words: (&str, &[Token]),
+    sent: Range<usize>,
+    caps: bool,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let at = |k: isize| -> Option<&Info> {
         let j = i as isize + k;
@@ -352,15 +430,16 @@ fn static_features(p: &Prepared, sent: Range<usize>, caps: bool, i: usize, out: 
     let mut f = |template: u64, value: u64| out.push(mix(mix(SEED, template), value));
     f(1, 0);
     f(2, me.lower);
-    f(3, me.raw);
+    let a = affixes(words.1.get(i).map_or("", |t| word(words.0, t)));
+    f(3, a.raw);
     f(4, me.shape);
     f(5, me.short);
-    for (k, &x) in me.pre.iter().enumerate() {
+    for (k, &x) in a.pre.iter().enumerate() {
         if x != 0 {
             f(6 + k as u64, x);
         }
     }
-    for (k, &x) in me.suf.iter().enumerate() {
+    for (k, &x) in a.suf.iter().enumerate() {
         if x != 0 {
             f(9 + k as u64, x);
         }
@@ -389,7 +468,15 @@ fn static_features(p: &Prepared, sent: Range<usize>, caps: bool, i: usize, out: 
         let low = p.seen_lower.contains(&me.lower) as u64;
         f(30, mix(low, me.short));
     }
-    f(31, mix(me.short, at(-1).map_or(0, |x| x.suf[2])));
+    let prev_suffix = if i > sent.start {
+        words
+            .1
+            .get(i - 1)
+            .map_or(0, |t| affixes(word(words.0, t)).suf[2])
+    } else {
+        0
+    };
+    f(31, mix(me.short, prev_suffix));
 }
 
 /// The features that read the tags already chosen.
@@ -401,7 +488,7 @@ fn dynamic_features(me: &Info, prev: usize, prev2: usize, out: &mut Vec<u64>) {
     f(43, mix(prev as u64, me.short));
 }
 
-/// Tokens the tagger leaves `O` unscored: lower-case or non-letters after an `O`.
+/// Tokens the tagger leaves `O` unscored: lower-case words or non-letters after an `O`.
 fn trivially_outside(me: &Info, prev: usize) -> bool {
     prev == O && me.flags & F_UPPER == 0
 }
@@ -409,10 +496,17 @@ fn trivially_outside(me: &Info, prev: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Model
 
+/// One slot of the weight table: the key and its weights side by side, so a lookup touches
+/// one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    w: [i16; N_TAGS],
+}
+
 /// Quantised averaged-perceptron weights in an open-addressing table.
 pub struct Model {
-    keys: Vec<u32>,
-    weights: Vec<i16>,
+    slots: Vec<Slot>,
     mask: usize,
     /// Real weight = quantised / scale.
     scale: f32,
@@ -428,6 +522,12 @@ pub enum ModelError {
 
 const MAGIC: &[u8; 8] = b"GLNER1\0\0";
 const ENTRY_BYTES: usize = 4 + 2 * N_TAGS;
+/// Features scored per token at most (the templates make about 35).
+const MAX_FEATURES: usize = 64;
+
+fn home(key: u32, mask: usize) -> usize {
+    ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
 
 impl Model {
     /// A model that tags everything `O`.
@@ -436,53 +536,70 @@ impl Model {
     }
 
     fn from_entries(entries: Vec<(u32, [i16; N_TAGS])>, scale: f32) -> Self {
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; cap];
-        let mut weights = vec![0i16; cap * N_TAGS];
+        // Load factor at most 3/4.
+        let cap = (entries.len() * 4 / 3 + 1).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); cap];
         let mask = cap - 1;
-        for (k, w) in entries {
-            let mut slot = (fmix(k as u64) as usize) & mask;
-            while keys[slot] != 0 && keys[slot] != k {
-                slot = (slot + 1) & mask;
+        for (key, w) in entries {
+            let mut i = home(key, mask);
+            while slots[i].key != 0 && slots[i].key != key {
+                i = (i + 1) & mask;
             }
-            keys[slot] = k;
-            weights[slot * N_TAGS..(slot + 1) * N_TAGS].copy_from_slice(&w);
+            slots[i] = Slot { key, w };
         }
-        Model {
-            keys,
-            weights,
-            mask,
-            scale,
-        }
+        Model { slots, mask, scale }
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.slots.iter().filter(|s| s.key != 0).count()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    #[cfg(test)]
     fn lookup(&self, key: u32) -> Option<&[i16]> {
-        let mut slot = (fmix(key as u64) as usize) & self.mask;
+        let mut i = home(key, self.mask);
         loop {
-            let k = *self.keys.get(slot)?;
-            if k == key {
-                return self.weights.get(slot * N_TAGS..(slot + 1) * N_TAGS);
+            let slot = self.slots.get(i)?;
+            if slot.key == key {
+                return Some(&slot.w);
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return None;
             }
-            slot = (slot + 1) & self.mask;
+            i = (i + 1) & self.mask;
         }
     }
 
+    /// Adds the weights of `feats` to `scores`. The home slots are all read first, so the
+    /// cache misses overlap instead of queueing behind each probe's branches.
     fn score(&self, feats: &[u64], scores: &mut [i32; N_TAGS]) {
-        for &h in feats {
-            if let Some(w) = self.lookup(key_of(h)) {
-                for (s, &x) in scores.iter_mut().zip(w) {
+        let n = feats.len().min(MAX_FEATURES);
+        let mut keys = [0u32; MAX_FEATURES];
+        let mut at = [0usize; MAX_FEATURES];
+        let mut first = [0u32; MAX_FEATURES];
+        for f in 0..n {
+            keys[f] = key_of(feats[f]);
+            at[f] = home(keys[f], self.mask);
+        }
+        for f in 0..n {
+            first[f] = self.slots.get(at[f]).map_or(0, |s| s.key);
+        }
+        for f in 0..n {
+            let mut i = at[f];
+            let mut k = first[f];
+            while k != keys[f] && k != 0 {
+                i = (i + 1) & self.mask;
+                k = self.slots.get(i).map_or(0, |s| s.key);
+            }
+            if k == 0 {
+                continue;
+            }
+            if let Some(slot) = self.slots.get(i) {
+                for (s, &x) in scores.iter_mut().zip(&slot.w) {
                     *s += x as i32;
                 }
             }
@@ -519,11 +636,10 @@ impl Model {
     /// The compact file format (entries sorted by key, so training output is reproducible).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut entries: Vec<(u32, &[i16])> = self
-            .keys
+            .slots
             .iter()
-            .enumerate()
-            .filter(|&(_, &k)| k != 0)
-            .map(|(slot, &k)| (k, &self.weights[slot * N_TAGS..(slot + 1) * N_TAGS]))
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, &s.w[..]))
             .collect();
         entries.sort_by_key(|&(k, _)| k);
         let mut out = Vec::with_capacity(16 + entries.len() * ENTRY_BYTES);
@@ -541,6 +657,11 @@ impl Model {
 
     /// Tags every sentence of an analysed text.
     pub fn tag(&self, text: &str, analysis: &Analysis) -> Vec<Entity> {
+        self.tag_full(text, analysis).entities
+    }
+
+    /// Tags every sentence, and hands back each token's `word_hash` too.
+    pub fn tag_full(&self, text: &str, analysis: &Analysis) -> Tagged {
         let p = prepare(text, analysis);
         let mut entities = Vec::new();
         let mut feats = Vec::with_capacity(48);
@@ -557,7 +678,14 @@ impl Model {
                 let (tag, margin) = if trivially_outside(me, prev) {
                     (O, f64::INFINITY)
                 } else {
-                    static_features(&p, sent.clone(), caps, i, &mut feats);
+                    static_features(
+                        &p,
+                        (text, &analysis.tokens),
+                        sent.clone(),
+                        caps,
+                        i,
+                        &mut feats,
+                    );
                     dynamic_features(me, prev, prev2, &mut feats);
                     let mut scores = [0i32; N_TAGS];
                     self.score(&feats, &mut scores);
@@ -585,7 +713,10 @@ impl Model {
                 }
             }));
         }
-        entities
+        Tagged {
+            entities,
+            lower: p.infos.iter().map(|x| x.lower).collect(),
+        }
     }
 }
 
@@ -664,7 +795,8 @@ pub struct TrainStats {
     pub epoch_accuracy: Vec<f64>,
 }
 
-struct Example {
+struct Example<'d> {
+    text: &'d str,
     prepared: Prepared,
     analysis: Analysis,
     gold: Vec<usize>,
@@ -716,6 +848,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
             stats.entities += d.entities.len();
             stats.tokens += gold.len();
             Example {
+                text: &d.text,
                 prepared: prepare(&d.text, &analysis),
                 analysis,
                 gold,
@@ -750,7 +883,14 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
                     let guess = if trivially_outside(me, prev) {
                         O
                     } else {
-                        static_features(&ex.prepared, sent.clone(), caps, i, &mut feats);
+                        static_features(
+                            &ex.prepared,
+                            (ex.text, &ex.analysis.tokens),
+                            sent.clone(),
+                            caps,
+                            i,
+                            &mut feats,
+                        );
                         dynamic_features(me, prev, prev2, &mut feats);
                         let mut scores = [0f32; N_TAGS];
                         for &h in &feats {

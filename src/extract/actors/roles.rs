@@ -114,23 +114,14 @@ const TITLE_WORDS: &[&str] = &[
 /// Honorifics: not a role, not part of the name.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "sir"];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
-
 /// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
 pub fn is_title_word(word: &str) -> bool {
-    let w = lower(word);
-    if TITLE_WORDS.contains(&w.as_str()) {
-        return true;
-    }
-    w.split('-')
-        .filter(|p| !p.is_empty())
-        .any(|p| TITLE_WORDS.contains(&p) && w.contains('-'))
+    let listed = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    listed(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
 }
 
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&lower(word).as_str())
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
 /// The tokens of the role directly before token `name_start` (within `sentence`), as a token
