@@ -11,11 +11,14 @@ use crate::extract::text;
 
 const COUNTRIES: &str = include_str!("../data/countries.txt");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
+const PLACES: &str = include_str!("../data/places.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
     Country,
     Organization,
+    /// A state, region or city that is not a country.
+    Place,
 }
 
 /// How a string names an entry.
@@ -49,6 +52,7 @@ pub const CLASS_CAPITAL: u8 = 2;
 pub const CLASS_ADJECTIVE: u8 = 4;
 pub const CLASS_PLURAL: u8 = 8;
 pub const CLASS_ORG: u8 = 16;
+pub const CLASS_PLACE: u8 = 32;
 /// Set on a phrase that is the start of a longer one.
 pub const CLASS_MORE: u8 = 128;
 
@@ -184,6 +188,25 @@ impl Gazetteer {
                 nouns: list(f.next()),
             });
         }
+        for line in PLACES.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('|');
+            let Some(name) = f.next().map(str::trim).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            entries.push(Entry {
+                kind: EntryKind::Place,
+                name,
+                aliases: list(f.next()),
+                capitals: Vec::new(),
+                adjectives: Vec::new(),
+                plurals: Vec::new(),
+                nouns: Vec::new(),
+            });
+        }
         let mut index: HashMap<String, Vec<(usize, How)>> = HashMap::new();
         let mut phrases: HashMap<u64, u8, PassBuild> = HashMap::default();
         let mut by_hash: HashMap<u64, Vec<(usize, How)>, PassBuild> = HashMap::default();
@@ -202,6 +225,7 @@ impl Gazetteer {
                 }
                 let class = match (e.kind, how) {
                     (EntryKind::Organization, _) => CLASS_ORG,
+                    (EntryKind::Place, _) => CLASS_PLACE,
                     (_, How::Name | How::Alias) => CLASS_COUNTRY,
                     (_, How::Capital) => CLASS_CAPITAL,
                     (_, How::Adjective) => CLASS_ADJECTIVE,

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::Context;
+use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Extra, Meta, Span};
 use gazetteer::{EntryKind, How, gazetteer};
 use ner::EntityType;
@@ -185,9 +186,13 @@ fn capital_is_government(cx: &Context, tokens: &Range<usize>, sentence: &Range<u
     if PLACE_BEFORE.contains(&before.as_str()) || PLACE_AFTER.contains(&after.as_str()) {
         return false;
     }
-    // A dateline ("LONDON 1996-08-30", "MOSCOW -") is a place.
+    // A dateline ("LONDON 1996-08-30", "MOSCOW -", "WASHINGTON (AP) —") is a place.
+    let word = token_text(cx, tokens.start);
+    let all_caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
     if tokens.start == sentence.start
-        && (after.chars().next().is_some_and(|c| c.is_ascii_digit()) || after == "-")
+        && (all_caps
+            || after.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(after.as_str(), "-" | "—" | "–" | "(" | ":"))
     {
         return false;
     }
@@ -248,7 +253,20 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let mut out = Vec::with_capacity(entities.len());
     for e in &entities {
         let mut tokens = e.tokens.clone();
-        if is_reference_word(cx, &tokens) {
+        // Quotes, brackets and possessives at the edges are not part of the name.
+        let edge = |k: usize| {
+            cx.analysis.tokens.get(k).is_some_and(|t| {
+                matches!(t.kind, TokenKind::Punct | TokenKind::Quote)
+                    || matches!(token_text(cx, k), "'s" | "’s")
+            })
+        };
+        while tokens.start < tokens.end && edge(tokens.start) {
+            tokens.start += 1;
+        }
+        while tokens.start < tokens.end && edge(tokens.end - 1) {
+            tokens.end -= 1;
+        }
+        if tokens.is_empty() || is_reference_word(cx, &tokens) {
             continue;
         }
         let sentence = sentence_of(cx, tokens.start);
@@ -332,7 +350,7 @@ fn is_reference_word(cx: &Context, tokens: &Range<usize>) -> bool {
             .analysis
             .tokens
             .get(tokens.end)
-            .is_some_and(|t| t.kind == crate::extract::text::TokenKind::Number)
+            .is_some_and(|t| t.kind == TokenKind::Number)
 }
 
 /// A word shaped like a demonym or regional adjective ("European", "Baltic", "Nordic").
@@ -378,6 +396,25 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
     initials.len() >= 2 && initials == short
 }
 
+/// The draft of gazetteer entry `e`, made on first use.
+fn gazetteer_draft(
+    drafts: &mut Vec<Draft>,
+    get: &mut impl FnMut(&mut Vec<Draft>, String, &dyn Fn() -> Draft) -> usize,
+    e: usize,
+) -> usize {
+    let entry = &gazetteer().entries[e];
+    let (kind, rule) = match entry.kind {
+        EntryKind::Country => (ActorKind::Country, "gazetteer:country"),
+        EntryKind::Organization => (ActorKind::Organization, "gazetteer:organization"),
+        EntryKind::Place => (ActorKind::Place, "gazetteer:place"),
+    };
+    get(drafts, format!("gaz:{e}"), &|| {
+        let mut d = Draft::new(kind, entry.name.to_string(), rule, 0.9);
+        d.entry = Some(e);
+        d
+    })
+}
+
 fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let g = gazetteer();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -402,20 +439,11 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                     .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
                     .first()
                     .copied();
+                let place_as_org =
+                    |e: usize| ty == EntityType::Org && g.entries[e].kind == EntryKind::Place;
                 match (ty, hit) {
-                    (_, Some((e, How::Name | How::Alias))) => {
-                        let entry = &g.entries[e];
-                        let (kind, rule) = match entry.kind {
-                            EntryKind::Country => (ActorKind::Country, "gazetteer:country"),
-                            EntryKind::Organization => {
-                                (ActorKind::Organization, "gazetteer:organization")
-                            }
-                        };
-                        let i = get(&mut drafts, format!("gaz:{e}"), &|| {
-                            let mut d = Draft::new(kind, entry.name.to_string(), rule, 0.9);
-                            d.entry = Some(e);
-                            d
-                        });
+                    (_, Some((e, How::Name | How::Alias))) if !place_as_org(e) => {
+                        let i = gazetteer_draft(&mut drafts, &mut get, e);
                         drafts[i].add(cx.text, m);
                     }
                     (EntityType::Loc | EntityType::Org, Some((e, How::Capital))) => {
@@ -554,6 +582,19 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         let w = name_words(surface).join(" ");
         let p = match surname_of(&drafts, &persons, &w, m.bytes.start) {
             Some(p) => p,
+            None if let Some(&(e, How::Name | How::Alias)) = g
+                .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
+                .first()
+                && g.entries[e].kind != EntryKind::Organization
+                && !persons
+                    .iter()
+                    .any(|&p| drafts[p].words.first().is_some_and(|f| *f == w)) =>
+            {
+                // "Connecticut" taken for a person: the gazetteer knows better.
+                let i = gazetteer_draft(&mut drafts, &mut get, e);
+                drafts[i].add(cx.text, m);
+                continue;
+            }
             None => {
                 let mut d = Draft::new(ActorKind::Person, surface.to_string(), "ner", 0.0);
                 d.words = vec![w];

@@ -332,6 +332,7 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
     let mut caps = Vec::with_capacity(analysis.sentences.len());
     let mut seen_cap = HashSet::default();
     let mut seen_lower = HashSet::default();
+    let mut titles: Vec<Range<usize>> = Vec::new();
     for s in &analysis.sentences {
         let range = s.tokens.start.min(infos.len())..s.tokens.end.min(infos.len());
         let sent = &infos[range.clone()];
@@ -339,13 +340,17 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
         let has_upper = sent.iter().any(|i| i.flags & F_UPPER != 0);
         let is_caps = has_upper && !has_lower;
         caps.push(is_caps);
+        let title = !is_caps && is_title_case(text, &tokens[range.clone()], sent);
+        if title {
+            titles.push(range.clone());
+        }
         for (k, i) in sent.iter().enumerate() {
             if i.flags & F_ALPHA == 0 {
                 continue;
             }
             if i.flags & F_UPPER == 0 {
                 seen_lower.insert(i.lower);
-            } else if !is_caps && k > 0 && i.flags & F_INITCAP != 0 {
+            } else if !is_caps && !title && k > 0 && i.flags & F_INITCAP != 0 {
                 seen_cap.insert(i.lower);
             }
         }
@@ -387,12 +392,46 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
             k += matched;
         }
     }
+    // Title-case headlines ("Clinton Was Headed to Ground Zero"): a capitalised word the text
+    // otherwise writes in lower case, and never capitalised mid-sentence, is read as lower case.
+    for range in titles {
+        for k in range {
+            let info = infos[k];
+            if info.flags & F_INITCAP != 0
+                && info.flags & F_ALLCAPS == 0
+                && seen_lower.contains(&info.lower)
+                && !seen_cap.contains(&info.lower)
+            {
+                let lowered = word(text, &tokens[k]).to_lowercase();
+                let mut again = token_info(&lowered, tokens[k].kind);
+                again.gaz = info.gaz;
+                again.gaz_begin = info.gaz_begin;
+                infos[k] = again;
+            }
+        }
+    }
     Prepared {
         infos,
         caps,
         seen_cap,
         seen_lower,
     }
+}
+
+/// Most long words capitalised: a headline in title case.
+fn is_title_case(text: &str, tokens: &[Token], infos: &[Info]) -> bool {
+    let (mut capitalised, mut lower) = (0, 0);
+    for (t, i) in tokens.iter().zip(infos) {
+        if i.flags & F_ALPHA == 0 || word(text, t).len() < 4 {
+            continue;
+        }
+        if i.flags & F_INITCAP != 0 {
+            capitalised += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    capitalised >= 3 && lower * 10 <= capitalised
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
