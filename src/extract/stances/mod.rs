@@ -89,7 +89,6 @@ const SKIPPABLE: &[&str] = &[
     "still",
     "now",
     "already",
-    "to",
     "again",
     "always",
     "even",
@@ -104,9 +103,6 @@ const SKIPPABLE: &[&str] = &[
     "remain",
     "remains",
     "remained",
-    "say",
-    "says",
-    "said",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 const FIRST_PERSON: &[&str] = &["we", "i"];
@@ -114,6 +110,65 @@ const PREPOSITIONS: &[&str] = &[
     "of", "for", "to", "with", "by", "from", "in", "on", "at", "about", "against", "than", "into",
     "toward", "towards",
 ];
+/// Verbs through which an infinitive's subject is the stance holder ("vowed to back").
+const INTENT: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "plans",
+    "planned",
+    "plan",
+    "intends",
+    "intended",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "wants",
+    "wanted",
+    "want",
+    "going",
+    "decided",
+    "decides",
+    "agreed",
+    "agrees",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "threatened",
+    "threatens",
+    "hopes",
+    "hoped",
+    "expected",
+    "likely",
+    "unlikely",
+    "ready",
+    "prepared",
+    "willing",
+    "unwilling",
+    "used",
+];
+/// Words a number may follow inside a target.
+const NUMBERED: &[&str] = &[
+    "proposition",
+    "prop.",
+    "article",
+    "resolution",
+    "amendment",
+    "section",
+    "title",
+    "bill",
+    "chapter",
+    "measure",
+    "question",
+];
+/// Particles that make a phrasal verb of a stance verb.
+const PARTICLES: &[&str] = &["out", "off", "down", "away", "up", "onto"];
 const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "'s"];
 
 /// A run of tokens naming one actor.
@@ -346,10 +401,11 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
                 return (Subject::Other, m);
             }
             let mut all = vec![run];
-            // Coordinated subjects: "Poland and the Baltic states back ...".
+            // Coordinated subjects: "Poland and Lithuania back ...", "A, B and C back ...".
+            // A bare comma is no coordination ("On Tuesday, Clinton criticized ...").
             let mut first = run.start;
             while first >= 2
-                && matches!(lower[first - 1], "and" | ",")
+                && (lower[first - 1] == "and" || (lower[first - 1] == "," && all.len() > 1))
                 && let Some(ri) = sent.run_at[first - 2]
             {
                 all.push(sent.runs[ri]);
@@ -371,6 +427,21 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
         }
         if SKIPPABLE.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
             continue;
+        }
+        // An infinitive reaches its subject only through a verb of intent or refusal ("refused
+        // to endorse"), not from "Americans to support" or "Ready to back".
+        if w == "to" {
+            if j > 0 && NEGATIONS.contains(&lower[j - 1]) {
+                continue; // "refused to": the negation is read next
+            }
+            if j > 0 && INTENT.contains(&lower[j - 1]) {
+                if HEDGES.contains(&lower[j - 1]) {
+                    m.hedged = true;
+                }
+                j -= 1;
+                continue;
+            }
+            return (Subject::Other, m);
         }
         if matches!(w, "who" | "which" | "that") && j > 0 {
             // "leaders who back ...": the antecedent right before the relative pronoun.
@@ -410,7 +481,16 @@ fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize
             i = run.end;
             continue;
         }
-        if sent.is_punct(i) || sent.tokens[i].kind == TokenKind::Number {
+        if sent.is_punct(i) {
+            break;
+        }
+        // Numbers end a target ("given to Ukraine 15 years ago") except in a named measure
+        // ("Proposition 187", "Article 5").
+        if sent.tokens[i].kind == TokenKind::Number
+            && !words
+                .last()
+                .is_some_and(|w| NUMBERED.contains(&w.lower.as_str()))
+        {
             break;
         }
         let w = lower[i];
@@ -497,6 +577,25 @@ fn read_expression(
     let p_end = p + entry.words.len();
     if sent.run_at[p..p_end].iter().any(Option::is_some) {
         return; // part of a name ("Support Party")
+    }
+    // A passive ("Texas was called for Cruz", "the bill was backed by") has no holder before it.
+    if p > 0
+        && entry.words[0].ends_with("ed")
+        && matches!(
+            sent.lower[p - 1].as_str(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
+        )
+    {
+        return;
+    }
+    // Phrasal verbs are something else: "backed off", "backed out", "back down".
+    if entry.frame == Frame::Object
+        && sent
+            .lower
+            .get(p_end)
+            .is_some_and(|w| PARTICLES.contains(&w.as_str()))
+    {
+        return;
     }
     let bytes = sent.tokens[p].start..sent.tokens[p_end - 1].end;
     let via_cue = claims.iter().find(|c| {

@@ -122,6 +122,24 @@ const BOUNDARY: &[&str] = &[
     "even",
     "too",
     "however",
+    "once",
+    "here",
+    "there",
+    "again",
+    "now",
+    "then",
+    "instead",
+    "anymore",
+    "soon",
+    "later",
+    "already",
+    "still",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
 ];
 
 /// Prepositions that may continue a target only right after a membership word.
@@ -148,6 +166,9 @@ pub fn continues(prev: Option<&str>, w: &str) -> bool {
     }
     if w == "of" {
         return prev.is_some();
+    }
+    if w == "such" {
+        return prev.is_none(); // "measures such as ..." ends; "such a database" is framing
     }
     if MEMBERSHIP_PREPS.contains(&w) {
         return prev.is_some_and(|p| MEMBERSHIP_WORDS.contains(&p));
@@ -406,7 +427,13 @@ pub fn finish(words: &[TWord], actors: &[Actor], holder: Option<usize>) -> Optio
         .into_iter()
         .rev()
         .collect();
-    if words.is_empty() {
+    // "condemned what he called ...": a clause, not a target.
+    if words.first().is_none_or(|w| {
+        matches!(
+            w.lower.as_str(),
+            "what" | "how" | "why" | "whether" | "where" | "when" | "who" | "whatever"
+        )
+    }) {
         return None;
     }
     if let Some(m) = membership(&words, actors) {

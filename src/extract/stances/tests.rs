@@ -458,3 +458,54 @@ fn coordinated_subjects_each_hold_the_stance() {
         Polarity::Support
     ));
 }
+
+#[test]
+fn phrasal_verbs_are_not_stances() {
+    let text = "Washington backed off the tax plan. Congress backed out of the trade deal.";
+    let actors = vec![
+        actor(text, "a1", "Washington", ActorKind::Place, &["Washington"]),
+        actor(
+            text,
+            "a2",
+            "Congress",
+            ActorKind::Organization,
+            &["Congress"],
+        ),
+    ];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn a_bare_comma_does_not_coordinate_subjects() {
+    let text = "On Tuesday, Clinton criticized the tax plan.";
+    let actors = vec![
+        actor(text, "a1", "Tuesday", ActorKind::Other, &["Tuesday"]),
+        actor(text, "a2", "Clinton", ActorKind::Person, &["Clinton"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a2");
+    assert_eq!(stances[0].target, "tax plan");
+}
+
+#[test]
+fn passive_has_no_holder_before_it() {
+    let text = "Texas was called for Cruz. The bill was backed by donors.";
+    let actors = vec![
+        actor(text, "a1", "Texas", ActorKind::Place, &["Texas"]),
+        actor(text, "a2", "Cruz", ActorKind::Person, &["Cruz"]),
+    ];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn infinitive_without_a_verb_of_intent_has_no_holder() {
+    let text = "He urged Americans to support the tax plan. Poland vowed to back the tax plan.";
+    let actors = vec![
+        actor(text, "a1", "Americans", ActorKind::Group, &["Americans"]),
+        actor(text, "a2", "Poland", ActorKind::Country, &["Poland"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a2");
+}
