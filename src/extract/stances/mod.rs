@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::extract::Context;
 use crate::extract::text::{Token, TokenKind};
-use crate::model::{Actor, Claim, ClaimKind, Meta, Polarity, Span, Stance};
+use crate::model::{Actor, ActorKind, Claim, ClaimKind, Meta, Polarity, Span, Stance};
 
 use lexicon::{Entry, Frame, STANCE_LEXICON};
 use target::{AliasIndex, TWord};
@@ -629,17 +629,30 @@ fn read_expression(
             }
         }
         (Subject::Pronoun(p), Some(c)) => {
-            let speaks = via_cue.is_some()
-                || *p == c.source_text
-                || (FIRST_PERSON.contains(&p.as_str())
-                    && matches!(c.claim.kind, ClaimKind::Direct | ClaimKind::Mixed));
-            if let (true, Some(a)) = (speaks, c.actor) {
+            let first_person = FIRST_PERSON.contains(&p.as_str())
+                && matches!(c.claim.kind, ClaimKind::Direct | ClaimKind::Mixed);
+            // "Trump said he supports ...": in reported speech a third-person pronoun that
+            // fits the speaker is most often the speaker.
+            let third_person = c.claim.kind != ClaimKind::Direct
+                && c.actor.is_some_and(|a| match p.as_str() {
+                    "he" | "she" => actors[a].kind == ActorKind::Person,
+                    "it" | "they" => actors[a].kind != ActorKind::Person,
+                    _ => false,
+                });
+            let factor = if via_cue.is_some() || *p == c.source_text || first_person {
+                Some(0.9)
+            } else if third_person {
+                Some(0.75)
+            } else {
+                None
+            };
+            if let (Some(factor), Some(a)) = (factor, c.actor) {
                 let origin = if via_cue.is_some() {
                     "claim-cue"
                 } else {
                     "claim-content"
                 };
-                holders.push((a, origin, 0.9, None));
+                holders.push((a, origin, factor, None));
             }
         }
         (Subject::Other | Subject::Nothing, Some(c))

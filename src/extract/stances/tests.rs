@@ -509,3 +509,111 @@ fn infinitive_without_a_verb_of_intent_has_no_holder() {
     assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
     assert_eq!(stances[0].actor, "a2");
 }
+
+#[test]
+fn reported_speech_pronoun_is_the_speaker() {
+    let text = "Senator Smith said he opposes the pipeline.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "Senator Smith",
+        ActorKind::Person,
+        &["Senator Smith"],
+    )];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "Senator Smith",
+        "said",
+        "he opposes the pipeline",
+    );
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a1");
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+    assert_eq!(stances[0].claim.as_deref(), Some("c1"));
+}
+
+#[test]
+fn direct_quote_first_person_negated() {
+    let text = "\"We will never back this deal,\" the union said.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "union",
+        ActorKind::Organization,
+        &["the union"],
+    )];
+    let mut c = claim(
+        text,
+        "c1",
+        "a1",
+        "the union",
+        "said",
+        "We will never back this deal,",
+    );
+    c.kind = ClaimKind::Direct;
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+    assert_eq!(stances[0].target, "deal");
+}
+
+#[test]
+fn a_pronoun_outside_any_claim_gives_nothing() {
+    let text = "Senator Smith arrived. He opposes the pipeline.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "Senator Smith",
+        ActorKind::Person,
+        &["Senator Smith"],
+    )];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn membership_forms_unify_within_an_article() {
+    let text = "Germany opposes Ukraine's bid to join. France backs NATO membership for Kiev. \
+                Italy rejects the pledge of membership given to Ukraine 15 years ago. \
+                Spain supports Ukraine joining NATO. Greece backs Ukraine's NATO membership.";
+    let actors = vec![
+        actor(text, "a1", "Germany", ActorKind::Country, &["Germany"]),
+        actor(text, "a2", "France", ActorKind::Country, &["France"]),
+        actor(text, "a3", "Italy", ActorKind::Country, &["Italy"]),
+        actor(text, "a4", "Spain", ActorKind::Country, &["Spain"]),
+        actor(text, "a5", "Greece", ActorKind::Country, &["Greece"]),
+        actor(
+            text,
+            "a6",
+            "Ukraine",
+            ActorKind::Country,
+            &["Ukraine", "Kiev"],
+        ),
+        actor(text, "a7", "NATO", ActorKind::Organization, &["NATO"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 5, "{}", describe(&stances, &actors));
+    for s in &stances {
+        assert_eq!(
+            s.target,
+            "Ukraine's NATO membership",
+            "{}",
+            describe(&stances, &actors)
+        );
+    }
+}
+
+#[test]
+fn generic_descriptor_names_the_organisation_actor() {
+    let text = "Poland strongly advocates for Kiev's membership in the alliance.";
+    let actors = vec![
+        actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+        actor(text, "a2", "Ukraine", ActorKind::Country, &["Kiev"]),
+        actor(text, "a3", "NATO", ActorKind::Organization, &[]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].target, "Ukraine's NATO membership");
+}
