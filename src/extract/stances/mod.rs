@@ -183,15 +183,15 @@ struct ActorRun {
 struct Sent<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [&'a str],
     runs: Vec<ActorRun>,
     /// Index into `runs` of the run covering each token.
     run_at: Vec<Option<usize>>,
 }
 
 impl Sent<'_> {
-    fn lower(&self) -> Vec<&str> {
-        self.lower.iter().map(String::as_str).collect()
+    fn lower(&self) -> &[&str] {
+        self.lower
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -305,7 +305,7 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         if hits.is_empty() {
             continue;
         }
-        let sent = sentence(text, tokens, lower.clone(), &mentions, &aliases);
+        let sent = sentence(text, tokens, &refs, &mentions, &aliases);
         for (i, entry) in hits {
             read_expression(actors, &claims, &sent, si, i, entry, &mut found);
         }
@@ -317,7 +317,7 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
 fn sentence<'a>(
     text: &'a str,
     tokens: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [&'a str],
     mentions: &[(usize, usize, usize)],
     aliases: &AliasIndex,
 ) -> Sent<'a> {
@@ -352,7 +352,7 @@ fn sentence<'a>(
         }
     }
     let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let refs = lower;
     let mut i = 0;
     while i < tokens.len() {
         if run_at[i].is_none()
@@ -582,18 +582,14 @@ fn read_expression(
     if p > 0
         && entry.words[0].ends_with("ed")
         && matches!(
-            sent.lower[p - 1].as_str(),
+            sent.lower[p - 1],
             "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
         )
     {
         return;
     }
     // Phrasal verbs are something else: "backed off", "backed out", "back down".
-    if entry.frame == Frame::Object
-        && sent
-            .lower
-            .get(p_end)
-            .is_some_and(|w| PARTICLES.contains(&w.as_str()))
+    if entry.frame == Frame::Object && sent.lower.get(p_end).is_some_and(|w| PARTICLES.contains(w))
     {
         return;
     }
@@ -755,15 +751,10 @@ fn finish(cx: &Context, actors: &[Actor], mut found: Vec<Found>) -> Vec<Stance> 
             .cmp(&(b.evidence.start, b.evidence.end))
             .then(b.confidence.total_cmp(&a.confidence))
     });
+    let mut seen = std::collections::HashSet::new();
     let mut kept: Vec<Found> = Vec::new();
     for f in found {
-        let repeat = kept.iter().any(|k| {
-            k.sentence == f.sentence
-                && k.actor == f.actor
-                && k.target == f.target
-                && k.polarity == f.polarity
-        });
-        if !repeat {
+        if seen.insert((f.sentence, f.actor, f.target.clone(), f.polarity)) {
             kept.push(f);
         }
     }
