@@ -356,7 +356,7 @@ fn sentence<'a>(
     let mut i = 0;
     while i < tokens.len() {
         if run_at[i].is_none()
-            && let Some((len, actor)) = aliases.match_at(&refs, &raw, i)
+            && let Some((len, actor)) = aliases.match_at(refs, &raw, i)
             && run_at[i..i + len].iter().all(Option::is_none)
         {
             runs.push(ActorRun {
