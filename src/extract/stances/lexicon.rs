@@ -62,6 +62,8 @@ pub struct TargetRules {
     pub generics: Vec<(Vec<String>, Vec<String>)>,
     /// Targets that say nothing on their own (lower case).
     pub stops: Vec<String>,
+    /// A capital (lower case) → the names of the country it stands for.
+    pub metonyms: HashMap<String, Vec<String>>,
     pub lines_skipped: usize,
 }
 
@@ -138,6 +140,12 @@ fn parse_targets(text: &str) -> TargetRules {
                 .generics
                 .push((words(phrase), names.split('|').map(String::from).collect())),
             ["stop", phrase] => rules.stops.push(phrase.to_lowercase()),
+            ["metonym", place, names] => {
+                rules.metonyms.insert(
+                    place.to_lowercase(),
+                    names.split('|').map(String::from).collect(),
+                );
+            }
             _ => rules.lines_skipped += 1,
         }
     }

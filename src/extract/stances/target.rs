@@ -269,8 +269,33 @@ pub fn strip_infinitive(words: &mut Vec<TWord>) {
     }
 }
 
-/// Replaces generic descriptors by the actors they stand for and strips framing words.
+/// The country actor a capital stands for ("Kiev" → Ukraine), when it is an actor here.
+fn metonym(name: &str, actors: &[Actor]) -> Option<usize> {
+    let names = TARGET_RULES.metonyms.get(&name.to_lowercase())?;
+    names.iter().find_map(|n| {
+        actors
+            .iter()
+            .position(|a| &a.name == n || a.aliases.iter().any(|al| al == n))
+    })
+}
+
+/// Replaces capitals by their countries and generic descriptors by the actors they stand
+/// for, and strips framing words.
 pub fn normalise_words(mut words: Vec<TWord>, actors: &[Actor]) -> Vec<TWord> {
+    for i in 0..words.len() {
+        let w = &words[i];
+        // A plain capitalised word only on its own: "Washington" but not "Washington Post".
+        let alone = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_none_or(|n| n.actor.is_some() || !n.is_proper() || n.text == "'s")
+        };
+        let eligible =
+            w.actor.is_some() || (w.is_proper() && alone(i.checked_sub(1)) && alone(Some(i + 1)));
+        let name = w.actor.map_or(w.text.as_str(), |a| actors[a].name.as_str());
+        if eligible && let Some(country) = metonym(name, actors) {
+            words[i] = TWord::actor(&actors[country].name, country);
+        }
+    }
     // Generic descriptors, dropping the determiner and lower-case modifiers before them
     // ("the US-led military alliance" → NATO).
     let mut i = 0;

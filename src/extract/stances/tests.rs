@@ -617,3 +617,33 @@ fn generic_descriptor_names_the_organisation_actor() {
     assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
     assert_eq!(stances[0].target, "Ukraine's NATO membership");
 }
+
+#[test]
+fn a_capital_in_a_target_becomes_its_country_when_that_is_an_actor() {
+    let text = "Poland backs Kyiv's membership in NATO. Hungary opposes Ukraine's NATO membership.";
+    let actors = vec![
+        actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+        actor(text, "a2", "Kyiv", ActorKind::Place, &["Kyiv"]),
+        actor(text, "a3", "Ukraine", ActorKind::Country, &["Ukraine"]),
+        actor(text, "a4", "NATO", ActorKind::Organization, &["NATO"]),
+        actor(text, "a5", "Hungary", ActorKind::Country, &["Hungary"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    let targets: Vec<&str> = stances.iter().map(|s| s.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["Ukraine's NATO membership", "Ukraine's NATO membership"]
+    );
+}
+
+#[test]
+fn a_capital_inside_a_longer_name_stays() {
+    let text = "Trump criticized Washington Post reporters.";
+    let actors = vec![
+        actor(text, "a1", "Trump", ActorKind::Person, &["Trump"]),
+        actor(text, "a2", "United States", ActorKind::Country, &["US"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1);
+    assert_eq!(stances[0].target, "Washington Post reporters");
+}
