@@ -413,6 +413,14 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
             }
             return (Subject::Actors(all), m);
         }
+        // "Russia's support for Assad": the possessor holds a nominal stance.
+        if matches!(w, "'s" | "’s")
+            && j + 1 == p
+            && j > 0
+            && let Some(ri) = sent.run_at[j - 1]
+        {
+            return (Subject::Actors(vec![sent.runs[ri]]), m);
+        }
         if NEGATIONS.contains(&w) || w.ends_with("n't") {
             m.negated = !m.negated || w == "longer";
             continue;

@@ -647,3 +647,19 @@ fn a_capital_inside_a_longer_name_stays() {
     assert_eq!(stances.len(), 1);
     assert_eq!(stances[0].target, "Washington Post reporters");
 }
+
+#[test]
+fn possessor_of_a_nominal_stance_holds_it() {
+    let text = "Russia's support for Assad has not wavered.";
+    let actors = vec![
+        actor(text, "a1", "Russia", ActorKind::Country, &["Russia"]),
+        actor(text, "a2", "Assad", ActorKind::Person, &["Assad"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(
+        (stances[0].actor.as_str(), stances[0].target.as_str()),
+        ("a1", "Assad")
+    );
+    assert_eq!(stances[0].polarity, Polarity::Support);
+}
