@@ -474,8 +474,12 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
 /// Target words from token `from` on: up to a clause boundary, actor runs replaced by names.
 fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize) {
     let mut words: Vec<TWord> = Vec::new();
-    let mut i = from;
     let lower = sent.lower();
+    let lead = lexicon::TARGET_RULES.leads.iter().find(|l| {
+        l.len() <= lower.len().saturating_sub(from)
+            && l.iter().zip(&lower[from..]).all(|(a, b)| a == b)
+    });
+    let mut i = from + lead.map_or(0, Vec::len);
     while i < sent.tokens.len() && words.len() < 14 {
         if let Some(ri) = sent.run_at[i] {
             let run = sent.runs[ri];
@@ -588,6 +592,7 @@ fn read_expression(
     }
     // A passive ("Texas was called for Cruz", "the bill was backed by") has no holder before it.
     if p > 0
+        && entry.polarity != Polarity::Neutral
         && entry.words[0].ends_with("ed")
         && matches!(
             sent.lower[p - 1],
@@ -706,7 +711,8 @@ fn read_expression(
         (polarity, confidence) = match polarity {
             Polarity::Support => (Polarity::Oppose, confidence * 0.85),
             Polarity::Oppose => (Polarity::Support, confidence * 0.7),
-            Polarity::Neutral => (Polarity::Neutral, confidence),
+            // "not undecided" says there is a position, not which one.
+            Polarity::Neutral => return,
         };
         rule.push_str("-negated");
     }

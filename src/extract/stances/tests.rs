@@ -663,3 +663,20 @@ fn possessor_of_a_nominal_stance_holds_it() {
     );
     assert_eq!(stances[0].polarity, Polarity::Support);
 }
+
+#[test]
+fn divided_and_undecided_give_neutral_stances() {
+    let text = "The allies are divided on what to do regarding Ukraine's bid to join NATO. \
+                Hungary is not undecided on the pipeline project.";
+    let actors = vec![
+        actor(text, "a1", "allies", ActorKind::Group, &["The allies"]),
+        actor(text, "a2", "Ukraine", ActorKind::Country, &["Ukraine"]),
+        actor(text, "a3", "NATO", ActorKind::Organization, &["NATO"]),
+        actor(text, "a4", "Hungary", ActorKind::Country, &["Hungary"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    // "not undecided" says there is a position, not which one: nothing for Hungary.
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].target, "Ukraine's NATO membership");
+    assert_eq!(stances[0].polarity, Polarity::Neutral);
+}
