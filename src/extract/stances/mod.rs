@@ -421,7 +421,7 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
         {
             return (Subject::Actors(vec![sent.runs[ri]]), m);
         }
-        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+        if NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t") {
             m.negated = !m.negated || w == "longer";
             continue;
         }

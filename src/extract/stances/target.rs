@@ -161,7 +161,7 @@ const MEMBERSHIP_WORDS: &[&str] = &[
 
 /// Whether word `w` (lower case) may continue a target whose last word is `prev`.
 pub fn continues(prev: Option<&str>, w: &str) -> bool {
-    if BOUNDARY.contains(&w) {
+    if BOUNDARY.contains(&w) || w.ends_with("n't") || w.ends_with("n’t") {
         return false;
     }
     if w == "of" {

@@ -680,3 +680,17 @@ fn divided_and_undecided_give_neutral_stances() {
     assert_eq!(stances[0].target, "Ukraine's NATO membership");
     assert_eq!(stances[0].polarity, Polarity::Neutral);
 }
+
+#[test]
+fn curly_apostrophe_negation_flips_and_ends_targets() {
+    let text = "The senator doesn’t support the tax plan. The governor’s support for the tax plan isn’t shared.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "governor", ActorKind::Person, &["The governor"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 2, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+    assert_eq!(stances[1].target, "tax plan");
+    assert_eq!(stances[1].polarity, Polarity::Support);
+}
