@@ -140,6 +140,10 @@ const BOUNDARY: &[&str] = &[
     "told",
     "tells",
     "according",
+    "why",
+    "how",
+    "what",
+    "whether",
 ];
 
 /// Prepositions that may continue a target only right after a membership word.

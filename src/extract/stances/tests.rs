@@ -694,3 +694,26 @@ fn curly_apostrophe_negation_flips_and_ends_targets() {
     assert_eq!(stances[1].target, "tax plan");
     assert_eq!(stances[1].polarity, Polarity::Support);
 }
+
+#[test]
+fn copula_subject_stops_at_a_wh_word() {
+    let text = "She spoke, emphasizing why understanding our past is crucial, the director said.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "director",
+        ActorKind::Person,
+        &["the director"],
+    )];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "the director",
+        "said",
+        "She spoke, emphasizing why understanding our past is crucial",
+    );
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].target, "understanding our past");
+}
