@@ -382,7 +382,7 @@ fn sentence<'a>(
 }
 
 /// The subject of the expression at token `p`, and the modifiers between them.
-fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
+fn subject(sent: &Sent, p: usize, nominal: bool) -> (Subject, Modifiers) {
     let mut m = Modifiers::default();
     let lower = sent.lower();
     // Hedges anywhere in the clause before ("it is very likely that X supports ...").
@@ -414,7 +414,8 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
             return (Subject::Actors(all), m);
         }
         // "Russia's support for Assad": the possessor holds a nominal stance.
-        if matches!(w, "'s" | "’s")
+        if nominal
+            && matches!(w, "'s" | "’s")
             && j + 1 == p
             && j > 0
             && let Some(ri) = sent.run_at[j - 1]
@@ -470,6 +471,97 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
     }
     (Subject::Nothing, m)
 }
+
+/// Whether a nominal stance ("support for X") in a claim is the speaker's own: it opens the
+/// content ("[he emphasized] the importance of X") or follows a verb of expressing ("reiterated
+/// his support for X"), not "support for Clinton among Sanders supporters" in a poll report.
+fn speakers_nominal(sent: &Sent, p: usize, claim: &ClaimRanges) -> bool {
+    let lower = sent.lower();
+    let mut k = p;
+    while k > 0 && NOMINAL_MODIFIERS.contains(&lower[k - 1]) {
+        k -= 1;
+    }
+    let at = sent.tokens[p].start;
+    let content_start = claim
+        .content
+        .iter()
+        .find(|r| r.start <= at && at < r.end)
+        .map_or(0, |r| r.start);
+    let opens_content = k == 0 || sent.tokens[k - 1].end <= content_start;
+    opens_content || EXPRESS.contains(&lower[k - 1])
+}
+
+/// Words between a verb of expressing and a nominal stance.
+const NOMINAL_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "strong",
+    "full",
+    "continued",
+    "unwavering",
+    "firm",
+    "clear",
+    "total",
+    "complete",
+    "staunch",
+    "unequivocal",
+    "renewed",
+    "that",
+    "there",
+    "is",
+    "was",
+    "urgent",
+    "pressing",
+    "great",
+    "critical",
+];
+/// Verbs that express the subject's own stance through a noun.
+const EXPRESS: &[&str] = &[
+    "expressed",
+    "expresses",
+    "voiced",
+    "voices",
+    "reiterated",
+    "reiterates",
+    "emphasized",
+    "emphasizes",
+    "emphasised",
+    "stressed",
+    "stresses",
+    "underscored",
+    "underscores",
+    "highlighted",
+    "highlights",
+    "pledged",
+    "pledges",
+    "declared",
+    "declares",
+    "affirmed",
+    "reaffirmed",
+    "reaffirms",
+    "signaled",
+    "signalled",
+    "announced",
+    "announces",
+    "offered",
+    "offers",
+    "lent",
+    "threw",
+    "noted",
+    "notes",
+    "cited",
+    "cites",
+    "saw",
+    "sees",
+    "see",
+];
 
 /// Target words from token `from` on: up to a clause boundary, actor runs replaced by names.
 fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize) {
@@ -622,7 +714,7 @@ fn read_expression(
         .min_by_key(|c| c.content.iter().map(|r| r.end - r.start).sum::<usize>());
     let claim = via_cue.or(in_content);
 
-    let (subj, m) = subject(sent, p);
+    let (subj, m) = subject(sent, p, entry.frame == Frame::Nominal);
     // Who holds the stance, and how we know.
     let mut holders: Vec<(usize, &'static str, f64, Option<usize>)> = Vec::new();
     match (&subj, claim) {
@@ -665,7 +757,8 @@ fn read_expression(
             }
         }
         (Subject::Other | Subject::Nothing, Some(c))
-            if matches!(entry.frame, Frame::Nominal | Frame::Copula) =>
+            if entry.frame == Frame::Copula
+                || (entry.frame == Frame::Nominal && speakers_nominal(sent, p, c)) =>
         {
             if let Some(a) = c.actor {
                 holders.push((a, "claim-content", 0.9, None));

@@ -144,6 +144,9 @@ const BOUNDARY: &[&str] = &[
     "how",
     "what",
     "whether",
+    "early",
+    "late",
+    "among",
 ];
 
 /// Prepositions that may continue a target only right after a membership word.
@@ -480,6 +483,10 @@ pub fn finish(words: &[TWord], actors: &[Actor], holder: Option<usize>) -> Optio
         }
         _ => join(&words),
     };
+    // The holder is not its own target, under any of its names.
+    if words.len() == 1 && words[0].actor.is_some() && words[0].actor == holder {
+        return None;
+    }
     let lower = target.to_lowercase();
     let n_words = target.split_whitespace().count();
     let says_something = target.chars().any(char::is_alphabetic)

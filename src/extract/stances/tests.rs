@@ -717,3 +717,57 @@ fn copula_subject_stops_at_a_wh_word() {
     assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
     assert_eq!(stances[0].target, "understanding our past");
 }
+
+#[test]
+fn a_possessed_noun_that_looks_like_a_verb_is_no_stance() {
+    let text = "Poland is in Russia's back yard, the minister said.";
+    let actors = vec![
+        actor(text, "a1", "Russia", ActorKind::Country, &["Russia"]),
+        actor(text, "a2", "minister", ActorKind::Person, &["the minister"]),
+    ];
+    let c = claim(
+        text,
+        "c1",
+        "a2",
+        "the minister",
+        "said",
+        "Poland is in Russia's back yard",
+    );
+    assert!(run(text, &actors, &[c]).is_empty());
+}
+
+#[test]
+fn a_nominal_stance_reported_about_others_is_not_the_speakers() {
+    let text = "The poll found support for the tax plan among young voters, the newspaper said. \
+                The mayor reiterated her support for the bridge project, the newspaper said.";
+    let actors = vec![
+        actor(
+            text,
+            "a1",
+            "newspaper",
+            ActorKind::Organization,
+            &["the newspaper"],
+        ),
+        actor(text, "a2", "mayor", ActorKind::Person, &["The mayor"]),
+    ];
+    let c1 = claim(
+        text,
+        "c1",
+        "a1",
+        "the newspaper",
+        "said",
+        "The poll found support for the tax plan among young voters",
+    );
+    let c2 = claim(
+        text,
+        "c2",
+        "a2",
+        "The mayor",
+        "reiterated",
+        "her support for the bridge project",
+    );
+    let stances = run(text, &actors, &[c1, c2]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a2");
+    assert_eq!(stances[0].target, "bridge project");
+}
