@@ -400,3 +400,26 @@ fn one_huge_sentence_full_of_stances_stays_linear() {
     doc.stances = found;
     assert_spans_match(&text, &doc);
 }
+
+#[test]
+fn several_articles_to_an_existing_file_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, "One.").expect("write");
+    std::fs::write(&b, "Two.").expect("write");
+    let target = dir.path().join("taken.json");
+    std::fs::write(&target, "keep me").expect("write");
+    let out = gloss(
+        &[
+            "extract",
+            path_str(&a),
+            path_str(&b),
+            "-o",
+            path_str(&target),
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("taken.json"));
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "keep me");
+}
