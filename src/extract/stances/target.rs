@@ -561,3 +561,58 @@ pub fn unify(targets: &mut [String]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unified(targets: &[&str]) -> Vec<String> {
+        let mut t: Vec<String> = targets.iter().map(|s| s.to_string()).collect();
+        unify(&mut t);
+        t
+    }
+
+    #[test]
+    fn singular_becomes_the_plural_used_elsewhere() {
+        assert_eq!(
+            unified(&["security guarantee", "security guarantees"]),
+            ["security guarantees", "security guarantees"]
+        );
+    }
+
+    #[test]
+    fn partial_membership_targets_join_the_only_full_one() {
+        assert_eq!(
+            unified(&[
+                "Ukraine's membership",
+                "NATO membership",
+                "Ukraine's NATO membership"
+            ]),
+            [
+                "Ukraine's NATO membership",
+                "Ukraine's NATO membership",
+                "Ukraine's NATO membership"
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_membership_stays_as_written() {
+        assert_eq!(
+            unified(&[
+                "Ukraine's membership",
+                "Ukraine's NATO membership",
+                "Ukraine's EU membership"
+            ])[0],
+            "Ukraine's membership"
+        );
+    }
+
+    #[test]
+    fn case_variants_collapse_to_the_first_seen() {
+        assert_eq!(
+            unified(&["Trade deal", "trade deal"]),
+            ["Trade deal", "Trade deal"]
+        );
+    }
+}
