@@ -8,7 +8,7 @@
 use crate::model::{Actor, Claim, Document, Meta, Span, Stance, Status};
 
 /// Which list of a document an item lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Actor,
     Claim,
@@ -88,6 +88,8 @@ pub fn count(doc: &Document, kind: Kind) -> usize {
 }
 
 /// A change to a document, with what it replaces, so that it can be inverted exactly.
+// Edits are made one per key press and kept in the history; boxing items would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// At `index` of `kind`'s list: `before` (None: nothing, an insertion) becomes `after`
@@ -374,7 +376,9 @@ pub fn merge_actors(doc: &Document, keep: usize, gone: usize) -> Result<Edit, Ed
     let kept = doc.actors.get(keep).ok_or_else(|| out(keep))?;
     let lost = doc.actors.get(gone).ok_or_else(|| out(gone))?;
     if keep == gone {
-        return Err(EditError::Refused("an actor cannot merge with itself".into()));
+        return Err(EditError::Refused(
+            "an actor cannot merge with itself".into(),
+        ));
     }
     let mut merged = kept.clone();
     for mention in &lost.mentions {
@@ -623,7 +627,10 @@ mod tests {
         let edit = set_status(&d, Kind::Claim, 0, Status::Accepted).expect("edit");
         d.claims[0].meta.note = "changed behind its back".into();
         let before = d.clone();
-        assert!(matches!(edit.apply(&mut d), Err(EditError::Mismatch { .. })));
+        assert!(matches!(
+            edit.apply(&mut d),
+            Err(EditError::Mismatch { .. })
+        ));
         assert_eq!(d, before);
     }
 
