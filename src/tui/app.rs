@@ -1325,6 +1325,12 @@ impl App {
             Action::Cancel => {
                 self.popups.pop();
             }
+            Action::Save => {
+                let Some(Popup::Form(form)) = self.popups.pop() else {
+                    return;
+                };
+                self.submit_form(form);
+            }
             Action::Confirm => {
                 if form.on_actor_field() {
                     let purpose = Purpose::FormActor;
@@ -1400,6 +1406,7 @@ impl App {
             Purpose::FormActor => {
                 if let Some(Popup::Form(form)) = self.popups.last_mut() {
                     form.set_actor(choice.value.clone(), &choice.label, picker.query.trim());
+                    form.move_focus(1);
                 }
             }
             Purpose::Mention(range) => {

@@ -12,6 +12,8 @@ pub mod form;
 pub mod geometry;
 pub mod keymap;
 pub mod layout;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod view;
 
