@@ -132,11 +132,16 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
                 .bg(Color::Cyan)
                 .add_modifier(Modifier::BOLD),
         ),
-        Span::raw(format!(" {}/{} ", app.current + 1, app.articles.len())),
+        Span::raw(format!(" [{}/{}] ", app.current + 1, app.articles.len())),
         if dirty {
             Span::styled("● unsaved ", Style::new().fg(Color::Yellow))
+        } else if app
+            .slot()
+            .is_some_and(|s| s.origin == crate::store::Origin::Saved)
+        {
+            Span::styled("✓ saved ", style::label())
         } else {
-            Span::styled("saved ", style::label())
+            Span::raw("")
         },
     ];
     let fixed: usize = left_fixed.iter().map(|s| s.width()).sum();
