@@ -5,6 +5,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::style;
 use super::{fit, put};
 use crate::article::sanitize;
@@ -108,7 +110,7 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
             let kind = format!(" {}", a.kind.as_str());
             let room = width.saturating_sub(2 + count.len() + kind.len());
             let name = fit(&sanitize::one_line(&a.name), room);
-            let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+            let pad = room.saturating_sub(name.width());
             (
                 &a.meta,
                 vec![
@@ -122,9 +124,8 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
         Kind::Claim => {
             let c = &doc.claims[i];
             let (who, st) = actor_name(doc, c.actor.as_deref());
-            let who = fit(&who, 18);
-            let room =
-                width.saturating_sub(4 + unicode_width::UnicodeWidthStr::width(who.as_str()));
+            let who = fit(&who, (width / 3).clamp(6, 18));
+            let room = width.saturating_sub(4 + who.width());
             let what = fit(&sanitize::one_line(c.content.text.trim()), room);
             (
                 &c.meta,
@@ -134,25 +135,21 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
         Kind::Stance => {
             let s = &doc.stances[i];
             let (who, st) = actor_name(doc, Some(&s.actor));
-            let who = fit(&who, 18);
+            let who = fit(&who, (width / 3).clamp(6, 18));
             let pol = format!(" {}", s.polarity.as_str());
-            let room = width.saturating_sub(
-                5 + unicode_width::UnicodeWidthStr::width(who.as_str()) + pol.len(),
-            );
+            let room = width.saturating_sub(5 + who.width() + pol.len());
             let target = if s.target.is_empty() {
                 "(no target)".to_string()
             } else {
                 sanitize::one_line(&s.target).into_owned()
             };
-            (
-                &s.meta,
-                vec![
-                    Span::styled(who, st),
-                    Span::styled(" → ", style::label()),
-                    Span::raw(fit(&target, room)),
-                    Span::styled(pol, style::polarity(s.polarity)),
-                ],
-            )
+            let mut spans = vec![Span::styled(who, st)];
+            if room >= 4 {
+                spans.push(Span::styled(" → ", style::label()));
+                spans.push(Span::raw(fit(&target, room)));
+            }
+            spans.push(Span::styled(pol, style::polarity(s.polarity)));
+            (&s.meta, spans)
         }
     };
     if meta.status == Status::Rejected {

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Stylize;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::style;
 use crate::article::sanitize;
@@ -30,15 +30,50 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let (Some(item), Some(slot)) = (item, app.slot()) else {
         return;
     };
-    let lines = describe(&slot.doc, &item);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(screen.inspector, buf);
+    let area = screen.inspector;
+    let mut row = 0;
+    for line in describe(&slot.doc, &item) {
+        for piece in hang(line, usize::from(area.width)) {
+            super::put(buf, area, row, &piece);
+            row += 1;
+        }
+    }
+}
+
+/// Width of the field names column.
+const LABEL: usize = 11;
+
+/// A field line wrapped at `width`, continuation lines indented under the value.
+fn hang(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.width() <= width || width <= LABEL + 8 {
+        return vec![line];
+    }
+    let mut spans = line.spans.into_iter();
+    let label = spans.next().unwrap_or_default();
+    let value: Vec<Span<'static>> = spans.collect();
+    let text: String = value.iter().map(|s| s.content.as_ref()).collect();
+    let style = value.first().map(|s| s.style).unwrap_or_default();
+    let pieces = crate::tui::layout::wrap(&text, width - LABEL);
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let head = if i == 0 {
+                label.clone()
+            } else {
+                Span::raw(" ".repeat(LABEL))
+            };
+            Line::from(vec![
+                head,
+                Span::styled(text[p.start..p.end].to_string(), style),
+            ])
+        })
+        .collect()
 }
 
 fn field<'a>(name: &str, value: impl Into<Span<'a>>) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{name:<11}"), style::label()),
+        Span::styled(format!("{name:<LABEL$}"), style::label()),
         value.into(),
     ])
 }
