@@ -1010,14 +1010,28 @@ impl App {
         match result {
             Ok(Some(edit)) => {
                 let focus = edit.focus();
+                let steps = match edit {
+                    Edit::Batch(steps) => steps.len(),
+                    Edit::Replace { .. } => 1,
+                };
                 slot.refresh(text);
                 self.changed = true;
+                let mut what = String::new();
                 if let Some((kind, i)) = focus {
                     let len = self.slot().map_or(0, |s| edit::count(&s.doc, kind));
                     self.select(kind, i.min(len.saturating_sub(1)));
                     self.follow_selection();
+                    if let Some(item) = self.selected_item() {
+                        what = format!(": {} {}", kind.as_str(), item.id());
+                    }
                 }
-                self.notify(if undo { "undone" } else { "redone" });
+                let verb = if undo { "undone" } else { "redone" };
+                let more = if steps > 1 {
+                    format!(" ({steps} changes)")
+                } else {
+                    String::new()
+                };
+                self.notify(format!("{verb}{what}{more}"));
             }
             Ok(None) => self.notify(if undo {
                 "nothing to undo"

@@ -269,6 +269,8 @@ pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// What the item covers in the text, shown above the fields.
+    pub context: String,
 }
 
 fn text(label: &'static str, value: &str) -> Field {
@@ -346,6 +348,14 @@ impl Form {
                 ),
             ],
         };
+        let context = match &item {
+            Item::Actor(a) => format!("{} mentions", a.mentions.len()),
+            Item::Claim(c) => format!("“{}”", c.content.text),
+            Item::Stance(s) => s
+                .evidence
+                .as_ref()
+                .map_or_else(String::new, |e| format!("“{}”", e.text)),
+        };
         fields.push(text("Tags", &meta.tags.join(", ")));
         fields.push(text("Note", &meta.note));
         Some(Form {
@@ -354,6 +364,7 @@ impl Form {
             title: format!("Edit {} {}", kind.as_str(), item.id()),
             fields,
             focus: 0,
+            context,
         })
     }
 

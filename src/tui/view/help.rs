@@ -7,6 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{centered, style};
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
@@ -41,13 +43,28 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         (Mode::Confirm, "When asked about unsaved changes"),
         (Mode::Help, "Here"),
     ];
+    let keys_of = |b: &crate::tui::keymap::Binding| {
+        b.keys
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let column = sections
+        .iter()
+        .flat_map(|(mode, _)| keymap.bindings(*mode))
+        .map(|b| keys_of(&b).width())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for (mode, title) in sections {
         out.push(heading(title));
         for b in keymap.bindings(mode) {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.to_string()).collect();
+            let keys = keys_of(&b);
+            let pad = column.saturating_sub(keys.width());
             out.push(Line::from(vec![
                 Span::styled(
-                    format!("  {:<18}", keys.join(" ")),
+                    format!("  {keys}{}", " ".repeat(pad)),
                     Style::new().fg(ratatui::style::Color::Cyan),
                 ),
                 Span::raw(b.desc.clone()),

@@ -14,11 +14,14 @@ use crate::tui::form::{Form, Picker, Value};
 
 fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(rect, buf);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(style::border(true))
-        .title(Line::from(format!(" {} ", sanitize::one_line(title))).bold())
-        .title_bottom(Line::styled(format!(" {hint} "), style::label()).right_aligned());
+        .title(Line::from(format!(" {} ", sanitize::one_line(title))).bold());
+    if !hint.is_empty() {
+        block =
+            block.title_bottom(Line::styled(format!(" {hint} "), style::label()).right_aligned());
+    }
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -28,11 +31,17 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 72, form.fields.len() as u16 + 4);
     let inner = frame(
         &form.title,
-        "Enter save · Tab next · ←→ choose · Esc cancel",
+        "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ choose · Esc",
         rect,
         buf,
     );
     let width = usize::from(inner.width);
+    put(
+        buf,
+        inner,
+        0,
+        &Line::styled(fit(&sanitize::one_line(&form.context), width), style::label()),
+    );
     for (row, field) in form.fields.iter().enumerate() {
         let focused = row == form.focus;
         let marker = if focused { "› " } else { "  " };
