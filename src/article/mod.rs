@@ -1,6 +1,7 @@
 //! Articles: loading (txt, md, html, json, jsonl, directories, stdin), normalisation, offsets,
 //! hashing, and the one function that makes article text safe for a terminal.
 
+pub mod html;
 pub mod load;
 pub mod offsets;
 pub mod sanitize;

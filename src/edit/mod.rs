@@ -543,6 +543,12 @@ impl History {
         self.saved_at = self.position();
     }
 
+    /// Records that the document as it stands now is not saved (it came from elsewhere, such
+    /// as a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_at = u64::MAX;
+    }
+
     /// Whether the document differs from the last save (or from how it was opened).
     pub fn is_dirty(&self) -> bool {
         self.position() != self.saved_at

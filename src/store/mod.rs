@@ -1,9 +1,28 @@
 //! Where annotation files live and how they are read and written without ever losing work.
+//!
+//! Files beside an article's annotation file `NAME.json` (NAME = [`file_stem`] of the id):
+//! - `NAME.json.bak`: the previous version, kept by every [`save`];
+//! - `NAME.recovery.json`: unsaved work, written by [`write_recovery`] while editing and
+//!   removed by [`remove_recovery`] after a successful save; [`open`] offers it when it is
+//!   newer than `NAME.json` ([`Opened::recovery`], [`open_recovery`]);
+//! - `NAME.rescued-N.json`: where work goes when `NAME.json` cannot be read (malformed, or
+//!   written by a newer gloss): that file is never overwritten.
+//!
+//! Saves are atomic: a temporary file in the same directory is written and synced, then renamed
+//! over the old file, so a crash leaves either the old or the new version, never a mix.
+
+pub mod reanchor;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
-use crate::model::Document;
+use serde_json::Value;
+
+use crate::article::Article;
+use crate::model::{self, Document};
+
+pub use reanchor::{Outcome, ReanchorReport, reanchor};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -20,6 +39,16 @@ pub enum StoreError {
         column: usize,
         message: String,
     },
+    #[error(
+        "{path}: written by a newer gloss (format {found:?}); this gloss reads {} and leaves the file as it is",
+        model::FORMAT
+    )]
+    NewerFormat { path: PathBuf, found: String },
+    #[error(
+        "{path}: not a gloss annotation file (format {found:?}, expected {:?})",
+        model::FORMAT
+    )]
+    NotGloss { path: PathBuf, found: String },
 }
 
 impl StoreError {
@@ -28,6 +57,35 @@ impl StoreError {
             path: path.to_path_buf(),
             source,
         }
+    }
+
+    fn parse(path: &Path, error: &serde_json::Error) -> Self {
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; the place is already in front.
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
+    }
+
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            StoreError::Io { path, .. }
+            | StoreError::Parse { path, .. }
+            | StoreError::NewerFormat { path, .. }
+            | StoreError::NotGloss { path, .. } => path,
+        }
+    }
+
+    fn is_not_found(&self) -> bool {
+        matches!(self, StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
     }
 }
 
@@ -56,35 +114,122 @@ pub fn path_for(dir: &Path, article_id: &str) -> PathBuf {
     dir.join(format!("{}.json", file_stem(article_id)))
 }
 
-/// Reads an annotation document.
+/// Reads an annotation document. A malformed file reports `path:line:column`; a file of a
+/// newer major format, or not a gloss file at all, is refused before anything is read from it.
 pub fn load(path: &Path) -> Result<Document, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|e| StoreError::io(path, e))?;
-    serde_json::from_str(&text).map_err(|e| StoreError::Parse {
-        path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })
+    let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let value: Value = serde_json::from_slice(&bytes).map_err(|e| StoreError::parse(path, &e))?;
+    let found = match value.get("format") {
+        Some(Value::String(tag)) => tag.clone(),
+        Some(other) => other.to_string(),
+        None => "(none)".to_string(),
+    };
+    match model::format_major(&found) {
+        Some(major) if major > model::FORMAT_MAJOR => {
+            return Err(StoreError::NewerFormat {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
+        Some(_) => {}
+        None => {
+            return Err(StoreError::NotGloss {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
+    }
+    serde_json::from_slice(&bytes).map_err(|e| StoreError::parse(path, &e))
 }
 
-/// Writes an annotation document atomically: a temporary file beside it, then a rename.
+/// Where [`save`] keeps the previous version of an annotation file: `NAME.json.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes an annotation document atomically (a synced temporary file beside it, renamed over
+/// it, the directory synced) and keeps the version it replaces as `NAME.json.bak`.
 pub fn save(path: &Path, doc: &Document) -> Result<(), StoreError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    save_with(path, doc, true, || Ok(()))
+}
+
+/// `save`, with a hook run just before the rename (tests inject failures there).
+fn save_with(
+    path: &Path,
+    doc: &Document,
+    backup: bool,
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let mut json = serde_json::to_string_pretty(doc).map_err(|e| StoreError::io(path, e.into()))?;
     json.push('\n');
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| StoreError::io(dir, e))?;
-    tmp.write_all(json.as_bytes())
-        .map_err(|e| StoreError::io(path, e))?;
+    write_atomic(path, json.as_bytes(), backup, before_rename)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// A temporary file in `dir`, hidden and named after `path`, so a killed writer's leftovers
+/// are recognisable and never mistaken for articles or annotations.
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
+    let dir = parent_dir(path);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| StoreError::io(dir, e))
+}
+
+fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), StoreError> {
+    let dir = parent_dir(path);
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| StoreError::io(path, e))?;
+    if backup && path.exists() {
+        keep_backup(path)?;
+    }
+    before_rename().map_err(|e| StoreError::io(path, e))?;
     tmp.persist(path)
         .map_err(|e| StoreError::io(path, e.error))?;
+    sync_dir(dir);
     Ok(())
+}
+
+/// Copies the current file to `NAME.json.bak`, itself atomically.
+fn keep_backup(path: &Path) -> Result<(), StoreError> {
+    let bak = backup_path(path);
+    let mut tmp = temp_beside(&bak)?;
+    let mut old = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    std::io::copy(&mut old, tmp.as_file_mut()).map_err(|e| StoreError::io(&bak, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| StoreError::io(&bak, e))?;
+    tmp.persist(&bak)
+        .map_err(|e| StoreError::io(&bak, e.error))?;
+    Ok(())
+}
+
+/// Makes a rename durable. Best effort: not every platform can open a directory.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 /// Where annotation files go: `--annotations DIR`, else `$GLOSS_ANNOTATIONS`, else
@@ -108,9 +253,9 @@ pub fn annotations_dir(explicit: Option<&Path>) -> PathBuf {
 /// Where a document came from when it was opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// Read from the annotation file.
+    /// Read from the annotation file (or from the rescue file that replaces an unreadable one).
     Saved,
-    /// Made by the extractor: there was no annotation file.
+    /// Made by the extractor: there was no annotation file, or it could not be read.
     Extracted,
 }
 
@@ -124,31 +269,138 @@ pub struct Opened {
     pub save_to: PathBuf,
     /// What the user should be told (re-anchored spans, a file that failed to parse, ...).
     pub notices: Vec<String>,
+    /// A recovery file newer than the saved annotations: unsaved work from a session that
+    /// ended without saving. Ask the user, then [`open_recovery`] to take it (or
+    /// [`remove_recovery`] on `save_to` to discard it).
+    pub recovery: Option<PathBuf>,
 }
 
 /// Opens the annotations of `article` in `dir`: the saved file when there is one, else a
 /// document made by `extract`.
+///
+/// - A saved document whose article text changed is re-anchored ([`reanchor`]) and a notice
+///   says what moved and what was orphaned.
+/// - A file that cannot be read (malformed JSON, a newer major format, not gloss) is never
+///   overwritten: the document comes from the latest readable `NAME.rescued-N.json` when an
+///   earlier session made one, else from `extract`, and `save_to` is a rescue file beside it;
+///   a notice names the original (with `path:line:column`) and where work will be saved.
+/// - A recovery file newer than the file saves go to is offered in [`Opened::recovery`].
 pub fn open(
     dir: &Path,
-    article: &crate::article::Article,
-    extract: impl FnOnce(&crate::article::Article) -> Document,
+    article: &Article,
+    extract: impl FnOnce(&Article) -> Document,
 ) -> Result<Opened, StoreError> {
     let path = path_for(dir, &article.id);
-    if path.exists() {
-        let doc = load(&path)?;
-        return Ok(Opened {
-            doc,
-            origin: Origin::Saved,
-            save_to: path,
-            notices: Vec::new(),
-        });
+    let mut notices = Vec::new();
+    let (mut doc, origin, save_to) = match load(&path) {
+        Ok(doc) => (doc, Origin::Saved, path.clone()),
+        Err(e) if e.is_not_found() => (extract(article), Origin::Extracted, path.clone()),
+        Err(error) => match latest_rescue(&path) {
+            Some((rescued, doc)) => {
+                notices.push(format!(
+                    "{error}\n{} is left untouched; continuing with {}, where your work is saved",
+                    path.display(),
+                    rescued.display()
+                ));
+                (doc, Origin::Saved, rescued)
+            }
+            None => {
+                let rescued = next_rescue_path(&path);
+                notices.push(format!(
+                    "{error}\n{} could not be read and is left untouched; your work will be saved to {}",
+                    path.display(),
+                    rescued.display()
+                ));
+                (extract(article), Origin::Extracted, rescued)
+            }
+        },
+    };
+    if origin == Origin::Saved
+        && let Some(notice) = reanchor_if_changed(&mut doc, article)
+    {
+        notices.push(notice);
     }
+    let recovery = newer_recovery(&save_to)
+        .or_else(|| (save_to != path).then(|| newer_recovery(&path)).flatten());
     Ok(Opened {
-        doc: extract(article),
-        origin: Origin::Extracted,
-        save_to: path,
-        notices: Vec::new(),
+        doc,
+        origin,
+        save_to,
+        notices,
+        recovery,
     })
+}
+
+/// Replaces `opened.doc` with the recovery file `opened.recovery` names (re-anchored when the
+/// article changed since), and clears `opened.recovery`. `save_to` is unchanged, so the next
+/// save writes the recovered work to the annotation file; then call [`remove_recovery`].
+/// Without a recovery file this does nothing. On error `opened` is left as it was.
+pub fn open_recovery(opened: &mut Opened, article: &Article) -> Result<(), StoreError> {
+    let Some(path) = opened.recovery.clone() else {
+        return Ok(());
+    };
+    let mut doc = load(&path)?;
+    opened
+        .notices
+        .push(format!("restored unsaved work from {}", path.display()));
+    if let Some(notice) = reanchor_if_changed(&mut doc, article) {
+        opened.notices.push(notice);
+    }
+    opened.doc = doc;
+    opened.recovery = None;
+    Ok(())
+}
+
+/// Re-anchors a document whose article text differs from `article`'s; the notice to show.
+fn reanchor_if_changed(doc: &mut Document, article: &Article) -> Option<String> {
+    if doc.article.sha256 == article.sha256 {
+        return None;
+    }
+    let report = reanchor(doc, article);
+    Some(format!("article text changed: {report}"))
+}
+
+/// `NAME.rescued-N.json` beside an annotation file.
+pub fn rescue_path(path: &Path, n: usize) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    path.with_file_name(format!("{stem}.rescued-{n}.json"))
+}
+
+/// The first `NAME.rescued-N.json` that does not exist yet.
+pub fn next_rescue_path(path: &Path) -> PathBuf {
+    (1..)
+        .map(|n| rescue_path(path, n))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| rescue_path(path, 0))
+}
+
+/// The highest-numbered rescue file that reads, with its document.
+fn latest_rescue(path: &Path) -> Option<(PathBuf, Document)> {
+    let existing: Vec<PathBuf> = (1..)
+        .map(|n| rescue_path(path, n))
+        .take_while(|p| p.exists())
+        .collect();
+    existing
+        .into_iter()
+        .rev()
+        .find_map(|p| load(&p).ok().map(|doc| (p, doc)))
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The recovery file of `path` when it exists and is newer than `path` (or `path` is absent).
+fn newer_recovery(path: &Path) -> Option<PathBuf> {
+    let recovery = recovery_path(path);
+    let written = modified(&recovery)?;
+    match modified(path) {
+        Some(saved) if saved >= written => None,
+        _ => Some(recovery),
+    }
 }
 
 /// The crash-recovery file of an annotation file: `NAME.recovery.json` beside it.
@@ -160,7 +412,60 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{stem}.recovery.json"))
 }
 
-/// Writes the crash-recovery file of an annotation file.
+/// Writes the crash-recovery file of an annotation file (atomically; no backup is kept).
 pub fn write_recovery(path: &Path, doc: &Document) -> Result<(), StoreError> {
-    save(&recovery_path(path), doc)
+    save_with(&recovery_path(path), doc, false, || Ok(()))
+}
+
+/// Removes the crash-recovery file of an annotation file (after a successful save). A missing
+/// recovery file is not an error.
+pub fn remove_recovery(path: &Path) -> Result<(), StoreError> {
+    let recovery = recovery_path(path);
+    match std::fs::remove_file(&recovery) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::io(&recovery, e)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArticleMeta;
+
+    fn doc(title: &str) -> Document {
+        Document::new(ArticleMeta {
+            id: "x".into(),
+            title: title.into(),
+            ..ArticleMeta::default()
+        })
+    }
+
+    #[test]
+    fn a_failure_before_the_rename_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("x.json");
+        save(&path, &doc("old")).expect("save");
+        let before = std::fs::read(&path).expect("read");
+        let result = save_with(&path, &doc("new"), true, || {
+            Err(std::io::Error::other("killed"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), before);
+        assert_eq!(load(&path).expect("load").article.title, "old");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("ls")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "the temporary file is cleaned up");
+    }
+
+    #[test]
+    fn recovery_files_keep_no_backup() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("x.json");
+        write_recovery(&path, &doc("a")).expect("write");
+        write_recovery(&path, &doc("b")).expect("write");
+        assert!(!backup_path(&recovery_path(&path)).exists());
+    }
 }

@@ -16,6 +16,8 @@ pub enum Action {
     Discard,
     /// Save, then quit (from the unsaved-changes question).
     SaveQuit,
+    /// Take the unsaved work an earlier session left in a recovery file.
+    Restore,
     Save,
     Help,
     FocusNext,

@@ -249,6 +249,8 @@ pub enum Popup {
     },
     /// Quit with unsaved changes?
     ConfirmQuit,
+    /// Restore the unsaved work in this recovery file of the current article?
+    Recover(PathBuf),
     Search,
     Form(Form),
     Picker(Picker),
@@ -315,11 +317,15 @@ impl App {
         let Some(article) = self.articles.get(i) else {
             return;
         };
+        let mut recovery = None;
         let (slot, notices) = match store::open(&self.dir, article, self.extract) {
-            Ok(opened) => (
-                Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
-                opened.notices,
-            ),
+            Ok(opened) => {
+                recovery = opened.recovery;
+                (
+                    Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
+                    opened.notices,
+                )
+            }
             Err(e) => {
                 // The file is there but unusable: never overwrite it, save beside it.
                 let path = store::path_for(&self.dir, &article.id);
@@ -333,6 +339,9 @@ impl App {
             }
         };
         self.slots[i] = Some(slot);
+        if let Some(path) = recovery {
+            self.popups.push(Popup::Recover(path));
+        }
         if !notices.is_empty() {
             self.message = Some(notices.join(" · "));
         }
@@ -375,6 +384,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::ConfirmQuit) => Mode::Confirm,
+            Some(Popup::Recover(_)) => Mode::Recover,
             Some(Popup::Search) => Mode::Search,
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Picker(_)) => Mode::Picker,
@@ -446,6 +456,7 @@ impl App {
         match self.popups.last() {
             Some(Popup::Help { .. }) => return self.update_help(action),
             Some(Popup::ConfirmQuit) => return self.update_confirm(action),
+            Some(Popup::Recover(_)) => return self.update_recover(action),
             Some(Popup::Search) => return self.update_search(action),
             Some(Popup::Form(_)) => return self.update_form(action),
             Some(Popup::Picker(_)) => return self.update_picker(action),
@@ -462,6 +473,7 @@ impl App {
                 }
             }
             Action::Discard => self.should_quit = true,
+            Action::Restore => {}
             Action::SaveQuit => {
                 if self.save() {
                     self.should_quit = true;
@@ -1059,7 +1071,9 @@ impl App {
                 Ok(()) => {
                     slot.history.mark_saved();
                     slot.origin = Origin::Saved;
-                    let _ = std::fs::remove_file(store::recovery_path(&slot.save_to));
+                    if let Err(e) = store::remove_recovery(&slot.save_to) {
+                        failed.push(e.to_string());
+                    }
                     saved += 1;
                 }
                 Err(e) => failed.push(e.to_string()),
@@ -1220,6 +1234,51 @@ impl App {
             Action::Discard => self.should_quit = true,
             Action::Cancel => {
                 self.popups.pop();
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    fn update_recover(&mut self, action: Action) {
+        let Some(Popup::Recover(path)) = self.popups.last().cloned() else {
+            return;
+        };
+        match action {
+            Action::Restore => {
+                self.popups.pop();
+                let article = &self.articles[self.current];
+                let Some(slot) = self.slots[self.current].as_mut() else {
+                    return;
+                };
+                let mut opened = store::Opened {
+                    doc: slot.doc.clone(),
+                    origin: slot.origin,
+                    save_to: slot.save_to.clone(),
+                    notices: Vec::new(),
+                    recovery: Some(path),
+                };
+                match store::open_recovery(&mut opened, article) {
+                    Ok(()) => {
+                        // The restored work is not saved yet: a fresh history, marked unsaved.
+                        slot.doc = opened.doc;
+                        slot.history = History::new();
+                        slot.history.mark_unsaved();
+                        slot.refresh(&article.text);
+                        self.changed = true;
+                        self.keep_list_in_view();
+                        self.notify(format!("{} · Ctrl-s saves it", opened.notices.join(" · ")));
+                    }
+                    Err(e) => self.notify(format!("could not restore: {e}")),
+                }
+            }
+            Action::Discard => {
+                self.popups.pop();
+                let removed = self.slot().map(|s| store::remove_recovery(&s.save_to));
+                match removed {
+                    Some(Err(e)) => self.notify(format!("could not discard: {e}")),
+                    _ => self.notify("discarded the unsaved work of the earlier session"),
+                }
             }
             Action::Resize(w, h) => self.resize(w, h),
             _ => {}

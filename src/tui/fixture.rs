@@ -9,11 +9,7 @@ use crate::model::{
 
 /// The sample article (the first seed).
 pub fn sample_article() -> Article {
-    load::from_txt(
-        "000_a00d91becb0c72f2",
-        "seeds/000_a00d91becb0c72f2.txt",
-        include_str!("../../seeds/000_a00d91becb0c72f2.txt"),
-    )
+    load::embedded_sample()
 }
 
 /// The span of the `nth` occurrence of `needle` in `text` (an empty span when absent).

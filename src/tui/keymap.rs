@@ -24,10 +24,11 @@ pub enum Mode {
     Form,
     Picker,
     Confirm,
+    Recover,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Normal,
         Mode::Article,
         Mode::Help,
@@ -35,6 +36,7 @@ impl Mode {
         Mode::Form,
         Mode::Picker,
         Mode::Confirm,
+        Mode::Recover,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +48,7 @@ impl Mode {
             Mode::Form => "form",
             Mode::Picker => "picker",
             Mode::Confirm => "confirm",
+            Mode::Recover => "recover",
         }
     }
 

@@ -77,22 +77,13 @@ impl Config {
     }
 }
 
-/// The sample article compiled into the binary, for `gloss` run with nothing to open.
-fn sample_article() -> Article {
-    load::from_txt(
-        "000_a00d91becb0c72f2",
-        "(embedded sample)",
-        include_str!("../../seeds/000_a00d91becb0c72f2.txt"),
-    )
-}
-
 /// The articles to open and what went wrong loading the others.
 pub fn load_articles(path: Option<&Path>) -> Result<(Vec<Article>, Vec<String>), String> {
     let default = Path::new("seeds");
     let path = match path {
         Some(p) => p,
         None if default.is_dir() => default,
-        None => return Ok((vec![sample_article()], Vec::new())),
+        None => return Ok((vec![load::embedded_sample()], Vec::new())),
     };
     let loaded = load::load(path).map_err(|e| e.to_string())?;
     let errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();

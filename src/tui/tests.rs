@@ -479,3 +479,43 @@ fn clicking_a_marked_word_selects_its_annotation() {
     assert_eq!(app.selected(), Some((Kind::Actor, 1)));
     assert_eq!(app.focus, Focus::List);
 }
+
+/// An annotation dir holding only a recovery file in which claim c1 is accepted.
+fn dir_with_recovery() -> (tempfile::TempDir, Document) {
+    let dir = tempfile::tempdir().expect("dir");
+    let article = fixture::sample_article();
+    let mut recovered = fixture::sample_document(&article);
+    recovered.claims[0].meta.status = Status::Accepted;
+    let path = store::path_for(dir.path(), &article.id);
+    store::write_recovery(&path, &recovered).expect("recovery file");
+    (dir, recovered)
+}
+
+#[test]
+fn unsaved_work_of_an_earlier_session_is_offered_and_restored() {
+    let (dir, recovered) = dir_with_recovery();
+    let mut app = app_in(dir.path());
+    assert!(matches!(app.popups.last(), Some(Popup::Recover(_))));
+    app.update(Action::Accept);
+    assert!(matches!(app.popups.last(), Some(Popup::Recover(_))));
+    app.update(Action::Restore);
+    assert!(app.popups.is_empty());
+    assert_eq!(doc(&app), recovered);
+    assert!(app.is_dirty());
+    app.update(Action::Save);
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(!store::recovery_path(&path).exists());
+    assert_eq!(store::load(&path).expect("saved"), recovered);
+}
+
+#[test]
+fn unsaved_work_of_an_earlier_session_can_be_discarded() {
+    let (dir, _) = dir_with_recovery();
+    let mut app = app_in(dir.path());
+    app.update(Action::Discard);
+    assert!(app.popups.is_empty());
+    assert!(!app.should_quit);
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Auto);
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(!store::recovery_path(&path).exists());
+}

@@ -41,6 +41,10 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         (Mode::Picker, "In a picker (type to filter)"),
         (Mode::Search, "While typing a search"),
         (Mode::Confirm, "When asked about unsaved changes"),
+        (
+            Mode::Recover,
+            "When unsaved work of an earlier session is found",
+        ),
         (Mode::Help, "Here"),
     ];
     let keys_of = |b: &crate::tui::keymap::Binding| {

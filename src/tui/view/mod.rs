@@ -29,6 +29,7 @@ impl Widget for &App {
             match popup {
                 Popup::Help { scroll } => help::render(self, *scroll, area, buf),
                 Popup::ConfirmQuit => popup::confirm_quit(self, area, buf),
+                Popup::Recover(path) => popup::recover(path, area, buf),
                 Popup::Form(form) => popup::form(form, area, buf),
                 Popup::Picker(picker) => popup::picker(picker, area, buf),
                 Popup::Search => {}

@@ -40,7 +40,10 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
         buf,
         inner,
         0,
-        &Line::styled(fit(&sanitize::one_line(&form.context), width), style::label()),
+        &Line::styled(
+            fit(&sanitize::one_line(&form.context), width),
+            style::label(),
+        ),
     );
     for (row, field) in form.fields.iter().enumerate() {
         let focused = row == form.focus;
@@ -178,6 +181,39 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
                 Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             ),
             Span::raw(" stay"),
+        ]),
+    );
+}
+
+pub fn recover(path: &std::path::Path, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 72, 7);
+    let inner = frame("Unsaved work found", "", rect, buf);
+    let width = usize::from(inner.width);
+    put(
+        buf,
+        inner,
+        0,
+        &Line::raw("An earlier session ended without saving this article's annotations."),
+    );
+    put(
+        buf,
+        inner,
+        1,
+        &Line::styled(
+            fit(&sanitize::one_line(&path.display().to_string()), width),
+            style::label(),
+        ),
+    );
+    let key = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    put(
+        buf,
+        inner,
+        3,
+        &Line::from(vec![
+            Span::styled("r", key),
+            Span::raw(" restore that work   "),
+            Span::styled("d", key),
+            Span::raw(" discard it and keep the saved annotations"),
         ]),
     );
 }

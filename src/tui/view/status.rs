@@ -94,6 +94,7 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
             Mode::Form => "EDIT",
             Mode::Picker => "PICK",
             Mode::Confirm => "QUIT?",
+            Mode::Recover => "RECOVER?",
             Mode::Normal => "NORMAL",
         },
     };

@@ -1,0 +1,674 @@
+//! Stances: actor → target → support / oppose / neutral, with evidence.
+//!
+//! A stance is read where a stance expression from the compiled-in lexicon ("backs", "is
+//! hesitant to", "the importance of", "would be a mistake") has a holder: an actor mention as
+//! its subject (a descriptive sentence), or the speaker of the claim it sits in. Negation flips
+//! the polarity, hedges lower the confidence, and targets are normalised (see `target`) so the
+//! same target is one string across the article. Expressions without a clear holder give
+//! nothing: fewer, right stances beat many wrong ones.
+
+mod lexicon;
+mod target;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::extract::Context;
+use crate::extract::text::{Token, TokenKind};
+use crate::model::{Actor, Claim, ClaimKind, Meta, Polarity, Span, Stance};
+
+use lexicon::{Entry, Frame, STANCE_LEXICON};
+use target::{AliasIndex, TWord};
+
+/// Words that turn a stance around.
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "cannot", "neither", "nor", "refuse", "refuses", "refused", "declined",
+    "declines", "fail", "fails", "failed", "longer",
+];
+/// Words that make a stance less certain.
+const HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "would",
+    "possibly",
+    "potentially",
+    "likely",
+    "unlikely",
+    "perhaps",
+    "maybe",
+    "reportedly",
+    "apparently",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "probably",
+    "reluctantly",
+];
+/// Words that make a stance firmer.
+const INTENSIFIERS: &[&str] = &[
+    "strongly",
+    "firmly",
+    "fully",
+    "staunchly",
+    "vigorously",
+    "unequivocally",
+    "wholeheartedly",
+    "vehemently",
+    "adamantly",
+    "openly",
+    "publicly",
+    "consistently",
+];
+/// Words that may sit between a subject and its stance expression.
+const SKIPPABLE: &[&str] = &[
+    ",",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "will",
+    "shall",
+    "should",
+    "can",
+    "must",
+    "do",
+    "does",
+    "did",
+    "also",
+    "still",
+    "now",
+    "already",
+    "to",
+    "again",
+    "always",
+    "even",
+    "just",
+    "so",
+    "far",
+    "long",
+    "very",
+    "continue",
+    "continues",
+    "continued",
+    "remain",
+    "remains",
+    "remained",
+    "say",
+    "says",
+    "said",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+const FIRST_PERSON: &[&str] = &["we", "i"];
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "to", "with", "by", "from", "in", "on", "at", "about", "against", "than", "into",
+    "toward", "towards",
+];
+const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "'s"];
+
+/// A run of tokens naming one actor.
+#[derive(Debug, Clone, Copy)]
+struct ActorRun {
+    start: usize,
+    end: usize,
+    actor: usize,
+}
+
+/// One sentence, ready for matching.
+struct Sent<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lower: Vec<String>,
+    runs: Vec<ActorRun>,
+    /// Index into `runs` of the run covering each token.
+    run_at: Vec<Option<usize>>,
+}
+
+impl Sent<'_> {
+    fn lower(&self) -> Vec<&str> {
+        self.lower.iter().map(String::as_str).collect()
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Quote)
+    }
+}
+
+/// A claim with its byte ranges.
+struct ClaimRanges<'c> {
+    claim: &'c Claim,
+    actor: Option<usize>,
+    content: Vec<Range<usize>>,
+    cue: Option<Range<usize>>,
+    source_text: String,
+}
+
+/// What stands before a stance expression.
+#[derive(Debug)]
+enum Subject {
+    Actors(Vec<ActorRun>),
+    Pronoun(String),
+    Other,
+    Nothing,
+}
+
+/// What was read before the expression besides its subject.
+#[derive(Debug, Default)]
+struct Modifiers {
+    negated: bool,
+    hedged: bool,
+    intensified: bool,
+}
+
+/// A stance before ids are given and targets unified.
+#[derive(Debug)]
+struct Found {
+    actor: usize,
+    target: String,
+    polarity: Polarity,
+    evidence: Range<usize>,
+    claim: Option<String>,
+    rule: String,
+    confidence: f64,
+    sentence: usize,
+}
+
+/// Finds the stances of the text's actors, from their claims and from descriptive sentences.
+pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Stance> {
+    if actors.is_empty() {
+        return Vec::new();
+    }
+    let text = cx.text;
+    let map = &cx.offsets;
+    let to_bytes = |span: &Span| span.byte_pieces(map, text);
+    let mut mentions: Vec<(usize, usize, usize)> = actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            a.mentions
+                .iter()
+                .filter(|m| !m.orphaned)
+                .flat_map(move |m| to_bytes(m).into_iter().map(move |r| (r.start, r.end, i)))
+        })
+        .filter(|(s, e, _)| s < e)
+        .collect();
+    mentions.sort_unstable();
+    let actor_index: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let claims: Vec<ClaimRanges> = claims
+        .iter()
+        .filter(|c| !c.meta.is_rejected())
+        .map(|c| ClaimRanges {
+            claim: c,
+            actor: c.actor.as_deref().and_then(|a| actor_index.get(a).copied()),
+            content: to_bytes(&c.content),
+            cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
+            source_text: c
+                .source
+                .as_ref()
+                .map(|s| {
+                    let r = s.byte_range(map, text);
+                    text[r].to_lowercase()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    let aliases = AliasIndex::new(actors);
+
+    let mut found = Vec::new();
+    for si in 0..cx.analysis.sentences.len() {
+        let tokens = cx.analysis.sentence_tokens(si);
+        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let hits: Vec<(usize, &Entry)> = {
+            let mut hits = Vec::new();
+            let mut i = 0;
+            while i < refs.len() {
+                match STANCE_LEXICON.match_at(&refs, i) {
+                    Some(e) => {
+                        hits.push((i, e));
+                        i += e.words.len();
+                    }
+                    None => i += 1,
+                }
+            }
+            hits
+        };
+        if hits.is_empty() {
+            continue;
+        }
+        let sent = sentence(text, tokens, lower.clone(), &mentions, &aliases);
+        for (i, entry) in hits {
+            read_expression(actors, &claims, &sent, si, i, entry, &mut found);
+        }
+    }
+    finish(cx, actors, found)
+}
+
+/// Tokens of a sentence with the actor runs over them: mentions first, then names and aliases.
+fn sentence<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    lower: Vec<String>,
+    mentions: &[(usize, usize, usize)],
+    aliases: &AliasIndex,
+) -> Sent<'a> {
+    let mut runs: Vec<ActorRun> = Vec::new();
+    let mut run_at = vec![None; tokens.len()];
+    let mut current: Option<(usize, usize)> = None; // (mention index, run index)
+    for (ti, t) in tokens.iter().enumerate() {
+        let k = mentions.partition_point(|m| m.0 <= t.start);
+        // The innermost mention starting at or before the token that covers it.
+        let covering = mentions[..k]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(8)
+            .find(|(_, m)| m.1 >= t.end)
+            .map(|(mi, _)| mi);
+        match (covering, current) {
+            (Some(mi), Some((cmi, ri))) if mi == cmi => {
+                runs[ri].end = ti + 1;
+                run_at[ti] = Some(ri);
+            }
+            (Some(mi), _) => {
+                runs.push(ActorRun {
+                    start: ti,
+                    end: ti + 1,
+                    actor: mentions[mi].2,
+                });
+                run_at[ti] = Some(runs.len() - 1);
+                current = Some((mi, runs.len() - 1));
+            }
+            (None, _) => current = None,
+        }
+    }
+    let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        if run_at[i].is_none()
+            && let Some((len, actor)) = aliases.match_at(&refs, &raw, i)
+            && run_at[i..i + len].iter().all(Option::is_none)
+        {
+            runs.push(ActorRun {
+                start: i,
+                end: i + len,
+                actor,
+            });
+            for slot in &mut run_at[i..i + len] {
+                *slot = Some(runs.len() - 1);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    Sent {
+        text,
+        tokens,
+        lower,
+        runs,
+        run_at,
+    }
+}
+
+/// The subject of the expression at token `p`, and the modifiers between them.
+fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
+    let mut m = Modifiers::default();
+    let lower = sent.lower();
+    // Hedges anywhere in the clause before ("it is very likely that X supports ...").
+    m.hedged = lower[p.saturating_sub(12)..p]
+        .iter()
+        .any(|w| HEDGES.contains(w));
+    let mut j = p;
+    while j > 0 {
+        j -= 1;
+        let w = lower[j];
+        if let Some(ri) = sent.run_at[j] {
+            let run = sent.runs[ri];
+            let before = run.start.checked_sub(1).map(|b| lower[b]);
+            let after_such_as = run.start >= 2 && lower[run.start - 2] == "such";
+            if before.is_some_and(|b| PREPOSITIONS.contains(&b)) && !after_such_as {
+                return (Subject::Other, m);
+            }
+            let mut all = vec![run];
+            // Coordinated subjects: "Poland and the Baltic states back ...".
+            let mut first = run.start;
+            while first >= 2
+                && matches!(lower[first - 1], "and" | ",")
+                && let Some(ri) = sent.run_at[first - 2]
+            {
+                all.push(sent.runs[ri]);
+                first = sent.runs[ri].start;
+            }
+            return (Subject::Actors(all), m);
+        }
+        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+            m.negated = !m.negated || w == "longer";
+            continue;
+        }
+        if HEDGES.contains(&w) {
+            m.hedged = true;
+            continue;
+        }
+        if INTENSIFIERS.contains(&w) {
+            m.intensified = true;
+            continue;
+        }
+        if SKIPPABLE.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
+            continue;
+        }
+        if matches!(w, "who" | "which" | "that") && j > 0 {
+            // "leaders who back ...": the antecedent right before the relative pronoun.
+            let k = if lower[j - 1] == "," && j > 1 {
+                j - 2
+            } else {
+                j - 1
+            };
+            if let Some(ri) = sent.run_at[k] {
+                return (Subject::Actors(vec![sent.runs[ri]]), m);
+            }
+            return (Subject::Other, m);
+        }
+        if PRONOUNS.contains(&w) {
+            return (Subject::Pronoun(w.to_string()), m);
+        }
+        return (Subject::Other, m);
+    }
+    (Subject::Nothing, m)
+}
+
+/// Target words from token `from` on: up to a clause boundary, actor runs replaced by names.
+fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize) {
+    let mut words: Vec<TWord> = Vec::new();
+    let mut i = from;
+    let lower = sent.lower();
+    while i < sent.tokens.len() && words.len() < 14 {
+        if let Some(ri) = sent.run_at[i] {
+            let run = sent.runs[ri];
+            // A run already started before `from` (the target is inside a mention) is cut.
+            let name = &actors[run.actor].name;
+            words.push(TWord {
+                text: name.clone(),
+                lower: name.to_lowercase(),
+                actor: Some(run.actor),
+            });
+            i = run.end;
+            continue;
+        }
+        if sent.is_punct(i) || sent.tokens[i].kind == TokenKind::Number {
+            break;
+        }
+        let w = lower[i];
+        let prev = words.last().map(|w| w.lower.as_str());
+        if !(w == "'s" || w == "’s" || target::continues(prev, w)) {
+            break;
+        }
+        words.push(TWord::plain(&raw_text(sent, i)));
+        i += 1;
+    }
+    (words, i)
+}
+
+fn raw_text(sent: &Sent, i: usize) -> String {
+    sent.tokens[i].text(sent.text).to_string()
+}
+
+/// Target words of a copula evaluation: the noun phrase before "would be", "is".
+fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, usize)> {
+    let lower = sent.lower();
+    let mut j = p;
+    // Intensifiers of the evaluation ("very dangerous").
+    while j > 0
+        && matches!(
+            lower[j - 1],
+            "very" | "really" | "so" | "too" | "quite" | "truly"
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 || !COPULAS.contains(&lower[j - 1]) {
+        return None;
+    }
+    j -= 1;
+    while j > 0 && (HEDGES.contains(&lower[j - 1]) || matches!(lower[j - 1], "will" | "not")) {
+        j -= 1;
+    }
+    let end = j;
+    let mut start = end;
+    while start > 0 && end - start < 8 {
+        let k = start - 1;
+        if sent.is_punct(k) || sent.tokens[k].kind == TokenKind::Number {
+            break;
+        }
+        if sent.run_at[k].is_none() && !target::continues(Some("x"), lower[k]) {
+            break;
+        }
+        start = k;
+    }
+    // The noun phrase starts at its last determiner ("Critics warned the new tariff").
+    if let Some(d) = (start..end)
+        .rev()
+        .find(|&k| matches!(lower[k], "the" | "a" | "an" | "this" | "these" | "those"))
+    {
+        start = d;
+    }
+    if start == end {
+        return None;
+    }
+    let (mut words, _) = words_after(sent, actors, start);
+    words.truncate(end - start);
+    // A sentence-initial capital is not a name.
+    if start == 0
+        && let Some(w) = words.first_mut()
+        && w.actor.is_none()
+        && w.text.chars().skip(1).all(char::is_lowercase)
+    {
+        w.text = w.lower.clone();
+    }
+    Some((words, start))
+}
+
+/// Reads the stance expression `entry` at token `p` of sentence `si`.
+#[allow(clippy::too_many_arguments)]
+fn read_expression(
+    actors: &[Actor],
+    claims: &[ClaimRanges],
+    sent: &Sent,
+    si: usize,
+    p: usize,
+    entry: &Entry,
+    found: &mut Vec<Found>,
+) {
+    let p_end = p + entry.words.len();
+    if sent.run_at[p..p_end].iter().any(Option::is_some) {
+        return; // part of a name ("Support Party")
+    }
+    let bytes = sent.tokens[p].start..sent.tokens[p_end - 1].end;
+    let via_cue = claims.iter().find(|c| {
+        c.cue
+            .as_ref()
+            .is_some_and(|r| r.start < bytes.end && bytes.start < r.end)
+    });
+    let in_content = claims
+        .iter()
+        .filter(|c| {
+            c.content
+                .iter()
+                .any(|r| r.start <= bytes.start && bytes.end <= r.end)
+        })
+        .min_by_key(|c| c.content.iter().map(|r| r.end - r.start).sum::<usize>());
+    let claim = via_cue.or(in_content);
+
+    let (subj, m) = subject(sent, p);
+    // Who holds the stance, and how we know.
+    let mut holders: Vec<(usize, &'static str, f64, Option<usize>)> = Vec::new();
+    match (&subj, claim) {
+        (Subject::Actors(runs), _) => {
+            for run in runs {
+                let (origin, factor) = match claim {
+                    Some(_) if via_cue.is_some() => ("claim-cue", 1.0),
+                    Some(c) if c.actor == Some(run.actor) => ("claim-content", 1.0),
+                    Some(_) => ("claim-reported", 0.8),
+                    None => ("descriptive", 0.9),
+                };
+                holders.push((run.actor, origin, factor, Some(run.start)));
+            }
+        }
+        (Subject::Pronoun(p), Some(c)) => {
+            let speaks = via_cue.is_some()
+                || *p == c.source_text
+                || (FIRST_PERSON.contains(&p.as_str())
+                    && matches!(c.claim.kind, ClaimKind::Direct | ClaimKind::Mixed));
+            if let (true, Some(a)) = (speaks, c.actor) {
+                let origin = if via_cue.is_some() {
+                    "claim-cue"
+                } else {
+                    "claim-content"
+                };
+                holders.push((a, origin, 0.9, None));
+            }
+        }
+        (Subject::Other | Subject::Nothing, Some(c))
+            if matches!(entry.frame, Frame::Nominal | Frame::Copula) =>
+        {
+            if let Some(a) = c.actor {
+                holders.push((a, "claim-content", 0.9, None));
+            }
+        }
+        _ => {}
+    }
+    if holders.is_empty() {
+        return;
+    }
+    if entry.frame == Frame::Copula && claim.is_none() {
+        return; // the author's own evaluation, not an actor's stance
+    }
+
+    // The target.
+    let (mut words, target_range) = match entry.frame {
+        Frame::Object | Frame::Nominal => {
+            let (w, end) = words_after(sent, actors, p_end);
+            (w, p_end..end)
+        }
+        Frame::Copula => match words_before(sent, actors, p) {
+            Some((w, start)) => (w, start..p),
+            None => return,
+        },
+    };
+    if entry.frame == Frame::Object && entry.words.last().is_some_and(|w| w == "to") {
+        target::strip_infinitive(&mut words);
+    }
+    let words = target::normalise_words(words, actors);
+    // "support Ukraine by sending troops": the means is a target too.
+    let by_means = (target_range.end + 1 < sent.tokens.len()
+        && sent.lower[target_range.end] == "by"
+        && sent.lower[target_range.end + 1].ends_with("ing"))
+    .then(|| {
+        let (w, end) = words_after(sent, actors, target_range.end + 1);
+        (target::normalise_words(w, actors), end)
+    });
+
+    let mut polarity = entry.polarity;
+    let mut confidence = entry.strength;
+    let mut rule = entry.rule.clone();
+    if m.negated {
+        (polarity, confidence) = match polarity {
+            Polarity::Support => (Polarity::Oppose, confidence * 0.85),
+            Polarity::Oppose => (Polarity::Support, confidence * 0.7),
+            Polarity::Neutral => (Polarity::Neutral, confidence),
+        };
+        rule.push_str("-negated");
+    }
+    if m.hedged {
+        confidence *= 0.75;
+        rule.push_str("-hedged");
+    }
+    if m.intensified {
+        confidence *= 1.1;
+    }
+    let claim_id = claim.map(|c| c.claim.id.clone());
+    for (actor, origin, factor, subject_start) in holders {
+        let mut emit = |words: &[TWord], range: Range<usize>, extra: f64, suffix: &str| {
+            let Some(target) = target::finish(words, actors, Some(actor)) else {
+                return;
+            };
+            let first = subject_start.unwrap_or(p).min(p).min(range.start);
+            let last = range.end.max(p_end);
+            let evidence = sent.tokens[first].start..sent.tokens[last - 1].end;
+            let confidence = (confidence * factor * extra).clamp(0.05, 0.95);
+            found.push(Found {
+                actor,
+                target,
+                polarity,
+                evidence,
+                claim: claim_id.clone(),
+                rule: format!("{origin}-{rule}{suffix}"),
+                confidence: (confidence * 100.0).round() / 100.0,
+                sentence: si,
+            });
+        };
+        emit(&words, target_range.clone(), 1.0, "");
+        if let Some((w, end)) = &by_means {
+            emit(w, target_range.end..*end, 0.85, "-by-means");
+        }
+    }
+}
+
+/// Unifies targets, drops repeats (same actor, target and polarity in one sentence) and gives
+/// ids in text order.
+fn finish(cx: &Context, actors: &[Actor], mut found: Vec<Found>) -> Vec<Stance> {
+    let mut targets: Vec<String> = found.iter().map(|f| f.target.clone()).collect();
+    target::unify(&mut targets);
+    for (f, t) in found.iter_mut().zip(targets) {
+        f.target = t;
+    }
+    found.retain(|f| actors[f.actor].name.to_lowercase() != f.target.to_lowercase());
+    found.sort_by(|a, b| {
+        (a.evidence.start, a.evidence.end)
+            .cmp(&(b.evidence.start, b.evidence.end))
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        let repeat = kept.iter().any(|k| {
+            k.sentence == f.sentence
+                && k.actor == f.actor
+                && k.target == f.target
+                && k.polarity == f.polarity
+        });
+        if !repeat {
+            kept.push(f);
+        }
+    }
+    kept.into_iter()
+        .enumerate()
+        .map(|(i, f)| Stance {
+            id: format!("s{}", i + 1),
+            actor: actors[f.actor].id.clone(),
+            target: f.target,
+            polarity: f.polarity,
+            evidence: Some(Span::from_bytes_with(&cx.offsets, cx.text, f.evidence)),
+            claim: f.claim,
+            meta: Meta::auto(f.rule, f.confidence),
+            extra: Default::default(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,500 @@
+//! Stance targets: from the words after (or before) a stance expression to a short normalised
+//! phrase, so the same target across sentences is one string ("Kiev's membership in the
+//! alliance" and "Ukraine's bid to join NATO" both become "Ukraine's NATO membership").
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::TARGET_RULES;
+use crate::model::{Actor, ActorKind};
+
+/// One word of a target candidate, after actor names replaced their mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TWord {
+    pub text: String,
+    pub lower: String,
+    /// The actor this word names (a mention, an alias, or a generic "the alliance").
+    pub actor: Option<usize>,
+}
+
+impl TWord {
+    pub fn plain(text: &str) -> Self {
+        TWord {
+            text: text.to_string(),
+            lower: text.to_lowercase(),
+            actor: None,
+        }
+    }
+
+    fn actor(name: &str, actor: usize) -> Self {
+        TWord {
+            text: name.to_string(),
+            lower: name.to_lowercase(),
+            actor: Some(actor),
+        }
+    }
+
+    fn is_proper(&self) -> bool {
+        self.actor.is_some()
+            || self
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+/// Words that end a target phrase: clause openers, most prepositions, auxiliaries, time words.
+const BOUNDARY: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "because",
+    "while",
+    "if",
+    "as",
+    "since",
+    "although",
+    "though",
+    "when",
+    "whereas",
+    "where",
+    "unless",
+    "but",
+    "and",
+    "or",
+    "nor",
+    "so",
+    "than",
+    "at",
+    "on",
+    "by",
+    "with",
+    "from",
+    "during",
+    "after",
+    "before",
+    "until",
+    "amid",
+    "despite",
+    "ago",
+    "over",
+    "under",
+    "about",
+    "against",
+    "without",
+    "via",
+    "through",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "be",
+    "been",
+    "next",
+    "last",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "also",
+    "even",
+    "too",
+    "however",
+];
+
+/// Prepositions that may continue a target only right after a membership word.
+const MEMBERSHIP_PREPS: &[&str] = &["in", "into", "to", "for", "of"];
+const MEMBERSHIP_WORDS: &[&str] = &[
+    "membership",
+    "accession",
+    "entry",
+    "bid",
+    "application",
+    "join",
+    "joining",
+    "given",
+    "granted",
+    "offered",
+    "extended",
+    "promised",
+];
+
+/// Whether word `w` (lower case) may continue a target whose last word is `prev`.
+pub fn continues(prev: Option<&str>, w: &str) -> bool {
+    if BOUNDARY.contains(&w) {
+        return false;
+    }
+    if w == "of" {
+        return prev.is_some();
+    }
+    if MEMBERSHIP_PREPS.contains(&w) {
+        return prev.is_some_and(|p| MEMBERSHIP_WORDS.contains(&p));
+    }
+    true
+}
+
+/// Names and aliases of the actors, as lower-case word sequences, longest first.
+pub struct AliasIndex {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl AliasIndex {
+    pub fn new(actors: &[Actor]) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (i, actor) in actors.iter().enumerate() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let words: Vec<String> = crate::extract::text::tokenize(name)
+                    .iter()
+                    .map(|t| t.text(name).to_lowercase())
+                    .filter(|w| w != "the")
+                    .collect();
+                // A lower-case alias ("the alliance") is too loose to match as a name.
+                let named = name.chars().any(char::is_uppercase);
+                if let (Some(first), true) = (words.first().cloned(), named) {
+                    by_first.entry(first).or_default().push((words, i));
+                }
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        }
+        AliasIndex { by_first }
+    }
+
+    /// The alias of an actor starting at word `i` of `words` (lower case, original case in
+    /// `raw`, which must start with a capital), as (length in words, actor).
+    pub fn match_at(&self, lower: &[&str], raw: &[&str], i: usize) -> Option<(usize, usize)> {
+        if !raw.get(i)?.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        self.by_first
+            .get(lower[i])?
+            .iter()
+            .find_map(|(words, actor)| {
+                (words.len() <= lower.len() - i
+                    && words.iter().zip(&lower[i..]).all(|(a, b)| a == b))
+                .then_some((words.len(), *actor))
+            })
+    }
+}
+
+/// The actor a generic descriptor ("the alliance") stands for, where one such actor is present.
+fn generic_actor(words: &[TWord], i: usize, actors: &[Actor]) -> Option<(usize, usize)> {
+    TARGET_RULES.generics.iter().find_map(|(phrase, names)| {
+        let fits = phrase.len() <= words.len() - i
+            && phrase
+                .iter()
+                .zip(&words[i..])
+                .all(|(p, w)| *p == w.text && w.actor.is_none());
+        if !fits {
+            return None;
+        }
+        let actor = names.iter().find_map(|n| {
+            actors
+                .iter()
+                .position(|a| &a.name == n || a.aliases.iter().any(|al| al == n))
+        })?;
+        Some((phrase.len(), actor))
+    })
+}
+
+fn strip_prefix_seq(words: &mut Vec<TWord>, seqs: &[Vec<String>]) -> bool {
+    for seq in seqs {
+        if seq.len() <= words.len()
+            && seq
+                .iter()
+                .zip(words.iter())
+                .all(|(s, w)| *s == w.lower && w.actor.is_none())
+        {
+            words.drain(..seq.len());
+            return true;
+        }
+    }
+    false
+}
+
+/// Strips a light verb ("move beyond") or turns an action verb into its -ing form ("send"
+/// → "sending") at the front of an infinitive target.
+pub fn strip_infinitive(words: &mut Vec<TWord>) {
+    if strip_prefix_seq(words, &TARGET_RULES.verbs) {
+        return;
+    }
+    if let Some(first) = words.first_mut()
+        && let Some(ing) = TARGET_RULES.gerunds.get(&first.lower)
+    {
+        *first = TWord::plain(ing);
+    }
+}
+
+/// Replaces generic descriptors by the actors they stand for and strips framing words.
+pub fn normalise_words(mut words: Vec<TWord>, actors: &[Actor]) -> Vec<TWord> {
+    // Generic descriptors, dropping the determiner and lower-case modifiers before them
+    // ("the US-led military alliance" → NATO).
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((len, actor)) = generic_actor(&words, i, actors) {
+            let mut start = i;
+            while start > 0
+                && words[start - 1].actor.is_none()
+                && !words[start - 1].is_proper()
+                && words[start - 1].lower != "of"
+                && !MEMBERSHIP_PREPS.contains(&words[start - 1].lower.as_str())
+                && !MEMBERSHIP_WORDS.contains(&words[start - 1].lower.as_str())
+                && words[start - 1].lower != "'s"
+            {
+                start -= 1;
+            }
+            let name = actors[actor].name.clone();
+            words.splice(start..i + len, [TWord::actor(&name, actor)]);
+            i = start + 1;
+        } else {
+            i += 1;
+        }
+    }
+    while strip_prefix_seq(&mut words, &TARGET_RULES.frames) {}
+    words
+}
+
+/// Joins words, attaching possessive `'s` to the word before.
+fn join(words: &[TWord]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && !matches!(w.text.as_str(), "'s" | "’s") {
+            out.push(' ');
+        }
+        if w.text == "’s" {
+            out.push_str("'s");
+        } else {
+            out.push_str(&w.text);
+        }
+    }
+    out
+}
+
+fn is_possessive(w: &TWord) -> bool {
+    matches!(w.text.as_str(), "'s" | "’s")
+}
+
+/// A run of proper words (an actor or a capitalised name) starting at `i`.
+fn proper_run(words: &[TWord], i: usize) -> Option<(usize, String)> {
+    let first = words.get(i)?;
+    if first.actor.is_some() {
+        return Some((1, first.text.clone()));
+    }
+    let len = words[i..]
+        .iter()
+        .take_while(|w| w.is_proper() && w.actor.is_none() && w.text != "'s")
+        .count();
+    (len > 0).then(|| (len, join(&words[i..i + len])))
+}
+
+fn is_org(words: &[TWord], i: usize, actors: &[Actor]) -> bool {
+    words
+        .get(i)
+        .and_then(|w| w.actor)
+        .is_some_and(|a| actors[a].kind == ActorKind::Organization)
+}
+
+/// "X's Y membership" from the many ways news writes it, when the phrase is about membership.
+fn membership(words: &[TWord], actors: &[Actor]) -> Option<String> {
+    let core = words.iter().position(|w| {
+        matches!(w.lower.as_str(), "membership" | "accession" | "joining")
+            || (matches!(
+                w.lower.as_str(),
+                "bid" | "application" | "request" | "aspirations" | "aspiration"
+            ) && words
+                .iter()
+                .skip_while(|x| !std::ptr::eq(*x, w))
+                .nth(2)
+                .is_some_and(|j| matches!(j.lower.as_str(), "join" | "enter")))
+    })?;
+    let mut member: Option<String> = None;
+    let mut org: Option<String> = None;
+    // Before the core: [X 's] [Y] core ("Ukraine's NATO membership", "Ukraine joining NATO").
+    let run_before = |end: usize| -> Option<(usize, String)> {
+        let mut s = end;
+        while s > 0 && words[s - 1].is_proper() && !is_possessive(&words[s - 1]) {
+            s -= 1;
+        }
+        (s < end).then(|| (s, join(&words[s..end])))
+    };
+    let mut k = core;
+    if let Some((s, name)) = run_before(k) {
+        if words[core].lower == "joining" {
+            member = Some(name);
+        } else {
+            org = Some(name);
+        }
+        k = s;
+    }
+    if k >= 1
+        && is_possessive(&words[k - 1])
+        && let Some((_, name)) = run_before(k - 1)
+    {
+        member = Some(name);
+    }
+    // After the core: (in|into|to|of) Y, (given|granted ...) to X, to join Y, join Y.
+    let mut j = core + 1;
+    while j < words.len() {
+        let w = words[j].lower.as_str();
+        match w {
+            "aspirations" | "aspiration" | "bid" | "application" | "to" | "join" | "enter"
+            | "in" | "into" | "of" | "for" | "given" | "granted" | "offered" | "extended"
+            | "promised" => {
+                if let Some((len, name)) = proper_run(words, j + 1) {
+                    let member_slot = matches!(
+                        w,
+                        "given" | "granted" | "offered" | "extended" | "promised" | "for"
+                    ) || (w == "to"
+                        && j > 0
+                        && matches!(
+                            words[j - 1].lower.as_str(),
+                            "given" | "granted" | "offered" | "extended" | "promised"
+                        ))
+                        || (w == "of" && !is_org(words, j + 1, actors) && member.is_none());
+                    if member_slot && member.is_none() {
+                        member = Some(name);
+                    } else if org.is_none() {
+                        org = Some(name);
+                    }
+                    j += 1 + len;
+                } else {
+                    j += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    Some(match (member, org) {
+        (Some(m), Some(o)) => format!("{m}'s {o} membership"),
+        (Some(m), None) => format!("{m}'s membership"),
+        (None, Some(o)) => format!("{o} membership"),
+        (None, None) => "membership".to_string(),
+    })
+}
+
+/// The final target string of normalised words, or `None` when it says too little.
+pub fn finish(words: &[TWord], actors: &[Actor], holder: Option<usize>) -> Option<String> {
+    let words: Vec<TWord> = words
+        .iter()
+        .rev()
+        .skip_while(|w| w.text == "'s" || w.lower == "of")
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    if let Some(m) = membership(&words, actors) {
+        return Some(m);
+    }
+    // "N of X" → "X's N" when X is an actor.
+    let target = match words.iter().position(|w| w.lower == "of") {
+        Some(k)
+            if (1..=3).contains(&k)
+                && k + 2 == words.len()
+                && words[k + 1].actor.is_some()
+                && words[..k].iter().all(|w| !w.is_proper()) =>
+        {
+            format!("{}'s {}", words[k + 1].text, join(&words[..k]))
+        }
+        _ => join(&words),
+    };
+    let lower = target.to_lowercase();
+    let n_words = target.split_whitespace().count();
+    let says_something = target.chars().any(char::is_alphabetic)
+        && n_words <= 6
+        && !TARGET_RULES.stops.contains(&lower)
+        && holder.is_none_or(|h| actors[h].name.to_lowercase() != lower);
+    says_something.then_some(target)
+}
+
+/// Makes the targets of one article consistent: "Ukraine's membership" becomes "Ukraine's NATO
+/// membership" when that is the only organisation Ukraine's membership is discussed for,
+/// a singular becomes the plural used elsewhere, and case variants collapse to the first seen.
+pub fn unify(targets: &mut [String]) {
+    let full: Vec<(String, String)> = targets
+        .iter()
+        .filter_map(|t| {
+            let rest = t.strip_suffix(" membership")?;
+            let (member, org) = rest.split_once("'s ")?;
+            Some((member.to_string(), org.to_string()))
+        })
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let unique = |pick: &dyn Fn(&(String, String)) -> bool| -> Option<String> {
+        let mut found = full.iter().filter(|p| pick(p));
+        let first = found.next()?;
+        found
+            .next()
+            .is_none()
+            .then(|| format!("{}'s {} membership", first.0, first.1))
+    };
+    for t in targets.iter_mut() {
+        let replacement = if t == "membership" {
+            unique(&|_| true)
+        } else if let Some(member) = t.strip_suffix("'s membership") {
+            unique(&|p| p.0 == member)
+        } else if let Some(org) = t.strip_suffix(" membership")
+            && !org.contains("'s ")
+        {
+            unique(&|p| p.1 == org)
+        } else {
+            None
+        };
+        if let Some(r) = replacement {
+            *t = r;
+        }
+    }
+    // "new trade deal" is "trade deal" when that is a target too.
+    let seen: HashSet<String> = targets.iter().cloned().collect();
+    for t in targets.iter_mut() {
+        if let Some((first, rest)) = t.split_once(' ')
+            && first.chars().all(char::is_lowercase)
+            && rest.contains(' ')
+            && seen.contains(rest)
+        {
+            *t = rest.to_string();
+        }
+    }
+    let seen: HashSet<String> = targets.iter().cloned().collect();
+    let mut first_case: HashMap<String, String> = HashMap::new();
+    for t in targets.iter_mut() {
+        let plural = format!("{t}s");
+        if seen.contains(&plural) {
+            *t = plural;
+        }
+        let key = t.to_lowercase();
+        match first_case.get(&key) {
+            Some(first) => *t = first.clone(),
+            None => {
+                first_case.insert(key, t.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! Stances over hand-built actors and claims that mirror what the actor and claim layers give.
+
+use super::*;
+use crate::model::{ActorKind, Extra};
+
+const SEED: &str = include_str!("../../../seeds/000_a00d91becb0c72f2.txt");
+
+/// An actor whose mentions are every occurrence of `surfaces` (whole words) in `text`.
+fn actor(text: &str, id: &str, name: &str, kind: ActorKind, surfaces: &[&str]) -> Actor {
+    let mut mentions = Vec::new();
+    for s in surfaces {
+        for (b, _) in text.match_indices(s) {
+            let before = text[..b].chars().next_back();
+            let after = text[b + s.len()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            mentions.push(Span::from_bytes(text, b..b + s.len()));
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    Actor {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        aliases: surfaces
+            .iter()
+            .filter(|s| **s != name)
+            .map(|s| s.to_string())
+            .collect(),
+        role: None,
+        mentions,
+        meta: Meta::auto("test", 0.9),
+        extra: Extra::new(),
+    }
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let b = text.find(needle).expect("needle in text");
+    Span::from_bytes(text, b..b + needle.len())
+}
+
+/// A claim: `source` said (`cue`) `content`, each located by its first occurrence.
+fn claim(text: &str, id: &str, actor: &str, source: &str, cue: &str, content: &str) -> Claim {
+    let content_span = span_of(text, content);
+    let after = |needle: &str| {
+        // The source and cue nearest before (or just after) the content.
+        let c = text.find(content).expect("content");
+        let b = text[..c]
+            .rfind(needle)
+            .or_else(|| text[c..].find(needle).map(|x| x + c))
+            .expect("needle");
+        Span::from_bytes(text, b..b + needle.len())
+    };
+    Claim {
+        id: id.into(),
+        actor: Some(actor.into()),
+        source: Some(after(source)),
+        cue: Some(after(cue)),
+        content: content_span,
+        kind: ClaimKind::Indirect,
+        meta: Meta::auto("test", 0.8),
+        extra: Extra::new(),
+    }
+}
+
+fn seed_actors() -> Vec<Actor> {
+    let t = SEED;
+    vec![
+        actor(t, "a1", "NATO", ActorKind::Organization, &["NATO"]),
+        actor(t, "a2", "Ukraine", ActorKind::Country, &["Ukraine", "Kiev"]),
+        actor(
+            t,
+            "a3",
+            "Anders Rasmussen",
+            ActorKind::Person,
+            &["Anders Rasmussen", "Rasmussen"],
+        ),
+        actor(t, "a4", "Poland", ActorKind::Country, &["Poland"]),
+        actor(t, "a5", "Russia", ActorKind::Country, &["Russia"]),
+        actor(
+            t,
+            "a6",
+            "United States",
+            ActorKind::Country,
+            &["the United States", "US"],
+        ),
+        actor(
+            t,
+            "a7",
+            "several Eastern European leaders",
+            ActorKind::Group,
+            &["several Eastern European leaders"],
+        ),
+        actor(
+            t,
+            "a8",
+            "Jens Stoltenberg",
+            ActorKind::Person,
+            &["Jens Stoltenberg"],
+        ),
+        actor(
+            t,
+            "a9",
+            "some NATO allies",
+            ActorKind::Group,
+            &["some NATO allies"],
+        ),
+    ]
+}
+
+fn seed_claims() -> Vec<Claim> {
+    let t = SEED;
+    vec![
+        claim(
+            t,
+            "c1",
+            "a3",
+            "Anders Rasmussen",
+            "says",
+            "it is very likely that countries such as Poland support Ukraine by sending ground troops to fight against Russia",
+        ),
+        claim(
+            t,
+            "c2",
+            "a3",
+            "He",
+            "emphasized",
+            "the importance of security guarantees, including intelligence sharing, joint training, NATO interoperability, and the provision of ammunition and arms",
+        ),
+        claim(
+            t,
+            "c3",
+            "a3",
+            "Rasmussen",
+            "mentioned",
+            "that some NATO allies might support security guarantees to avoid a discussion on Ukraine's membership aspirations",
+        ),
+        claim(
+            t,
+            "c4",
+            "a3",
+            "he",
+            "believed",
+            "that the issue of Ukraine's NATO membership would be raised at the summit, as several Eastern European leaders strongly advocate for a clear pathway towards Kiev's membership in the alliance",
+        ),
+    ]
+}
+
+fn run(text: &str, actors: &[Actor], claims: &[Claim]) -> Vec<Stance> {
+    let cx = Context::new(text);
+    find_stances(&cx, actors, claims)
+}
+
+fn name<'a>(actors: &'a [Actor], id: &str) -> &'a str {
+    &actors.iter().find(|a| a.id == id).expect("actor").name
+}
+
+fn has(stances: &[Stance], actors: &[Actor], who: &str, target: &str, polarity: Polarity) -> bool {
+    stances
+        .iter()
+        .any(|s| name(actors, &s.actor) == who && s.target == target && s.polarity == polarity)
+}
+
+fn describe(stances: &[Stance], actors: &[Actor]) -> String {
+    stances
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} {:?} [{}] {:?} {:?}\n",
+                name(actors, &s.actor),
+                s.polarity.as_str(),
+                s.target,
+                s.meta.rule.as_deref().unwrap_or(""),
+                s.meta.confidence,
+                s.claim
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_hesitant_united_states_opposes_ukraines_nato_membership() {
+    let actors = seed_actors();
+    let stances = run(SEED, &actors, &seed_claims());
+    let us = stances
+        .iter()
+        .find(|s| name(&actors, &s.actor) == "United States")
+        .unwrap_or_else(|| panic!("no US stance in\n{}", describe(&stances, &actors)));
+    assert_eq!(us.polarity, Polarity::Oppose);
+    assert_eq!(
+        us.target,
+        "Ukraine's NATO membership",
+        "{}",
+        describe(&stances, &actors)
+    );
+    assert_eq!(us.meta.rule.as_deref(), Some("descriptive-hesitant"));
+    assert!(us.claim.is_none());
+}
+
+#[test]
+fn seed_eastern_european_leaders_support_the_same_target() {
+    let actors = seed_actors();
+    let stances = run(SEED, &actors, &seed_claims());
+    assert!(
+        has(
+            &stances,
+            &actors,
+            "several Eastern European leaders",
+            "Ukraine's NATO membership",
+            Polarity::Support
+        ),
+        "{}",
+        describe(&stances, &actors)
+    );
+}
+
+#[test]
+fn seed_claim_content_gives_the_speakers_stance_with_the_claim_id() {
+    let actors = seed_actors();
+    let stances = run(SEED, &actors, &seed_claims());
+    let s = stances
+        .iter()
+        .find(|s| s.target == "security guarantees" && s.actor == "a3")
+        .unwrap_or_else(|| panic!("{}", describe(&stances, &actors)));
+    assert_eq!(s.polarity, Polarity::Support);
+    assert_eq!(s.claim.as_deref(), Some("c2"));
+    assert_eq!(s.meta.rule.as_deref(), Some("claim-content-importance-of"));
+}
+
+#[test]
+fn seed_every_evidence_span_matches_the_text() {
+    let actors = seed_actors();
+    let stances = run(SEED, &actors, &seed_claims());
+    println!("{}", describe(&stances, &actors));
+    assert!(stances.len() >= 4, "{}", describe(&stances, &actors));
+    for (i, s) in stances.iter().enumerate() {
+        assert_eq!(s.id, format!("s{}", i + 1));
+        let e = s.evidence.as_ref().expect("evidence");
+        let got: String = SEED.chars().skip(e.start).take(e.end - e.start).collect();
+        assert_eq!(got, e.text);
+        let c = s.meta.confidence.expect("confidence");
+        assert!((0.0..=1.0).contains(&c));
+    }
+}
+
+fn own() -> (String, Vec<Actor>) {
+    let text = "The senator backs the new trade deal. The governor does not support the trade deal. \
+                Critics say the mayor opposes the bridge. The union may back the bridge. \
+                The council strongly opposes the tax.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "governor", ActorKind::Person, &["The governor"]),
+        actor(text, "a3", "mayor", ActorKind::Person, &["the mayor"]),
+        actor(text, "a4", "union", ActorKind::Organization, &["The union"]),
+        actor(
+            text,
+            "a5",
+            "council",
+            ActorKind::Organization,
+            &["The council"],
+        ),
+    ];
+    (text.to_string(), actors)
+}
+
+#[test]
+fn descriptive_sentence_with_actor_subject_gives_a_stance() {
+    let (text, actors) = own();
+    let stances = run(&text, &actors, &[]);
+    let s = stances.iter().find(|s| s.actor == "a1").expect("senator");
+    assert_eq!(s.polarity, Polarity::Support);
+    assert_eq!(s.target, "trade deal");
+    assert_eq!(s.meta.rule.as_deref(), Some("descriptive-backs"));
+}
+
+#[test]
+fn negation_flips_polarity() {
+    let (text, actors) = own();
+    let stances = run(&text, &actors, &[]);
+    let s = stances.iter().find(|s| s.actor == "a2").expect("governor");
+    assert_eq!(s.polarity, Polarity::Oppose);
+    assert_eq!(s.target, "trade deal");
+    assert!(
+        s.meta
+            .rule
+            .as_deref()
+            .is_some_and(|r| r.ends_with("-negated"))
+    );
+}
+
+#[test]
+fn hedge_lowers_confidence() {
+    let (text, actors) = own();
+    let stances = run(&text, &actors, &[]);
+    let firm = stances.iter().find(|s| s.actor == "a1").expect("senator");
+    let hedged = stances.iter().find(|s| s.actor == "a4").expect("union");
+    assert_eq!(hedged.polarity, Polarity::Support);
+    assert_eq!(hedged.target, "bridge");
+    assert!(hedged.meta.confidence < firm.meta.confidence);
+}
+
+#[test]
+fn intensifier_raises_confidence() {
+    let (text, actors) = own();
+    let stances = run(&text, &actors, &[]);
+    let mayor = stances.iter().find(|s| s.actor == "a3").expect("mayor");
+    let council = stances.iter().find(|s| s.actor == "a5").expect("council");
+    assert_eq!(council.polarity, Polarity::Oppose);
+    assert!(council.meta.confidence > mayor.meta.confidence);
+}
+
+#[test]
+fn targets_normalise_to_one_string() {
+    let text = "Germany opposes Ukraine's membership in NATO. France backs Kiev's bid to join the \
+                alliance. Italy supports the membership of Ukraine in NATO. Spain rejects \
+                Ukrainian accession to NATO.";
+    let actors = vec![
+        actor(text, "a1", "Germany", ActorKind::Country, &["Germany"]),
+        actor(text, "a2", "France", ActorKind::Country, &["France"]),
+        actor(text, "a3", "Italy", ActorKind::Country, &["Italy"]),
+        actor(
+            text,
+            "a4",
+            "Ukraine",
+            ActorKind::Country,
+            &["Ukraine", "Kiev"],
+        ),
+        actor(text, "a5", "NATO", ActorKind::Organization, &["NATO"]),
+        actor(text, "a6", "Spain", ActorKind::Country, &["Spain"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    let targets: Vec<(&str, &str)> = stances
+        .iter()
+        .map(|s| (s.actor.as_str(), s.target.as_str()))
+        .collect();
+    assert_eq!(
+        &targets[..3],
+        [
+            ("a1", "Ukraine's NATO membership"),
+            ("a2", "Ukraine's NATO membership"),
+            ("a3", "Ukraine's NATO membership"),
+        ],
+        "{}",
+        describe(&stances, &actors)
+    );
+}
+
+#[test]
+fn claim_derived_stance_carries_the_claim_id() {
+    let text = "The minister said that we strongly oppose the pipeline.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "minister",
+        ActorKind::Person,
+        &["The minister"],
+    )];
+    let mut c = claim(
+        text,
+        "c7",
+        "a1",
+        "The minister",
+        "said",
+        "that we strongly oppose the pipeline",
+    );
+    c.kind = ClaimKind::Direct;
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].claim.as_deref(), Some("c7"));
+    assert_eq!(stances[0].actor, "a1");
+    assert_eq!(stances[0].target, "pipeline");
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+}
+
+#[test]
+fn copula_evaluation_in_a_claim_gives_the_speakers_stance() {
+    let text = "Critics warned the new tariff would be a disaster, the union said.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "union",
+        ActorKind::Organization,
+        &["the union"],
+    )];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "the union",
+        "said",
+        "Critics warned the new tariff would be a disaster",
+    );
+    let stances = run(text, &actors, &[c]);
+    assert!(
+        has(&stances, &actors, "union", "new tariff", Polarity::Oppose),
+        "{}",
+        describe(&stances, &actors)
+    );
+}
+
+#[test]
+fn copula_evaluation_by_the_author_gives_nothing() {
+    let text = "The new tariff would be a disaster for the union.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "union",
+        ActorKind::Organization,
+        &["the union"],
+    )];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn neutral_text_gives_nothing() {
+    let text = "The senator visited the factory on Monday. The governor met reporters in the \
+                capital and spoke about the weather.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "governor", ActorKind::Person, &["The governor"]),
+    ];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn expression_without_an_actor_subject_gives_nothing() {
+    let text = "Many people support the plan to rebuild the bridge.";
+    let actors = vec![actor(text, "a1", "bridge", ActorKind::Other, &["Bridge"])];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn no_actors_gives_nothing() {
+    assert!(run(SEED, &[], &[]).is_empty());
+}
+
+#[test]
+fn coordinated_subjects_each_hold_the_stance() {
+    let text = "Poland and Lithuania back sanctions on Russia.";
+    let actors = vec![
+        actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+        actor(text, "a2", "Lithuania", ActorKind::Country, &["Lithuania"]),
+        actor(text, "a3", "Russia", ActorKind::Country, &["Russia"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert!(
+        has(&stances, &actors, "Poland", "sanctions", Polarity::Support),
+        "{}",
+        describe(&stances, &actors)
+    );
+    assert!(has(
+        &stances,
+        &actors,
+        "Lithuania",
+        "sanctions",
+        Polarity::Support
+    ));
+}

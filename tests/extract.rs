@@ -1,0 +1,385 @@
+//! `gloss extract` end to end (the built binary on files in temp dirs), and the extractor's
+//! robustness on arbitrary and very large text.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use gloss::article::Article;
+use gloss::extract::{Context, extract, stances};
+use gloss::model::{Actor, ActorKind, Document, Meta, Span};
+use proptest::prelude::*;
+
+const SEED: &str = include_str!("../seeds/000_a00d91becb0c72f2.txt");
+
+fn gloss(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gloss");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(input.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("gloss output")
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+fn ids(jsonl: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(jsonl)
+        .lines()
+        .map(|l| {
+            let doc: Document = serde_json::from_str(l).expect("one document a line");
+            doc.article.id
+        })
+        .collect()
+}
+
+#[test]
+fn single_article_gives_one_pretty_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("one.txt");
+    std::fs::write(&article, SEED).expect("write");
+    let out = gloss(&["extract", path_str(&article)], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.starts_with("{\n  \"format\""), "pretty JSON: {text}");
+    let doc: Document = serde_json::from_str(&text).expect("document");
+    assert_eq!(doc.article.id, "one");
+    assert_eq!(doc.article.chars, SEED.chars().count());
+}
+
+#[test]
+fn single_article_to_output_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("one.txt");
+    std::fs::write(&article, "A title\nSome text here.").expect("write");
+    let target = dir.path().join("doc.json");
+    let out = gloss(
+        &["extract", path_str(&article), "-o", path_str(&target)],
+        None,
+    );
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let doc: Document =
+        serde_json::from_str(&std::fs::read_to_string(&target).expect("read")).expect("doc");
+    assert_eq!(doc.article.title, "A title");
+}
+
+#[test]
+fn directory_gives_one_file_per_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    for name in ["b", "a", "c"] {
+        std::fs::write(
+            input.join(format!("{name}.txt")),
+            format!("Article {name}."),
+        )
+        .expect("w");
+    }
+    let output = dir.path().join("out");
+    let out = gloss(
+        &["extract", path_str(&input), "-o", path_str(&output)],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&output)
+        .expect("out dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.json", "b.json", "c.json"]);
+    let doc = gloss::store::load(&output.join("b.json")).expect("saved document");
+    assert_eq!(doc.article.id, "b");
+}
+
+fn corpus(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            // Sizes vary so that workers finish out of order.
+            let body = "The senator backs the trade deal. ".repeat(1 + (i * 37) % 200);
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("r{i}"), "text": body})
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_output_keeps_input_order_with_several_jobs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus(60)).expect("write");
+    let out = gloss(&["extract", path_str(&input), "--jobs", "4"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: Vec<String> = (0..60).map(|i| format!("r{i}")).collect();
+    assert_eq!(ids(&out.stdout), expected);
+}
+
+#[test]
+fn jsonl_to_output_file_is_jsonl() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus(5)).expect("write");
+    let target = dir.path().join("docs.jsonl");
+    let out = gloss(
+        &["extract", path_str(&input), "-o", path_str(&target)],
+        None,
+    );
+    assert!(out.status.success());
+    let written = std::fs::read(&target).expect("read");
+    assert_eq!(ids(&written), ["r0", "r1", "r2", "r3", "r4"]);
+}
+
+#[test]
+fn bad_jsonl_line_is_reported_with_file_and_line_and_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("mixed.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"a\",\"text\":\"One.\"}\n{broken\n\n{\"id\":\"b\"}\n{\"id\":\"c\",\"text\":\"Three.\"}\n",
+    )
+    .expect("write");
+    let out = gloss(&["extract", path_str(&input), "--jobs", "2"], None);
+    assert!(out.status.success());
+    assert_eq!(ids(&out.stdout), ["a", "c"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("mixed.jsonl:2:"), "{stderr}");
+    assert!(stderr.contains("mixed.jsonl:4:"), "{stderr}");
+    assert!(stderr.contains("no \"text\""), "{stderr}");
+}
+
+#[test]
+fn stdin_jsonl_goes_to_stdout() {
+    let out = gloss(&["extract", "-"], Some(&corpus(7)));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: Vec<String> = (0..7).map(|i| format!("r{i}")).collect();
+    assert_eq!(ids(&out.stdout), expected);
+}
+
+#[test]
+fn stdin_text_is_one_article() {
+    let out = gloss(
+        &["extract", "-"],
+        Some("Headline\nThe senator backs the deal.\n"),
+    );
+    assert!(out.status.success());
+    let got = ids(&out.stdout);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].starts_with("stdin-"), "{got:?}");
+}
+
+#[test]
+fn quiet_on_stderr_when_not_a_terminal() {
+    let out = gloss(&["extract", "-"], Some(&corpus(3)));
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn missing_input_fails_and_names_it() {
+    let out = gloss(&["extract", "/nonexistent/gloss-test.txt"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gloss-test.txt"));
+}
+
+/// Every span of a document lies within the text, with start <= end and its text at the offsets.
+fn assert_spans_match(text: &str, doc: &Document) {
+    let chars: Vec<char> = text.chars().collect();
+    let check = |span: &Span| {
+        assert!(span.start <= span.end, "{span:?}");
+        assert!(span.end <= chars.len(), "{span:?} past {}", chars.len());
+        if span.parts.is_none() {
+            let got: String = chars[span.start..span.end].iter().collect();
+            assert_eq!(got, span.text);
+        }
+    };
+    for a in &doc.actors {
+        a.mentions.iter().for_each(check);
+    }
+    for c in &doc.claims {
+        c.source
+            .iter()
+            .chain(&c.cue)
+            .chain([&c.content])
+            .for_each(check);
+    }
+    for s in &doc.stances {
+        s.evidence.iter().for_each(check);
+    }
+}
+
+/// Actors for every capitalised word, so the stance layer runs on arbitrary text too.
+fn capitalised_actors(text: &str) -> Vec<Actor> {
+    let mut actors: Vec<Actor> = Vec::new();
+    let map = gloss::article::offsets::OffsetMap::new(text);
+    let mut start = None;
+    for (b, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (start, c.is_alphabetic()) {
+            (None, true) if c.is_uppercase() => start = Some(b),
+            (Some(s), false) => {
+                let name = &text[s..b];
+                let span = Span::from_bytes_with(&map, text, s..b);
+                match actors.iter_mut().find(|a| a.name == name) {
+                    Some(a) => a.mentions.push(span),
+                    None => actors.push(Actor {
+                        id: format!("a{}", actors.len() + 1),
+                        name: name.to_string(),
+                        kind: ActorKind::Country,
+                        aliases: vec![],
+                        role: None,
+                        mentions: vec![span],
+                        meta: Meta::auto("test", 0.5),
+                        extra: Default::default(),
+                    }),
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    actors
+}
+
+fn texts() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Poland",
+        "NATO",
+        "Ukraine's",
+        "the",
+        "backs",
+        "does",
+        "not",
+        "support",
+        "hesitant",
+        "to",
+        "move",
+        "beyond",
+        "membership",
+        "in",
+        "alliance",
+        "of",
+        "would",
+        "be",
+        "a",
+        "disappointment",
+        "strongly",
+        "advocate",
+        "for",
+        "is",
+        "importance",
+        "’s",
+        "'s",
+        "\"",
+        "“",
+        "”",
+        "''",
+        ",",
+        ".",
+        "!",
+        "?",
+        "\n",
+        "\u{202e}",
+        "\u{0}",
+        "\u{1b}[2J",
+        "مرحبا",
+        "中文字符。",
+        "U.S.",
+        "AND",
+        "REJECTS",
+        "by",
+        "sending",
+        "troops",
+        "who",
+        "—",
+        "...",
+    ]);
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(words, 0..80).prop_map(|w| w.join(" ")),
+        prop::collection::vec(any::<char>(), 0..300).prop_map(|c| c.into_iter().collect()),
+        "[A-Z ]{0,2000}",
+        ".{0,50}".prop_map(|s| s.repeat(300)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn extract_never_panics_and_spans_match_the_text(text in texts()) {
+        let article = Article::new("p", "", "-", &text);
+        let doc = extract(&article);
+        assert_spans_match(&article.text, &doc);
+    }
+
+    #[test]
+    fn stances_on_arbitrary_text_never_panic_and_evidence_matches(text in texts()) {
+        let actors = capitalised_actors(&text);
+        let cx = Context::new(&text);
+        let found = stances::find_stances(&cx, &actors, &[]);
+        let mut doc = Document::new(Article::new("p", "", "-", &text).meta());
+        doc.stances = found;
+        assert_spans_match(&text, &doc);
+        for s in &doc.stances {
+            prop_assert!(!s.target.is_empty());
+            prop_assert!(actors.iter().any(|a| a.id == s.actor));
+        }
+    }
+}
+
+#[test]
+fn five_megabytes_of_text_extract_with_spans_in_range() {
+    let mut text = String::with_capacity(5_200_000);
+    let mut i = 0usize;
+    while text.len() < 5_000_000 {
+        text.push_str(SEED);
+        // Vary it: a number, a long unbroken line, non-ASCII.
+        text.push_str(&format!(
+            "\n\nItem {i}: Erdoğan “said” — 中文 {}\n",
+            "x".repeat(i % 500)
+        ));
+        i += 1;
+    }
+    let article = Article::new("big", "", "-", &text);
+    let doc = extract(&article);
+    assert_spans_match(&article.text, &doc);
+    let actors = capitalised_actors(&article.text[..200_000]);
+    let cx = Context::new(&article.text);
+    let found = stances::find_stances(&cx, &actors, &[]);
+    let mut doc = Document::new(article.meta());
+    doc.stances = found;
+    assert_spans_match(&article.text, &doc);
+}
