@@ -1484,6 +1484,7 @@ impl App {
             }
             Purpose::Mention(range) => {
                 let mention = span_of(&range);
+                let new = choice.value.is_none();
                 let edit = match choice.value {
                     Some(id) => {
                         let Some(i) = doc.actors.iter().position(|a| a.id == id) else {
@@ -1507,6 +1508,10 @@ impl App {
                 self.apply_and_select(edit);
                 if let Some(slot) = self.slot_mut() {
                     slot.view.anchor = None;
+                }
+                if new {
+                    // A new actor needs its kind: offer the form on that field.
+                    self.open_form(Some("Kind"));
                 }
             }
             Purpose::StanceActor(range) => {

@@ -228,11 +228,15 @@ fn a_selection_becomes_a_mention_of_a_new_actor() {
     app.update(Action::MakeMention);
     typed(&mut app, "NATO member states");
     app.update(Action::Confirm);
+    // The form opens on the new actor's kind.
+    assert!(matches!(app.popups.last(), Some(Popup::Form(_))));
+    run(&mut app, &[Action::Right, Action::Confirm]);
     let d = doc(&app);
     let a = d.actors.last().expect("actor");
     assert_eq!(a.name, "NATO member states");
     assert_eq!(a.mentions[0].text, "NATO states");
     assert_eq!(a.meta.status, Status::Manual);
+    assert_eq!(a.kind, crate::model::ActorKind::Person);
     assert_eq!(app.selected(), Some((Kind::Actor, d.actors.len() - 1)));
 }
 

@@ -50,16 +50,21 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let len = edit::count(doc, app.tab);
     if len == 0 {
         let what = match app.tab {
-            Kind::Actor => "No actors. In the article (Tab), select a name (v) and press m.",
-            Kind::Claim => "No claims. In the article, select what is said (v) and press c.",
-            Kind::Stance => "No stances. In the article, select the evidence (v) and press s.",
+            Kind::Actor => {
+                "No actors yet. In the article (Tab), put the cursor on a name, or select it with v, and press m."
+            }
+            Kind::Claim => {
+                "No claims yet. In the article (Tab), select what is said with v and press c."
+            }
+            Kind::Stance => {
+                "No stances yet. In the article (Tab), select the evidence with v and press s."
+            }
         };
-        put(
-            buf,
-            area,
-            0,
-            &Line::styled(fit(what, area.width.into()), style::label()),
-        );
+        let pieces = crate::tui::layout::wrap(what, usize::from(area.width));
+        for (row, piece) in pieces.iter().enumerate().take(usize::from(area.height)) {
+            let line = Line::styled(&what[piece.start..piece.end], style::label());
+            put(buf, area, row as u16, &line);
+        }
         return;
     }
     let tab = tab_index(app.tab);
