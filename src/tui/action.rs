@@ -57,6 +57,8 @@ pub enum Action {
     MakeMention,
     MakeClaim,
     MakeStance,
+    /// The selection becomes the cue of the selected claim.
+    MakeCue,
     /// Move the selected item's span start one word earlier.
     GrowStart,
     /// Move the selected item's span start one word later.

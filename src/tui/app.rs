@@ -516,6 +516,7 @@ impl App {
             Action::Select => self.toggle_selection(),
             Action::MakeMention => self.make(Purpose::Mention),
             Action::MakeClaim => self.make_claim(),
+            Action::MakeCue => self.make_cue(),
             Action::MakeStance => self.make(Purpose::StanceActor),
             Action::GrowStart | Action::ShrinkStart | Action::GrowEnd | Action::ShrinkEnd => {
                 self.adjust_span(action)
@@ -598,7 +599,14 @@ impl App {
             return;
         };
         let at = slot.view.cursor;
+        let selecting = slot.view.anchor.is_some();
         slot.view.cursor = match action {
+            // While selecting, forward moves stop at the end of the word or sentence, so the
+            // selection does not take in the start of the next one.
+            Action::WordForward if selecting => {
+                text::prev_char(text, text::word_end(text, text::next_char(text, at)))
+            }
+            Action::SentenceForward if selecting => text::sentence_end(text, at),
             Action::WordForward => text::word_forward(text, at),
             Action::WordBack => text::word_back(text, at),
             Action::SentenceForward => text::sentence_forward(text, at),
@@ -1152,6 +1160,32 @@ impl App {
             }
             self.open_form(Some("Speaker"));
             self.notify("claim made: pick its speaker (Enter), or Esc to leave it unattributed");
+        }
+    }
+
+    /// The selection (or the word at the cursor) becomes the cue of the selected claim.
+    fn make_cue(&mut self) {
+        let Some((Kind::Claim, i)) = self.selected() else {
+            self.notify("select a claim first (Tab to the claims list), then its cue here");
+            return;
+        };
+        let Some(range) = self.target_range() else {
+            self.notify("put the cursor on the cue, or select it with v");
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let cue = Span::from_bytes_with(&slot.map, text, range);
+        let edit = edit::change(&slot.doc, Kind::Claim, i, |item| {
+            if let Item::Claim(c) = item {
+                c.cue = Some(cue);
+            }
+        });
+        self.apply_and_select(edit);
+        if let Some(slot) = self.slot_mut() {
+            slot.view.anchor = None;
         }
     }
 

@@ -349,6 +349,7 @@ impl Form {
             ],
         };
         let context = match &item {
+            Item::Actor(a) if a.mentions.len() == 1 => "1 mention".to_string(),
             Item::Actor(a) => format!("{} mentions", a.mentions.len()),
             Item::Claim(c) => format!("“{}”", c.content.text),
             Item::Stance(s) => s

@@ -218,9 +218,15 @@ fn a_selection_becomes_a_mention_of_a_new_actor() {
     run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
     assert_eq!(app.focus, Focus::Article);
     // "NATO states": select two words from the start.
+    // While selecting, w stops at word ends: the end of "NATO", then of "states".
     run(
         &mut app,
-        &[Action::Top, Action::Select, Action::WordForward],
+        &[
+            Action::Top,
+            Action::Select,
+            Action::WordForward,
+            Action::WordForward,
+        ],
     );
     let text = &app.article().text;
     let sel = app.selection().expect("selection");
@@ -522,4 +528,47 @@ fn unsaved_work_of_an_earlier_session_can_be_discarded() {
     assert_eq!(doc(&app).claims[0].meta.status, Status::Auto);
     let path = app.slot().expect("slot").save_to.clone();
     assert!(!store::recovery_path(&path).exists());
+}
+
+#[test]
+fn a_selection_becomes_the_cue_of_the_selected_claim() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    app.update(Action::Search);
+    typed(&mut app, "stated on");
+    run(
+        &mut app,
+        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
+    );
+    // The claims list still selects c1; C makes the word at the cursor its cue.
+    app.update(Action::MakeCue);
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("stated")
+    );
+    assert_eq!(d.claims[0].meta.status, Status::Edited);
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
+}
+
+#[test]
+fn sentence_moves_while_selecting_stop_at_the_sentence_end() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(
+        &mut app,
+        &[
+            Action::FocusPrev,
+            Action::FocusPrev,
+            Action::Top,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    run(&mut app, &[Action::Select, Action::SentenceForward]);
+    let text = app.article().text.clone();
+    let sel = app.selection().expect("selection");
+    assert!(text[sel].ends_with("fight against Russia."));
 }

@@ -110,6 +110,16 @@ pub fn sentence_forward(text: &str, at: usize) -> usize {
     text.len()
 }
 
+/// The last character of the sentence at `at` (of the next one when `at` ends a sentence).
+pub fn sentence_end(text: &str, at: usize) -> usize {
+    let next = sentence_forward(text, next_char(text, at));
+    let mut b = next;
+    while let Some(c) = text[..b].chars().next_back().filter(|c| c.is_whitespace()) {
+        b -= c.len_utf8();
+    }
+    prev_char(text, b).max(floor_boundary(text, at))
+}
+
 /// The start of this sentence, or of the previous one when already at a start.
 pub fn sentence_back(text: &str, at: usize) -> usize {
     let mut b = prev_char(text, floor_boundary(text, at));
@@ -229,6 +239,14 @@ mod tests {
         assert_eq!(sentence_back(T, s2), 0);
         let next = T.find("Next").expect("next");
         assert_eq!(sentence_forward(T, T.find("Done").expect("done")), next);
+    }
+
+    #[test]
+    fn finds_the_end_of_a_sentence() {
+        assert_eq!(&T[..=sentence_end(T, 0)], "He said it.");
+        let s2 = T.find('“').expect("quote");
+        let end = sentence_end(T, s2);
+        assert!(T[..end].ends_with("we go!"), "{}", &T[..end]);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
         Line::from(vec![
             Span::styled(" selecting ", style::text_selection()),
             Span::styled(
-                "  m mention · c claim · s stance · v or Esc drops the selection",
+                "  m mention · c claim · s stance · C cue of the selected claim · v/Esc drops",
                 style::label(),
             ),
         ])
