@@ -105,6 +105,17 @@ fn review_save_and_quit_in_a_real_terminal() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "{status:?}");
+    // The terminal was given back: the alternate screen left, mouse reporting off.
+    std::thread::sleep(Duration::from_millis(200));
+    let screen = String::from_utf8_lossy(&output.lock().expect("output")).into_owned();
+    assert!(
+        screen.contains("\x1b[?1049l"),
+        "the alternate screen was not left"
+    );
+    assert!(
+        screen.contains("\x1b[?1000l"),
+        "mouse capture was not turned off"
+    );
 
     let saved = gloss::store::load(&file).expect("saved annotations");
     assert_eq!(saved.claims[0].meta.status, Status::Accepted);

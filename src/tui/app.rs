@@ -284,8 +284,18 @@ pub struct App {
 }
 
 impl App {
-    /// An app over `articles` (at least one), with annotation files in `dir`.
-    pub fn new(articles: Vec<Article>, dir: PathBuf, extract: Extractor, keymap: Keymap) -> App {
+    /// An app over `articles`, with annotation files in `dir`. With no articles it shows the
+    /// embedded sample rather than nothing.
+    pub fn new(
+        mut articles: Vec<Article>,
+        dir: PathBuf,
+        extract: Extractor,
+        keymap: Keymap,
+    ) -> App {
+        let empty = articles.is_empty();
+        if empty {
+            articles.push(crate::article::load::embedded_sample());
+        }
         let slots = articles.iter().map(|_| None).collect();
         let mut app = App {
             articles,
@@ -305,6 +315,9 @@ impl App {
             wrap: RefCell::new(WrapCache::default()),
         };
         app.open_current();
+        if empty {
+            app.notify("nothing to show: this is the sample article");
+        }
         app
     }
 

@@ -413,6 +413,33 @@ mod tests {
     }
 
     #[test]
+    fn the_users_keymap_file_is_laid_over_the_defaults() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(
+            dir.path().join("keymap.toml"),
+            "normal = [ { on = \"ctrl-a\", run = \"accept\", desc = \"Accept\" } ]",
+        )
+        .expect("write");
+        let (map, error) = Keymap::load(Some(dir.path()));
+        assert_eq!(error, None);
+        let ctrl_a = Key::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
+        assert_eq!(map.lookup(Mode::Normal, ctrl_a), Some(Action::Accept));
+        assert_eq!(map.lookup(Mode::Normal, Key::char('q')), Some(Action::Quit));
+        std::fs::write(dir.path().join("keymap.toml"), "normal = 3").expect("write");
+        let (map, error) = Keymap::load(Some(dir.path()));
+        assert!(error.is_some_and(|e| e.contains("keymap.toml")));
+        assert_eq!(map.lookup(Mode::Normal, Key::char('q')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn every_mode_of_the_default_keymap_has_bindings() {
+        let map = Keymap::defaults();
+        for mode in Mode::ALL {
+            assert!(!map.bindings(mode).is_empty(), "{}", mode.as_str());
+        }
+    }
+
+    #[test]
     fn bad_keys_are_reported_with_the_place() {
         let err = Keymap::parse(
             "normal = [ { on = \"ctrl-nope\", run = \"quit\" } ]",

@@ -572,3 +572,28 @@ fn sentence_moves_while_selecting_stop_at_the_sentence_end() {
     let sel = app.selection().expect("selection");
     assert!(text[sel].ends_with("fight against Russia."));
 }
+
+#[test]
+fn the_autosave_interval_comes_from_config_toml() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert_eq!(super::Config::load(Some(dir.path())).0.autosave_secs, 60);
+    std::fs::write(dir.path().join("config.toml"), "autosave_secs = 5\n").expect("write");
+    assert_eq!(super::Config::load(Some(dir.path())).0.autosave_secs, 5);
+    std::fs::write(dir.path().join("config.toml"), "autosave_secs = \"x\"\n").expect("write");
+    let (config, error) = super::Config::load(Some(dir.path()));
+    assert_eq!(config.autosave_secs, 60);
+    assert!(error.is_some());
+}
+
+#[test]
+fn with_no_articles_the_sample_is_shown() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = App::new(
+        Vec::new(),
+        dir.path().to_path_buf(),
+        fixture::sample_document,
+        Keymap::defaults(),
+    );
+    assert_eq!(app.articles.len(), 1);
+    assert!(app.message.is_some());
+}
