@@ -1,6 +1,42 @@
 //! The terminal UI: read an article, review and correct its annotations, save.
+//!
+//! Keys become `Action`s through the keymap, `App::update` is the one place state changes, and
+//! the views in `view` draw `&App`. This module is the imperative shell: the terminal, the event
+//! loop, the crash-recovery snapshot.
 
-use std::path::PathBuf;
+pub mod action;
+pub mod app;
+#[doc(hidden)]
+pub mod fixture;
+pub mod form;
+pub mod geometry;
+pub mod keymap;
+pub mod layout;
+#[cfg(test)]
+mod tests;
+pub mod text;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::io::{Write, stdout};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use serde::Deserialize;
+
+use crate::article::Article;
+use crate::article::load;
+use crate::model::Document;
+use crate::store;
+use action::Action;
+use app::App;
+use keymap::{Key, Keymap};
 
 /// What `gloss [PATH]` was asked to open.
 #[derive(Debug, Clone, Default)]
@@ -11,7 +47,162 @@ pub struct Options {
     pub annotations: Option<PathBuf>,
 }
 
+/// Settings from `config.toml` in the config directory.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Seconds between writes of the crash-recovery file while there are unsaved changes.
+    pub autosave_secs: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { autosave_secs: 60 }
+    }
+}
+
+impl Config {
+    /// Reads `config.toml` from `dir`; a missing file gives the defaults, a bad one a message.
+    pub fn load(dir: Option<&Path>) -> (Config, Option<String>) {
+        let Some(path) = dir.map(|d| d.join("config.toml")) else {
+            return (Config::default(), None);
+        };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return (Config::default(), None);
+        };
+        match toml::from_str(&text) {
+            Ok(config) => (config, None),
+            Err(e) => (Config::default(), Some(format!("{}: {e}", path.display()))),
+        }
+    }
+}
+
+/// The articles to open and what went wrong loading the others.
+pub fn load_articles(path: Option<&Path>) -> Result<(Vec<Article>, Vec<String>), String> {
+    let default = Path::new("seeds");
+    let path = match path {
+        Some(p) => p,
+        None if default.is_dir() => default,
+        None => return Ok((vec![load::embedded_sample()], Vec::new())),
+    };
+    let loaded = load::load(path).map_err(|e| e.to_string())?;
+    let errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+    if loaded.articles.is_empty() {
+        return Err(match errors.first() {
+            Some(first) => format!("no article could be read: {first}"),
+            None => format!("{}: no articles", path.display()),
+        });
+    }
+    Ok((loaded.articles, errors))
+}
+
+type Snapshot = Arc<Mutex<BTreeMap<PathBuf, Document>>>;
+
+/// On a panic, writes a recovery file for each document in the snapshot, then lets the
+/// previous hook report the panic.
+fn install_recovery_hook(snapshot: Snapshot) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(docs) = snapshot.try_lock() {
+            for (path, doc) in docs.iter() {
+                match store::write_recovery(path, doc) {
+                    Ok(()) => eprintln!(
+                        "gloss: unsaved changes kept in {}",
+                        store::recovery_path(path).display()
+                    ),
+                    Err(e) => eprintln!("gloss: could not keep unsaved changes: {e}"),
+                }
+            }
+        }
+        previous(info);
+    }));
+}
+
+/// Restores the terminal when dropped: on return, on error and while unwinding.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
 /// Runs the TUI until the user quits.
-pub fn run(_options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    Err("the TUI is not yet available".into())
+pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let (articles, load_errors) = load_articles(options.path.as_deref())?;
+    let dir = store::annotations_dir(options.annotations.as_deref());
+    let dirs = directories::ProjectDirs::from("", "", "gloss");
+    let config_dir = dirs.as_ref().map(|d| d.config_dir().to_path_buf());
+    let (keymap, keymap_error) = Keymap::load(config_dir.as_deref());
+    let (config, config_error) = Config::load(config_dir.as_deref());
+    let mut app = App::new(articles, dir, crate::extract::extract, keymap);
+    let mut notes: Vec<String> = load_errors;
+    notes.extend(keymap_error);
+    notes.extend(config_error);
+    notes.extend(app.message.take());
+    if !notes.is_empty() {
+        app.notify(notes.join(" · "));
+    }
+
+    let snapshot: Snapshot = Arc::default();
+    // Installed before ratatui's hook, so the terminal is restored before this one runs.
+    install_recovery_hook(snapshot.clone());
+    let mut terminal = ratatui::try_init()?;
+    let _restore = Restore;
+    execute!(stdout(), EnableMouseCapture)?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+
+    let autosave = Duration::from_secs(config.autosave_secs.max(1));
+    let mut last_recovery = Instant::now();
+    while !app.should_quit {
+        execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+        terminal.backend_mut().flush()?;
+
+        if event::poll(Duration::from_millis(500))? {
+            // Handle everything that is waiting before drawing again.
+            loop {
+                if let Some(action) = to_action(&app, event::read()?) {
+                    app.update(action);
+                }
+                if app.should_quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if app.take_changed()
+            && let Ok(mut docs) = snapshot.lock()
+        {
+            *docs = app.dirty_documents().into_iter().collect();
+        }
+        if last_recovery.elapsed() >= autosave {
+            last_recovery = Instant::now();
+            app.write_recovery();
+        }
+    }
+    Ok(())
+}
+
+/// What a terminal event means for the app.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let key = Key::from_event(&key);
+            let mode = app.mode();
+            app.keymap
+                .lookup(mode, key)
+                .or_else(|| key.typed().filter(|_| mode.takes_text()).map(Action::Input))
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp(mouse.column, mouse.row)),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown(mouse.column, mouse.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
 }

@@ -1,0 +1,1659 @@
+//! The state of the TUI and `App::update`, the only place it changes. Views read `&App`.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::form::{Form, Picker, Purpose};
+use super::geometry::Screen;
+use super::keymap::{Keymap, Mode};
+use super::layout::{self, VLine, WrapCache};
+use super::text;
+use crate::article::Article;
+use crate::article::offsets::OffsetMap;
+use crate::article::sanitize;
+use crate::edit::{self, Edit, History, Item, Kind};
+use crate::model::{Document, Span, Status};
+use crate::store::{self, Origin};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Article,
+    List,
+}
+
+/// What a mark in the article text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A mention of the actor at this index.
+    Mention(usize),
+    /// A claim's source, spoken by the actor at this index (if known).
+    Source(Option<usize>),
+    Cue,
+    Content,
+    Evidence,
+}
+
+/// A marked stretch of the article: a byte range, what it is and the item it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+    pub kind: Kind,
+    pub index: usize,
+}
+
+/// Where one article's reader stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// Byte offset of the text at the top of the article pane: an anchor in the text, so a
+    /// resize keeps the reading position.
+    pub scroll: usize,
+    /// The cursor, a byte offset.
+    pub cursor: usize,
+    /// Where a selection started (`v`), if one is being made.
+    pub anchor: Option<usize>,
+    /// The selected row of each list (actors, claims, stances).
+    pub sel: [usize; 3],
+    /// The first row shown of each list.
+    pub top: [usize; 3],
+}
+
+/// One opened article: its annotations, their history and what the views need.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub doc: Document,
+    pub origin: Origin,
+    pub save_to: PathBuf,
+    pub history: History,
+    pub map: OffsetMap,
+    /// Marks sorted by start.
+    pub marks: Vec<Mark>,
+    /// The longest mark, to find the marks that reach into a window.
+    longest: usize,
+    /// Every item by where it starts in the text: reading order.
+    pub order: Vec<(usize, Kind, usize)>,
+    pub view: View,
+}
+
+impl Slot {
+    fn new(doc: Document, origin: Origin, save_to: PathBuf, text: &str) -> Slot {
+        let mut slot = Slot {
+            doc,
+            origin,
+            save_to,
+            history: History::new(),
+            map: OffsetMap::new(text),
+            marks: Vec::new(),
+            longest: 0,
+            order: Vec::new(),
+            view: View::default(),
+        };
+        slot.refresh(text);
+        slot
+    }
+
+    /// Rebuilds the marks and the reading order after the document changed.
+    pub fn refresh(&mut self, text: &str) {
+        let map = &self.map;
+        let ranges = |span: &Span| span.byte_pieces(map, text);
+        let mut marks = Vec::new();
+        let mut order = Vec::new();
+        let actor_index = |id: &str| self.doc.actors.iter().position(|a| a.id == id);
+        for (i, actor) in self.doc.actors.iter().enumerate() {
+            let first = actor.mentions.iter().map(|m| m.start).min();
+            order.push((
+                first.map_or(usize::MAX, |c| map.to_byte(text, c)),
+                Kind::Actor,
+                i,
+            ));
+            if actor.meta.is_rejected() {
+                continue;
+            }
+            for mention in actor.mentions.iter().filter(|m| !m.orphaned) {
+                for r in ranges(mention) {
+                    marks.push(mark(r, Role::Mention(i), Kind::Actor, i));
+                }
+            }
+        }
+        for (i, claim) in self.doc.claims.iter().enumerate() {
+            order.push((map.to_byte(text, claim.content.start), Kind::Claim, i));
+            if claim.meta.is_rejected() {
+                continue;
+            }
+            let speaker = claim.actor.as_deref().and_then(actor_index);
+            let parts = [
+                (claim.source.as_ref(), Role::Source(speaker)),
+                (claim.cue.as_ref(), Role::Cue),
+                (Some(&claim.content), Role::Content),
+            ];
+            for (span, role) in parts {
+                for r in span.filter(|s| !s.orphaned).map(ranges).unwrap_or_default() {
+                    marks.push(mark(r, role, Kind::Claim, i));
+                }
+            }
+        }
+        for (i, stance) in self.doc.stances.iter().enumerate() {
+            let at = stance.evidence.as_ref().map(|e| map.to_byte(text, e.start));
+            order.push((at.unwrap_or(usize::MAX), Kind::Stance, i));
+            if stance.meta.is_rejected() {
+                continue;
+            }
+            if let Some(evidence) = stance.evidence.as_ref().filter(|s| !s.orphaned) {
+                for r in ranges(evidence) {
+                    marks.push(mark(r, Role::Evidence, Kind::Stance, i));
+                }
+            }
+        }
+        marks.retain(|m| m.end > m.start);
+        marks.sort_by_key(|m| (m.start, m.end));
+        order.sort();
+        self.longest = marks.iter().map(|m| m.end - m.start).max().unwrap_or(0);
+        self.marks = marks;
+        self.order = order;
+    }
+
+    /// The marks that overlap byte range `window`.
+    pub fn marks_in(&self, window: Range<usize>) -> &[Mark] {
+        let from = self
+            .marks
+            .partition_point(|m| m.start + self.longest < window.start);
+        let to = self.marks.partition_point(|m| m.start < window.end);
+        &self.marks[from..to.max(from)]
+    }
+
+    /// The byte ranges an item covers in the text (mentions, source, cue, content, evidence).
+    pub fn ranges_of(&self, text: &str, kind: Kind, index: usize) -> Vec<Range<usize>> {
+        let spans: Vec<&Span> = match kind {
+            Kind::Actor => self
+                .doc
+                .actors
+                .get(index)
+                .map(|a| a.mentions.iter().collect())
+                .unwrap_or_default(),
+            Kind::Claim => self
+                .doc
+                .claims
+                .get(index)
+                .map(|c| {
+                    [c.source.as_ref(), c.cue.as_ref(), Some(&c.content)]
+                        .into_iter()
+                        .flatten()
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Kind::Stance => self
+                .doc
+                .stances
+                .get(index)
+                .and_then(|s| s.evidence.as_ref())
+                .into_iter()
+                .collect(),
+        };
+        spans
+            .into_iter()
+            .filter(|s| !s.orphaned)
+            .flat_map(|s| s.byte_pieces(&self.map, text))
+            .filter(|r| r.end > r.start)
+            .collect()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Items reviewed (not auto) and all items.
+    pub fn reviewed(&self) -> (usize, usize) {
+        let d = &self.doc;
+        let statuses = d
+            .actors
+            .iter()
+            .map(|a| a.meta.status)
+            .chain(d.claims.iter().map(|c| c.meta.status))
+            .chain(d.stances.iter().map(|s| s.meta.status));
+        statuses.fold((0, 0), |(r, n), s| {
+            (r + usize::from(s.is_reviewed()), n + 1)
+        })
+    }
+}
+
+fn mark(r: Range<usize>, role: Role, kind: Kind, index: usize) -> Mark {
+    Mark {
+        start: r.start,
+        end: r.end,
+        role,
+        kind,
+        index,
+    }
+}
+
+/// The search in the article, when there is one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    pub current: usize,
+}
+
+/// A popup over the screen; the last one has the keyboard.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Help {
+        scroll: u16,
+    },
+    /// Quit with unsaved changes?
+    ConfirmQuit,
+    /// Restore the unsaved work in this recovery file of the current article?
+    Recover(PathBuf),
+    Search,
+    Form(Form),
+    Picker(Picker),
+}
+
+/// Makes the annotations of an article when it has no annotation file.
+pub type Extractor = fn(&Article) -> Document;
+
+/// The whole TUI state.
+#[derive(Debug)]
+pub struct App {
+    pub articles: Vec<Article>,
+    pub slots: Vec<Option<Slot>>,
+    pub current: usize,
+    pub dir: PathBuf,
+    extract: Extractor,
+    pub keymap: Keymap,
+    /// The terminal size the last frame had.
+    pub size: (u16, u16),
+    pub focus: Focus,
+    /// Which list the annotation pane shows.
+    pub tab: Kind,
+    pub popups: Vec<Popup>,
+    pub search: Option<Search>,
+    /// A line for the user (notices, errors, what an action did); cleared by the next key.
+    pub message: Option<String>,
+    pub should_quit: bool,
+    /// Set when a document changed since `take_changed` was last called.
+    changed: bool,
+    wrap: RefCell<WrapCache>,
+}
+
+impl App {
+    /// An app over `articles`, with annotation files in `dir`. With no articles it shows the
+    /// embedded sample rather than nothing.
+    pub fn new(
+        mut articles: Vec<Article>,
+        dir: PathBuf,
+        extract: Extractor,
+        keymap: Keymap,
+    ) -> App {
+        let empty = articles.is_empty();
+        if empty {
+            articles.push(crate::article::load::embedded_sample());
+        }
+        let slots = articles.iter().map(|_| None).collect();
+        let mut app = App {
+            articles,
+            slots,
+            current: 0,
+            dir,
+            extract,
+            keymap,
+            size: (80, 24),
+            focus: Focus::List,
+            tab: Kind::Claim,
+            popups: Vec::new(),
+            search: None,
+            message: None,
+            should_quit: false,
+            changed: false,
+            wrap: RefCell::new(WrapCache::default()),
+        };
+        app.open_current();
+        if empty {
+            app.notify("nothing to show: this is the sample article");
+        }
+        app
+    }
+
+    /// Opens the current article's annotations if that has not happened yet.
+    fn open_current(&mut self) {
+        let i = self.current;
+        if self.slots.get(i).is_none_or(|s| s.is_some()) {
+            return;
+        }
+        let Some(article) = self.articles.get(i) else {
+            return;
+        };
+        let mut recovery = None;
+        let (slot, notices) = match store::open(&self.dir, article, self.extract) {
+            Ok(opened) => {
+                recovery = opened.recovery;
+                (
+                    Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
+                    opened.notices,
+                )
+            }
+            Err(e) => {
+                // The file is there but unusable: never overwrite it, save beside it.
+                let path = store::path_for(&self.dir, &article.id);
+                let save_to = path.with_extension("new.json");
+                let doc = (self.extract)(article);
+                let notice = format!("{e}; changes go to {}", save_to.display());
+                (
+                    Slot::new(doc, Origin::Extracted, save_to, &article.text),
+                    vec![notice],
+                )
+            }
+        };
+        self.slots[i] = Some(slot);
+        if let Some(path) = recovery {
+            self.popups.push(Popup::Recover(path));
+        }
+        if !notices.is_empty() {
+            self.message = Some(notices.join(" · "));
+        }
+        if self
+            .slot()
+            .is_some_and(|s| edit::count(&s.doc, self.tab) == 0)
+            && let Some(kind) = Kind::ALL
+                .into_iter()
+                .find(|k| self.slot().is_some_and(|s| edit::count(&s.doc, *k) > 0))
+        {
+            self.tab = kind;
+        }
+    }
+
+    pub fn article(&self) -> &Article {
+        &self.articles[self.current.min(self.articles.len().saturating_sub(1))]
+    }
+
+    pub fn slot(&self) -> Option<&Slot> {
+        self.slots.get(self.current)?.as_ref()
+    }
+
+    fn slot_mut(&mut self) -> Option<&mut Slot> {
+        self.slots.get_mut(self.current)?.as_mut()
+    }
+
+    pub fn screen(&self) -> Screen {
+        Screen::new(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The current article's visual lines at `width`.
+    pub fn lines(&self, width: u16) -> Arc<Vec<VLine>> {
+        self.wrap
+            .borrow_mut()
+            .get(self.current, &self.article().text, usize::from(width))
+    }
+
+    /// The mode keys are looked up in.
+    pub fn mode(&self) -> Mode {
+        match self.popups.last() {
+            Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::ConfirmQuit) => Mode::Confirm,
+            Some(Popup::Recover(_)) => Mode::Recover,
+            Some(Popup::Search) => Mode::Search,
+            Some(Popup::Form(_)) => Mode::Form,
+            Some(Popup::Picker(_)) => Mode::Picker,
+            None if self.focus == Focus::Article => Mode::Article,
+            None => Mode::Normal,
+        }
+    }
+
+    /// The selected annotation: the selected row of the list shown.
+    pub fn selected(&self) -> Option<(Kind, usize)> {
+        let slot = self.slot()?;
+        let i = slot.view.sel[tab_index(self.tab)];
+        (i < edit::count(&slot.doc, self.tab)).then_some((self.tab, i))
+    }
+
+    /// The selected item, cloned.
+    pub fn selected_item(&self) -> Option<Item> {
+        let (kind, i) = self.selected()?;
+        edit::get(&self.slot()?.doc, kind, i)
+    }
+
+    /// The text selection being made (`v`), snapped to whole words.
+    pub fn selection(&self) -> Option<Range<usize>> {
+        let slot = self.slot()?;
+        let anchor = slot.view.anchor?;
+        let text = &self.article().text;
+        Some(text::snap(text, anchor, slot.view.cursor))
+    }
+
+    /// Whether any opened article has unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.slots.iter().flatten().any(Slot::is_dirty)
+    }
+
+    /// True once after each change to a document (for the crash-recovery snapshot).
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// The documents with unsaved changes, by the file they save to.
+    pub fn dirty_documents(&self) -> Vec<(PathBuf, Document)> {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|s| s.is_dirty())
+            .map(|s| (s.save_to.clone(), s.doc.clone()))
+            .collect()
+    }
+
+    /// Writes a recovery file for every article with unsaved changes.
+    pub fn write_recovery(&mut self) {
+        for (path, doc) in self.dirty_documents() {
+            if let Err(e) = store::write_recovery(&path, &doc) {
+                self.message = Some(format!("recovery file not written: {e}"));
+            }
+        }
+    }
+
+    /// Shows a line to the user.
+    pub fn notify(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
+    /// The one place state changes.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        match self.popups.last() {
+            Some(Popup::Help { .. }) => return self.update_help(action),
+            Some(Popup::ConfirmQuit) => return self.update_confirm(action),
+            Some(Popup::Recover(_)) => return self.update_recover(action),
+            Some(Popup::Search) => return self.update_search(action),
+            Some(Popup::Form(_)) => return self.update_form(action),
+            Some(Popup::Picker(_)) => return self.update_picker(action),
+            None => {}
+        }
+        match action {
+            Action::None | Action::Input(_) => {}
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Quit => {
+                if self.is_dirty() {
+                    self.popups.push(Popup::ConfirmQuit);
+                } else {
+                    self.should_quit = true;
+                }
+            }
+            Action::Discard => self.should_quit = true,
+            Action::Restore => {}
+            Action::SaveQuit => {
+                if self.save() {
+                    self.should_quit = true;
+                }
+            }
+            Action::Save => {
+                self.save();
+            }
+            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Up | Action::Down | Action::Left | Action::Right => self.step(action),
+            Action::PageUp => self.page(-1),
+            Action::PageDown => self.page(1),
+            Action::Top => self.ends(false),
+            Action::Bottom => self.ends(true),
+            Action::Jump => self.jump(),
+            Action::NextAnnotation => self.next_annotation(true),
+            Action::PrevAnnotation => self.next_annotation(false),
+            Action::Search => {
+                self.search.get_or_insert_with(Search::default);
+                self.popups.push(Popup::Search);
+            }
+            Action::NextArticle => self.switch_article(true),
+            Action::PrevArticle => self.switch_article(false),
+            Action::Accept => self.review(Status::Accepted),
+            Action::Reject => self.review(Status::Rejected),
+            Action::Edit => self.open_form(None),
+            Action::Rename => self.open_actor_form("Name"),
+            Action::Alias => self.open_actor_form("Aliases"),
+            Action::Delete => self.delete(),
+            Action::Undo => self.undo(true),
+            Action::Redo => self.undo(false),
+            Action::Tags => self.open_tags(),
+            Action::Merge => self.open_merge(),
+            Action::WordForward
+            | Action::WordBack
+            | Action::SentenceForward
+            | Action::SentenceBack => self.move_cursor(action),
+            Action::Select => self.toggle_selection(),
+            Action::MakeMention => self.make(Purpose::Mention),
+            Action::MakeClaim => self.make_claim(),
+            Action::MakeCue => self.make_cue(),
+            Action::MakeStance => self.make(Purpose::StanceActor),
+            Action::GrowStart | Action::ShrinkStart | Action::GrowEnd | Action::ShrinkEnd => {
+                self.adjust_span(action)
+            }
+            Action::Cancel => {
+                if self.search.take().is_none()
+                    && let Some(slot) = self.slot_mut()
+                {
+                    slot.view.anchor = None;
+                }
+            }
+            Action::Confirm | Action::NextField | Action::PrevField | Action::Backspace => {}
+            Action::Click(x, y) => self.click(x, y),
+            Action::ScrollUp(x, y) => self.wheel(x, y, -3),
+            Action::ScrollDown(x, y) => self.wheel(x, y, 3),
+        }
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        self.keep_list_in_view();
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order = [
+            (Focus::Article, self.tab),
+            (Focus::List, Kind::Actor),
+            (Focus::List, Kind::Claim),
+            (Focus::List, Kind::Stance),
+        ];
+        let now = match self.focus {
+            Focus::Article => 0,
+            Focus::List => 1 + tab_index(self.tab),
+        };
+        let next = if forward {
+            (now + 1) % 4
+        } else {
+            (now + 3) % 4
+        };
+        let (focus, tab) = order[next];
+        self.focus = focus;
+        self.tab = tab;
+        if focus == Focus::List {
+            self.follow_selection();
+        }
+    }
+
+    // ---- moving -------------------------------------------------------------------------
+
+    fn step(&mut self, action: Action) {
+        match self.focus {
+            Focus::List => match action {
+                Action::Up => self.move_selection(-1),
+                Action::Down => self.move_selection(1),
+                Action::Left => self.cycle_focus(false),
+                _ => self.cycle_focus(true),
+            },
+            Focus::Article => {
+                let text_width = self.screen().article.width;
+                let lines = self.lines(text_width);
+                let text = &self.articles[self.current].text;
+                let Some(slot) = self.slots[self.current].as_mut() else {
+                    return;
+                };
+                let cursor = slot.view.cursor;
+                slot.view.cursor = match action {
+                    Action::Left => text::prev_char(text, cursor),
+                    Action::Right => text::next_char(text, cursor),
+                    Action::Up => text::vertical(text, &lines, cursor, -1),
+                    _ => text::vertical(text, &lines, cursor, 1),
+                };
+                self.cursor_into_view();
+            }
+        }
+    }
+
+    fn move_cursor(&mut self, action: Action) {
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slots[self.current].as_mut() else {
+            return;
+        };
+        let at = slot.view.cursor;
+        let selecting = slot.view.anchor.is_some();
+        slot.view.cursor = match action {
+            // While selecting, forward moves stop at the end of the word or sentence, so the
+            // selection does not take in the start of the next one.
+            Action::WordForward if selecting => {
+                text::prev_char(text, text::word_end(text, text::next_char(text, at)))
+            }
+            Action::SentenceForward if selecting => text::sentence_end(text, at),
+            Action::WordForward => text::word_forward(text, at),
+            Action::WordBack => text::word_back(text, at),
+            Action::SentenceForward => text::sentence_forward(text, at),
+            _ => text::sentence_back(text, at),
+        };
+        self.focus = Focus::Article;
+        self.cursor_into_view();
+    }
+
+    fn page(&mut self, dir: i64) {
+        let screen = self.screen();
+        match self.focus {
+            Focus::List => {
+                let rows = i64::from(screen.list.height.max(2) - 1);
+                self.move_selection(dir * rows);
+            }
+            Focus::Article => {
+                let rows = i64::from(screen.article.height.max(2) - 1);
+                self.scroll_by(dir * rows);
+                let lines = self.lines(screen.article.width);
+                let text = &self.articles[self.current].text;
+                if let Some(slot) = self.slots[self.current].as_mut() {
+                    slot.view.cursor = text::vertical(text, &lines, slot.view.cursor, dir * rows);
+                }
+                self.cursor_into_view();
+            }
+        }
+    }
+
+    fn ends(&mut self, end: bool) {
+        match self.focus {
+            Focus::List => self.move_selection(if end { i64::MAX / 2 } else { i64::MIN / 2 }),
+            Focus::Article => {
+                let len = self.article().text.len();
+                if let Some(slot) = self.slot_mut() {
+                    slot.view.cursor = if end { len } else { 0 };
+                }
+                self.cursor_into_view();
+            }
+        }
+    }
+
+    /// Scrolls the article by `rows` visual lines.
+    pub fn scroll_by(&mut self, rows: i64) {
+        let area = self.screen().article;
+        let lines = self.lines(area.width);
+        let Some(slot) = self.slot_mut() else {
+            return;
+        };
+        let top = layout::line_of(&lines, slot.view.scroll) as i64;
+        let last = (lines.len() as i64 - i64::from(area.height)).max(0);
+        let to = (top + rows).clamp(0, last.max(top.min(last)));
+        slot.view.scroll = lines.get(to as usize).map_or(0, |l| l.start);
+    }
+
+    /// Scrolls so that byte `at` is on screen, with a margin; far jumps put it a third down.
+    fn show(&mut self, at: usize, margin: usize) {
+        let area = self.screen().article;
+        let height = usize::from(area.height);
+        if height == 0 {
+            return;
+        }
+        let lines = self.lines(area.width);
+        let Some(slot) = self.slot_mut() else {
+            return;
+        };
+        let top = layout::line_of(&lines, slot.view.scroll);
+        let line = layout::line_of(&lines, at);
+        let margin = margin.min(height.saturating_sub(1) / 2);
+        let new_top = if line < top + margin {
+            if top - line.min(top) > height {
+                line.saturating_sub(height / 3)
+            } else {
+                line.saturating_sub(margin)
+            }
+        } else if line + margin >= top + height {
+            if line - top > 2 * height {
+                line.saturating_sub(height / 3)
+            } else {
+                line + margin + 1 - height
+            }
+        } else {
+            top
+        };
+        slot.view.scroll = lines.get(new_top).map_or(0, |l| l.start);
+    }
+
+    fn cursor_into_view(&mut self) {
+        if let Some(at) = self.slot().map(|s| s.view.cursor) {
+            self.show(at, 2);
+        }
+    }
+
+    /// Moves the selected row of the list shown by `delta`, clamped.
+    fn move_selection(&mut self, delta: i64) {
+        let tab = tab_index(self.tab);
+        let kind = self.tab;
+        let Some(slot) = self.slot_mut() else {
+            return;
+        };
+        let len = edit::count(&slot.doc, kind) as i64;
+        if len == 0 {
+            return;
+        }
+        let now = slot.view.sel[tab] as i64;
+        slot.view.sel[tab] = (now.saturating_add(delta)).clamp(0, len - 1) as usize;
+        self.follow_selection();
+    }
+
+    /// Keeps the selected row in its list's view and the selected item in the article's.
+    fn follow_selection(&mut self) {
+        self.keep_list_in_view();
+        let Some((kind, i)) = self.selected() else {
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let first = self.slot().and_then(|s| {
+            s.ranges_of(text, kind, i)
+                .into_iter()
+                .map(|r| r.start)
+                .min()
+        });
+        if let Some(at) = first {
+            self.show(at, 1);
+        }
+    }
+
+    fn keep_list_in_view(&mut self) {
+        let rows = usize::from(self.screen().list.height.max(1));
+        let tab = tab_index(self.tab);
+        let kind = self.tab;
+        if let Some(slot) = self.slot_mut() {
+            let len = edit::count(&slot.doc, kind);
+            let sel = slot.view.sel[tab].min(len.saturating_sub(1));
+            slot.view.sel[tab] = sel;
+            let top = &mut slot.view.top[tab];
+            if sel < *top {
+                *top = sel;
+            } else if sel >= *top + rows {
+                *top = sel + 1 - rows;
+            }
+            *top = (*top).min(len.saturating_sub(rows));
+        }
+    }
+
+    fn jump(&mut self) {
+        let Some((kind, i)) = self.selected() else {
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let Some(at) = self.slot().and_then(|s| {
+            s.ranges_of(text, kind, i)
+                .into_iter()
+                .map(|r| r.start)
+                .min()
+        }) else {
+            self.notify("the selected item has no place in the text");
+            return;
+        };
+        if let Some(slot) = self.slot_mut() {
+            slot.view.cursor = at;
+        }
+        let area = self.screen().article;
+        let lines = self.lines(area.width);
+        let line = layout::line_of(&lines, at).saturating_sub(usize::from(area.height) / 3);
+        if let Some(slot) = self.slot_mut() {
+            slot.view.scroll = lines.get(line).map_or(0, |l| l.start);
+        }
+        self.focus = Focus::Article;
+    }
+
+    /// Selects the next (or previous) annotation in reading order; while searching, the next
+    /// match.
+    fn next_annotation(&mut self, forward: bool) {
+        if self.search.as_ref().is_some_and(|s| !s.matches.is_empty()) {
+            return self.next_match(forward);
+        }
+        let from = match (self.focus, self.selected(), self.slot()) {
+            (Focus::Article, _, Some(slot)) => (slot.view.cursor, None),
+            (_, Some((kind, i)), Some(slot)) => {
+                let at = slot.order.iter().find(|(_, k, j)| *k == kind && *j == i);
+                (at.map_or(0, |(b, _, _)| *b), Some((kind, i)))
+            }
+            _ => (0, None),
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let key = |o: &(usize, Kind, usize)| (o.0, tab_index(o.1), o.2);
+        let pos = |o: &(usize, Kind, usize)| match from.1 {
+            Some((k, i)) => key(o).cmp(&(from.0, tab_index(k), i)),
+            None => o.0.cmp(&from.0).then(if forward {
+                std::cmp::Ordering::Equal
+            } else {
+                std::cmp::Ordering::Greater
+            }),
+        };
+        let found = if forward {
+            slot.order
+                .iter()
+                .find(|o| o.0 != usize::MAX && pos(o).is_gt())
+                .or_else(|| {
+                    slot.order
+                        .iter()
+                        .find(|o| o.0 != usize::MAX && from.1.is_none() && o.0 == from.0)
+                })
+        } else {
+            slot.order
+                .iter()
+                .rev()
+                .find(|o| o.0 != usize::MAX && pos(o).is_lt())
+        };
+        let Some(&(at, kind, i)) = found else {
+            self.notify(if forward {
+                "no annotation after this one"
+            } else {
+                "no annotation before this one"
+            });
+            return;
+        };
+        self.select(kind, i);
+        if let Some(slot) = self.slot_mut() {
+            slot.view.cursor = at;
+        }
+        self.follow_selection();
+    }
+
+    fn next_match(&mut self, forward: bool) {
+        let cursor = self.slot().map_or(0, |s| s.view.cursor);
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let n = search.matches.len();
+        let next = if forward {
+            search
+                .matches
+                .iter()
+                .position(|m| m.start > cursor)
+                .unwrap_or(0)
+        } else {
+            search
+                .matches
+                .iter()
+                .rposition(|m| m.start < cursor)
+                .unwrap_or(n - 1)
+        };
+        search.current = next;
+        let at = search.matches[next].start;
+        let msg = format!("match {} of {n}", next + 1);
+        if let Some(slot) = self.slot_mut() {
+            slot.view.cursor = at;
+        }
+        self.show(at, 3);
+        self.notify(msg);
+    }
+
+    /// Selects item `i` of `kind` in its list.
+    pub fn select(&mut self, kind: Kind, i: usize) {
+        self.tab = kind;
+        if let Some(slot) = self.slot_mut() {
+            slot.view.sel[tab_index(kind)] = i;
+        }
+        self.keep_list_in_view();
+    }
+
+    fn switch_article(&mut self, forward: bool) {
+        let n = self.articles.len();
+        if n < 2 {
+            self.notify("this is the only article");
+            return;
+        }
+        self.current = if forward {
+            (self.current + 1) % n
+        } else {
+            (self.current + n - 1) % n
+        };
+        self.search = None;
+        self.open_current();
+        self.keep_list_in_view();
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let screen = self.screen();
+        let p = Position::new(x, y);
+        if screen.article.contains(p) {
+            let lines = self.lines(screen.article.width);
+            let text = &self.articles[self.current].text;
+            let Some(slot) = self.slots[self.current].as_mut() else {
+                return;
+            };
+            let top = layout::line_of(&lines, slot.view.scroll);
+            let Some(line) = lines.get(top + usize::from(y - screen.article.y)) else {
+                return;
+            };
+            let at = text::at_column(text, *line, usize::from(x - screen.article.x));
+            slot.view.cursor = at;
+            self.focus = Focus::Article;
+            // The narrowest mark under the click: a mention or cue inside a claim's content.
+            let hit = slot
+                .marks_in(at..at + 1)
+                .iter()
+                .filter(|m| m.start <= at && at < m.end)
+                .min_by_key(|m| m.end - m.start)
+                .copied();
+            if let Some(m) = hit {
+                self.select(m.kind, m.index);
+            }
+        } else if screen.list.contains(p) {
+            let tab = tab_index(self.tab);
+            let row = self.slot().map_or(0, |s| s.view.top[tab]) + usize::from(y - screen.list.y);
+            let len = self.slot().map_or(0, |s| edit::count(&s.doc, self.tab));
+            self.focus = Focus::List;
+            if row < len {
+                self.select(self.tab, row);
+                self.follow_selection();
+            }
+        } else if screen.lists_block.contains(p) && y == screen.lists_block.y {
+            // The tab titles on the list's border.
+            let third = screen.lists_block.width / 3;
+            let k = usize::from((x - screen.lists_block.x) / third.max(1)).min(2);
+            self.tab = Kind::ALL[k];
+            self.focus = Focus::List;
+            self.keep_list_in_view();
+        }
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, rows: i64) {
+        let screen = self.screen();
+        if screen.list.contains(Position::new(x, y)) {
+            self.focus = Focus::List;
+            self.move_selection(rows.signum());
+        } else {
+            self.scroll_by(rows);
+        }
+    }
+
+    // ---- reviewing ----------------------------------------------------------------------
+
+    /// Applies an edit to the current document, records it, and refreshes what depends on it.
+    fn apply(&mut self, edit: Edit) -> bool {
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slots[self.current].as_mut() else {
+            return false;
+        };
+        match slot.history.apply(&mut slot.doc, edit) {
+            Ok(()) => {
+                slot.refresh(text);
+                self.changed = true;
+                true
+            }
+            Err(e) => {
+                self.notify(format!("not changed: {e}"));
+                false
+            }
+        }
+    }
+
+    fn review(&mut self, status: Status) {
+        let Some((kind, i)) = self.selected() else {
+            self.notify("nothing selected");
+            return;
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let Some(item) = edit::get(&slot.doc, kind, i) else {
+            return;
+        };
+        if item.meta().status == status {
+            self.notify(format!(
+                "{} {} is already {}",
+                kind.as_str(),
+                item.id(),
+                status.as_str()
+            ));
+        } else if item.meta().status == Status::Manual && status == Status::Accepted {
+            self.notify(format!("{} {} was made by hand", kind.as_str(), item.id()));
+        } else if let Ok(edit) = edit::set_status(&slot.doc, kind, i, status)
+            && self.apply(edit)
+        {
+            self.notify(format!(
+                "{} {}: {}",
+                kind.as_str(),
+                item.id(),
+                status.as_str()
+            ));
+        }
+        if self.focus == Focus::List {
+            self.move_selection(1);
+        }
+    }
+
+    fn delete(&mut self) {
+        let Some((kind, i)) = self.selected() else {
+            return;
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        match edit::delete(&slot.doc, kind, i) {
+            Ok(edit) => {
+                if self.apply(edit) {
+                    self.notify(format!("{} deleted (u undoes)", kind.as_str()));
+                    self.keep_list_in_view();
+                }
+            }
+            Err(e) => self.notify(e.to_string()),
+        }
+    }
+
+    fn undo(&mut self, undo: bool) {
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slots[self.current].as_mut() else {
+            return;
+        };
+        let result = if undo {
+            slot.history.undo(&mut slot.doc)
+        } else {
+            slot.history.redo(&mut slot.doc)
+        };
+        match result {
+            Ok(Some(edit)) => {
+                let focus = edit.focus();
+                let steps = match edit {
+                    Edit::Batch(steps) => steps.len(),
+                    Edit::Replace { .. } => 1,
+                };
+                slot.refresh(text);
+                self.changed = true;
+                let mut what = String::new();
+                if let Some((kind, i)) = focus {
+                    let len = self.slot().map_or(0, |s| edit::count(&s.doc, kind));
+                    self.select(kind, i.min(len.saturating_sub(1)));
+                    self.follow_selection();
+                    if let Some(item) = self.selected_item() {
+                        what = format!(": {} {}", kind.as_str(), item.id());
+                    }
+                }
+                let verb = if undo { "undone" } else { "redone" };
+                let more = if steps > 1 {
+                    format!(" ({steps} changes)")
+                } else {
+                    String::new()
+                };
+                self.notify(format!("{verb}{what}{more}"));
+            }
+            Ok(None) => self.notify(if undo {
+                "nothing to undo"
+            } else {
+                "nothing to redo"
+            }),
+            Err(e) => self.notify(format!("history: {e}")),
+        }
+    }
+
+    /// Saves every article with changes, and the current one in any case. True when all
+    /// saves succeeded.
+    pub fn save(&mut self) -> bool {
+        let current = self.current;
+        let mut saved = 0;
+        let mut failed = Vec::new();
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let Some(slot) = slot.as_mut() else {
+                continue;
+            };
+            if !slot.is_dirty() && i != current {
+                continue;
+            }
+            match store::save(&slot.save_to, &slot.doc) {
+                Ok(()) => {
+                    slot.history.mark_saved();
+                    slot.origin = Origin::Saved;
+                    if let Err(e) = store::remove_recovery(&slot.save_to) {
+                        failed.push(e.to_string());
+                    }
+                    saved += 1;
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
+        }
+        if failed.is_empty() {
+            let place = self
+                .slot()
+                .map(|s| s.save_to.display().to_string())
+                .unwrap_or_default();
+            self.notify(if saved == 1 {
+                format!("saved {place}")
+            } else {
+                format!("saved {saved} files")
+            });
+            true
+        } else {
+            self.notify(format!("save failed: {}", failed.join("; ")));
+            false
+        }
+    }
+
+    // ---- the article cursor and new annotations -------------------------------------------
+
+    fn toggle_selection(&mut self) {
+        self.focus = Focus::Article;
+        if let Some(slot) = self.slot_mut() {
+            slot.view.anchor = match slot.view.anchor {
+                Some(_) => None,
+                None => Some(slot.view.cursor),
+            };
+        }
+    }
+
+    /// The range a new annotation covers: the selection, else the word at the cursor.
+    fn target_range(&self) -> Option<Range<usize>> {
+        let slot = self.slot()?;
+        let text = &self.article().text;
+        let r = self
+            .selection()
+            .unwrap_or_else(|| text::snap(text, slot.view.cursor, slot.view.cursor));
+        (r.end > r.start).then_some(r)
+    }
+
+    fn make(&mut self, purpose: fn(Range<usize>) -> Purpose) {
+        let Some(range) = self.target_range() else {
+            self.notify("put the cursor on a word, or select text with v first");
+            return;
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let text = &self.article().text;
+        let shown = sanitize::one_line(&text[range.clone()]).into_owned();
+        let picker = Picker::actors(&slot.doc, purpose(range), &shown);
+        self.popups.push(Popup::Picker(picker));
+    }
+
+    fn make_claim(&mut self) {
+        let Some(range) = self.target_range() else {
+            self.notify("select the claim's content with v first");
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let claim = edit::new_claim(&slot.doc, Span::from_bytes_with(&slot.map, text, range));
+        let edit = edit::add(&slot.doc, Item::Claim(claim));
+        if self.apply(edit.clone()) {
+            if let Some((kind, i)) = edit.focus() {
+                self.select(kind, i);
+            }
+            if let Some(slot) = self.slot_mut() {
+                slot.view.anchor = None;
+            }
+            self.open_form(Some("Speaker"));
+            self.notify("claim made: pick its speaker (Enter), or Esc to leave it unattributed");
+        }
+    }
+
+    /// The selection (or the word at the cursor) becomes the cue of the selected claim.
+    fn make_cue(&mut self) {
+        let Some((Kind::Claim, i)) = self.selected() else {
+            self.notify("select a claim first (Tab to the claims list), then its cue here");
+            return;
+        };
+        let Some(range) = self.target_range() else {
+            self.notify("put the cursor on the cue, or select it with v");
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let cue = Span::from_bytes_with(&slot.map, text, range);
+        let edit = edit::change(&slot.doc, Kind::Claim, i, |item| {
+            if let Item::Claim(c) = item {
+                c.cue = Some(cue);
+            }
+        });
+        self.apply_and_select(edit);
+        if let Some(slot) = self.slot_mut() {
+            slot.view.anchor = None;
+        }
+    }
+
+    fn adjust_span(&mut self, action: Action) {
+        let Some((kind, i)) = self.selected() else {
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let cursor = slot.view.cursor;
+        let map = &slot.map;
+        let resize = |span: &Span| -> Option<Span> {
+            let r = span.byte_range(map, text);
+            let r = match action {
+                Action::GrowStart => text::word_back(text, r.start)..r.end,
+                Action::ShrinkStart => text::word_forward(text, r.start)..r.end,
+                Action::GrowEnd => r.start..text::word_end(text, text::word_forward(text, r.end)),
+                _ => r.start..text::prev_word_end(text, r.end),
+            };
+            (r.end > r.start).then(|| Span::from_bytes_with(map, text, r))
+        };
+        let mut failed = false;
+        let edit = edit::change(&slot.doc, kind, i, |item| match item {
+            Item::Actor(a) => {
+                // The mention under the cursor, else the first.
+                let at = map.to_char(text, cursor);
+                let m = a.mentions.iter().position(|m| m.contains(at)).unwrap_or(0);
+                match a.mentions.get(m).and_then(resize) {
+                    Some(s) => a.mentions[m] = s,
+                    None => failed = true,
+                }
+            }
+            Item::Claim(c) => match resize(&c.content) {
+                Some(s) => c.content = s,
+                None => failed = true,
+            },
+            Item::Stance(s) => match s.evidence.as_ref().and_then(resize) {
+                Some(e) => s.evidence = Some(e),
+                None => failed = true,
+            },
+        });
+        match edit {
+            Ok(_) if failed => self.notify("the span cannot shrink further"),
+            Ok(edit) => {
+                self.apply(edit);
+            }
+            Err(e) => self.notify(e.to_string()),
+        }
+    }
+
+    // ---- popups -------------------------------------------------------------------------
+
+    fn update_help(&mut self, action: Action) {
+        let Some(Popup::Help { scroll }) = self.popups.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Cancel | Action::Help | Action::Quit => {
+                self.popups.pop();
+            }
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    fn update_confirm(&mut self, action: Action) {
+        match action {
+            Action::SaveQuit => {
+                self.popups.pop();
+                if self.save() {
+                    self.should_quit = true;
+                }
+            }
+            Action::Discard => self.should_quit = true,
+            Action::Cancel => {
+                self.popups.pop();
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    fn update_recover(&mut self, action: Action) {
+        let Some(Popup::Recover(path)) = self.popups.last().cloned() else {
+            return;
+        };
+        match action {
+            Action::Restore => {
+                self.popups.pop();
+                let article = &self.articles[self.current];
+                let Some(slot) = self.slots[self.current].as_mut() else {
+                    return;
+                };
+                let mut opened = store::Opened {
+                    doc: slot.doc.clone(),
+                    origin: slot.origin,
+                    save_to: slot.save_to.clone(),
+                    notices: Vec::new(),
+                    recovery: Some(path),
+                };
+                match store::open_recovery(&mut opened, article) {
+                    Ok(()) => {
+                        // The restored work is not saved yet: a fresh history, marked unsaved.
+                        slot.doc = opened.doc;
+                        slot.history = History::new();
+                        slot.history.mark_unsaved();
+                        slot.refresh(&article.text);
+                        self.changed = true;
+                        self.keep_list_in_view();
+                        self.notify(format!("{} · Ctrl-s saves it", opened.notices.join(" · ")));
+                    }
+                    Err(e) => self.notify(format!("could not restore: {e}")),
+                }
+            }
+            Action::Discard => {
+                self.popups.pop();
+                let removed = self.slot().map(|s| store::remove_recovery(&s.save_to));
+                match removed {
+                    Some(Err(e)) => self.notify(format!("could not discard: {e}")),
+                    _ => self.notify("discarded the unsaved work of the earlier session"),
+                }
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    fn update_search(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => {
+                if let Some(s) = self.search.as_mut() {
+                    s.query.push(c);
+                }
+                self.run_search();
+            }
+            Action::Backspace => {
+                if let Some(s) = self.search.as_mut() {
+                    s.query.pop();
+                }
+                self.run_search();
+            }
+            Action::Confirm => {
+                self.popups.pop();
+                match &self.search {
+                    Some(s) if s.query.is_empty() => self.search = None,
+                    Some(s) => {
+                        let n = s.matches.len();
+                        self.notify(format!("{n} matches · n next · N previous · Esc drops"));
+                    }
+                    None => {}
+                }
+            }
+            Action::Cancel => {
+                self.popups.pop();
+                self.search = None;
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    fn run_search(&mut self) {
+        let text = &self.articles[self.current].text;
+        let cursor = self.slot().map_or(0, |s| s.view.cursor);
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        search.matches = text::find_all(text, &search.query, 100_000);
+        search.current = search
+            .matches
+            .iter()
+            .position(|m| m.start >= cursor)
+            .unwrap_or(0);
+        if let Some(at) = search.matches.get(search.current).map(|m| m.start) {
+            self.show(at, 3);
+        }
+    }
+
+    /// Opens the edit form of the selected item, with the named field focused.
+    fn open_form(&mut self, field: Option<&str>) {
+        let Some((kind, i)) = self.selected() else {
+            self.notify("nothing selected");
+            return;
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        if let Some(mut form) = Form::for_item(&slot.doc, kind, i) {
+            if let Some(name) = field {
+                form.focus_field(name);
+            }
+            self.popups.push(Popup::Form(form));
+        }
+    }
+
+    fn open_actor_form(&mut self, field: &str) {
+        if self.selected().is_some_and(|(k, _)| k == Kind::Actor) {
+            self.open_form(Some(field));
+        } else {
+            self.notify("select an actor first (Tab to the actors list)");
+        }
+    }
+
+    fn open_tags(&mut self) {
+        let Some((kind, i)) = self.selected() else {
+            self.notify("nothing selected");
+            return;
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        self.popups
+            .push(Popup::Picker(Picker::tags(&slot.doc, kind, i)));
+    }
+
+    fn open_merge(&mut self) {
+        match self.selected() {
+            Some((Kind::Actor, i)) => {
+                if let Some(slot) = self.slot() {
+                    self.popups.push(Popup::Picker(Picker::merge(&slot.doc, i)));
+                }
+            }
+            _ => self.notify("select an actor to merge (Tab to the actors list)"),
+        }
+    }
+
+    fn update_form(&mut self, action: Action) {
+        let Some(Popup::Form(form)) = self.popups.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(c) => form.type_char(c),
+            Action::Backspace => form.backspace(),
+            Action::NextField | Action::Down => form.move_focus(1),
+            Action::PrevField | Action::Up => form.move_focus(-1),
+            Action::Left => form.cycle(-1),
+            Action::Right => form.cycle(1),
+            Action::Cancel => {
+                self.popups.pop();
+            }
+            Action::Save => {
+                let Some(Popup::Form(form)) = self.popups.pop() else {
+                    return;
+                };
+                self.submit_form(form);
+            }
+            Action::Confirm => {
+                if form.on_actor_field() {
+                    let purpose = Purpose::FormActor;
+                    let current = form.actor_value();
+                    if let Some(slot) = self.slot() {
+                        let mut picker = Picker::actors(&slot.doc, purpose, "");
+                        picker.preselect(current.as_deref());
+                        self.popups.push(Popup::Picker(picker));
+                    }
+                    return;
+                }
+                let Some(Popup::Form(form)) = self.popups.pop() else {
+                    return;
+                };
+                self.submit_form(form);
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    fn submit_form(&mut self, form: Form) {
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        match form.to_edit(&slot.doc) {
+            Ok(Some(edit)) => {
+                if self.apply(edit) {
+                    self.notify("saved the changes to the item (Ctrl-s writes the file)");
+                }
+            }
+            Ok(None) => self.notify("no changes"),
+            Err(e) => self.notify(e),
+        }
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Some(Popup::Picker(picker)) = self.popups.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(c) => picker.type_char(c),
+            Action::Backspace => picker.backspace(),
+            Action::Down => picker.move_selection(1),
+            Action::Up => picker.move_selection(-1),
+            Action::Cancel => {
+                self.popups.pop();
+            }
+            Action::Confirm => {
+                let Some(Popup::Picker(picker)) = self.popups.pop() else {
+                    return;
+                };
+                self.choose(picker);
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    /// Acts on what was chosen in a picker.
+    fn choose(&mut self, picker: Picker) {
+        let Some(choice) = picker.chosen() else {
+            return;
+        };
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let doc = &slot.doc;
+        let span_of = |r: &Range<usize>| Span::from_bytes_with(&slot.map, text, r.clone());
+        let name_of = |r: &Range<usize>| sanitize::one_line(&text[r.clone()]).into_owned();
+        match picker.purpose {
+            Purpose::FormActor => {
+                if let Some(Popup::Form(form)) = self.popups.last_mut() {
+                    form.set_actor(choice.value.clone(), &choice.label, picker.query.trim());
+                    form.move_focus(1);
+                }
+            }
+            Purpose::Mention(range) => {
+                let mention = span_of(&range);
+                let new = choice.value.is_none();
+                let edit = match choice.value {
+                    Some(id) => {
+                        let Some(i) = doc.actors.iter().position(|a| a.id == id) else {
+                            return;
+                        };
+                        edit::change(doc, Kind::Actor, i, |item| {
+                            if let Item::Actor(a) = item {
+                                a.mentions.push(mention);
+                                a.mentions.sort_by_key(|m| (m.start, m.end));
+                            }
+                        })
+                    }
+                    None => {
+                        let name = new_name(&picker.query, &name_of(&range));
+                        Ok(edit::add(
+                            doc,
+                            Item::Actor(edit::new_actor(doc, &name, mention)),
+                        ))
+                    }
+                };
+                self.apply_and_select(edit);
+                if let Some(slot) = self.slot_mut() {
+                    slot.view.anchor = None;
+                }
+                if new {
+                    // A new actor needs its kind: offer the form on that field.
+                    self.open_form(Some("Kind"));
+                }
+            }
+            Purpose::StanceActor(range) => {
+                let evidence = span_of(&range);
+                let (actor_id, pre) = match choice.value {
+                    Some(id) => (id, None),
+                    None => {
+                        let name = new_name(&picker.query, &name_of(&range));
+                        let actor = edit::new_actor(doc, &name, evidence.clone());
+                        (actor.id.clone(), Some(edit::add(doc, Item::Actor(actor))))
+                    }
+                };
+                let mut steps: Vec<Edit> = pre.into_iter().collect();
+                let mut after = doc.clone();
+                for s in &steps {
+                    let _ = s.apply(&mut after);
+                }
+                let stance = edit::new_stance(&after, &actor_id, evidence);
+                steps.push(edit::add(&after, Item::Stance(stance)));
+                let edit = Edit::Batch(steps);
+                let stance_at = edit::count(doc, Kind::Stance);
+                if self.apply(edit) {
+                    self.select(Kind::Stance, stance_at);
+                    if let Some(slot) = self.slot_mut() {
+                        slot.view.anchor = None;
+                    }
+                    self.open_form(Some("Target"));
+                }
+            }
+            Purpose::Tag(kind, i) => {
+                let tag = choice
+                    .value
+                    .unwrap_or_else(|| picker.query.trim().to_string());
+                if tag.is_empty() {
+                    return;
+                }
+                let edit = edit::toggle_tag(doc, kind, i, &tag);
+                self.apply_and_select(edit);
+            }
+            Purpose::Merge(gone) => {
+                let Some(keep) = choice
+                    .value
+                    .and_then(|id| doc.actors.iter().position(|a| a.id == id))
+                else {
+                    return;
+                };
+                let names = (doc.actors[gone].name.clone(), doc.actors[keep].name.clone());
+                match edit::merge_actors(doc, keep, gone) {
+                    Ok(edit) => {
+                        if self.apply(edit) {
+                            let keep = if gone < keep { keep - 1 } else { keep };
+                            self.select(Kind::Actor, keep);
+                            self.notify(format!(
+                                "merged {} into {}",
+                                sanitize::one_line(&names.0),
+                                sanitize::one_line(&names.1)
+                            ));
+                        }
+                    }
+                    Err(e) => self.notify(e.to_string()),
+                }
+            }
+        }
+    }
+
+    fn apply_and_select(&mut self, edit: Result<Edit, edit::EditError>) {
+        match edit {
+            Ok(edit) => {
+                let focus = edit.focus();
+                if self.apply(edit)
+                    && let Some((kind, i)) = focus
+                {
+                    self.select(kind, i);
+                }
+            }
+            Err(e) => self.notify(e.to_string()),
+        }
+    }
+}
+
+/// The name of a new actor: what was typed in the picker, else the selected text.
+fn new_name(query: &str, selected: &str) -> String {
+    let q = query.trim();
+    if q.is_empty() {
+        selected.trim().to_string()
+    } else {
+        q.to_string()
+    }
+}
+
+/// The position of a list in `View::sel`.
+pub fn tab_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Actor => 0,
+        Kind::Claim => 1,
+        Kind::Stance => 2,
+    }
+}

@@ -1,0 +1,599 @@
+//! `App::update`, action by action, over the sample article and hand-made annotations.
+
+use super::action::Action;
+use super::app::{App, Focus, Popup};
+use super::fixture;
+use super::keymap::Keymap;
+use crate::edit::Kind;
+use crate::model::{Document, Polarity, Status};
+use crate::store;
+
+fn app_in(dir: &std::path::Path) -> App {
+    let mut app = App::new(
+        vec![fixture::sample_article()],
+        dir.to_path_buf(),
+        fixture::sample_document,
+        Keymap::defaults(),
+    );
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn doc(app: &App) -> Document {
+    app.slot().expect("open").doc.clone()
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(*a);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn opens_on_the_claims_list_with_the_first_claim_selected() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_in(dir.path());
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+}
+
+#[test]
+fn accept_sets_accepted_and_moves_to_the_next_item() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Accept);
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Accepted);
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    assert!(app.is_dirty());
+}
+
+#[test]
+fn undo_and_redo_round_trip_exactly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    run(
+        &mut app,
+        &[Action::Accept, Action::Reject, Action::Down, Action::Accept],
+    );
+    let changed = doc(&app);
+    assert_ne!(changed, original);
+    run(&mut app, &[Action::Undo, Action::Undo, Action::Undo]);
+    assert_eq!(doc(&app), original);
+    assert!(!app.is_dirty());
+    run(&mut app, &[Action::Redo, Action::Redo, Action::Redo]);
+    assert_eq!(doc(&app), changed);
+}
+
+#[test]
+fn reject_keeps_the_item_and_marks_it_rejected() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Reject);
+    let d = doc(&app);
+    assert_eq!(d.claims.len(), 6);
+    assert_eq!(d.claims[0].meta.status, Status::Rejected);
+}
+
+#[test]
+fn the_edit_form_changes_a_stance_and_marks_it_edited() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    run(&mut app, &[Action::FocusNext, Action::Edit]);
+    assert_eq!(app.selected(), Some((Kind::Stance, 0)));
+    assert!(matches!(app.popups.last(), Some(Popup::Form(_))));
+    // Actor, Target, Polarity: go to polarity and step from support to oppose.
+    run(
+        &mut app,
+        &[Action::NextField, Action::NextField, Action::Right],
+    );
+    app.update(Action::Confirm);
+    let d = doc(&app);
+    assert_eq!(d.stances[0].polarity, Polarity::Oppose);
+    assert_eq!(d.stances[0].meta.status, Status::Edited);
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
+}
+
+#[test]
+fn the_form_picks_a_claims_speaker_with_the_fuzzy_picker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Edit, Action::Confirm]);
+    assert!(matches!(app.popups.last(), Some(Popup::Picker(_))));
+    typed(&mut app, "stolt");
+    // Picking moves on to the next field; Enter there saves the form.
+    run(&mut app, &[Action::Confirm, Action::Confirm]);
+    let d = doc(&app);
+    assert_eq!(d.claims[0].actor.as_deref(), Some("a2"));
+    assert_eq!(
+        d.claims[0].source.as_ref().map(|s| s.text.as_str()),
+        Some("Jens Stoltenberg")
+    );
+    assert_eq!(d.claims[0].meta.status, Status::Edited);
+}
+
+#[test]
+fn cancelling_a_form_changes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    run(
+        &mut app,
+        &[
+            Action::Edit,
+            Action::NextField,
+            Action::Right,
+            Action::Cancel,
+        ],
+    );
+    assert!(app.popups.is_empty());
+    assert_eq!(doc(&app), original);
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn tags_are_added_and_removed_without_changing_the_status() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Tags);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    let d = doc(&app);
+    assert_eq!(d.claims[0].meta.tags, vec!["check".to_string()]);
+    assert_eq!(d.claims[0].meta.status, Status::Auto);
+    // The tag in use is offered; choosing it again removes it.
+    run(&mut app, &[Action::Tags, Action::Confirm]);
+    assert!(doc(&app).claims[0].meta.tags.is_empty());
+}
+
+#[test]
+fn merging_actors_moves_their_claims_and_undoes_exactly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // Actors list, second actor (Stoltenberg), merge into Rasmussen.
+    run(&mut app, &[Action::FocusPrev, Action::Down, Action::Merge]);
+    typed(&mut app, "rasm");
+    app.update(Action::Confirm);
+    let d = doc(&app);
+    assert_eq!(d.actors.len(), original.actors.len() - 1);
+    assert!(d.claims.iter().all(|c| c.actor.as_deref() == Some("a1")));
+    assert!(d.stances.iter().all(|s| s.actor == "a1"));
+    assert_eq!(app.selected(), Some((Kind::Actor, 0)));
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
+}
+
+#[test]
+fn rename_and_alias_edit_the_selected_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::FocusPrev, Action::Rename]);
+    for _ in 0.."Anders Rasmussen".len() {
+        app.update(Action::Backspace);
+    }
+    typed(&mut app, "A. F. Rasmussen");
+    app.update(Action::Confirm);
+    run(&mut app, &[Action::Alias]);
+    typed(&mut app, ", Fogh");
+    app.update(Action::Confirm);
+    let a = &doc(&app).actors[0];
+    assert_eq!(a.name, "A. F. Rasmussen");
+    assert_eq!(a.aliases, vec!["Rasmussen".to_string(), "Fogh".to_string()]);
+    assert_eq!(a.meta.status, Status::Edited);
+}
+
+#[test]
+fn delete_refuses_extracted_items_and_removes_manual_ones() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Delete);
+    assert_eq!(doc(&app).claims.len(), 6);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("reject")));
+    // Make a claim by hand from the word at the cursor, then delete it.
+    run(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(app.focus, Focus::Article);
+    run(
+        &mut app,
+        &[Action::WordForward, Action::MakeClaim, Action::Cancel],
+    );
+    assert_eq!(doc(&app).claims.len(), 7);
+    assert_eq!(doc(&app).claims[6].meta.status, Status::Manual);
+    app.update(Action::Delete);
+    assert_eq!(doc(&app).claims.len(), 6);
+}
+
+#[test]
+fn a_selection_becomes_a_mention_of_a_new_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
+    assert_eq!(app.focus, Focus::Article);
+    // "NATO states": select two words from the start.
+    // While selecting, w stops at word ends: the end of "NATO", then of "states".
+    run(
+        &mut app,
+        &[
+            Action::Top,
+            Action::Select,
+            Action::WordForward,
+            Action::WordForward,
+        ],
+    );
+    let text = &app.article().text;
+    let sel = app.selection().expect("selection");
+    assert_eq!(&text[sel], "NATO states");
+    app.update(Action::MakeMention);
+    typed(&mut app, "NATO member states");
+    app.update(Action::Confirm);
+    // The form opens on the new actor's kind.
+    assert!(matches!(app.popups.last(), Some(Popup::Form(_))));
+    run(&mut app, &[Action::Right, Action::Confirm]);
+    let d = doc(&app);
+    let a = d.actors.last().expect("actor");
+    assert_eq!(a.name, "NATO member states");
+    assert_eq!(a.mentions[0].text, "NATO states");
+    assert_eq!(a.meta.status, Status::Manual);
+    assert_eq!(a.kind, crate::model::ActorKind::Person);
+    assert_eq!(app.selected(), Some((Kind::Actor, d.actors.len() - 1)));
+}
+
+#[test]
+fn the_word_at_the_cursor_becomes_a_mention_of_an_existing_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Search);
+    typed(&mut app, "Kiev");
+    run(
+        &mut app,
+        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
+    );
+    app.update(Action::MakeMention);
+    typed(&mut app, "ukr");
+    app.update(Action::Confirm);
+    let d = doc(&app);
+    let ukraine = d.actors.iter().find(|a| a.id == "a4").expect("ukraine");
+    assert!(ukraine.mentions.iter().any(|m| m.text == "Kiev"));
+    assert_eq!(ukraine.meta.status, Status::Edited);
+}
+
+#[test]
+fn a_selection_becomes_a_stance_with_actor_target_and_polarity() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(
+        &mut app,
+        &[
+            Action::FocusPrev,
+            Action::FocusPrev,
+            Action::Top,
+            Action::Select,
+        ],
+    );
+    for _ in 0..5 {
+        app.update(Action::WordForward);
+    }
+    app.update(Action::MakeStance);
+    typed(&mut app, "nato");
+    app.update(Action::Confirm);
+    // The form opens on the target.
+    typed(&mut app, "deployment in Ukraine");
+    run(
+        &mut app,
+        &[Action::NextField, Action::Left, Action::Confirm],
+    );
+    let d = doc(&app);
+    let s = d.stances.last().expect("stance");
+    assert_eq!(s.actor, "a3");
+    assert_eq!(s.target, "deployment in Ukraine");
+    assert_eq!(s.polarity, Polarity::Oppose);
+    assert_eq!(s.meta.status, Status::Manual);
+}
+
+#[test]
+fn span_ends_move_by_words() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let before = doc(&app).claims[0].content.text.clone();
+    app.update(Action::ShrinkEnd);
+    let after = doc(&app).claims[0].content.text.clone();
+    assert_eq!(after, before.trim_end_matches(" Russia"));
+    app.update(Action::GrowEnd);
+    assert_eq!(doc(&app).claims[0].content.text, before);
+    app.update(Action::GrowStart);
+    assert!(doc(&app).claims[0].content.text.starts_with("says it"));
+}
+
+#[test]
+fn search_finds_matches_and_n_walks_them() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Search);
+    typed(&mut app, "vilnius");
+    app.update(Action::Confirm);
+    let matches = app.search.as_ref().expect("search").matches.clone();
+    assert_eq!(matches.len(), 3);
+    app.update(Action::NextAnnotation);
+    let cursor = app.slot().expect("slot").view.cursor;
+    assert!(matches.iter().any(|m| m.start == cursor));
+    app.update(Action::Cancel);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn n_goes_through_annotations_in_reading_order() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    // From claim c1 (content after "says"), the next thing is its stance s1 at the same place,
+    // then the mention of Poland inside it.
+    app.update(Action::NextAnnotation);
+    assert_eq!(app.selected(), Some((Kind::Stance, 0)));
+    app.update(Action::NextAnnotation);
+    assert_eq!(app.selected().map(|s| s.0), Some(Kind::Actor));
+    app.update(Action::PrevAnnotation);
+    assert_eq!(app.selected(), Some((Kind::Stance, 0)));
+}
+
+#[test]
+fn enter_shows_the_selected_item_in_the_article() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Bottom, Action::Jump]);
+    let slot = app.slot().expect("slot");
+    let content = slot.doc.claims[5].content.start;
+    assert_eq!(
+        slot.view.cursor,
+        slot.map.to_byte(&app.article().text, content)
+    );
+    assert_eq!(app.focus, Focus::Article);
+    assert!(slot.view.scroll > 0);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::Quit);
+    assert!(!app.should_quit);
+    assert!(matches!(app.popups.last(), Some(Popup::ConfirmQuit)));
+    app.update(Action::Cancel);
+    assert!(app.popups.is_empty() && !app.should_quit);
+    run(&mut app, &[Action::Quit, Action::Discard]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn saving_writes_the_file_clears_the_mark_and_removes_the_recovery_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Accept);
+    app.write_recovery();
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(store::recovery_path(&path).exists());
+    app.update(Action::Save);
+    assert!(!app.is_dirty());
+    assert!(!store::recovery_path(&path).exists());
+    let saved = store::load(&path).expect("saved file");
+    assert_eq!(saved.claims[0].meta.status, Status::Accepted);
+    // Reopening reads the saved file, not the extractor.
+    let again = app_in(dir.path());
+    assert_eq!(doc(&again), saved);
+}
+
+#[test]
+fn save_and_quit_from_the_question_saves() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Reject, Action::Quit, Action::SaveQuit]);
+    assert!(app.should_quit);
+    let path = app.slot().expect("slot").save_to.clone();
+    assert_eq!(
+        store::load(&path).expect("saved").claims[0].meta.status,
+        Status::Rejected
+    );
+}
+
+#[test]
+fn articles_open_lazily_and_keep_their_place() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut second = fixture::sample_article();
+    second.id = "second".into();
+    let mut app = App::new(
+        vec![fixture::sample_article(), second],
+        dir.path().to_path_buf(),
+        fixture::sample_document,
+        Keymap::defaults(),
+    );
+    assert!(app.slots[1].is_none());
+    app.update(Action::Down);
+    app.update(Action::NextArticle);
+    assert_eq!(app.current, 1);
+    assert!(app.slots[1].is_some());
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    app.update(Action::PrevArticle);
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+}
+
+#[test]
+fn resizing_keeps_the_reading_position() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
+    app.scroll_by(20);
+    let text = app.article().text.clone();
+    let anchor = app.slot().expect("slot").view.scroll;
+    let word = text[anchor..].split_whitespace().next().map(str::to_string);
+    for (w, h) in [(60, 20), (200, 50), (33, 9), (120, 40)] {
+        app.update(Action::Resize(w, h));
+        let area = app.screen().article;
+        let lines = app.lines(area.width);
+        let top = super::layout::line_of(&lines, app.slot().expect("slot").view.scroll);
+        let shown = &text[lines[top].start..];
+        assert!(
+            shown.split_whitespace().next().map(str::to_string) == word
+                || lines[top].start <= anchor,
+            "at {w}x{h}"
+        );
+    }
+}
+
+#[test]
+fn tab_cycles_article_actors_claims_stances() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::FocusNext);
+    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Stance));
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Article);
+    app.update(Action::FocusNext);
+    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Actor));
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Help);
+    assert!(matches!(app.popups.last(), Some(Popup::Help { .. })));
+    app.update(Action::Accept);
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Auto);
+    app.update(Action::Cancel);
+    assert!(app.popups.is_empty());
+}
+
+#[test]
+fn clicking_a_marked_word_selects_its_annotation() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    // Row 3 of the article text is the first body line: "Former NATO Secretary General..."
+    let area = app.screen().article;
+    let lines = app.lines(area.width);
+    let text = app.article().text.clone();
+    let nato = text.find("NATO Secretary").expect("nato");
+    let row = super::layout::line_of(&lines, nato) as u16;
+    let col = super::text::column_of(&text, lines[row as usize], nato) as u16;
+    app.update(Action::Click(area.x + col + 1, area.y + row));
+    assert_eq!(app.selected(), Some((Kind::Actor, 2)));
+    // And a click in the list selects a row there.
+    let list = app.screen().list;
+    app.update(Action::Click(list.x + 2, list.y + 1));
+    assert_eq!(app.selected(), Some((Kind::Actor, 1)));
+    assert_eq!(app.focus, Focus::List);
+}
+
+/// An annotation dir holding only a recovery file in which claim c1 is accepted.
+fn dir_with_recovery() -> (tempfile::TempDir, Document) {
+    let dir = tempfile::tempdir().expect("dir");
+    let article = fixture::sample_article();
+    let mut recovered = fixture::sample_document(&article);
+    recovered.claims[0].meta.status = Status::Accepted;
+    let path = store::path_for(dir.path(), &article.id);
+    store::write_recovery(&path, &recovered).expect("recovery file");
+    (dir, recovered)
+}
+
+#[test]
+fn unsaved_work_of_an_earlier_session_is_offered_and_restored() {
+    let (dir, recovered) = dir_with_recovery();
+    let mut app = app_in(dir.path());
+    assert!(matches!(app.popups.last(), Some(Popup::Recover(_))));
+    app.update(Action::Accept);
+    assert!(matches!(app.popups.last(), Some(Popup::Recover(_))));
+    app.update(Action::Restore);
+    assert!(app.popups.is_empty());
+    assert_eq!(doc(&app), recovered);
+    assert!(app.is_dirty());
+    app.update(Action::Save);
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(!store::recovery_path(&path).exists());
+    assert_eq!(store::load(&path).expect("saved"), recovered);
+}
+
+#[test]
+fn unsaved_work_of_an_earlier_session_can_be_discarded() {
+    let (dir, _) = dir_with_recovery();
+    let mut app = app_in(dir.path());
+    app.update(Action::Discard);
+    assert!(app.popups.is_empty());
+    assert!(!app.should_quit);
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Auto);
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(!store::recovery_path(&path).exists());
+}
+
+#[test]
+fn a_selection_becomes_the_cue_of_the_selected_claim() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    app.update(Action::Search);
+    typed(&mut app, "stated on");
+    run(
+        &mut app,
+        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
+    );
+    // The claims list still selects c1; C makes the word at the cursor its cue.
+    app.update(Action::MakeCue);
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("stated")
+    );
+    assert_eq!(d.claims[0].meta.status, Status::Edited);
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
+}
+
+#[test]
+fn sentence_moves_while_selecting_stop_at_the_sentence_end() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(
+        &mut app,
+        &[
+            Action::FocusPrev,
+            Action::FocusPrev,
+            Action::Top,
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    run(&mut app, &[Action::Select, Action::SentenceForward]);
+    let text = app.article().text.clone();
+    let sel = app.selection().expect("selection");
+    assert!(text[sel].ends_with("fight against Russia."));
+}
+
+#[test]
+fn the_autosave_interval_comes_from_config_toml() {
+    let dir = tempfile::tempdir().expect("dir");
+    assert_eq!(super::Config::load(Some(dir.path())).0.autosave_secs, 60);
+    std::fs::write(dir.path().join("config.toml"), "autosave_secs = 5\n").expect("write");
+    assert_eq!(super::Config::load(Some(dir.path())).0.autosave_secs, 5);
+    std::fs::write(dir.path().join("config.toml"), "autosave_secs = \"x\"\n").expect("write");
+    let (config, error) = super::Config::load(Some(dir.path()));
+    assert_eq!(config.autosave_secs, 60);
+    assert!(error.is_some());
+}
+
+#[test]
+fn with_no_articles_the_sample_is_shown() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = App::new(
+        Vec::new(),
+        dir.path().to_path_buf(),
+        fixture::sample_document,
+        Keymap::defaults(),
+    );
+    assert_eq!(app.articles.len(), 1);
+    assert!(app.message.is_some());
+}

@@ -1,0 +1,174 @@
+//! The annotation pane: actors, claims and stances, one list at a time under tab titles.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::style;
+use super::{fit, put};
+use crate::article::sanitize;
+use crate::edit::{self, Kind};
+use crate::model::{Document, Meta, Status};
+use crate::tui::app::{App, Focus, tab_index};
+use crate::tui::geometry::Screen;
+
+pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
+    if screen.lists_block.height == 0 {
+        return;
+    }
+    let focused = app.focus == Focus::List && app.popups.is_empty();
+    let doc = app.slot().map(|s| &s.doc);
+    let tabs: Vec<Span> = Kind::ALL
+        .iter()
+        .flat_map(|k| {
+            let n = doc.map_or(0, |d| edit::count(d, *k));
+            let name = match k {
+                Kind::Actor => "Actors",
+                Kind::Claim => "Claims",
+                Kind::Stance => "Stances",
+            };
+            let st = if *k == app.tab {
+                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+            } else {
+                style::label()
+            };
+            [Span::styled(format!(" {name} {n} "), st), Span::raw(" ")]
+        })
+        .collect();
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(style::border(focused))
+        .title(Line::from(tabs))
+        .render(screen.lists_block, buf);
+    let area = screen.list;
+    let (Some(doc), Some(slot)) = (doc, app.slot()) else {
+        return;
+    };
+    let len = edit::count(doc, app.tab);
+    if len == 0 {
+        let what = match app.tab {
+            Kind::Actor => {
+                "No actors yet. In the article (Tab), put the cursor on a name, or select it with v, and press m."
+            }
+            Kind::Claim => {
+                "No claims yet. In the article (Tab), select what is said with v and press c."
+            }
+            Kind::Stance => {
+                "No stances yet. In the article (Tab), select the evidence with v and press s."
+            }
+        };
+        let pieces = crate::tui::layout::wrap(what, usize::from(area.width));
+        for (row, piece) in pieces.iter().enumerate().take(usize::from(area.height)) {
+            let line = Line::styled(&what[piece.start..piece.end], style::label());
+            put(buf, area, row as u16, &line);
+        }
+        return;
+    }
+    let tab = tab_index(app.tab);
+    let top = slot.view.top[tab].min(len.saturating_sub(1));
+    let width = usize::from(area.width);
+    for row in 0..area.height {
+        let i = top + usize::from(row);
+        if i >= len {
+            break;
+        }
+        let selected = i == slot.view.sel[tab];
+        let mut line = row_line(doc, app.tab, i, width);
+        if selected {
+            line = line.style(style::selected_row(focused));
+            buf.set_style(
+                ratatui::layout::Rect::new(area.x, area.y + row, area.width, 1),
+                style::selected_row(focused),
+            );
+        }
+        put(buf, area, row, &line);
+    }
+}
+
+fn status_span(meta: &Meta) -> Span<'static> {
+    let (sym, st) = style::status(meta.status);
+    Span::styled(format!("{sym} "), st)
+}
+
+fn actor_name(doc: &Document, id: Option<&str>) -> (String, Style) {
+    match id.and_then(|id| doc.actors.iter().position(|a| a.id == id)) {
+        Some(i) => (
+            sanitize::one_line(&doc.actors[i].name).into_owned(),
+            Style::new().fg(style::actor(i)),
+        ),
+        None => match id {
+            Some(id) => (id.to_string(), style::label()),
+            None => ("—".to_string(), style::label()),
+        },
+    }
+}
+
+/// One row of a list.
+fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static> {
+    let (meta, mut spans) = match kind {
+        Kind::Actor => {
+            let a = &doc.actors[i];
+            let count = format!(" {}", a.mentions.len());
+            let kind = format!(" {}", a.kind.as_str());
+            let room = width.saturating_sub(2 + count.len() + kind.len());
+            let name = fit(&sanitize::one_line(&a.name), room);
+            let pad = room.saturating_sub(name.width());
+            (
+                &a.meta,
+                vec![
+                    Span::styled(name, Style::new().fg(style::actor(i))),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(kind, style::label()),
+                    Span::raw(count),
+                ],
+            )
+        }
+        Kind::Claim => {
+            let c = &doc.claims[i];
+            let (who, st) = actor_name(doc, c.actor.as_deref());
+            let who = fit(&who, (width / 3).clamp(6, 18));
+            let room = width.saturating_sub(4 + who.width());
+            let what = fit(&sanitize::one_line(c.content.text.trim()), room);
+            (
+                &c.meta,
+                vec![Span::styled(who, st), Span::raw(": "), Span::raw(what)],
+            )
+        }
+        Kind::Stance => {
+            let s = &doc.stances[i];
+            let (who, st) = actor_name(doc, Some(&s.actor));
+            let who = fit(&who, (width / 3).clamp(6, 18));
+            let pol = format!(" {}", s.polarity.as_str());
+            let room = width.saturating_sub(5 + who.width() + pol.len());
+            let target = if s.target.is_empty() {
+                "(no target)".to_string()
+            } else {
+                sanitize::one_line(&s.target).into_owned()
+            };
+            let mut spans = vec![Span::styled(who, st)];
+            if room >= 4 {
+                spans.push(Span::styled(" → ", style::label()));
+                spans.push(Span::raw(fit(&target, room)));
+            }
+            spans.push(Span::styled(pol, style::polarity(s.polarity)));
+            (&s.meta, spans)
+        }
+    };
+    if meta.status == Status::Rejected {
+        spans = spans
+            .into_iter()
+            .map(|s| {
+                let st = s
+                    .style
+                    .patch(style::dim())
+                    .fg(ratatui::style::Color::DarkGray);
+                s.style(st)
+            })
+            .collect();
+    }
+    spans.insert(0, status_span(meta));
+    Line::from(spans)
+}

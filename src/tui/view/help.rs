@@ -1,0 +1,103 @@
+//! The help screen, generated from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Stylize;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{centered, style};
+use crate::tui::app::App;
+use crate::tui::keymap::{Keymap, Mode};
+
+/// The help text: each mode's keys and what they do.
+pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
+    let heading = |s: &str| Line::styled(s.to_string(), Style::new().add_modifier(Modifier::BOLD));
+    let mut out = vec![
+        Line::from(vec![
+            Span::styled("·", style::status(crate::model::Status::Auto).1),
+            Span::raw(" auto  "),
+            Span::styled("✓", style::status(crate::model::Status::Accepted).1),
+            Span::raw(" accepted  "),
+            Span::styled("✎", style::status(crate::model::Status::Edited).1),
+            Span::raw(" edited  "),
+            Span::styled("✗", style::status(crate::model::Status::Rejected).1),
+            Span::raw(" rejected  "),
+            Span::styled("+", style::status(crate::model::Status::Manual).1),
+            Span::raw(" made by hand"),
+        ]),
+        Line::raw(""),
+    ];
+    let sections = [
+        (Mode::Normal, "Everywhere"),
+        (
+            Mode::Article,
+            "In the article (Tab until the article pane is framed)",
+        ),
+        (Mode::Form, "In an edit form"),
+        (Mode::Picker, "In a picker (type to filter)"),
+        (Mode::Search, "While typing a search"),
+        (Mode::Confirm, "When asked about unsaved changes"),
+        (
+            Mode::Recover,
+            "When unsaved work of an earlier session is found",
+        ),
+        (Mode::Help, "Here"),
+    ];
+    let keys_of = |b: &crate::tui::keymap::Binding| {
+        b.keys
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let column = sections
+        .iter()
+        .flat_map(|(mode, _)| keymap.bindings(*mode))
+        .map(|b| keys_of(&b).width())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (mode, title) in sections {
+        out.push(heading(title));
+        for b in keymap.bindings(mode) {
+            let keys = keys_of(&b);
+            let pad = column.saturating_sub(keys.width());
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("  {keys}{}", " ".repeat(pad)),
+                    Style::new().fg(ratatui::style::Color::Cyan),
+                ),
+                Span::raw(b.desc.clone()),
+            ]));
+        }
+        out.push(Line::raw(""));
+    }
+    out.push(Line::styled(
+        "Keys are rebound in keymap.toml in the gloss config directory.",
+        style::label(),
+    ));
+    out
+}
+
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(4).min(96);
+    let h = area.height.saturating_sub(2);
+    let rect = centered(area, w, h);
+    Clear.render(rect, buf);
+    let text = lines(&app.keymap);
+    let max = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    Paragraph::new(text)
+        .scroll((scroll.min(max), 0))
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(style::border(true))
+                .title(Line::from(" gloss — keys ").bold())
+                .title_bottom(Line::from(" j/k scroll · Esc closes ").right_aligned()),
+        )
+        .render(rect, buf);
+}

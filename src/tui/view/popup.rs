@@ -1,0 +1,219 @@
+//! The small popups: the edit form, the picker, the unsaved-changes question.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Stylize;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::{centered, fit, put, style};
+use crate::article::sanitize;
+use crate::tui::app::App;
+use crate::tui::form::{Form, Picker, Value};
+
+fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
+    Clear.render(rect, buf);
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(style::border(true))
+        .title(Line::from(format!(" {} ", sanitize::one_line(title))).bold());
+    if !hint.is_empty() {
+        block =
+            block.title_bottom(Line::styled(format!(" {hint} "), style::label()).right_aligned());
+    }
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 72, form.fields.len() as u16 + 4);
+    let inner = frame(
+        &form.title,
+        "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ choose · Esc",
+        rect,
+        buf,
+    );
+    let width = usize::from(inner.width);
+    put(
+        buf,
+        inner,
+        0,
+        &Line::styled(
+            fit(&sanitize::one_line(&form.context), width),
+            style::label(),
+        ),
+    );
+    for (row, field) in form.fields.iter().enumerate() {
+        let focused = row == form.focus;
+        let marker = if focused { "› " } else { "  " };
+        let label_style = if focused {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            style::label()
+        };
+        let room = width.saturating_sub(14);
+        let value: Vec<Span> = match &field.value {
+            Value::Text(s) => {
+                let shown = sanitize::one_line(s);
+                // Show the end of a long value: that is where typing happens.
+                let chars: Vec<char> = shown.chars().collect();
+                let tail: String = chars[chars.len().saturating_sub(room.saturating_sub(1))..]
+                    .iter()
+                    .collect();
+                let mut v = vec![Span::raw(tail)];
+                if focused {
+                    v.push(Span::styled("▏", Style::new().fg(Color::Cyan)));
+                }
+                v
+            }
+            Value::Choice { options, at } => {
+                let current = options.get(*at).copied().unwrap_or("");
+                vec![
+                    Span::styled("‹ ", style::label()),
+                    Span::styled(current, Style::new().add_modifier(Modifier::BOLD)),
+                    Span::styled(" ›", style::label()),
+                ]
+            }
+            Value::Actor { label, .. } => vec![
+                Span::raw(fit(&sanitize::one_line(label), room.saturating_sub(14))),
+                Span::styled(if focused { "  Enter: pick" } else { "" }, style::label()),
+            ],
+        };
+        let mut spans = vec![
+            Span::raw(marker),
+            Span::styled(format!("{:<12}", field.label), label_style),
+        ];
+        spans.extend(value);
+        put(buf, inner, row as u16 + 1, &Line::from(spans));
+    }
+}
+
+pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let matches = picker.matches();
+    let rows = (matches.len() as u16).clamp(1, 12);
+    let rect = centered(area, 64, rows + 4);
+    let inner = frame(
+        &picker.title,
+        "type to filter · ↑↓ · Enter · Esc",
+        rect,
+        buf,
+    );
+    put(
+        buf,
+        inner,
+        0,
+        &Line::from(vec![
+            Span::styled("> ", Style::new().fg(Color::Cyan)),
+            Span::raw(sanitize::one_line(&picker.query).into_owned()),
+            Span::styled("▏", Style::new().fg(Color::Cyan)),
+        ]),
+    );
+    let list_rows = usize::from(inner.height.saturating_sub(1));
+    if list_rows == 0 {
+        return;
+    }
+    let selected = picker.selected.min(matches.len().saturating_sub(1));
+    let top = selected.saturating_sub(list_rows - 1);
+    let width = usize::from(inner.width);
+    if matches.is_empty() {
+        put(
+            buf,
+            inner,
+            1,
+            &Line::styled("  nothing matches", style::label()),
+        );
+    }
+    for (row, choice) in matches.iter().enumerate().skip(top).take(list_rows) {
+        let is_sel = row == selected;
+        let st = if is_sel {
+            style::selected_row(true)
+        } else {
+            Style::new()
+        };
+        let y = (row - top) as u16 + 1;
+        if is_sel {
+            buf.set_style(Rect::new(inner.x, inner.y + y, inner.width, 1), st);
+        }
+        let label = fit(
+            &choice.label,
+            width.saturating_sub(4 + choice.detail.len().min(30)),
+        );
+        let line = Line::from(vec![
+            Span::raw(if is_sel { "› " } else { "  " }),
+            Span::raw(label),
+            Span::raw("  "),
+            Span::styled(fit(&choice.detail, 30), style::label()),
+        ])
+        .style(st);
+        put(buf, inner, y, &line);
+    }
+}
+
+pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
+    let dirty = app.slots.iter().flatten().filter(|s| s.is_dirty()).count();
+    let rect = centered(area, 56, 5);
+    let inner = frame("Unsaved changes", "", rect, buf);
+    let what = if dirty == 1 {
+        "1 article has unsaved changes.".to_string()
+    } else {
+        format!("{dirty} articles have unsaved changes.")
+    };
+    put(buf, inner, 0, &Line::raw(what));
+    put(
+        buf,
+        inner,
+        2,
+        &Line::from(vec![
+            Span::styled(
+                "y",
+                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(" save and quit   "),
+            Span::styled(
+                "n",
+                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(" quit without saving   "),
+            Span::styled(
+                "Esc",
+                Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(" stay"),
+        ]),
+    );
+}
+
+pub fn recover(path: &std::path::Path, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 72, 7);
+    let inner = frame("Unsaved work found", "", rect, buf);
+    let width = usize::from(inner.width);
+    put(
+        buf,
+        inner,
+        0,
+        &Line::raw("An earlier session ended without saving this article's annotations."),
+    );
+    put(
+        buf,
+        inner,
+        1,
+        &Line::styled(
+            fit(&sanitize::one_line(&path.display().to_string()), width),
+            style::label(),
+        ),
+    );
+    let key = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    put(
+        buf,
+        inner,
+        3,
+        &Line::from(vec![
+            Span::styled("r", key),
+            Span::raw(" restore that work   "),
+            Span::styled("d", key),
+            Span::raw(" discard it and keep the saved annotations"),
+        ]),
+    );
+}

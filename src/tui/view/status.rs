@@ -1,0 +1,171 @@
+//! The two bottom lines: a message, search or legend line, and the status bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::style;
+use super::{fit, put};
+use crate::article::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Popup};
+use crate::tui::keymap::Mode;
+
+pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut Buffer) {
+    let area = screen.message;
+    if area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let line = if matches!(app.popups.last(), Some(Popup::Search)) {
+        let (query, n) = app
+            .search
+            .as_ref()
+            .map_or((String::new(), 0), |s| (s.query.clone(), s.matches.len()));
+        Line::from(vec![
+            Span::styled("/", Style::new().fg(Color::Yellow)),
+            Span::raw(sanitize::one_line(&query).into_owned()),
+            Span::styled("▏", Style::new().fg(Color::Yellow)),
+            Span::styled(
+                format!("  {n} matches · Enter keep · Esc drop"),
+                style::label(),
+            ),
+        ])
+    } else if let Some(message) = &app.message {
+        Line::styled(
+            fit(&sanitize::one_line(message), width),
+            Style::new().fg(Color::Yellow),
+        )
+    } else if app.selection().is_some() {
+        Line::from(vec![
+            Span::styled(" selecting ", style::text_selection()),
+            Span::styled(
+                "  m mention · c claim · s stance · C cue of the selected claim · v/Esc drops",
+                style::label(),
+            ),
+        ])
+    } else {
+        legend(app.focus == Focus::Article)
+    };
+    put(buf, area, 0, &line);
+}
+
+/// What the marks in the article mean.
+fn legend(article: bool) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled("Name", Style::new().fg(style::actor(0))),
+        Span::styled(" actor mention  ", style::label()),
+        Span::styled("content", style::content()),
+        Span::styled(" claim  ", style::label()),
+        Span::styled("said", style::cue()),
+        Span::styled(" cue  ", style::label()),
+        Span::styled("evidence", style::evidence()),
+        Span::styled(" stance  ", style::label()),
+        Span::styled("selected", style::selected_span()),
+        Span::styled(" selected item", style::label()),
+    ];
+    if article {
+        spans.push(Span::styled(
+            "   w/b word · v select · m/c/s make",
+            style::label(),
+        ));
+    }
+    Line::from(spans)
+}
+
+pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut Buffer) {
+    let area = screen.status;
+    if area.height == 0 {
+        return;
+    }
+    buf.set_style(area, Style::new().bg(Color::Indexed(235)));
+    let mode = match (app.mode(), app.focus) {
+        (Mode::Normal, Focus::List) => match app.tab {
+            crate::edit::Kind::Actor => "ACTORS",
+            crate::edit::Kind::Claim => "CLAIMS",
+            crate::edit::Kind::Stance => "STANCES",
+        },
+        (Mode::Article, _) if app.selection().is_some() => "SELECT",
+        (m, _) => match m {
+            Mode::Article => "ARTICLE",
+            Mode::Help => "HELP",
+            Mode::Search => "SEARCH",
+            Mode::Form => "EDIT",
+            Mode::Picker => "PICK",
+            Mode::Confirm => "QUIT?",
+            Mode::Recover => "RECOVER?",
+            Mode::Normal => "NORMAL",
+        },
+    };
+    let (reviewed, total) = app.slot().map_or((0, 0), |s| s.reviewed());
+    let dirty = app.slot().is_some_and(|s| s.is_dirty());
+    let article = app.article();
+    let name = if article.title.is_empty() {
+        &article.id
+    } else {
+        &article.title
+    };
+    let hint = |action: Action, what: &str| {
+        app.keymap
+            .key_for(Mode::Normal, action)
+            .map(|k| format!("{k} {what}"))
+    };
+    let hints: Vec<String> = [
+        hint(Action::Help, "help"),
+        hint(Action::Accept, "accept"),
+        hint(Action::Reject, "reject"),
+        hint(Action::Undo, "undo"),
+        hint(Action::Save, "save"),
+        hint(Action::Quit, "quit"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let right = format!(" {reviewed}/{total} reviewed · {} ", hints.join(" · "));
+    let right_short = format!(" {reviewed}/{total} ");
+    let width = usize::from(area.width);
+    let left_fixed = vec![
+        Span::styled(
+            format!(" {mode} "),
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(format!(" [{}/{}] ", app.current + 1, app.articles.len())),
+        if dirty {
+            Span::styled("● unsaved ", Style::new().fg(Color::Yellow))
+        } else if app
+            .slot()
+            .is_some_and(|s| s.origin == crate::store::Origin::Saved)
+        {
+            Span::styled("✓ saved ", style::label())
+        } else {
+            Span::raw("")
+        },
+    ];
+    let fixed: usize = left_fixed.iter().map(|s| s.width()).sum();
+    let right = if fixed + right.chars().count() + 12 <= width {
+        right
+    } else {
+        right_short
+    };
+    let right_width = right.chars().count();
+    let room = width.saturating_sub(fixed + right_width);
+    let mut spans = left_fixed;
+    spans.push(Span::styled(
+        fit(&sanitize::one_line(name), room),
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    put(buf, area, 0, &Line::from(spans));
+    if right_width <= width && fixed + right_width <= width {
+        let x = area.x + (width - right_width) as u16;
+        put(
+            buf,
+            Rect::new(x, area.y, right_width as u16, 1),
+            0,
+            &Line::styled(right, style::label()),
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! Colours and symbols: one palette for actors, one look per review status.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::{Polarity, Status};
+
+/// Eight colours that stay apart on dark and light backgrounds (256-colour indices).
+pub const PALETTE: [Color; 8] = [
+    Color::Indexed(39),  // blue
+    Color::Indexed(208), // orange
+    Color::Indexed(35),  // green
+    Color::Indexed(170), // magenta
+    Color::Indexed(178), // gold
+    Color::Indexed(37),  // teal
+    Color::Indexed(167), // brick
+    Color::Indexed(99),  // violet
+];
+
+/// The colour of the actor at `index` of the document's list: stable while the list is.
+pub fn actor(index: usize) -> Color {
+    PALETTE[index % PALETTE.len()]
+}
+
+/// The symbol and style of a review status.
+pub fn status(status: Status) -> (&'static str, Style) {
+    match status {
+        Status::Auto => ("·", Style::new().fg(Color::Gray)),
+        Status::Accepted => ("✓", Style::new().fg(Color::Green)),
+        Status::Edited => ("✎", Style::new().fg(Color::Yellow)),
+        Status::Rejected => ("✗", Style::new().fg(Color::Red)),
+        Status::Manual => ("+", Style::new().fg(Color::Cyan)),
+    }
+}
+
+pub fn polarity(p: Polarity) -> Style {
+    match p {
+        Polarity::Support => Style::new().fg(Color::Green),
+        Polarity::Oppose => Style::new().fg(Color::Red),
+        Polarity::Neutral => Style::new().fg(Color::Gray),
+    }
+}
+
+pub fn dim() -> Style {
+    Style::new().add_modifier(Modifier::DIM)
+}
+
+pub fn label() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+pub fn border(focused: bool) -> Style {
+    if focused {
+        Style::new().fg(Color::Cyan)
+    } else {
+        Style::new().fg(Color::DarkGray)
+    }
+}
+
+pub fn cue() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+pub fn content() -> Style {
+    Style::new().add_modifier(Modifier::UNDERLINED)
+}
+
+pub fn evidence() -> Style {
+    Style::new().add_modifier(Modifier::ITALIC)
+}
+
+pub fn selected_span() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+pub fn cursor() -> Style {
+    Style::new().fg(Color::Black).bg(Color::LightCyan)
+}
+
+pub fn text_selection() -> Style {
+    Style::new().fg(Color::White).bg(Color::Indexed(25))
+}
+
+pub fn search_match(current: bool) -> Style {
+    if current {
+        Style::new().fg(Color::Black).bg(Color::LightYellow)
+    } else {
+        Style::new().fg(Color::Black).bg(Color::Yellow)
+    }
+}
+
+pub fn selected_row(focused: bool) -> Style {
+    if focused {
+        Style::new()
+            .bg(Color::Indexed(237))
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::new().bg(Color::Indexed(236))
+    }
+}

@@ -1,0 +1,198 @@
+//! The screen, drawn into a TestBackend: snapshots at fixed sizes (insta), and the promises
+//! that do not depend on how it looks (never panics, never lets escape sequences through).
+
+use std::path::Path;
+
+use gloss::article::Article;
+use gloss::article::load;
+use gloss::tui::action::Action;
+use gloss::tui::app::App;
+use gloss::tui::fixture;
+use gloss::tui::keymap::Keymap;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn app_with(dir: &Path, articles: Vec<Article>) -> App {
+    App::new(
+        articles,
+        dir.to_path_buf(),
+        fixture::sample_document,
+        Keymap::defaults(),
+    )
+}
+
+fn app(dir: &Path) -> App {
+    app_with(dir, vec![fixture::sample_article()])
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let buffer = draw(app, w, h);
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn main_screen_120x40() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn main_screen_60x20_stacks_the_panes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    insta::assert_snapshot!(screen(&mut app, 60, 20));
+}
+
+#[test]
+fn narrow_layout_90x30_after_reviewing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    for a in [Action::Accept, Action::Reject, Action::FocusNext] {
+        app.update(a);
+    }
+    insta::assert_snapshot!(screen(&mut app, 90, 30));
+}
+
+#[test]
+fn help_screen() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&mut app, 100, 40));
+}
+
+#[test]
+fn edit_form_of_a_stance() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    for a in [Action::FocusNext, Action::Edit, Action::NextField] {
+        app.update(a);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn actor_picker_over_the_claim_form() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    for a in [Action::Edit, Action::Confirm, Action::Input('n')] {
+        app.update(a);
+    }
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn tiny_terminals_render_without_panicking() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    for (w, h) in [
+        (20, 5),
+        (1, 1),
+        (0, 0),
+        (2, 2),
+        (5, 30),
+        (300, 3),
+        (24, 12),
+        (99, 11),
+    ] {
+        screen(&mut app, w, h);
+        app.update(Action::Help);
+        screen(&mut app, w, h);
+        app.update(Action::Cancel);
+        app.update(Action::Edit);
+        screen(&mut app, w, h);
+        app.update(Action::Cancel);
+        for a in [
+            Action::FocusPrev,
+            Action::FocusPrev,
+            Action::PageDown,
+            Action::Down,
+        ] {
+            app.update(a);
+        }
+        screen(&mut app, w, h);
+    }
+    insta::assert_snapshot!(screen(&mut app, 20, 5));
+}
+
+#[test]
+fn the_selected_claims_spans_are_highlighted() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    let buffer = draw(&mut app, 120, 40);
+    let row = (0..40u16)
+        .find(|y| {
+            (0..74u16)
+                .map(|x| buffer[(x, *y)].symbol().to_string())
+                .collect::<String>()
+                .contains("Former NATO Secretary General Anders")
+        })
+        .expect("row");
+    let line: String = (0..74u16)
+        .map(|x| buffer[(x, row)].symbol().to_string())
+        .collect();
+    let x = line
+        .chars()
+        .position(|c| c == 'A')
+        .and_then(|_| line.find("Anders"))
+        .map(|b| line[..b].chars().count() as u16)
+        .expect("Anders");
+    assert!(buffer[(x, row)].modifier.contains(Modifier::REVERSED));
+    assert!(!buffer[(2, row)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn escape_sequences_in_article_text_reach_the_screen_as_visible_characters() {
+    let dir = tempfile::tempdir().expect("dir");
+    let raw = "Evil \u{1b}[2J title\nBody \u{1b}]52;c;SGVsbG8=\u{7} and \u{9b}31m and \u{202e}desrever.\n";
+    let mut evil = load::from_txt("evil", "evil.txt", raw);
+    evil.title = "Evil \u{1b}[2J title".into();
+    let mut app = app_with(dir.path(), vec![evil]);
+    let buffer = draw(&mut app, 100, 20);
+    let text: String = buffer.content.iter().map(|c| c.symbol()).collect();
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+        assert!(!text.contains(bad), "{bad:?} reached the screen");
+    }
+    assert!(text.contains("␛[2J"));
+    assert!(text.contains("␛]52;c;SGVsbG8=␇"));
+}
+
+#[test]
+fn long_articles_draw_only_what_is_visible() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = fixture::sample_article().text;
+    let big = base.repeat(2_000);
+    let mut app = app_with(
+        dir.path(),
+        vec![Article::new("big", "Big", "big.txt", &big)],
+    );
+    draw(&mut app, 120, 40);
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        app.update(Action::PageDown);
+        draw(&mut app, 120, 40);
+    }
+    // Generous: a debug build on a busy machine; the bench measures properly.
+    assert!(start.elapsed().as_millis() < 2_000, "{:?}", start.elapsed());
+}
