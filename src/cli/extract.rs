@@ -537,7 +537,8 @@ fn stdin_article(raw: &str) -> Result<Article, String> {
     if raw.trim_start().starts_with('{')
         && let Ok(value) = serde_json::from_str::<Value>(raw)
     {
-        return record(Path::new("-"), None, "-", "stdin", value);
+        return load::from_record(Path::new("-"), None, "-", "stdin", value)
+            .map_err(|e| e.to_string());
     }
     let mut article = load::from_txt("stdin", "-", raw);
     article.id = format!("stdin-{}", &article.sha256[..16]);
@@ -605,50 +606,8 @@ fn records<'a>(
             }
         };
         let source = format!("{shown}#L{number}");
-        Some(record(path, Some(number), &source, stem, value))
+        Some(load::from_record(path, Some(number), &source, stem, value).map_err(|e| e.to_string()))
     })
-}
-
-/// An article from a record `{"id"?, "title"?, "text", ...}`, as the loader reads corpora: a
-/// missing id becomes `STEM-LINE`, other fields are kept in `Article::fields`.
-fn record(
-    path: &Path,
-    line: Option<usize>,
-    source: &str,
-    stem: &str,
-    value: Value,
-) -> Result<Article, String> {
-    let place = match line {
-        Some(l) => format!("{}:{l}", path.display()),
-        None => path.display().to_string(),
-    };
-    let Value::Object(mut fields) = value else {
-        return Err(format!("{place}: expected a JSON object {{\"text\": ...}}"));
-    };
-    let raw = match fields.remove("text") {
-        Some(Value::String(text)) if !text.trim().is_empty() => text,
-        Some(Value::String(_)) => return Err(format!("{place}: empty: no text to read")),
-        Some(_) => return Err(format!("{place}: \"text\" must be a string")),
-        None => return Err(format!("{place}: the record has no \"text\" field")),
-    };
-    let id = match fields.remove("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s,
-        Some(Value::Number(n)) => n.to_string(),
-        _ => match line {
-            Some(l) => format!("{stem}-{l}"),
-            None => stem.to_string(),
-        },
-    };
-    let title = match fields.remove("title") {
-        Some(Value::String(s)) => s.trim().to_string(),
-        _ => String::new(),
-    };
-    let mut article = load::from_txt(&id, source, &raw);
-    if !title.is_empty() {
-        article.title = title;
-    }
-    article.fields = fields;
-    Ok(article)
 }
 
 /// Articles done and megabytes read, on standard error, only when it is a terminal.
