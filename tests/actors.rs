@@ -270,3 +270,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn she_skips_the_nearest_man() {
+    let text = "Hillary Clinton met Donald Trump on Monday. She said the debate went well.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "She", 0)),
+        Some(actor(&actors, "Hillary Clinton").id.clone())
+    );
+}
+
+#[test]
+fn he_after_a_quote_skips_names_inside_it() {
+    let text = "Senator John Smith spoke on Monday. “I never met Peter Jones,” he said.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "he", 0)).as_deref(),
+        Some(actor(&actors, "John Smith").id.as_str())
+    );
+}
+
+#[test]
+fn a_definite_description_resolves_through_the_role() {
+    let text = "Democratic presidential nominee Hillary Clinton spoke in Ohio on Monday. \
+                Later the Democratic nominee said she would win.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let clinton = actor(&actors, "Hillary Clinton");
+    assert_eq!(
+        clinton.role.as_deref(),
+        Some("Democratic presidential nominee")
+    );
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "the Democratic nominee", 0)),
+        Some(clinton.id.clone())
+    );
+}

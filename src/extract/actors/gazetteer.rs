@@ -53,6 +53,10 @@ pub const CLASS_ADJECTIVE: u8 = 4;
 pub const CLASS_PLURAL: u8 = 8;
 pub const CLASS_ORG: u8 = 16;
 pub const CLASS_PLACE: u8 = 32;
+/// A common first name (data/first_names.txt).
+pub const CLASS_FIRST_NAME: u8 = 64;
+
+pub const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 /// Set on a phrase that is the start of a longer one.
 pub const CLASS_MORE: u8 = 128;
 
@@ -246,6 +250,18 @@ impl Gazetteer {
                 if !slot.contains(&(i, how)) {
                     slot.push((i, how));
                 }
+            }
+        }
+        for line in FIRST_NAMES.lines() {
+            let Some((_, names)) = line.split_once(':') else {
+                continue;
+            };
+            if line.starts_with('#') {
+                continue;
+            }
+            for name in names.split_whitespace() {
+                let h = phrase_step(0, token_key(name));
+                *phrases.entry(h).or_default() |= CLASS_FIRST_NAME;
             }
         }
         for v in by_hash.values_mut() {

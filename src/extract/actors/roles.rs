@@ -109,6 +109,104 @@ const TITLE_WORDS: &[&str] = &[
     "pastor",
     "reverend",
     "rev.",
+    "nominee",
+    "mate",
+    "rival",
+    "opponent",
+    "challenger",
+    "frontrunner",
+    "front-runner",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "host",
+    "anchor",
+    "columnist",
+    "author",
+    "activist",
+    "strategist",
+    "pollster",
+    "aide",
+    "consultant",
+    "donor",
+    "lawmaker",
+    "legislator",
+    "whip",
+    "commissioner",
+    "superintendent",
+    "inspector",
+    "auditor",
+    "treasurer",
+    "comptroller",
+    "prosecutor",
+    "sheriff",
+    "chairperson",
+    "president-elect",
+    "secretary-general",
+    "cofounder",
+    "co-founder",
+    "owner",
+    "partner",
+    "scientist",
+    "researcher",
+    "expert",
+    "historian",
+    "diplomat",
+    "negotiator",
+    "investigator",
+];
+
+/// Lower-case words that qualify a title inside a role ("presidential" in "Democratic
+/// presidential nominee").
+const ROLE_ADJECTIVES: &[&str] = &[
+    "presidential",
+    "vice-presidential",
+    "national",
+    "political",
+    "press",
+    "campaign",
+    "communications",
+    "policy",
+    "security",
+    "economic",
+    "federal",
+    "district",
+    "county",
+    "city",
+    "running",
+    "real-estate",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "defence",
+    "trade",
+    "health",
+    "justice",
+    "energy",
+    "intelligence",
+    "agriculture",
+    "education",
+    "environment",
+    "labour",
+    "labor",
+    "immigration",
+    "homeland",
+    "central",
+    "supreme",
+    "high",
+    "independent",
+    "special",
+    "longtime",
+    "long-time",
+    "veteran",
+    "retired",
+    "ousted",
+    "late",
+    "new",
+    "current",
+    "interim",
 ];
 
 /// Honorifics: not a role, not part of the name.
@@ -151,6 +249,7 @@ pub fn role_before(
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         let ok = is_title_word(w)
             || in_entity(k)
+            || ROLE_ADJECTIVES.iter().any(|a| a.eq_ignore_ascii_case(w))
             || (capitalised && w.chars().any(char::is_lowercase) && k > sentence.start)
             || matches!(w, "'s" | "’s")
             || ((w == "of" || w == "the")
@@ -209,6 +308,19 @@ mod tests {
             )
             .as_deref(),
             Some("former NATO Secretary General")
+        );
+    }
+
+    #[test]
+    fn keeps_qualifying_adjectives_in_the_role() {
+        assert_eq!(
+            role(
+                "by Democratic presidential nominee Hillary Clinton",
+                "Hillary",
+                &[]
+            )
+            .as_deref(),
+            Some("Democratic presidential nominee")
         );
     }
 
