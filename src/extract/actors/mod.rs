@@ -238,9 +238,52 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
         .unwrap_or(token..token + 1)
 }
 
+/// An entity the tagger ran across a title ("NATO Secretary General Jens Stoltenberg" as one
+/// organisation) splits into what precedes the title and the person after it; the title
+/// words are left between them, for the role.
+fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
+    let r = e.tokens.clone();
+    let capitalised = |k: usize| token_text(cx, k).starts_with(char::is_uppercase);
+    let title = |k: usize| roles::is_title_word(token_text(cx, k));
+    let mut name = r.end;
+    while name > r.start && capitalised(name - 1) && !title(name - 1) {
+        name -= 1;
+    }
+    let mut t0 = name;
+    while t0 > r.start && title(t0 - 1) && capitalised(t0 - 1) {
+        t0 -= 1;
+    }
+    let strong = (t0..name).any(|k| roles::is_strong_title(token_text(cx, k)));
+    if name == r.end || r.end - name > 3 || t0 == name || !strong {
+        return vec![e];
+    }
+    let mut out = Vec::with_capacity(2);
+    if t0 > r.start {
+        out.push(ner::Entity {
+            tokens: r.start..t0,
+            kind: if e.kind == EntityType::Per {
+                EntityType::Org
+            } else {
+                e.kind
+            },
+            confidence: e.confidence,
+        });
+    }
+    out.push(ner::Entity {
+        tokens: name..r.end,
+        kind: EntityType::Per,
+        confidence: e.confidence,
+    });
+    out
+}
+
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
-    let entities = tagged.entities;
+    let entities: Vec<ner::Entity> = tagged
+        .entities
+        .into_iter()
+        .flat_map(|e| split_titled_name(cx, e))
+        .collect();
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -272,24 +315,26 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         let sentence = sentence_of(cx, tokens.start);
         let mut role = None;
         if e.kind == EntityType::Per {
-            // Titles the tagger took into the name go to the role.
-            while tokens.end - tokens.start > 1
-                && (roles::is_title_word(token_text(cx, tokens.start))
-                    || roles::is_honorific(token_text(cx, tokens.start)))
-            {
-                tokens.start += 1;
+            // Titles the tagger took into the name go to the role: the name starts after the
+            // last title word or honorific ("NATO Secretary General Jens Stoltenberg").
+            if let Some(j) = (tokens.start..tokens.end - 1).rev().find(|&k| {
+                roles::is_title_word(token_text(cx, k)) || roles::is_honorific(token_text(cx, k))
+            }) {
+                tokens.start = j + 1;
             }
+            let whole = e.tokens.clone();
             let role_tokens = roles::role_before(
                 cx.text,
                 &cx.analysis.tokens,
                 sentence.start..tokens.start.max(sentence.start),
                 tokens.start,
                 |k| {
-                    entity_of
-                        .get(k)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|t| t != EntityType::Per)
+                    whole.contains(&k)
+                        || entity_of
+                            .get(k)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|t| t != EntityType::Per)
                 },
             )
             .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start));

@@ -213,6 +213,43 @@ const ROLE_ADJECTIVES: &[&str] = &[
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "sir"];
 
 /// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
+/// Titles that, capitalised before a name, surely make a role ("Secretary", "President").
+pub fn is_strong_title(word: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "president",
+        "secretary",
+        "minister",
+        "chancellor",
+        "senator",
+        "sen.",
+        "governor",
+        "gov.",
+        "general",
+        "gen.",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "mayor",
+        "premier",
+        "leader",
+        "coach",
+        "ceo",
+        "director",
+        "judge",
+        "commander",
+        "chief",
+        "envoy",
+        "secretary-general",
+    ];
+    STRONG.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
 pub fn is_title_word(word: &str) -> bool {
     let listed = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
     listed(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
