@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::extract::Context;
 use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Extra, Meta, Span};
-use gazetteer::{EntryKind, How, gazetteer};
+use gazetteer::{EntryKind, FxBuild, How, gazetteer};
 use ner::EntityType;
 
 pub use resolve::resolve;
@@ -87,14 +87,16 @@ impl Draft {
     }
 
     fn alias(&mut self, surface: &str) {
+        let known = |s: &str| {
+            s.is_empty()
+                || s.eq_ignore_ascii_case(&self.name)
+                || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(s))
+        };
+        if known(surface) {
+            return;
+        }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        if surface.is_empty()
-            || surface.eq_ignore_ascii_case(&self.name)
-            || self
-                .aliases
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&surface))
-        {
+        if known(&surface) {
             return;
         }
         self.aliases.push(surface);
@@ -463,7 +465,7 @@ fn gazetteer_draft(
 fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let g = gazetteer();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut deferred_persons: Vec<&Mention> = Vec::new();
     let mut deferred_single: Vec<&Mention> = Vec::new();
     let mut get = |drafts: &mut Vec<Draft>, key: String, make: &dyn Fn() -> Draft| -> usize {
@@ -574,25 +576,31 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     // Persons: full names first, then single words join the full name they end (or start).
     let mut persons: Vec<usize> = Vec::new();
     let mut singles: Vec<&Mention> = Vec::new();
+    // Indexes over the persons, so long texts stay linear.
+    let mut by_full: HashMap<(String, String), usize, FxBuild> = HashMap::default();
+    let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
     for m in &deferred_persons {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
         let words = name_words(surface);
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
         if words.len() < 2 {
             singles.push(m);
             continue;
         }
-        let same = persons.iter().copied().find(|&p| {
-            let w = &drafts[p].words;
-            w.last() == words.last() && w.first() == words.first()
-        });
-        let p = match same {
-            Some(p) => p,
+        let key = (first.clone(), last.clone());
+        let p = match by_full.get(&key) {
+            Some(&p) => p,
             None => {
                 let mut d = Draft::new(ActorKind::Person, surface.trim().to_string(), "ner", 0.0);
                 d.words = words.clone();
                 drafts.push(d);
-                persons.push(drafts.len() - 1);
-                drafts.len() - 1
+                let p = drafts.len() - 1;
+                persons.push(p);
+                by_full.insert(key, p);
+                by_last.entry(last.clone()).or_default().push(p);
+                p
             }
         };
         if words.len() > drafts[p].words.len() {
@@ -602,12 +610,13 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
         drafts[p].add(cx.text, m);
     }
-    let surname_of = |drafts: &Vec<Draft>, persons: &Vec<usize>, w: &str, at: usize| {
-        let fits: Vec<usize> = persons
-            .iter()
-            .copied()
-            .filter(|&p| drafts[p].words.last().is_some_and(|l| l == w))
-            .collect();
+    let first_names: std::collections::HashSet<String> =
+        by_full.keys().map(|(f, _)| f.clone()).collect();
+    let surname_of = |drafts: &Vec<Draft>,
+                      by_last: &HashMap<String, Vec<usize>, FxBuild>,
+                      w: &str,
+                      at: usize| {
+        let fits = by_last.get(w)?;
         // Several people share the surname: the one mentioned last before.
         fits.iter()
             .copied()
@@ -625,15 +634,13 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     for m in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let w = name_words(surface).join(" ");
-        let p = match surname_of(&drafts, &persons, &w, m.bytes.start) {
+        let p = match surname_of(&drafts, &by_last, &w, m.bytes.start) {
             Some(p) => p,
             None if let Some(&(e, How::Name | How::Alias)) = g
                 .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
                 .first()
                 && g.entries[e].kind != EntryKind::Organization
-                && !persons
-                    .iter()
-                    .any(|&p| drafts[p].words.first().is_some_and(|f| *f == w)) =>
+                && !first_names.contains(&w) =>
             {
                 // "Connecticut" taken for a person: the gazetteer knows better.
                 let i = gazetteer_draft(&mut drafts, &mut get, e);
@@ -642,10 +649,12 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             }
             None => {
                 let mut d = Draft::new(ActorKind::Person, surface.to_string(), "ner", 0.0);
-                d.words = vec![w];
+                d.words = vec![w.clone()];
                 drafts.push(d);
-                persons.push(drafts.len() - 1);
-                drafts.len() - 1
+                let p = drafts.len() - 1;
+                persons.push(p);
+                by_last.entry(w).or_default().push(p);
+                p
             }
         };
         drafts[p].add(cx.text, m);
@@ -657,7 +666,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let words = name_words(surface);
         if words.len() == 1
-            && let Some(p) = surname_of(&drafts, &persons, &words[0], usize::MAX)
+            && let Some(p) = surname_of(&drafts, &by_last, &words[0], usize::MAX)
         {
             drafts[p].add(cx.text, m);
             continue;
@@ -760,6 +769,24 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
             }
         }
     }
+    // Every mention so far, by start, with the furthest end up to each: an overlap test is
+    // then a binary search.
+    let mut taken: Vec<Range<usize>> = drafts
+        .iter()
+        .flat_map(|d| d.mentions.iter().cloned())
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let furthest: Vec<usize> = taken
+        .iter()
+        .scan(0, |m, r| {
+            *m = (*m).max(r.end);
+            Some(*m)
+        })
+        .collect();
+    let overlaps = |b: &Range<usize>| {
+        let i = taken.partition_point(|r| r.start < b.end);
+        i > 0 && furthest[i - 1] > b.start
+    };
     for (tokens, noun) in found {
         let fits: Vec<usize> = present
             .iter()
@@ -768,11 +795,7 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
             .collect();
         let [only] = fits[..] else { continue };
         let bytes = byte_range(cx, &tokens);
-        if drafts.iter().any(|d| {
-            d.mentions
-                .iter()
-                .any(|r| r.start < bytes.end && bytes.start < r.end)
-        }) {
+        if overlaps(&bytes) {
             continue;
         }
         let m = Mention {
