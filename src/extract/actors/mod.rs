@@ -662,6 +662,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     // Organisations and places the gazetteer does not know: a lone word that is a person's
     // surname is that person; acronyms join their long names.
     let mut orgs_places: Vec<usize> = Vec::new();
+    let mut votes: HashMap<usize, (f64, f64)> = HashMap::new();
     for m in deferred_single {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let words = name_words(surface);
@@ -671,11 +672,14 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             drafts[p].add(cx.text, m);
             continue;
         }
-        let (kind, prefix) = match m.source {
-            Source::Ner(EntityType::Org) => (ActorKind::Organization, "org"),
-            _ => (ActorKind::Place, "place"),
+        // One name is one actor: the tagger's labels for it vote on its kind.
+        let is_org = m.source == Source::Ner(EntityType::Org);
+        let kind = if is_org {
+            ActorKind::Organization
+        } else {
+            ActorKind::Place
         };
-        let key = format!("{prefix}:{}", gazetteer::normalise(surface));
+        let key = format!("name:{}", gazetteer::normalise(surface));
         let name = surface.to_string();
         let before = drafts.len();
         let i = get(&mut drafts, key, &|| {
@@ -684,7 +688,20 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         if drafts.len() > before {
             orgs_places.push(i);
         }
+        let v = votes.entry(i).or_insert((0.0, 0.0));
+        if is_org {
+            v.0 += m.confidence;
+        } else {
+            v.1 += m.confidence;
+        }
         drafts[i].add(cx.text, m);
+    }
+    for (&i, &(org, place)) in &votes {
+        drafts[i].kind = if org >= place {
+            ActorKind::Organization
+        } else {
+            ActorKind::Place
+        };
     }
     // Acronyms ("WHO") join the long name whose initials they are.
     let acronym = |name: &str| -> Option<String> {

@@ -516,6 +516,11 @@ fn static_features(
         0
     };
     f(31, mix(me.short, prev_suffix));
+    let cap = p.seen_cap.contains(&me.lower) as u64;
+    let low = p.seen_lower.contains(&me.lower) as u64;
+    f(32, mix(mix(cap, low), me.short));
+    f(33, mix(lower(-1), lower(1)));
+    f(34, mix(gaz(-1), me.short));
 }
 
 /// The features that read the tags already chosen.
