@@ -309,3 +309,34 @@ fn a_definite_description_resolves_through_the_role() {
         Some(clinton.id.clone())
     );
 }
+
+#[test]
+fn officials_of_a_country_are_a_group_and_the_country_stays_a_mention() {
+    let text = "The talks stalled on Monday, but U.S. officials said they would resume.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let officials = actor(&actors, "U.S. officials");
+    assert_eq!(officials.kind, ActorKind::Group);
+    assert_eq!(actor(&actors, "United States").kind, ActorKind::Country);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "U.S. officials", 0)),
+        Some(officials.id.clone())
+    );
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "they", 0)),
+        Some(officials.id.clone())
+    );
+}
+
+#[test]
+fn plural_demonyms_are_groups() {
+    let text = "Many Ukrainians fled west in March, and Poles took them in.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert!(
+        actors.iter().any(|a| a.kind == ActorKind::Group
+            && a.mentions.iter().any(|m| m.text.contains("Ukrainians"))),
+        "{:#?}",
+        names(&actors)
+    );
+}

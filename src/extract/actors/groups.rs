@@ -162,6 +162,9 @@ struct Sets {
     heads: HashSet<u64, PassBuild>,
     modifiers: HashSet<u64, PassBuild>,
     openers: HashSet<u64, PassBuild>,
+    speakers: HashSet<u64, PassBuild>,
+    /// Heads a group phrase may have without a quantifier.
+    bare_heads: HashSet<u64, PassBuild>,
 }
 
 fn sets() -> &'static Sets {
@@ -173,6 +176,23 @@ fn sets() -> &'static Sets {
             heads: set(GROUP_HEADS),
             modifiers: set(MODIFIERS),
             openers: set(&["a", "dozens", "hundreds", "scores"]),
+            speakers: set(SPEAKER_HEADS),
+            bare_heads: set(&[
+                "officials",
+                "diplomats",
+                "lawmakers",
+                "legislators",
+                "ministers",
+                "leaders",
+                "negotiators",
+                "authorities",
+                "forces",
+                "troops",
+                "prosecutors",
+                "investigators",
+                "analysts",
+                "sources",
+            ]),
         }
     })
 }
@@ -203,6 +223,27 @@ pub fn group_phrases(
     while i < sentence.end {
         let h = hash(i);
         if !sets.quantifiers.contains(&h) && !sets.openers.contains(&h) {
+            // "U.S. officials", "Ukrainian officials", "Western diplomats": proper modifiers
+            // and a speaking head, with no quantifier.
+            let starts_phrase = i == sentence.start || !capitalised(word(text, tokens, i - 1));
+            if starts_phrase && capitalised(word(text, tokens, i)) {
+                let mut k = i;
+                while k < sentence.end
+                    && k < i + 3
+                    && capitalised(word(text, tokens, k))
+                    && !sets.speakers.contains(&hash(k))
+                {
+                    k += 1;
+                }
+                if k > i && k < sentence.end && sets.bare_heads.contains(&hash(k)) {
+                    out.push(GroupPhrase {
+                        tokens: i..k + 1,
+                        confidence: 0.65,
+                    });
+                    i = k + 1;
+                    continue;
+                }
+            }
             i += 1;
             continue;
         }
@@ -340,6 +381,8 @@ mod tests {
             ["A group of NATO countries"]
         );
         assert_eq!(groups("some officials said"), ["some officials"]);
+        assert_eq!(groups("but U.S. officials said"), ["U.S. officials"]);
+        assert_eq!(groups("Ukrainian officials said"), ["Ukrainian officials"]);
     }
 
     #[test]

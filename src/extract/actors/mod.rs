@@ -245,6 +245,10 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
 /// words are left between them, for the role.
 fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
     let r = e.tokens.clone();
+    // A "person" made only of titles ("General" before a name) is part of a role.
+    if e.kind == EntityType::Per && r.clone().all(|k| roles::is_title_word(token_text(cx, k))) {
+        return Vec::new();
+    }
     let capitalised = |k: usize| token_text(cx, k).starts_with(char::is_uppercase);
     let title = |k: usize| roles::is_title_word(token_text(cx, k));
     let mut name = r.end;
@@ -403,9 +407,14 @@ fn is_reference_word(cx: &Context, tokens: &Range<usize>) -> bool {
 /// A word shaped like a demonym or regional adjective ("European", "Baltic", "Nordic").
 fn is_adjectival(word: &str) -> bool {
     let g = gazetteer();
-    g.lookup_words([word])
+    let hits = g.lookup_words([word]);
+    if hits
         .iter()
-        .any(|&(_, how)| how == How::Adjective)
+        .any(|&(_, how)| matches!(how, How::Name | How::Alias))
+    {
+        return false; // "U.S." in "U.S. officials" still names the country.
+    }
+    hits.iter().any(|&(_, how)| how == How::Adjective)
         || ["ean", "ian", "ern", "ic", "ish", "ese"]
             .iter()
             .any(|s| word.len() > s.len() + 2 && word.ends_with(s))

@@ -91,6 +91,17 @@ fn fits(kind: ActorKind, p: Pronoun) -> bool {
     }
 }
 
+/// Among actors mentioned at the same place ("U.S." inside "U.S. officials"), which a
+/// pronoun prefers: "they" the group, "it" the organisation.
+fn preference(kind: ActorKind, p: Pronoun) -> u8 {
+    match (p, kind) {
+        (Pronoun::Plural, ActorKind::Group) | (Pronoun::Thing, ActorKind::Organization) => 3,
+        (Pronoun::Plural, ActorKind::Organization) | (Pronoun::Thing, ActorKind::Country) => 2,
+        (_, ActorKind::Person) => 2,
+        _ => 1,
+    }
+}
+
 fn overlap(a: &Span, b: &Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
@@ -152,7 +163,7 @@ pub fn resolve(cx: &Context, actors: &[Actor], source: &Span) -> Option<String> 
                     .max()?;
                 Some((last, a))
             })
-            .max_by_key(|&(last, a)| (last, a.kind == ActorKind::Person))
+            .max_by_key(|&(last, a)| (last, preference(a.kind, p)))
             .map(|(_, a)| a.id.clone());
     }
     // 3. A name, alias or surname spelt out.
