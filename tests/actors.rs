@@ -340,3 +340,15 @@ fn plural_demonyms_are_groups() {
         names(&actors)
     );
 }
+
+#[test]
+fn an_appositive_gives_the_role() {
+    let text =
+        "The alliance is divided, Jens Stoltenberg, NATO's secretary general, said on Monday.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        actor(&actors, "Jens Stoltenberg").role.as_deref(),
+        Some("NATO's secretary general")
+    );
+}

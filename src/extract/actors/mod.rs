@@ -343,7 +343,10 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
                             .is_some_and(|t| t != EntityType::Per)
                 },
             )
-            .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start));
+            .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start))
+            .or_else(|| {
+                roles::role_after(cx.text, &cx.analysis.tokens, sentence.clone(), tokens.end)
+            });
             role = role_tokens.map(|r| byte_range(cx, &r));
         }
         out.push(Mention {

@@ -311,6 +311,46 @@ pub fn role_before(
     (start < end).then_some(start..end)
 }
 
+/// The role in an appositive right after a name: "Jens Stoltenberg, NATO's secretary
+/// general, said" → "NATO's secretary general". The phrase sits between commas, is short, and
+/// ends in a title word.
+pub fn role_after(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    name_end: usize,
+) -> Option<Range<usize>> {
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end));
+    if name_end >= sentence.end || word(name_end) != Some(",") {
+        return None;
+    }
+    let start = name_end + 1;
+    let mut k = start;
+    while k < sentence.end && k < start + 8 {
+        let w = word(k)?;
+        if w == "," {
+            break;
+        }
+        if !w
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == start || k >= sentence.end || word(k) != Some(",") {
+        return None;
+    }
+    let last = word(k - 1)?;
+    let first = word(start)?;
+    // "the ... spokesman", "NATO's secretary general", "a former senator".
+    let opens = matches!(first.to_lowercase().as_str(), "the" | "a" | "an" | "former")
+        || first.starts_with(char::is_uppercase)
+        || is_title_word(first);
+    (opens && is_title_word(last) && !last.eq_ignore_ascii_case("state")).then_some(start..k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +399,24 @@ mod tests {
             .as_deref(),
             Some("Democratic presidential nominee")
         );
+    }
+
+    #[test]
+    fn reads_a_role_from_an_appositive() {
+        let text = "Jens Stoltenberg, NATO's secretary general, said so.";
+        let tokens = tokenize(text);
+        let end = tokens
+            .iter()
+            .position(|t| &text[t.start..t.end] == ",")
+            .expect("comma");
+        let r = role_after(text, &tokens, 0..tokens.len(), end).expect("role");
+        assert_eq!(
+            &text[tokens[r.start].start..tokens[r.end - 1].end],
+            "NATO's secretary general"
+        );
+        let plain = "Jens Stoltenberg, who spoke, said so.";
+        let tokens = tokenize(plain);
+        assert_eq!(role_after(plain, &tokens, 0..tokens.len(), 2), None);
     }
 
     #[test]
