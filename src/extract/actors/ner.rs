@@ -524,12 +524,24 @@ fn static_features(
 }
 
 /// The features that read the tags already chosen.
-fn dynamic_features(me: &Info, prev: usize, prev2: usize, out: &mut Vec<u64>) {
+/// `history` is what the tagger last made of the same word earlier in the text (0 nothing,
+/// 1–4 an entity type, 5 outside): a document-level memory that keeps names consistent.
+fn dynamic_features(me: &Info, prev: usize, prev2: usize, history: u8, out: &mut Vec<u64>) {
     let mut f = |template: u64, value: u64| out.push(mix(mix(SEED, template), value));
     f(40, prev as u64);
     f(41, mix(prev2 as u64, prev as u64));
     f(42, mix(prev as u64, me.lower));
     f(43, mix(prev as u64, me.short));
+    if history != 0 {
+        f(45, mix(history as u64, me.short));
+        f(46, mix(history as u64, prev as u64));
+        f(47, history as u64);
+    }
+}
+
+/// The `history` code of a decision.
+fn history_code(tag: usize) -> u8 {
+    tag_type(tag).map_or(5, |t| t.index() as u8 + 1)
 }
 
 /// Tokens the tagger leaves `O` unscored: lower-case words or non-letters after an `O`.
@@ -711,6 +723,7 @@ impl Model {
         let mut feats = Vec::with_capacity(48);
         let mut tags: Vec<usize> = Vec::new();
         let mut margins: Vec<f64> = Vec::new();
+        let mut history: HashMap<u64, u8, IdBuild> = HashMap::default();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let sent = s.tokens.start.min(p.infos.len())..s.tokens.end.min(p.infos.len());
             let caps = p.caps.get(si).copied().unwrap_or(false);
@@ -730,10 +743,13 @@ impl Model {
                         i,
                         &mut feats,
                     );
-                    dynamic_features(me, prev, prev2, &mut feats);
+                    let seen = history.get(&me.lower).copied().unwrap_or(0);
+                    dynamic_features(me, prev, prev2, seen, &mut feats);
                     let mut scores = [0i32; N_TAGS];
                     self.score(&feats, &mut scores);
-                    best_two(&scores, prev, self.scale)
+                    let (tag, margin) = best_two(&scores, prev, self.scale);
+                    history.insert(me.lower, history_code(tag));
+                    (tag, margin)
                 };
                 tags.push(tag);
                 margins.push(margin);
@@ -917,6 +933,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
         let (mut right, mut total) = (0usize, 0usize);
         for &e in &order {
             let ex = &examples[e];
+            let mut history: HashMap<u64, u8, IdBuild> = HashMap::default();
             for (si, s) in ex.analysis.sentences.iter().enumerate() {
                 let sent = s.tokens.clone();
                 let caps = ex.prepared.caps.get(si).copied().unwrap_or(false);
@@ -935,7 +952,8 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
                             i,
                             &mut feats,
                         );
-                        dynamic_features(me, prev, prev2, &mut feats);
+                        let seen = history.get(&me.lower).copied().unwrap_or(0);
+                        dynamic_features(me, prev, prev2, seen, &mut feats);
                         let mut scores = [0f32; N_TAGS];
                         for &h in &feats {
                             if let Some(&j) = index.get(&key_of(h)) {
@@ -965,6 +983,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
                             }
                         }
                         c += 1.0;
+                        history.insert(me.lower, history_code(best.0));
                         best.0
                     };
                     right += (guess == gold) as usize;
