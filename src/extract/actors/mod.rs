@@ -302,11 +302,14 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let mut out = Vec::with_capacity(entities.len());
     for e in &entities {
         let mut tokens = e.tokens.clone();
-        // Quotes, brackets and possessives at the edges are not part of the name.
+        // Quotes, brackets, possessives and lower-case words ("of" in "of Columbia Circuit")
+        // at the edges are not part of the name.
         let edge = |k: usize| {
             cx.analysis.tokens.get(k).is_some_and(|t| {
+                let w = token_text(cx, k);
                 matches!(t.kind, TokenKind::Punct | TokenKind::Quote)
-                    || matches!(token_text(cx, k), "'s" | "’s")
+                    || matches!(w, "'s" | "’s")
+                    || (t.kind == TokenKind::Word && !w.chars().any(char::is_uppercase))
             })
         };
         while tokens.start < tokens.end && edge(tokens.start) {
