@@ -222,28 +222,29 @@ pub fn group_phrases(
     let mut i = sentence.start;
     while i < sentence.end {
         let h = hash(i);
-        if !sets.quantifiers.contains(&h) && !sets.openers.contains(&h) {
+        if sets.bare_heads.contains(&h) {
             // "U.S. officials", "Ukrainian officials", "Western diplomats": proper modifiers
             // and a speaking head, with no quantifier.
-            let starts_phrase = i == sentence.start || !capitalised(word(text, tokens, i - 1));
-            if starts_phrase && capitalised(word(text, tokens, i)) {
-                let mut k = i;
-                while k < sentence.end
-                    && k < i + 3
-                    && capitalised(word(text, tokens, k))
-                    && !sets.speakers.contains(&hash(k))
-                {
-                    k += 1;
-                }
-                if k > i && k < sentence.end && sets.bare_heads.contains(&hash(k)) {
-                    out.push(GroupPhrase {
-                        tokens: i..k + 1,
-                        confidence: 0.65,
-                    });
-                    i = k + 1;
-                    continue;
-                }
+            let mut k = i;
+            while k > sentence.start
+                && k + 3 > i
+                && capitalised(word(text, tokens, k - 1))
+                && !sets.speakers.contains(&hash(k - 1))
+            {
+                k -= 1;
             }
+            let free = out.last().is_none_or(|g: &GroupPhrase| g.tokens.end <= k);
+            let starts = k == sentence.start || !capitalised(word(text, tokens, k - 1));
+            if k < i && free && starts {
+                out.push(GroupPhrase {
+                    tokens: k..i + 1,
+                    confidence: 0.65,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if !sets.quantifiers.contains(&h) && !sets.openers.contains(&h) {
             i += 1;
             continue;
         }
