@@ -3,6 +3,11 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::gazetteer::PassBuild;
+use super::ner::word_hash;
 use crate::extract::text::Token;
 
 /// Words that make a role (lower case). The word next to the name must be one of these.
@@ -250,8 +255,19 @@ pub fn is_strong_title(word: &str) -> bool {
     STRONG.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
+/// The title list as a set of `word_hash`es: role scans ask about every word near a name.
+fn title_set() -> &'static HashSet<u64, PassBuild> {
+    static S: OnceLock<HashSet<u64, PassBuild>> = OnceLock::new();
+    S.get_or_init(|| TITLE_WORDS.iter().map(|w| word_hash(w)).collect())
+}
+
 pub fn is_title_word(word: &str) -> bool {
-    let listed = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    // Titles are words: skip the hash for punctuation, numbers and long words.
+    if word.len() > 20 || !word.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let set = title_set();
+    let listed = |w: &str| set.contains(&word_hash(w));
     listed(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
 }
 
