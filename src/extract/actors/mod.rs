@@ -28,7 +28,7 @@ pub use resolve::resolve;
 enum Source {
     Ner(EntityType),
     Group,
-    /// A definite description naming gazetteer entry `usize`'s noun.
+    /// A definite description ("the alliance") of an organisation in the gazetteer.
     Description,
 }
 
@@ -588,8 +588,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             Source::Description => {}
         }
     }
-    // Persons: full names first, then single words join the full name they end (or start).
-    let mut persons: Vec<usize> = Vec::new();
+    // Persons: full names first, then a single word joins the full name it ends (a surname).
     let mut singles: Vec<&Mention> = Vec::new();
     // Indexes over the persons, so long texts stay linear.
     let mut by_full: HashMap<(String, String), usize, FxBuild> = HashMap::default();
@@ -612,7 +611,6 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 d.words = words.clone();
                 drafts.push(d);
                 let p = drafts.len() - 1;
-                persons.push(p);
                 by_full.insert(key, p);
                 by_last.entry(last.clone()).or_default().push(p);
                 p
@@ -667,7 +665,6 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 d.words = vec![w.clone()];
                 drafts.push(d);
                 let p = drafts.len() - 1;
-                persons.push(p);
                 by_last.entry(w).or_default().push(p);
                 p
             }
