@@ -227,7 +227,7 @@ fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
         aliases: d.aliases,
         role: d.role,
         mentions,
-        meta: Meta::auto(d.rule, (d.confidence * 100.0).round() / 100.0),
+        meta: Meta::auto(d.rule, (d.confidence.min(0.99) * 100.0).round() / 100.0),
         extra: Extra::new(),
     }
 }

@@ -762,7 +762,7 @@ impl Model {
                     .copied()
                     .fold(f64::INFINITY, f64::min);
                 let confidence = if weakest.is_finite() {
-                    1.0 / (1.0 + (-weakest).exp())
+                    (1.0 / (1.0 + (-weakest / MARGIN_SCALE).exp())).min(0.99)
                 } else {
                     0.99
                 };
@@ -779,6 +779,10 @@ impl Model {
         }
     }
 }
+
+/// Score margins (in real weight units) are divided by this before squashing into a
+/// confidence, so that typical margins spread over (0.5, 0.99) instead of all reading 1.0.
+const MARGIN_SCALE: f64 = 40.0;
 
 /// The best allowed tag and its margin over the runner-up (in real weight units).
 fn best_two(scores: &[i32; N_TAGS], prev: usize, scale: f32) -> (usize, f64) {
