@@ -189,7 +189,32 @@ fn char_class(c: char, flags: &mut u16, first: bool, all_upper: &mut bool) -> ch
     }
 }
 
+/// Shape hashes of all-lower-case words by length (1–6 and longer), and their short shape.
+fn lower_shapes() -> &'static ([u64; 7], u64) {
+    static S: OnceLock<([u64; 7], u64)> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut shapes = [0u64; 7];
+        for (len, slot) in shapes.iter_mut().enumerate().skip(1) {
+            *slot = (0..len).fold(SEED, |h, _| mix(h, 'x' as u64));
+        }
+        (shapes, mix(SEED, 'x' as u64))
+    })
+}
+
 fn token_info(word: &str, kind: TokenKind) -> Info {
+    // Most tokens are plain lower-case words: their shapes depend on the length alone.
+    let bytes = word.as_bytes();
+    if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_lowercase) {
+        let (shapes, short) = lower_shapes();
+        return Info {
+            lower: bytes.iter().fold(SEED, |h, &b| mix(h, b as u64)),
+            shape: shapes[bytes.len().min(6)],
+            short: *short,
+            flags: F_LOWER | F_ALPHA,
+            gaz: 0,
+            gaz_begin: false,
+        };
+    }
     let mut flags = 0;
     let mut shape = SEED;
     let mut short = SEED;
@@ -1048,6 +1073,23 @@ mod tests {
             spans(&tags, 10),
             vec![(11..13, per), (13..14, org), (15..16, per)]
         );
+    }
+
+    #[test]
+    fn lower_case_fast_path_matches_the_general_one() {
+        for w in ["a", "the", "alliance", "troops", "x"] {
+            let fast = token_info(w, TokenKind::Word);
+            // The general path, forced by an upper-case twin with the same lower-case hash.
+            let mut slow = token_info(&format!("{w}A"), TokenKind::Word);
+            slow = Info {
+                lower: hash_lower(w),
+                ..slow
+            };
+            assert_eq!(fast.lower, slow.lower, "{w}");
+            let shape = w.chars().take(6).fold(SEED, |h, _| mix(h, 'x' as u64));
+            assert_eq!(fast.shape, shape, "{w}");
+            assert_eq!(fast.short, mix(SEED, 'x' as u64));
+        }
     }
 
     #[test]
