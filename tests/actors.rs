@@ -270,3 +270,85 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn she_skips_the_nearest_man() {
+    let text = "Hillary Clinton met Donald Trump on Monday. She said the debate went well.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "She", 0)),
+        Some(actor(&actors, "Hillary Clinton").id.clone())
+    );
+}
+
+#[test]
+fn he_after_a_quote_skips_names_inside_it() {
+    let text = "Senator John Smith spoke on Monday. “I never met Peter Jones,” he said.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "he", 0)).as_deref(),
+        Some(actor(&actors, "John Smith").id.as_str())
+    );
+}
+
+#[test]
+fn a_definite_description_resolves_through_the_role() {
+    let text = "Democratic presidential nominee Hillary Clinton spoke in Ohio on Monday. \
+                Later the Democratic nominee said she would win.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let clinton = actor(&actors, "Hillary Clinton");
+    assert_eq!(
+        clinton.role.as_deref(),
+        Some("Democratic presidential nominee")
+    );
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "the Democratic nominee", 0)),
+        Some(clinton.id.clone())
+    );
+}
+
+#[test]
+fn officials_of_a_country_are_a_group_and_the_country_stays_a_mention() {
+    let text = "The talks stalled on Monday, but U.S. officials said they would resume.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let officials = actor(&actors, "U.S. officials");
+    assert_eq!(officials.kind, ActorKind::Group);
+    assert_eq!(actor(&actors, "United States").kind, ActorKind::Country);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "U.S. officials", 0)),
+        Some(officials.id.clone())
+    );
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "they", 0)),
+        Some(officials.id.clone())
+    );
+}
+
+#[test]
+fn plural_demonyms_are_groups() {
+    let text = "Many Ukrainians fled west in March, and Poles took them in.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert!(
+        actors.iter().any(|a| a.kind == ActorKind::Group
+            && a.mentions.iter().any(|m| m.text.contains("Ukrainians"))),
+        "{:#?}",
+        names(&actors)
+    );
+}
+
+#[test]
+fn an_appositive_gives_the_role() {
+    let text =
+        "The alliance is divided, Jens Stoltenberg, NATO's secretary general, said on Monday.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        actor(&actors, "Jens Stoltenberg").role.as_deref(),
+        Some("NATO's secretary general")
+    );
+}

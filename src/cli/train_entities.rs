@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(short, long, default_value = "src/extract/data/ner.bin")]
     pub output: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 20)]
     pub epochs: usize,
     /// Drop features whose largest averaged weight is below this.
     #[arg(long, default_value_t = 0.05)]

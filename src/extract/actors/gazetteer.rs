@@ -53,6 +53,10 @@ pub const CLASS_ADJECTIVE: u8 = 4;
 pub const CLASS_PLURAL: u8 = 8;
 pub const CLASS_ORG: u8 = 16;
 pub const CLASS_PLACE: u8 = 32;
+/// A common first name (data/first_names.txt).
+pub const CLASS_FIRST_NAME: u8 = 64;
+
+pub const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 /// Set on a phrase that is the start of a longer one.
 pub const CLASS_MORE: u8 = 128;
 
@@ -73,6 +77,30 @@ impl std::hash::Hasher for PassHasher {
         self.0 = n ^ (n >> 29);
     }
 }
+
+/// A fast hasher for short string keys (FxHash style).
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 pub type PassBuild = std::hash::BuildHasherDefault<PassHasher>;
 
@@ -246,6 +274,18 @@ impl Gazetteer {
                 if !slot.contains(&(i, how)) {
                     slot.push((i, how));
                 }
+            }
+        }
+        for line in FIRST_NAMES.lines() {
+            let Some((_, names)) = line.split_once(':') else {
+                continue;
+            };
+            if line.starts_with('#') {
+                continue;
+            }
+            for name in names.split_whitespace() {
+                let h = phrase_step(0, token_key(name));
+                *phrases.entry(h).or_default() |= CLASS_FIRST_NAME;
             }
         }
         for v in by_hash.values_mut() {

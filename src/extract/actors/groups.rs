@@ -162,6 +162,9 @@ struct Sets {
     heads: HashSet<u64, PassBuild>,
     modifiers: HashSet<u64, PassBuild>,
     openers: HashSet<u64, PassBuild>,
+    speakers: HashSet<u64, PassBuild>,
+    /// Heads a group phrase may have without a quantifier.
+    bare_heads: HashSet<u64, PassBuild>,
 }
 
 fn sets() -> &'static Sets {
@@ -173,6 +176,23 @@ fn sets() -> &'static Sets {
             heads: set(GROUP_HEADS),
             modifiers: set(MODIFIERS),
             openers: set(&["a", "dozens", "hundreds", "scores"]),
+            speakers: set(SPEAKER_HEADS),
+            bare_heads: set(&[
+                "officials",
+                "diplomats",
+                "lawmakers",
+                "legislators",
+                "ministers",
+                "leaders",
+                "negotiators",
+                "authorities",
+                "forces",
+                "troops",
+                "prosecutors",
+                "investigators",
+                "analysts",
+                "sources",
+            ]),
         }
     })
 }
@@ -202,6 +222,28 @@ pub fn group_phrases(
     let mut i = sentence.start;
     while i < sentence.end {
         let h = hash(i);
+        if sets.bare_heads.contains(&h) {
+            // "U.S. officials", "Ukrainian officials", "Western diplomats": proper modifiers
+            // and a speaking head, with no quantifier.
+            let mut k = i;
+            while k > sentence.start
+                && k + 3 > i
+                && capitalised(word(text, tokens, k - 1))
+                && !sets.speakers.contains(&hash(k - 1))
+            {
+                k -= 1;
+            }
+            let free = out.last().is_none_or(|g: &GroupPhrase| g.tokens.end <= k);
+            let starts = k == sentence.start || !capitalised(word(text, tokens, k - 1));
+            if k < i && free && starts {
+                out.push(GroupPhrase {
+                    tokens: k..i + 1,
+                    confidence: 0.65,
+                });
+            }
+            i += 1;
+            continue;
+        }
         if !sets.quantifiers.contains(&h) && !sets.openers.contains(&h) {
             i += 1;
             continue;
@@ -340,6 +382,8 @@ mod tests {
             ["A group of NATO countries"]
         );
         assert_eq!(groups("some officials said"), ["some officials"]);
+        assert_eq!(groups("but U.S. officials said"), ["U.S. officials"]);
+        assert_eq!(groups("Ukrainian officials said"), ["Ukrainian officials"]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::extract::Context;
 use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Extra, Meta, Span};
-use gazetteer::{EntryKind, How, gazetteer};
+use gazetteer::{EntryKind, FxBuild, How, gazetteer};
 use ner::EntityType;
 
 pub use resolve::resolve;
@@ -28,7 +28,7 @@ pub use resolve::resolve;
 enum Source {
     Ner(EntityType),
     Group,
-    /// A definite description naming gazetteer entry `usize`'s noun.
+    /// A definite description ("the alliance") of an organisation in the gazetteer.
     Description,
 }
 
@@ -87,14 +87,16 @@ impl Draft {
     }
 
     fn alias(&mut self, surface: &str) {
+        let known = |s: &str| {
+            s.is_empty()
+                || s.eq_ignore_ascii_case(&self.name)
+                || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(s))
+        };
+        if known(surface) {
+            return;
+        }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        if surface.is_empty()
-            || surface.eq_ignore_ascii_case(&self.name)
-            || self
-                .aliases
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&surface))
-        {
+        if known(&surface) {
             return;
         }
         self.aliases.push(surface);
@@ -225,7 +227,7 @@ fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
         aliases: d.aliases,
         role: d.role,
         mentions,
-        meta: Meta::auto(d.rule, (d.confidence * 100.0).round() / 100.0),
+        meta: Meta::auto(d.rule, (d.confidence.min(0.99) * 100.0).round() / 100.0),
         extra: Extra::new(),
     }
 }
@@ -238,9 +240,56 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
         .unwrap_or(token..token + 1)
 }
 
+/// An entity the tagger ran across a title ("NATO Secretary General Jens Stoltenberg" as one
+/// organisation) splits into what precedes the title and the person after it; the title
+/// words are left between them, for the role.
+fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
+    let r = e.tokens.clone();
+    // A "person" made only of titles ("General" before a name) is part of a role.
+    if e.kind == EntityType::Per && r.clone().all(|k| roles::is_title_word(token_text(cx, k))) {
+        return Vec::new();
+    }
+    let capitalised = |k: usize| token_text(cx, k).starts_with(char::is_uppercase);
+    let title = |k: usize| roles::is_title_word(token_text(cx, k));
+    let mut name = r.end;
+    while name > r.start && capitalised(name - 1) && !title(name - 1) {
+        name -= 1;
+    }
+    let mut t0 = name;
+    while t0 > r.start && title(t0 - 1) && capitalised(t0 - 1) {
+        t0 -= 1;
+    }
+    let strong = (t0..name).any(|k| roles::is_strong_title(token_text(cx, k)));
+    if name == r.end || r.end - name > 3 || t0 == name || !strong {
+        return vec![e];
+    }
+    let mut out = Vec::with_capacity(2);
+    if t0 > r.start {
+        out.push(ner::Entity {
+            tokens: r.start..t0,
+            kind: if e.kind == EntityType::Per {
+                EntityType::Org
+            } else {
+                e.kind
+            },
+            confidence: e.confidence,
+        });
+    }
+    out.push(ner::Entity {
+        tokens: name..r.end,
+        kind: EntityType::Per,
+        confidence: e.confidence,
+    });
+    out
+}
+
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
-    let entities = tagged.entities;
+    let entities: Vec<ner::Entity> = tagged
+        .entities
+        .into_iter()
+        .flat_map(|e| split_titled_name(cx, e))
+        .collect();
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -253,11 +302,14 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let mut out = Vec::with_capacity(entities.len());
     for e in &entities {
         let mut tokens = e.tokens.clone();
-        // Quotes, brackets and possessives at the edges are not part of the name.
+        // Quotes, brackets, possessives and lower-case words ("of" in "of Columbia Circuit")
+        // at the edges are not part of the name.
         let edge = |k: usize| {
             cx.analysis.tokens.get(k).is_some_and(|t| {
+                let w = token_text(cx, k);
                 matches!(t.kind, TokenKind::Punct | TokenKind::Quote)
-                    || matches!(token_text(cx, k), "'s" | "’s")
+                    || matches!(w, "'s" | "’s")
+                    || (t.kind == TokenKind::Word && !w.chars().any(char::is_uppercase))
             })
         };
         while tokens.start < tokens.end && edge(tokens.start) {
@@ -272,27 +324,32 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         let sentence = sentence_of(cx, tokens.start);
         let mut role = None;
         if e.kind == EntityType::Per {
-            // Titles the tagger took into the name go to the role.
-            while tokens.end - tokens.start > 1
-                && (roles::is_title_word(token_text(cx, tokens.start))
-                    || roles::is_honorific(token_text(cx, tokens.start)))
-            {
-                tokens.start += 1;
+            // Titles the tagger took into the name go to the role: the name starts after the
+            // last title word or honorific ("NATO Secretary General Jens Stoltenberg").
+            if let Some(j) = (tokens.start..tokens.end - 1).rev().find(|&k| {
+                roles::is_title_word(token_text(cx, k)) || roles::is_honorific(token_text(cx, k))
+            }) {
+                tokens.start = j + 1;
             }
+            let whole = e.tokens.clone();
             let role_tokens = roles::role_before(
                 cx.text,
                 &cx.analysis.tokens,
                 sentence.start..tokens.start.max(sentence.start),
                 tokens.start,
                 |k| {
-                    entity_of
-                        .get(k)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|t| t != EntityType::Per)
+                    whole.contains(&k)
+                        || entity_of
+                            .get(k)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|t| t != EntityType::Per)
                 },
             )
-            .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start));
+            .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start))
+            .or_else(|| {
+                roles::role_after(cx.text, &cx.analysis.tokens, sentence.clone(), tokens.end)
+            });
             role = role_tokens.map(|r| byte_range(cx, &r));
         }
         out.push(Mention {
@@ -356,9 +413,14 @@ fn is_reference_word(cx: &Context, tokens: &Range<usize>) -> bool {
 /// A word shaped like a demonym or regional adjective ("European", "Baltic", "Nordic").
 fn is_adjectival(word: &str) -> bool {
     let g = gazetteer();
-    g.lookup_words([word])
+    let hits = g.lookup_words([word]);
+    if hits
         .iter()
-        .any(|&(_, how)| how == How::Adjective)
+        .any(|&(_, how)| matches!(how, How::Name | How::Alias))
+    {
+        return false; // "U.S." in "U.S. officials" still names the country.
+    }
+    hits.iter().any(|&(_, how)| how == How::Adjective)
         || ["ean", "ian", "ern", "ic", "ish", "ese"]
             .iter()
             .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
@@ -418,7 +480,7 @@ fn gazetteer_draft(
 fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let g = gazetteer();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut deferred_persons: Vec<&Mention> = Vec::new();
     let mut deferred_single: Vec<&Mention> = Vec::new();
     let mut get = |drafts: &mut Vec<Draft>, key: String, make: &dyn Fn() -> Draft| -> usize {
@@ -526,28 +588,32 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             Source::Description => {}
         }
     }
-    // Persons: full names first, then single words join the full name they end (or start).
-    let mut persons: Vec<usize> = Vec::new();
+    // Persons: full names first, then a single word joins the full name it ends (a surname).
     let mut singles: Vec<&Mention> = Vec::new();
+    // Indexes over the persons, so long texts stay linear.
+    let mut by_full: HashMap<(String, String), usize, FxBuild> = HashMap::default();
+    let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
     for m in &deferred_persons {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
         let words = name_words(surface);
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
         if words.len() < 2 {
             singles.push(m);
             continue;
         }
-        let same = persons.iter().copied().find(|&p| {
-            let w = &drafts[p].words;
-            w.last() == words.last() && w.first() == words.first()
-        });
-        let p = match same {
-            Some(p) => p,
+        let key = (first.clone(), last.clone());
+        let p = match by_full.get(&key) {
+            Some(&p) => p,
             None => {
                 let mut d = Draft::new(ActorKind::Person, surface.trim().to_string(), "ner", 0.0);
                 d.words = words.clone();
                 drafts.push(d);
-                persons.push(drafts.len() - 1);
-                drafts.len() - 1
+                let p = drafts.len() - 1;
+                by_full.insert(key, p);
+                by_last.entry(last.clone()).or_default().push(p);
+                p
             }
         };
         if words.len() > drafts[p].words.len() {
@@ -557,12 +623,13 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
         drafts[p].add(cx.text, m);
     }
-    let surname_of = |drafts: &Vec<Draft>, persons: &Vec<usize>, w: &str, at: usize| {
-        let fits: Vec<usize> = persons
-            .iter()
-            .copied()
-            .filter(|&p| drafts[p].words.last().is_some_and(|l| l == w))
-            .collect();
+    let first_names: std::collections::HashSet<String> =
+        by_full.keys().map(|(f, _)| f.clone()).collect();
+    let surname_of = |drafts: &Vec<Draft>,
+                      by_last: &HashMap<String, Vec<usize>, FxBuild>,
+                      w: &str,
+                      at: usize| {
+        let fits = by_last.get(w)?;
         // Several people share the surname: the one mentioned last before.
         fits.iter()
             .copied()
@@ -580,15 +647,13 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     for m in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let w = name_words(surface).join(" ");
-        let p = match surname_of(&drafts, &persons, &w, m.bytes.start) {
+        let p = match surname_of(&drafts, &by_last, &w, m.bytes.start) {
             Some(p) => p,
             None if let Some(&(e, How::Name | How::Alias)) = g
                 .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
                 .first()
                 && g.entries[e].kind != EntryKind::Organization
-                && !persons
-                    .iter()
-                    .any(|&p| drafts[p].words.first().is_some_and(|f| *f == w)) =>
+                && !first_names.contains(&w) =>
             {
                 // "Connecticut" taken for a person: the gazetteer knows better.
                 let i = gazetteer_draft(&mut drafts, &mut get, e);
@@ -597,10 +662,11 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             }
             None => {
                 let mut d = Draft::new(ActorKind::Person, surface.to_string(), "ner", 0.0);
-                d.words = vec![w];
+                d.words = vec![w.clone()];
                 drafts.push(d);
-                persons.push(drafts.len() - 1);
-                drafts.len() - 1
+                let p = drafts.len() - 1;
+                by_last.entry(w).or_default().push(p);
+                p
             }
         };
         drafts[p].add(cx.text, m);
@@ -608,20 +674,24 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     // Organisations and places the gazetteer does not know: a lone word that is a person's
     // surname is that person; acronyms join their long names.
     let mut orgs_places: Vec<usize> = Vec::new();
+    let mut votes: HashMap<usize, (f64, f64)> = HashMap::new();
     for m in deferred_single {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let words = name_words(surface);
         if words.len() == 1
-            && let Some(p) = surname_of(&drafts, &persons, &words[0], usize::MAX)
+            && let Some(p) = surname_of(&drafts, &by_last, &words[0], usize::MAX)
         {
             drafts[p].add(cx.text, m);
             continue;
         }
-        let (kind, prefix) = match m.source {
-            Source::Ner(EntityType::Org) => (ActorKind::Organization, "org"),
-            _ => (ActorKind::Place, "place"),
+        // One name is one actor: the tagger's labels for it vote on its kind.
+        let is_org = m.source == Source::Ner(EntityType::Org);
+        let kind = if is_org {
+            ActorKind::Organization
+        } else {
+            ActorKind::Place
         };
-        let key = format!("{prefix}:{}", gazetteer::normalise(surface));
+        let key = format!("name:{}", gazetteer::normalise(surface));
         let name = surface.to_string();
         let before = drafts.len();
         let i = get(&mut drafts, key, &|| {
@@ -630,7 +700,20 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         if drafts.len() > before {
             orgs_places.push(i);
         }
+        let v = votes.entry(i).or_insert((0.0, 0.0));
+        if is_org {
+            v.0 += m.confidence;
+        } else {
+            v.1 += m.confidence;
+        }
         drafts[i].add(cx.text, m);
+    }
+    for (&i, &(org, place)) in &votes {
+        drafts[i].kind = if org >= place {
+            ActorKind::Organization
+        } else {
+            ActorKind::Place
+        };
     }
     // Acronyms ("WHO") join the long name whose initials they are.
     let acronym = |name: &str| -> Option<String> {
@@ -715,6 +798,24 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
             }
         }
     }
+    // Every mention so far, by start, with the furthest end up to each: an overlap test is
+    // then a binary search.
+    let mut taken: Vec<Range<usize>> = drafts
+        .iter()
+        .flat_map(|d| d.mentions.iter().cloned())
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let furthest: Vec<usize> = taken
+        .iter()
+        .scan(0, |m, r| {
+            *m = (*m).max(r.end);
+            Some(*m)
+        })
+        .collect();
+    let overlaps = |b: &Range<usize>| {
+        let i = taken.partition_point(|r| r.start < b.end);
+        i > 0 && furthest[i - 1] > b.start
+    };
     for (tokens, noun) in found {
         let fits: Vec<usize> = present
             .iter()
@@ -723,11 +824,7 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
             .collect();
         let [only] = fits[..] else { continue };
         let bytes = byte_range(cx, &tokens);
-        if drafts.iter().any(|d| {
-            d.mentions
-                .iter()
-                .any(|r| r.start < bytes.end && bytes.start < r.end)
-        }) {
+        if overlaps(&bytes) {
             continue;
         }
         let m = Mention {

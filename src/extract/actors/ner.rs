@@ -189,7 +189,32 @@ fn char_class(c: char, flags: &mut u16, first: bool, all_upper: &mut bool) -> ch
     }
 }
 
+/// Shape hashes of all-lower-case words by length (1–6 and longer), and their short shape.
+fn lower_shapes() -> &'static ([u64; 7], u64) {
+    static S: OnceLock<([u64; 7], u64)> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut shapes = [0u64; 7];
+        for (len, slot) in shapes.iter_mut().enumerate().skip(1) {
+            *slot = (0..len).fold(SEED, |h, _| mix(h, 'x' as u64));
+        }
+        (shapes, mix(SEED, 'x' as u64))
+    })
+}
+
 fn token_info(word: &str, kind: TokenKind) -> Info {
+    // Most tokens are plain lower-case words: their shapes depend on the length alone.
+    let bytes = word.as_bytes();
+    if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_lowercase) {
+        let (shapes, short) = lower_shapes();
+        return Info {
+            lower: bytes.iter().fold(SEED, |h, &b| mix(h, b as u64)),
+            shape: shapes[bytes.len().min(6)],
+            short: *short,
+            flags: F_LOWER | F_ALPHA,
+            gaz: 0,
+            gaz_begin: false,
+        };
+    }
     let mut flags = 0;
     let mut shape = SEED;
     let mut short = SEED;
@@ -516,15 +541,32 @@ fn static_features(
         0
     };
     f(31, mix(me.short, prev_suffix));
+    let cap = p.seen_cap.contains(&me.lower) as u64;
+    let low = p.seen_lower.contains(&me.lower) as u64;
+    f(32, mix(mix(cap, low), me.short));
+    f(33, mix(lower(-1), lower(1)));
+    f(34, mix(gaz(-1), me.short));
 }
 
 /// The features that read the tags already chosen.
-fn dynamic_features(me: &Info, prev: usize, prev2: usize, out: &mut Vec<u64>) {
+/// `history` is what the tagger last made of the same word earlier in the text (0 nothing,
+/// 1–4 an entity type, 5 outside): a document-level memory that keeps names consistent.
+fn dynamic_features(me: &Info, prev: usize, prev2: usize, history: u8, out: &mut Vec<u64>) {
     let mut f = |template: u64, value: u64| out.push(mix(mix(SEED, template), value));
     f(40, prev as u64);
     f(41, mix(prev2 as u64, prev as u64));
     f(42, mix(prev as u64, me.lower));
     f(43, mix(prev as u64, me.short));
+    if history != 0 {
+        f(45, mix(history as u64, me.short));
+        f(46, mix(history as u64, prev as u64));
+        f(47, history as u64);
+    }
+}
+
+/// The `history` code of a decision.
+fn history_code(tag: usize) -> u8 {
+    tag_type(tag).map_or(5, |t| t.index() as u8 + 1)
 }
 
 /// Tokens the tagger leaves `O` unscored: lower-case words or non-letters after an `O`.
@@ -706,6 +748,7 @@ impl Model {
         let mut feats = Vec::with_capacity(48);
         let mut tags: Vec<usize> = Vec::new();
         let mut margins: Vec<f64> = Vec::new();
+        let mut history: HashMap<u64, u8, IdBuild> = HashMap::default();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let sent = s.tokens.start.min(p.infos.len())..s.tokens.end.min(p.infos.len());
             let caps = p.caps.get(si).copied().unwrap_or(false);
@@ -725,10 +768,13 @@ impl Model {
                         i,
                         &mut feats,
                     );
-                    dynamic_features(me, prev, prev2, &mut feats);
+                    let seen = history.get(&me.lower).copied().unwrap_or(0);
+                    dynamic_features(me, prev, prev2, seen, &mut feats);
                     let mut scores = [0i32; N_TAGS];
                     self.score(&feats, &mut scores);
-                    best_two(&scores, prev, self.scale)
+                    let (tag, margin) = best_two(&scores, prev, self.scale);
+                    history.insert(me.lower, history_code(tag));
+                    (tag, margin)
                 };
                 tags.push(tag);
                 margins.push(margin);
@@ -741,7 +787,7 @@ impl Model {
                     .copied()
                     .fold(f64::INFINITY, f64::min);
                 let confidence = if weakest.is_finite() {
-                    1.0 / (1.0 + (-weakest).exp())
+                    (1.0 / (1.0 + (-weakest / MARGIN_SCALE).exp())).min(0.99)
                 } else {
                     0.99
                 };
@@ -758,6 +804,10 @@ impl Model {
         }
     }
 }
+
+/// Score margins (in real weight units) are divided by this before squashing into a
+/// confidence, so that typical margins spread over (0.5, 0.99) instead of all reading 1.0.
+const MARGIN_SCALE: f64 = 40.0;
 
 /// The best allowed tag and its margin over the runner-up (in real weight units).
 fn best_two(scores: &[i32; N_TAGS], prev: usize, scale: f32) -> (usize, f64) {
@@ -912,6 +962,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
         let (mut right, mut total) = (0usize, 0usize);
         for &e in &order {
             let ex = &examples[e];
+            let mut history: HashMap<u64, u8, IdBuild> = HashMap::default();
             for (si, s) in ex.analysis.sentences.iter().enumerate() {
                 let sent = s.tokens.clone();
                 let caps = ex.prepared.caps.get(si).copied().unwrap_or(false);
@@ -930,7 +981,8 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
                             i,
                             &mut feats,
                         );
-                        dynamic_features(me, prev, prev2, &mut feats);
+                        let seen = history.get(&me.lower).copied().unwrap_or(0);
+                        dynamic_features(me, prev, prev2, seen, &mut feats);
                         let mut scores = [0f32; N_TAGS];
                         for &h in &feats {
                             if let Some(&j) = index.get(&key_of(h)) {
@@ -960,6 +1012,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
                             }
                         }
                         c += 1.0;
+                        history.insert(me.lower, history_code(best.0));
                         best.0
                     };
                     right += (guess == gold) as usize;
@@ -1020,6 +1073,23 @@ mod tests {
             spans(&tags, 10),
             vec![(11..13, per), (13..14, org), (15..16, per)]
         );
+    }
+
+    #[test]
+    fn lower_case_fast_path_matches_the_general_one() {
+        for w in ["a", "the", "alliance", "troops", "x"] {
+            let fast = token_info(w, TokenKind::Word);
+            // The general path, forced by an upper-case twin with the same lower-case hash.
+            let mut slow = token_info(&format!("{w}A"), TokenKind::Word);
+            slow = Info {
+                lower: hash_lower(w),
+                ..slow
+            };
+            assert_eq!(fast.lower, slow.lower, "{w}");
+            let shape = w.chars().take(6).fold(SEED, |h, _| mix(h, 'x' as u64));
+            assert_eq!(fast.shape, shape, "{w}");
+            assert_eq!(fast.short, mix(SEED, 'x' as u64));
+        }
     }
 
     #[test]

@@ -3,6 +3,11 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::gazetteer::PassBuild;
+use super::ner::word_hash;
 use crate::extract::text::Token;
 
 /// Words that make a role (lower case). The word next to the name must be one of these.
@@ -109,14 +114,160 @@ const TITLE_WORDS: &[&str] = &[
     "pastor",
     "reverend",
     "rev.",
+    "nominee",
+    "mate",
+    "rival",
+    "opponent",
+    "challenger",
+    "frontrunner",
+    "front-runner",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "host",
+    "anchor",
+    "columnist",
+    "author",
+    "activist",
+    "strategist",
+    "pollster",
+    "aide",
+    "consultant",
+    "donor",
+    "lawmaker",
+    "legislator",
+    "whip",
+    "commissioner",
+    "superintendent",
+    "inspector",
+    "auditor",
+    "treasurer",
+    "comptroller",
+    "prosecutor",
+    "sheriff",
+    "chairperson",
+    "president-elect",
+    "secretary-general",
+    "cofounder",
+    "co-founder",
+    "owner",
+    "partner",
+    "scientist",
+    "researcher",
+    "expert",
+    "historian",
+    "diplomat",
+    "negotiator",
+    "investigator",
+];
+
+/// Lower-case words that qualify a title inside a role ("presidential" in "Democratic
+/// presidential nominee").
+const ROLE_ADJECTIVES: &[&str] = &[
+    "presidential",
+    "vice-presidential",
+    "national",
+    "political",
+    "press",
+    "campaign",
+    "communications",
+    "policy",
+    "security",
+    "economic",
+    "federal",
+    "district",
+    "county",
+    "city",
+    "running",
+    "real-estate",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "defence",
+    "trade",
+    "health",
+    "justice",
+    "energy",
+    "intelligence",
+    "agriculture",
+    "education",
+    "environment",
+    "labour",
+    "labor",
+    "immigration",
+    "homeland",
+    "central",
+    "supreme",
+    "high",
+    "independent",
+    "special",
+    "longtime",
+    "long-time",
+    "veteran",
+    "retired",
+    "ousted",
+    "late",
+    "new",
+    "current",
+    "interim",
 ];
 
 /// Honorifics: not a role, not part of the name.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "sir"];
 
 /// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
+/// Titles that, capitalised before a name, surely make a role ("Secretary", "President").
+pub fn is_strong_title(word: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "president",
+        "secretary",
+        "minister",
+        "chancellor",
+        "senator",
+        "sen.",
+        "governor",
+        "gov.",
+        "general",
+        "gen.",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "mayor",
+        "premier",
+        "leader",
+        "coach",
+        "ceo",
+        "director",
+        "judge",
+        "commander",
+        "chief",
+        "envoy",
+        "secretary-general",
+    ];
+    STRONG.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// The title list as a set of `word_hash`es: role scans ask about every word near a name.
+fn title_set() -> &'static HashSet<u64, PassBuild> {
+    static S: OnceLock<HashSet<u64, PassBuild>> = OnceLock::new();
+    S.get_or_init(|| TITLE_WORDS.iter().map(|w| word_hash(w)).collect())
+}
+
 pub fn is_title_word(word: &str) -> bool {
-    let listed = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    // Titles are words: skip the hash for punctuation, numbers and long words.
+    if word.len() > 20 || !word.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let set = title_set();
+    let listed = |w: &str| set.contains(&word_hash(w));
     listed(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
 }
 
@@ -151,6 +302,7 @@ pub fn role_before(
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         let ok = is_title_word(w)
             || in_entity(k)
+            || ROLE_ADJECTIVES.iter().any(|a| a.eq_ignore_ascii_case(w))
             || (capitalised && w.chars().any(char::is_lowercase) && k > sentence.start)
             || matches!(w, "'s" | "’s")
             || ((w == "of" || w == "the")
@@ -173,6 +325,46 @@ pub fn role_before(
         start += 1;
     }
     (start < end).then_some(start..end)
+}
+
+/// The role in an appositive right after a name: "Jens Stoltenberg, NATO's secretary
+/// general, said" → "NATO's secretary general". The phrase sits between commas, is short, and
+/// ends in a title word.
+pub fn role_after(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    name_end: usize,
+) -> Option<Range<usize>> {
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end));
+    if name_end >= sentence.end || word(name_end) != Some(",") {
+        return None;
+    }
+    let start = name_end + 1;
+    let mut k = start;
+    while k < sentence.end && k < start + 8 {
+        let w = word(k)?;
+        if w == "," {
+            break;
+        }
+        if !w
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\'' | '’'))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == start || k >= sentence.end || word(k) != Some(",") {
+        return None;
+    }
+    let last = word(k - 1)?;
+    let first = word(start)?;
+    // "the ... spokesman", "NATO's secretary general", "a former senator".
+    let opens = matches!(first.to_lowercase().as_str(), "the" | "a" | "an" | "former")
+        || first.starts_with(char::is_uppercase)
+        || is_title_word(first);
+    (opens && is_title_word(last) && !last.eq_ignore_ascii_case("state")).then_some(start..k)
 }
 
 #[cfg(test)]
@@ -210,6 +402,37 @@ mod tests {
             .as_deref(),
             Some("former NATO Secretary General")
         );
+    }
+
+    #[test]
+    fn keeps_qualifying_adjectives_in_the_role() {
+        assert_eq!(
+            role(
+                "by Democratic presidential nominee Hillary Clinton",
+                "Hillary",
+                &[]
+            )
+            .as_deref(),
+            Some("Democratic presidential nominee")
+        );
+    }
+
+    #[test]
+    fn reads_a_role_from_an_appositive() {
+        let text = "Jens Stoltenberg, NATO's secretary general, said so.";
+        let tokens = tokenize(text);
+        let end = tokens
+            .iter()
+            .position(|t| &text[t.start..t.end] == ",")
+            .expect("comma");
+        let r = role_after(text, &tokens, 0..tokens.len(), end).expect("role");
+        assert_eq!(
+            &text[tokens[r.start].start..tokens[r.end - 1].end],
+            "NATO's secretary general"
+        );
+        let plain = "Jens Stoltenberg, who spoke, said so.";
+        let tokens = tokenize(plain);
+        assert_eq!(role_after(plain, &tokens, 0..tokens.len(), 2), None);
     }
 
     #[test]
