@@ -311,29 +311,32 @@ pub fn from_stdin_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
 /// gloss's own annotation files (JSON with a `gloss/` format tag) are passed over, so a
 /// directory holding articles and their annotations loads as the articles.
 pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
-    let mut files = Vec::new();
     let mut loaded = Loaded::default();
-    let mut walk = Walk {
-        files: &mut files,
-        errors: &mut loaded.errors,
-        seen: HashSet::new(),
-    };
-    walk.dir(dir, 0);
-    let mut found = false;
-    for file in files {
-        let extension = extension_of(&file);
-        if extension == "json" && is_annotation_file(&file) {
-            continue;
-        }
-        found = true;
-        loaded.absorb(load_file(&file));
-    }
-    if !found && loaded.errors.is_empty() {
+    let files = article_files(dir, &mut loaded.errors);
+    if files.is_empty() && loaded.errors.is_empty() {
         return Err(LoadError::NoArticles {
             path: dir.to_path_buf(),
         });
     }
+    for file in files {
+        loaded.absorb(load_file(&file));
+    }
     Ok(loaded)
+}
+
+/// The article files under `dir` that `load_dir` reads, in its order: supported extensions,
+/// hidden entries and gloss's own annotation files left out. Unreadable directories go to
+/// `errors`.
+pub fn article_files(dir: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut walk = Walk {
+        files: &mut files,
+        errors,
+        seen: HashSet::new(),
+    };
+    walk.dir(dir, 0);
+    files.retain(|file| !(extension_of(file) == "json" && is_annotation_file(file)));
+    files
 }
 
 /// A directory walk: supported files in name order, hidden entries skipped, each directory

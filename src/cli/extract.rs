@@ -168,8 +168,9 @@ fn report(errors: &[LoadError]) -> usize {
 
 /// The `.jsonl` files under `dir` (to stream) and the articles of its other files.
 fn load_dir(dir: &Path, errors: &mut usize) -> (Vec<PathBuf>, Vec<Article>) {
-    let mut files = Vec::new();
-    walk(dir, 0, &mut files, errors);
+    let mut failures = Vec::new();
+    let files = load::article_files(dir, &mut failures);
+    *errors += report(&failures);
     let mut corpora = Vec::new();
     let mut articles = Vec::new();
     for file in files {
@@ -188,50 +189,6 @@ fn load_dir(dir: &Path, errors: &mut usize) -> (Vec<PathBuf>, Vec<Article>) {
         }
     }
     (corpora, articles)
-}
-
-fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut usize) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            *errors += report(&[LoadError::Io {
-                path: dir.to_path_buf(),
-                source,
-            }]);
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            if depth < 16 {
-                walk(&path, depth + 1, files, errors);
-            }
-        } else if !is_annotation(&path) {
-            files.push(path);
-        }
-    }
-}
-
-/// gloss's own output (`ID.json` with a `gloss/` format tag) is not an article.
-fn is_annotation(path: &Path) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Tag {
-        format: String,
-    }
-    path.extension().is_some_and(|e| e == "json")
-        && std::fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Tag>(&b).ok())
-            .is_some_and(|t| t.format.starts_with("gloss/"))
 }
 
 fn write_whole(sink: &Sink, json: &str) -> Result<(), ExtractError> {
