@@ -28,6 +28,11 @@ pub const MIN_CANDIDATE_PRECISION: f64 = 0.02;
 pub fn find_claims(cx: &Context) -> Vec<Claim> {
     let doc = Doc::new(cx, lexicon::lexicon(), Some(model::model()));
     let mut found = doc.find();
+    for f in &mut found {
+        for part in &mut f.content {
+            doc.drop_sentence_period(part);
+        }
+    }
     found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
     found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
     found
@@ -849,6 +854,23 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A content ending a sentence with an abbreviation ("... to the U.S.") leaves the
+    /// sentence's period out, as PolNeAR does.
+    fn drop_sentence_period(&self, part: &mut Range<usize>) {
+        if part.end <= part.start + 1 || !self.text[..part.end].ends_with('.') {
+            return;
+        }
+        let k = self.tokens.partition_point(|t| t.end < part.end);
+        let Some(t) = self.tokens.get(k) else { return };
+        let ends_sentence = self
+            .sentences
+            .get(self.sentence_of[k])
+            .is_some_and(|s| s.tokens.end == k + 1);
+        if t.end == part.end && t.kind == TokenKind::Word && t.end - t.start > 1 && ends_sentence {
+            part.end -= 1;
+        }
+    }
+
     /// The leftward noun phrase ending just before token `end`, within the sentence.
     fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
         let mut i = end;
@@ -1247,6 +1269,28 @@ impl<'a> Doc<'a> {
 
         // "X said (that) C" / "X said: “C”".
         let src = src?;
+        // "what the senators said was economic gerrymandering": the relative pronoun is the
+        // first piece of the content.
+        if let Some(w) = src.start.checked_sub(1).filter(|&k| k >= s0)
+            && matches!(self.low(w), "what" | "which")
+            && src.start > s0
+        {
+            let mut content = vec![self.bytes(w..w + 1)];
+            let after = self.content_after(cue.end, s1);
+            if let Some((rest, _)) = &after
+                && !matches!(self.low(cue.end), "." | "," | ";")
+            {
+                content.extend(rest.iter().cloned());
+            }
+            return Some(Found {
+                source: Some(self.bytes(src)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: ClaimKind::Indirect,
+                rule: "relative-what",
+                confidence: conf * 0.8,
+            });
+        }
         let (content, kind) = self.content_after(cue.end, s1)?;
         let rule = match kind {
             ClaimKind::Direct => "quote-after-said",
