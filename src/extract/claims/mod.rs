@@ -776,7 +776,52 @@ impl<'a> Doc<'a> {
                 i = end;
             }
         }
+        self.continue_quotes(&mut out);
         out
+    }
+
+    /// A paragraph that opens with a quote and has no cue of its own continues the speech of
+    /// the paragraph before: its quote joins the content of that paragraph's last claim.
+    fn continue_quotes(&self, out: &mut [Found]) {
+        let n = self.tokens.len();
+        let mut first = 0;
+        // The claim the previous paragraph's speech belongs to.
+        let mut speaker: Option<usize> = None;
+        while first < n {
+            let para = self.paragraph(first);
+            let mut last = first;
+            while last < n && self.paragraph(last) == para {
+                last += 1;
+            }
+            let (b0, b1) = (self.tokens[first].start, self.tokens[last - 1].end);
+            let own_cue = (first..last).any(|k| self.in_cue[k])
+                || out.iter().any(|f| {
+                    f.cue
+                        .as_ref()
+                        .is_some_and(|c| b0 <= c.start && c.start < b1)
+                });
+            let continued = match (speaker, self.quote_opening_at(first)) {
+                (Some(c), Some(q)) if !own_cue && para > 0 => {
+                    out[c].content.push(self.bytes(q.open..q.close + 1));
+                    true
+                }
+                _ => false,
+            };
+            if !continued {
+                // The last claim whose cue is in this paragraph speaks on.
+                speaker = out
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| {
+                        f.kind == ClaimKind::Direct
+                            && !matches!(f.rule, "transcript" | "signed-quote")
+                            && f.cue.as_ref().is_some_and(|c| b0 <= c.start && c.end <= b1)
+                    })
+                    .max_by_key(|(_, f)| f.cue.as_ref().map_or(0, |c| c.start))
+                    .map(|(i, _)| i);
+            }
+            first = last;
+        }
     }
 
     /// Claims read from the layout: transcript lines ("PENCE: Well, look ...") and quotes
