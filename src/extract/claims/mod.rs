@@ -777,7 +777,51 @@ impl<'a> Doc<'a> {
             }
         }
         self.continue_quotes(&mut out);
+        self.unattributed_quotes(&mut out);
         out
+    }
+
+    /// A quoted paragraph of some length that no claim covers is speech without a named
+    /// speaker: a claim with no source and no cue.
+    fn unattributed_quotes(&self, out: &mut Vec<Found>) {
+        let covered = |b: &Range<usize>| {
+            out.iter()
+                .any(|f| f.content.iter().any(|c| c.start < b.end && b.start < c.end))
+        };
+        let mut extra = Vec::new();
+        for q in &self.quotes {
+            let (s0, s1) = (
+                self.sentences[self.sentence_of[q.open]].tokens.start,
+                self.sentences[self.sentence_of[q.close]].tokens.end,
+            );
+            // The quote must make up whole sentences (not a phrase quoted inside one).
+            let whole = q.open == s0 && (q.close + 1 == s1 || q.close + 2 == s1);
+            // ... and stand in a paragraph of its own, away from any claim's paragraph.
+            let para = self.paragraph(q.open);
+            let near_claim = out.iter().any(|f| {
+                f.cue.as_ref().is_some_and(|c| {
+                    let k = self.tokens.partition_point(|t| t.end <= c.start);
+                    let p = self.paragraph(k);
+                    p + 1 >= para && p <= para + 1
+                })
+            });
+            let whole = whole && !near_claim;
+            let words = (q.open..=q.close)
+                .filter(|&k| self.tokens[k].kind == TokenKind::Word)
+                .count();
+            let b = self.bytes(q.open..q.close + 1);
+            if whole && words >= 8 && !covered(&b) && !(q.open..=q.close).any(|k| self.in_cue[k]) {
+                extra.push(Found {
+                    source: None,
+                    cue: None,
+                    content: vec![b],
+                    kind: ClaimKind::Direct,
+                    rule: "unattributed-quote",
+                    confidence: 0.3,
+                });
+            }
+        }
+        out.extend(extra);
     }
 
     /// A paragraph that opens with a quote and has no cue of its own continues the speech of
