@@ -1058,7 +1058,8 @@ impl<'a> Doc<'a> {
         if let Some(m) = self.end_model {
             let mut feats = model::Features::default();
             for b in from + 1..natural {
-                if self.inside_quote(b) {
+                // A content is never cut inside a quote or right after its opening "that".
+                if self.inside_quote(b) || (b == from + 1 && self.low(from) == "that") {
                     continue;
                 }
                 self.end_features(from, b, natural, &mut feats);
