@@ -980,6 +980,23 @@ impl<'a> Doc<'a> {
                             || self.raw(k + 1).starts_with(char::is_uppercase)
                             || matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their"))
                 }
+                // "Her submission to the court", "an adviser to Mr. Trump".
+                TokenKind::Word if low == "to" => {
+                    k + 1 < end
+                        && k > start_limit
+                        && !self.in_cue[k - 1]
+                        && (matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their")
+                            || self.raw(k + 1).starts_with(char::is_uppercase))
+                }
+                // A lower-case word with a period ("is no. He") ends a sentence here.
+                TokenKind::Word
+                    if low.len() > 2
+                        && low.ends_with('.')
+                        && self.raw(k).starts_with(char::is_lowercase)
+                        && !low[..low.len() - 1].contains('.') =>
+                {
+                    false
+                }
                 TokenKind::Word | TokenKind::Number => {
                     !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
                 }
@@ -995,9 +1012,17 @@ impl<'a> Doc<'a> {
             }
             i = k;
         }
-        // Leading prepositions and time words are not part of the source.
-        while i < end && LEADING_NON_SOURCE.contains(&self.low(i)) {
+        // Leading prepositions and time words are not part of the source, nor an unmatched
+        // opening bracket.
+        while i < end
+            && (LEADING_NON_SOURCE.contains(&self.low(i))
+                || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")")))
+        {
             i += 1;
+        }
+        // "at 86 she said": a subject pronoun right before the cue is the whole source.
+        if end > i + 1 && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we") {
+            i = end - 1;
         }
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
         let mut end = end;
@@ -1206,8 +1231,13 @@ impl<'a> Doc<'a> {
         }
 
         // Participial continuation: ", adding that C" inherits the speaker.
+        let adverb_after_comma = before_cue.is_some_and(|k| {
+            k > s0
+                && self.low(k - 1) == ","
+                && (prev_low.ends_with("ly") || matches!(prev_low, "perhaps" | "then" | "also"))
+        });
         if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
-            && matches!(prev_low, "," | "—" | "--")
+            && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma)
         {
             let content = self.content_after(cue.end, s1)?;
             let subject = self.sentence_subject(s0, cue.start).filter(|r| {
@@ -1457,7 +1487,22 @@ impl<'a> Doc<'a> {
             return None;
         }
         let head = self.np_left(s0, before)?;
-        (head.end == before).then_some(head.start..comma + 1)
+        if head.end != before {
+            return None;
+        }
+        // "President Obama, dedicating the museum, said" / "Trump, in particular, has said":
+        // a participle or adverbial between commas is not an appositive; the source is the name.
+        let a = self.low(before + 1);
+        let lower = self.raw(before + 1).starts_with(char::is_lowercase);
+        if lower
+            && (a.ends_with("ing")
+                || a.ends_with("ly")
+                || PREPOSITIONS.contains(&a)
+                || matches!(a, "in" | "for" | "by" | "however" | "meanwhile" | "too"))
+        {
+            return Some(head);
+        }
+        Some(head.start..comma + 1)
     }
 
     /// The source after an inverted cue: a noun phrase, with an appositive up to the end of the
