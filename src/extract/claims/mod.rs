@@ -1364,7 +1364,7 @@ impl<'a> Doc<'a> {
             if let Some(k) = k
                 && ((quote_before && !self.has_that_soon(cue.end, s1))
                     || (comma_before && ends_clause && !content_follows && prev_low != ","))
-                && stats.before_share() > 0.15
+                && stats.before_share() > 0.05
             {
                 let mut content = self.content_before(s0, k + 1)?;
                 self.extend_interrupted(&mut content, cue.end, s1);
