@@ -749,11 +749,12 @@ impl<'a> Doc<'a> {
 
     fn find(&self) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
-        if let Some(h) = self.headline() {
-            out.push(h);
-        }
         // Cue tokens the layout rules used, so the sentence rules do not read them again.
         let mut taken = vec![false; self.tokens.len()];
+        if let Some((h, colon)) = self.headline() {
+            out.push(h);
+            taken[colon] = true;
+        }
         self.layout_claims(&mut out, &mut taken);
         for (si, s) in self.sentences.iter().enumerate() {
             let mut last_source: Option<Range<usize>> = None;
@@ -1707,7 +1708,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A headline attribution: "C: Source" or "Source: C" on the first line.
-    fn headline(&self) -> Option<Found> {
+    fn headline(&self) -> Option<(Found, usize)> {
         let s = self.sentences.first()?;
         if s.paragraph != 0 {
             return None;
@@ -1716,6 +1717,10 @@ impl<'a> Doc<'a> {
         let left = s.tokens.start..colon;
         let right = colon + 1..s.tokens.end;
         if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        // Wire-service labels are not speakers.
+        if self.low(left.start) == "the" && self.low(left.start + 1) == "latest" {
             return None;
         }
         let (source, content) = if left.len() <= 4 {
@@ -1732,14 +1737,17 @@ impl<'a> Doc<'a> {
         if ce <= content.start {
             return None;
         }
-        Some(Found {
-            source: Some(self.bytes(source)),
-            cue: Some(self.bytes(colon..colon + 1)),
-            content: vec![self.bytes(content.start..ce)],
-            kind: ClaimKind::Headline,
-            rule: "headline-colon",
-            confidence: 0.4,
-        })
+        Some((
+            Found {
+                source: Some(self.bytes(source)),
+                cue: Some(self.bytes(colon..colon + 1)),
+                content: vec![self.bytes(content.start..ce)],
+                kind: ClaimKind::Headline,
+                rule: "headline-colon",
+                confidence: 0.4,
+            },
+            colon,
+        ))
     }
 }
 
