@@ -1618,15 +1618,25 @@ impl<'a> Doc<'a> {
         // that", "cautioned, as did the campaign, that", "says of Clinton, “...").
         let mut start = k;
         let window = s1.min(k + 12);
+        // A short quoted title may sit in the bridge ("told MSNBC's “Morning Joe” that").
+        let short_quote = |m: usize| {
+            self.in_quote[m].is_some_and(|q| {
+                let q = self.quotes[q];
+                q.close - q.open <= 6 && self.raw(q.open + 1).starts_with(char::is_uppercase)
+            })
+        };
         let that = (k..window)
-            .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
-            .find(|&m| self.low(m) == "that");
+            .take_while(|&m| !self.in_cue[m] && (self.in_quote[m].is_none() || short_quote(m)))
+            .find(|&m| self.low(m) == "that" && self.in_quote[m].is_none());
         let prep_led = PREPOSITIONS.contains(&self.low(k)) || self.low(k) == ",";
         if let Some(t) = that
             && (prep_led
                 || self.low(t - 1) == ","
                 || (k..t).all(|m| {
-                    BRIDGE.contains(&self.low(m)) || self.raw(m).starts_with(char::is_uppercase)
+                    BRIDGE.contains(&self.low(m))
+                        || self.raw(m).starts_with(char::is_uppercase)
+                        || self.tokens[m].kind == TokenKind::Quote
+                        || matches!(self.low(m), "'s" | "’s")
                 }))
         {
             start = t;
