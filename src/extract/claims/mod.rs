@@ -88,6 +88,11 @@ struct Quote {
     close: usize,
 }
 
+/// The longest content read from a cue to the end of its sentence, in tokens.
+const MAX_CONTENT: usize = 150;
+/// The longest noun phrase walk, in tokens.
+const MAX_PHRASE: usize = 40;
+
 /// Words that end a noun phrase read leftwards from a cue.
 const LEFT_STOP: &[&str] = &[
     "that",
@@ -963,6 +968,7 @@ impl<'a> Doc<'a> {
 
     /// The leftward noun phrase ending just before token `end`, within the sentence.
     fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
+        let start_limit = start_limit.max(end.saturating_sub(MAX_PHRASE));
         let mut i = end;
         while i > start_limit {
             let k = i - 1;
@@ -1046,6 +1052,7 @@ impl<'a> Doc<'a> {
 
     /// The rightward noun phrase starting at token `start`, within the sentence.
     fn np_right(&self, start: usize, end_limit: usize) -> Option<Range<usize>> {
+        let end_limit = end_limit.min(start + MAX_PHRASE);
         let mut i = start;
         while i < end_limit {
             let t = &self.tokens[i];
@@ -1068,7 +1075,9 @@ impl<'a> Doc<'a> {
     /// The natural end (exclusive) of a content running from `from` to the end of the
     /// sentence: before the final punctuation.
     fn natural_end(&self, from: usize, sentence_end: usize) -> usize {
-        let mut end = sentence_end;
+        // No content runs longer than MAX_CONTENT tokens (a text without periods would
+        // otherwise make every cue read to its end).
+        let mut end = sentence_end.min(from + MAX_CONTENT);
         while end > from && matches!(self.low(end - 1), "." | "?" | "!" | "," | ";" | ":") {
             end -= 1;
         }
@@ -1530,7 +1539,8 @@ impl<'a> Doc<'a> {
             while e > np.end && matches!(self.low(e - 1), "." | "?" | "!") {
                 e -= 1;
             }
-            let clean = (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
+            let clean = e - np.end <= 25
+                && (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
             if clean && e - np.end <= 25 && e > np.end + 1 {
                 return Some(np.start..e);
             }
@@ -1547,6 +1557,7 @@ impl<'a> Doc<'a> {
 
     /// The subject at the start of a sentence, for a participle with no earlier speaker.
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<Range<usize>> {
+        let limit = limit.min(s0 + MAX_PHRASE);
         // Skip a leading adverbial clause ending with a comma when it is short.
         let mut start = s0;
         if let Some(c) = (s0..limit.min(s0 + 8)).find(|&k| self.low(k) == ",") {
@@ -1585,7 +1596,9 @@ impl<'a> Doc<'a> {
         if let Some(q) = quote {
             // A quote that starts mid-sentence takes the sentence's opening words along.
             let qs = &self.sentences[self.sentence_of[q.open]];
-            let start = if (qs.tokens.start..q.open).all(|m| !self.in_cue[m]) {
+            let start = if q.open - qs.tokens.start <= MAX_PHRASE
+                && (qs.tokens.start..q.open).all(|m| !self.in_cue[m])
+            {
                 qs.tokens.start
             } else {
                 q.open

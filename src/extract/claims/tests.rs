@@ -276,3 +276,18 @@ fn survives_hostile_text() {
         let _ = claims(text);
     }
 }
+
+#[test]
+fn text_without_periods_stays_linear() {
+    // Every cue here could read to the end of the one endless sentence.
+    let text = "Smith said that the plan ".repeat(3000);
+    let started = std::time::Instant::now();
+    let cs = claims(&text);
+    assert!(cs.len() >= 1000);
+    assert!(cs.iter().all(|c| c.content.text.len() < 2000));
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}
