@@ -1421,7 +1421,9 @@ impl<'a> Doc<'a> {
                 confidence: conf * 0.8,
             });
         }
-        let (content, kind) = self.content_after(cue.end, s1)?;
+        // "told reporters the plan failed": a telling verb's short object is not content.
+        let from = self.told_object_end(cue.clone(), s1).unwrap_or(cue.end);
+        let (content, kind) = self.content_after(from, s1)?;
         let rule = match kind {
             ClaimKind::Direct => "quote-after-said",
             _ if self.low(content_first_token(self, &content)) == "that" => "said-that",
@@ -1435,6 +1437,53 @@ impl<'a> Doc<'a> {
             rule,
             confidence: conf,
         })
+    }
+
+    /// After "told"/"tells"/"warned" and the like, the end of a short object ("reporters",
+    /// "him", "CNN's Jake Tapper") that is followed by a clause, not "that" or a quote.
+    fn told_object_end(&self, cue: Range<usize>, s1: usize) -> Option<usize> {
+        let head = self.low(cue.end - 1);
+        if !matches!(
+            head,
+            "told" | "tells" | "tell" | "telling" | "warned" | "assured" | "reminded" | "informed"
+        ) {
+            return None;
+        }
+        let k = cue.end;
+        let low = self.low(k);
+        let end = if matches!(
+            low,
+            "me" | "him"
+                | "her"
+                | "us"
+                | "them"
+                | "reporters"
+                | "lawmakers"
+                | "supporters"
+                | "voters"
+        ) {
+            k + 1
+        } else {
+            let mut e = k;
+            while e < s1
+                && e < k + 5
+                && (self.raw(e).starts_with(char::is_uppercase)
+                    || matches!(self.low(e), "'s" | "’s"))
+                && self.tokens[e].kind == TokenKind::Word
+            {
+                e += 1;
+            }
+            e
+        };
+        // The object must be followed by the clause itself: a pronoun, a name or a determiner.
+        let next = self.low(end);
+        let clause = end > k
+            && end < s1
+            && (matches!(
+                next,
+                "he" | "she" | "they" | "it" | "we" | "i" | "the" | "his" | "her" | "there"
+            ) || (self.raw(end).starts_with(char::is_uppercase) && end > k + 1));
+        clause.then_some(end)
     }
 
     /// The participle of a passive cue ("was first reported by", "is expected"): a form of

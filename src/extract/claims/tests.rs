@@ -91,6 +91,16 @@ fn participle_inherits_the_speaker() {
 }
 
 #[test]
+fn telling_verbs_leave_their_object_out_of_the_content() {
+    let cs = claims("It rained. The senator told reporters the plan had failed.");
+    let c = find(&cs, "told");
+    assert_eq!(
+        roles(c),
+        (Some("The senator"), Some("told"), "the plan had failed")
+    );
+}
+
+#[test]
 fn appositive_belongs_to_the_source() {
     let cs = claims("It rained. Kerr Putney, the police chief, said that the footage was unclear.");
     let c = find(&cs, "said");
