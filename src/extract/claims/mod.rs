@@ -1715,6 +1715,42 @@ impl<'a> Doc<'a> {
             }
             start = c + 1;
         }
+        // "said Monday the plan failed", "said last week it would": time words are no content.
+        if start == k {
+            let mut t = k;
+            while t < s1
+                && t < k + 4
+                && matches!(
+                    self.low(t),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "on"
+                        | "last"
+                        | "this"
+                        | "week"
+                        | "month"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "earlier"
+                        | "recently"
+                )
+            {
+                t += 1;
+            }
+            if t > k && t < s1 && !matches!(self.low(t), "." | "," | ";") {
+                start = t;
+            }
+        }
         let end = self.content_end(start, s1);
         if end <= start {
             return None;
