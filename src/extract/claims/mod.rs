@@ -88,6 +88,10 @@ struct Quote {
     close: usize,
 }
 
+/// A longer lexicon match replaces a shorter one when its precision is at least this share
+/// of the shorter one's.
+const LONGER_MATCH_RATIO: f64 = 0.8;
+
 /// The longest content read from a cue to the end of its sentence, in tokens.
 const MAX_CONTENT: usize = 150;
 /// The longest noun phrase walk, in tokens.
@@ -582,6 +586,11 @@ impl<'a> Doc<'a> {
                 if let Some(stats) = lex.get(&key)
                     && stats.gold >= MIN_GOLD
                     && stats.precision() >= MIN_CANDIDATE_PRECISION
+                    // A longer match wins unless it is a much weaker cue than the shorter
+                    // one ("said" over "said friday").
+                    && best.is_none_or(|(_, b): (usize, lexicon::CueStats)| {
+                        stats.precision() >= b.precision() * LONGER_MATCH_RATIO
+                    })
                 {
                     best = Some((j + 1, *stats));
                 }
