@@ -135,11 +135,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             // Trailing period of an abbreviation or initial belongs to the token.
             if i < n && chars[i].1 == '.' {
-                let word: String = chars[start..i]
-                    .iter()
-                    .map(|&(_, c)| c)
-                    .collect::<String>()
-                    .to_lowercase();
+                let word = text[byte_at(start)..byte_at(i)].to_lowercase();
                 let single_initial = i - start == 1 && chars[start].1.is_uppercase();
                 let dotted =
                     word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
@@ -147,7 +143,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                 }
             }
-            let s: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+            let s = &text[byte_at(start)..byte_at(i)];
             kind = if s.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && s.chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))

@@ -1,10 +1,17 @@
 //! Claims: attributions of content to a source through a cue.
 //!
-//! Cues come from a lexicon learned on PolNeAR train (`lexicon`, rebuilt by `train`); around
-//! each cue, rules read the shape of the sentence (quote before or after, comma inversion,
-//! "according to", participles, headlines) to place the source and the content, following
-//! PolNeAR's conventions: content keeps a leading "that" and its quote marks, drops the final
-//! period; sources are whole noun phrases.
+//! Three learned pieces, all rebuilt by `gloss train attributions` from PolNeAR train and
+//! compiled in from `src/extract/data/`: the cue lexicon (`lexicon`, cues.tsv), a perceptron
+//! that decides in context whether a lexicon match is a cue (`model`, cue_model.tsv), and a
+//! perceptron that decides where a content following its cue stops (content_end_model.tsv).
+//! Around each accepted cue, rules read the shape of the sentence to place the source and the
+//! content (rule names in `Meta::rule`): quote-after-said, said-that, said, quote-before-said,
+//! inverted, inverted-clause, according-to, participial, passive, relative-what,
+//! headline-colon, transcript, signed-quote, unattributed-quote. They follow PolNeAR's
+//! conventions: content keeps a leading "that" and its quote marks and drops the sentence's
+//! final period; sources are whole noun phrases with their appositives; a quote interrupted
+//! by the attribution, or continued in the next quoted paragraph, is one discontinuous content.
+//! Every scan is bounded, so any text extracts in linear time.
 
 pub mod lexicon;
 pub mod model;
@@ -28,6 +35,11 @@ pub const MIN_CANDIDATE_PRECISION: f64 = 0.02;
 pub fn find_claims(cx: &Context) -> Vec<Claim> {
     let doc = Doc::new(cx, lexicon::lexicon(), Some(model::model()));
     let mut found = doc.find();
+    for f in &mut found {
+        for part in &mut f.content {
+            doc.drop_sentence_period(part);
+        }
+    }
     found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
     found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
     found
@@ -82,6 +94,15 @@ struct Quote {
     open: usize,
     close: usize,
 }
+
+/// A longer lexicon match replaces a shorter one when its precision is at least this share
+/// of the shorter one's.
+const LONGER_MATCH_RATIO: f64 = 0.8;
+
+/// The longest content read from a cue to the end of its sentence, in tokens.
+const MAX_CONTENT: usize = 150;
+/// The longest noun phrase walk, in tokens.
+const MAX_PHRASE: usize = 40;
 
 /// Words that end a noun phrase read leftwards from a cue.
 const LEFT_STOP: &[&str] = &[
@@ -572,6 +593,11 @@ impl<'a> Doc<'a> {
                 if let Some(stats) = lex.get(&key)
                     && stats.gold >= MIN_GOLD
                     && stats.precision() >= MIN_CANDIDATE_PRECISION
+                    // A longer match wins unless it is a much weaker cue than the shorter
+                    // one ("said" over "said friday").
+                    && best.is_none_or(|(_, b): (usize, lexicon::CueStats)| {
+                        stats.precision() >= b.precision() * LONGER_MATCH_RATIO
+                    })
                 {
                     best = Some((j + 1, *stats));
                 }
@@ -744,11 +770,12 @@ impl<'a> Doc<'a> {
 
     fn find(&self) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
-        if let Some(h) = self.headline() {
-            out.push(h);
-        }
         // Cue tokens the layout rules used, so the sentence rules do not read them again.
         let mut taken = vec![false; self.tokens.len()];
+        if let Some((h, colon)) = self.headline() {
+            out.push(h);
+            taken[colon] = true;
+        }
         self.layout_claims(&mut out, &mut taken);
         for (si, s) in self.sentences.iter().enumerate() {
             let mut last_source: Option<Range<usize>> = None;
@@ -771,7 +798,96 @@ impl<'a> Doc<'a> {
                 i = end;
             }
         }
+        self.continue_quotes(&mut out);
+        self.unattributed_quotes(&mut out);
         out
+    }
+
+    /// A quoted paragraph of some length that no claim covers is speech without a named
+    /// speaker: a claim with no source and no cue.
+    fn unattributed_quotes(&self, out: &mut Vec<Found>) {
+        let covered = |b: &Range<usize>| {
+            out.iter()
+                .any(|f| f.content.iter().any(|c| c.start < b.end && b.start < c.end))
+        };
+        let mut extra = Vec::new();
+        for q in &self.quotes {
+            let (s0, s1) = (
+                self.sentences[self.sentence_of[q.open]].tokens.start,
+                self.sentences[self.sentence_of[q.close]].tokens.end,
+            );
+            // The quote must make up whole sentences (not a phrase quoted inside one).
+            let whole = q.open == s0 && (q.close + 1 == s1 || q.close + 2 == s1);
+            // ... and stand in a paragraph of its own, away from any claim's paragraph.
+            let para = self.paragraph(q.open);
+            let near_claim = out.iter().any(|f| {
+                f.cue.as_ref().is_some_and(|c| {
+                    let k = self.tokens.partition_point(|t| t.end <= c.start);
+                    let p = self.paragraph(k);
+                    p + 1 >= para && p <= para + 1
+                })
+            });
+            let whole = whole && !near_claim;
+            let words = (q.open..=q.close)
+                .filter(|&k| self.tokens[k].kind == TokenKind::Word)
+                .count();
+            let b = self.bytes(q.open..q.close + 1);
+            if whole && words >= 8 && !covered(&b) && !(q.open..=q.close).any(|k| self.in_cue[k]) {
+                extra.push(Found {
+                    source: None,
+                    cue: None,
+                    content: vec![b],
+                    kind: ClaimKind::Direct,
+                    rule: "unattributed-quote",
+                    confidence: 0.3,
+                });
+            }
+        }
+        out.extend(extra);
+    }
+
+    /// A paragraph that opens with a quote and has no cue of its own continues the speech of
+    /// the paragraph before: its quote joins the content of that paragraph's last claim.
+    fn continue_quotes(&self, out: &mut [Found]) {
+        let n = self.tokens.len();
+        let mut first = 0;
+        // The claim the previous paragraph's speech belongs to.
+        let mut speaker: Option<usize> = None;
+        while first < n {
+            let para = self.paragraph(first);
+            let mut last = first;
+            while last < n && self.paragraph(last) == para {
+                last += 1;
+            }
+            let (b0, b1) = (self.tokens[first].start, self.tokens[last - 1].end);
+            let own_cue = (first..last).any(|k| self.in_cue[k])
+                || out.iter().any(|f| {
+                    f.cue
+                        .as_ref()
+                        .is_some_and(|c| b0 <= c.start && c.start < b1)
+                });
+            let continued = match (speaker, self.quote_opening_at(first)) {
+                (Some(c), Some(q)) if !own_cue && para > 0 => {
+                    out[c].content.push(self.bytes(q.open..q.close + 1));
+                    true
+                }
+                _ => false,
+            };
+            if !continued {
+                // The last claim whose cue is in this paragraph speaks on.
+                speaker = out
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| {
+                        f.kind == ClaimKind::Direct
+                            && !matches!(f.rule, "transcript" | "signed-quote")
+                            && f.cue.as_ref().is_some_and(|c| b0 <= c.start && c.end <= b1)
+                    })
+                    .max_by_key(|(_, f)| f.cue.as_ref().map_or(0, |c| c.start))
+                    .map(|(i, _)| i);
+            }
+            first = last;
+        }
     }
 
     /// Claims read from the layout: transcript lines ("PENCE: Well, look ...") and quotes
@@ -849,8 +965,26 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A content ending a sentence with an abbreviation ("... to the U.S.") leaves the
+    /// sentence's period out, as PolNeAR does.
+    fn drop_sentence_period(&self, part: &mut Range<usize>) {
+        if part.end <= part.start + 1 || !self.text[..part.end].ends_with('.') {
+            return;
+        }
+        let k = self.tokens.partition_point(|t| t.end < part.end);
+        let Some(t) = self.tokens.get(k) else { return };
+        let ends_sentence = self
+            .sentences
+            .get(self.sentence_of[k])
+            .is_some_and(|s| s.tokens.end == k + 1);
+        if t.end == part.end && t.kind == TokenKind::Word && t.end - t.start > 1 && ends_sentence {
+            part.end -= 1;
+        }
+    }
+
     /// The leftward noun phrase ending just before token `end`, within the sentence.
     fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
+        let start_limit = start_limit.max(end.saturating_sub(MAX_PHRASE));
         let mut i = end;
         while i > start_limit {
             let k = i - 1;
@@ -869,6 +1003,23 @@ impl<'a> Doc<'a> {
                             || self.raw(k + 1).starts_with(char::is_uppercase)
                             || matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their"))
                 }
+                // "Her submission to the court", "an adviser to Mr. Trump".
+                TokenKind::Word if low == "to" => {
+                    k + 1 < end
+                        && k > start_limit
+                        && !self.in_cue[k - 1]
+                        && (matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their")
+                            || self.raw(k + 1).starts_with(char::is_uppercase))
+                }
+                // A lower-case word with a period ("is no. He") ends a sentence here.
+                TokenKind::Word
+                    if low.len() > 2
+                        && low.ends_with('.')
+                        && self.raw(k).starts_with(char::is_lowercase)
+                        && !low[..low.len() - 1].contains('.') =>
+                {
+                    false
+                }
                 TokenKind::Word | TokenKind::Number => {
                     !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
                 }
@@ -884,9 +1035,17 @@ impl<'a> Doc<'a> {
             }
             i = k;
         }
-        // Leading prepositions and time words are not part of the source.
-        while i < end && LEADING_NON_SOURCE.contains(&self.low(i)) {
+        // Leading prepositions and time words are not part of the source, nor an unmatched
+        // opening bracket.
+        while i < end
+            && (LEADING_NON_SOURCE.contains(&self.low(i))
+                || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")")))
+        {
             i += 1;
+        }
+        // "at 86 she said": a subject pronoun right before the cue is the whole source.
+        if end > i + 1 && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we") {
+            i = end - 1;
         }
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
         let mut end = end;
@@ -909,6 +1068,7 @@ impl<'a> Doc<'a> {
 
     /// The rightward noun phrase starting at token `start`, within the sentence.
     fn np_right(&self, start: usize, end_limit: usize) -> Option<Range<usize>> {
+        let end_limit = end_limit.min(start + MAX_PHRASE);
         let mut i = start;
         while i < end_limit {
             let t = &self.tokens[i];
@@ -931,7 +1091,9 @@ impl<'a> Doc<'a> {
     /// The natural end (exclusive) of a content running from `from` to the end of the
     /// sentence: before the final punctuation.
     fn natural_end(&self, from: usize, sentence_end: usize) -> usize {
-        let mut end = sentence_end;
+        // No content runs longer than MAX_CONTENT tokens (a text without periods would
+        // otherwise make every cue read to its end).
+        let mut end = sentence_end.min(from + MAX_CONTENT);
         while end > from && matches!(self.low(end - 1), "." | "?" | "!" | "," | ";" | ":") {
             end -= 1;
         }
@@ -947,7 +1109,8 @@ impl<'a> Doc<'a> {
         if let Some(m) = self.end_model {
             let mut feats = model::Features::default();
             for b in from + 1..natural {
-                if self.inside_quote(b) {
+                // A content is never cut inside a quote or right after its opening "that".
+                if self.inside_quote(b) || (b == from + 1 && self.low(from) == "that") {
                     continue;
                 }
                 self.end_features(from, b, natural, &mut feats);
@@ -1094,8 +1257,13 @@ impl<'a> Doc<'a> {
         }
 
         // Participial continuation: ", adding that C" inherits the speaker.
+        let adverb_after_comma = before_cue.is_some_and(|k| {
+            k > s0
+                && self.low(k - 1) == ","
+                && (prev_low.ends_with("ly") || matches!(prev_low, "perhaps" | "then" | "also"))
+        });
         if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
-            && matches!(prev_low, "," | "—" | "--")
+            && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma)
         {
             let content = self.content_after(cue.end, s1)?;
             let subject = self.sentence_subject(s0, cue.start).filter(|r| {
@@ -1222,7 +1390,7 @@ impl<'a> Doc<'a> {
             if let Some(k) = k
                 && ((quote_before && !self.has_that_soon(cue.end, s1))
                     || (comma_before && ends_clause && !content_follows && prev_low != ","))
-                && stats.before_share() > 0.15
+                && stats.before_share() > 0.05
             {
                 let mut content = self.content_before(s0, k + 1)?;
                 self.extend_interrupted(&mut content, cue.end, s1);
@@ -1247,7 +1415,31 @@ impl<'a> Doc<'a> {
 
         // "X said (that) C" / "X said: “C”".
         let src = src?;
-        let (content, kind) = self.content_after(cue.end, s1)?;
+        // "what the senators said was economic gerrymandering": the relative pronoun is the
+        // first piece of the content.
+        if let Some(w) = src.start.checked_sub(1).filter(|&k| k >= s0)
+            && matches!(self.low(w), "what" | "which")
+            && src.start > s0
+        {
+            let mut content = vec![self.bytes(w..w + 1)];
+            let after = self.content_after(cue.end, s1);
+            if let Some((rest, _)) = &after
+                && !matches!(self.low(cue.end), "." | "," | ";")
+            {
+                content.extend(rest.iter().cloned());
+            }
+            return Some(Found {
+                source: Some(self.bytes(src)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: ClaimKind::Indirect,
+                rule: "relative-what",
+                confidence: conf * 0.8,
+            });
+        }
+        // "told reporters the plan failed": a telling verb's short object is not content.
+        let from = self.told_object_end(cue.clone(), s1).unwrap_or(cue.end);
+        let (content, kind) = self.content_after(from, s1)?;
         let rule = match kind {
             ClaimKind::Direct => "quote-after-said",
             _ if self.low(content_first_token(self, &content)) == "that" => "said-that",
@@ -1261,6 +1453,53 @@ impl<'a> Doc<'a> {
             rule,
             confidence: conf,
         })
+    }
+
+    /// After "told"/"tells"/"warned" and the like, the end of a short object ("reporters",
+    /// "him", "CNN's Jake Tapper") that is followed by a clause, not "that" or a quote.
+    fn told_object_end(&self, cue: Range<usize>, s1: usize) -> Option<usize> {
+        let head = self.low(cue.end - 1);
+        if !matches!(
+            head,
+            "told" | "tells" | "tell" | "telling" | "warned" | "assured" | "reminded" | "informed"
+        ) {
+            return None;
+        }
+        let k = cue.end;
+        let low = self.low(k);
+        let end = if matches!(
+            low,
+            "me" | "him"
+                | "her"
+                | "us"
+                | "them"
+                | "reporters"
+                | "lawmakers"
+                | "supporters"
+                | "voters"
+        ) {
+            k + 1
+        } else {
+            let mut e = k;
+            while e < s1
+                && e < k + 5
+                && (self.raw(e).starts_with(char::is_uppercase)
+                    || matches!(self.low(e), "'s" | "’s"))
+                && self.tokens[e].kind == TokenKind::Word
+            {
+                e += 1;
+            }
+            e
+        };
+        // The object must be followed by the clause itself: a pronoun, a name or a determiner.
+        let next = self.low(end);
+        let clause = end > k
+            && end < s1
+            && (matches!(
+                next,
+                "he" | "she" | "they" | "it" | "we" | "i" | "the" | "his" | "her" | "there"
+            ) || (self.raw(end).starts_with(char::is_uppercase) && end > k + 1));
+        clause.then_some(end)
     }
 
     /// The participle of a passive cue ("was first reported by", "is expected"): a form of
@@ -1323,7 +1562,22 @@ impl<'a> Doc<'a> {
             return None;
         }
         let head = self.np_left(s0, before)?;
-        (head.end == before).then_some(head.start..comma + 1)
+        if head.end != before {
+            return None;
+        }
+        // "President Obama, dedicating the museum, said" / "Trump, in particular, has said":
+        // a participle or adverbial between commas is not an appositive; the source is the name.
+        let a = self.low(before + 1);
+        let lower = self.raw(before + 1).starts_with(char::is_lowercase);
+        if lower
+            && (a.ends_with("ing")
+                || a.ends_with("ly")
+                || PREPOSITIONS.contains(&a)
+                || matches!(a, "in" | "for" | "by" | "however" | "meanwhile" | "too"))
+        {
+            return Some(head);
+        }
+        Some(head.start..comma + 1)
     }
 
     /// The source after an inverted cue: a noun phrase, with an appositive up to the end of the
@@ -1350,7 +1604,8 @@ impl<'a> Doc<'a> {
             while e > np.end && matches!(self.low(e - 1), "." | "?" | "!") {
                 e -= 1;
             }
-            let clean = (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
+            let clean = e - np.end <= 25
+                && (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
             if clean && e - np.end <= 25 && e > np.end + 1 {
                 return Some(np.start..e);
             }
@@ -1367,6 +1622,7 @@ impl<'a> Doc<'a> {
 
     /// The subject at the start of a sentence, for a participle with no earlier speaker.
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<Range<usize>> {
+        let limit = limit.min(s0 + MAX_PHRASE);
         // Skip a leading adverbial clause ending with a comma when it is short.
         let mut start = s0;
         if let Some(c) = (s0..limit.min(s0 + 8)).find(|&k| self.low(k) == ",") {
@@ -1405,7 +1661,9 @@ impl<'a> Doc<'a> {
         if let Some(q) = quote {
             // A quote that starts mid-sentence takes the sentence's opening words along.
             let qs = &self.sentences[self.sentence_of[q.open]];
-            let start = if (qs.tokens.start..q.open).all(|m| !self.in_cue[m]) {
+            let start = if q.open - qs.tokens.start <= MAX_PHRASE
+                && (qs.tokens.start..q.open).all(|m| !self.in_cue[m])
+            {
                 qs.tokens.start
             } else {
                 q.open
@@ -1438,15 +1696,25 @@ impl<'a> Doc<'a> {
         // that", "cautioned, as did the campaign, that", "says of Clinton, “...").
         let mut start = k;
         let window = s1.min(k + 12);
+        // A short quoted title may sit in the bridge ("told MSNBC's “Morning Joe” that").
+        let short_quote = |m: usize| {
+            self.in_quote[m].is_some_and(|q| {
+                let q = self.quotes[q];
+                q.close - q.open <= 6 && self.raw(q.open + 1).starts_with(char::is_uppercase)
+            })
+        };
         let that = (k..window)
-            .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
-            .find(|&m| self.low(m) == "that");
+            .take_while(|&m| !self.in_cue[m] && (self.in_quote[m].is_none() || short_quote(m)))
+            .find(|&m| self.low(m) == "that" && self.in_quote[m].is_none());
         let prep_led = PREPOSITIONS.contains(&self.low(k)) || self.low(k) == ",";
         if let Some(t) = that
             && (prep_led
                 || self.low(t - 1) == ","
                 || (k..t).all(|m| {
-                    BRIDGE.contains(&self.low(m)) || self.raw(m).starts_with(char::is_uppercase)
+                    BRIDGE.contains(&self.low(m))
+                        || self.raw(m).starts_with(char::is_uppercase)
+                        || self.tokens[m].kind == TokenKind::Quote
+                        || matches!(self.low(m), "'s" | "’s")
                 }))
         {
             start = t;
@@ -1462,6 +1730,42 @@ impl<'a> Doc<'a> {
                 return Some((vec![self.bytes(q.open..q.close + 1)], ClaimKind::Direct));
             }
             start = c + 1;
+        }
+        // "said Monday the plan failed", "said last week it would": time words are no content.
+        if start == k {
+            let mut t = k;
+            while t < s1
+                && t < k + 4
+                && matches!(
+                    self.low(t),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "on"
+                        | "last"
+                        | "this"
+                        | "week"
+                        | "month"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "earlier"
+                        | "recently"
+                )
+            {
+                t += 1;
+            }
+            if t > k && t < s1 && !matches!(self.low(t), "." | "," | ";") {
+                start = t;
+            }
         }
         let end = self.content_end(start, s1);
         if end <= start {
@@ -1528,7 +1832,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A headline attribution: "C: Source" or "Source: C" on the first line.
-    fn headline(&self) -> Option<Found> {
+    fn headline(&self) -> Option<(Found, usize)> {
         let s = self.sentences.first()?;
         if s.paragraph != 0 {
             return None;
@@ -1537,6 +1841,10 @@ impl<'a> Doc<'a> {
         let left = s.tokens.start..colon;
         let right = colon + 1..s.tokens.end;
         if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        // Wire-service labels are not speakers.
+        if self.low(left.start) == "the" && self.low(left.start + 1) == "latest" {
             return None;
         }
         let (source, content) = if left.len() <= 4 {
@@ -1553,14 +1861,17 @@ impl<'a> Doc<'a> {
         if ce <= content.start {
             return None;
         }
-        Some(Found {
-            source: Some(self.bytes(source)),
-            cue: Some(self.bytes(colon..colon + 1)),
-            content: vec![self.bytes(content.start..ce)],
-            kind: ClaimKind::Headline,
-            rule: "headline-colon",
-            confidence: 0.4,
-        })
+        Some((
+            Found {
+                source: Some(self.bytes(source)),
+                cue: Some(self.bytes(colon..colon + 1)),
+                content: vec![self.bytes(content.start..ce)],
+                kind: ClaimKind::Headline,
+                rule: "headline-colon",
+                confidence: 0.4,
+            },
+            colon,
+        ))
     }
 }
 

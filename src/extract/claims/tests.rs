@@ -91,6 +91,16 @@ fn participle_inherits_the_speaker() {
 }
 
 #[test]
+fn telling_verbs_leave_their_object_out_of_the_content() {
+    let cs = claims("It rained. The senator told reporters the plan had failed.");
+    let c = find(&cs, "told");
+    assert_eq!(
+        roles(c),
+        (Some("The senator"), Some("told"), "the plan had failed")
+    );
+}
+
+#[test]
 fn appositive_belongs_to_the_source() {
     let cs = claims("It rained. Kerr Putney, the police chief, said that the footage was unclear.");
     let c = find(&cs, "said");
@@ -129,6 +139,78 @@ fn ids_follow_reading_order() {
             .all(|w| w[0].content.start < w[1].content.start)
     );
     assert!(cs.iter().all(|c| c.actor.is_none()));
+}
+
+#[test]
+fn passive_cue_makes_the_subject_content_and_by_phrase_source() {
+    let cs = claims("It rained. The registration issue was first reported by The Washington Post.");
+    let c = find(&cs, "was first reported by");
+    assert_eq!(
+        roles(c),
+        (
+            Some("The Washington Post"),
+            Some("was first reported by"),
+            "The registration issue"
+        )
+    );
+    assert_eq!(c.meta.rule.as_deref(), Some("passive"));
+}
+
+#[test]
+fn transcript_lines_name_their_speaker() {
+    let text = "Partial transcript:\n\"WALLACE: Will she be there tomorrow night?\n\"PENCE: Well, look, she will not.";
+    let cs = claims(text);
+    let speakers: Vec<_> = cs
+        .iter()
+        .filter(|c| c.meta.rule.as_deref() == Some("transcript"))
+        .map(|c| {
+            (
+                c.source.as_ref().map(|s| s.text.clone()),
+                c.content.text.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            (
+                Some("WALLACE".to_string()),
+                "Will she be there tomorrow night?".to_string()
+            ),
+            (
+                Some("PENCE".to_string()),
+                "Well, look, she will not.".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn quote_paragraph_without_cue_continues_the_speaker() {
+    let text = "Intro.\n\"We will win this,\" he said.\n\"And we will win it soon, before the winter comes.\"\nThe end.";
+    let cs = claims(text);
+    let c = find(&cs, "said");
+    assert_eq!(c.content.pieces().len(), 2);
+    assert!(
+        c.content.text.ends_with("before the winter comes.\""),
+        "{}",
+        c.content.text
+    );
+}
+
+#[test]
+fn lone_quoted_paragraph_is_an_unattributed_claim() {
+    let text = "Intro line here.\n\nThe crowd waited.\n\n\"We have waited for this day for a very long time.\"\n\nThe end came.";
+    let cs = claims(text);
+    let c = cs
+        .iter()
+        .find(|c| c.meta.rule.as_deref() == Some("unattributed-quote"))
+        .unwrap_or_else(|| panic!("{cs:#?}"));
+    assert!(c.source.is_none() && c.cue.is_none());
+    assert_eq!(
+        c.content.text,
+        "\"We have waited for this day for a very long time.\""
+    );
 }
 
 #[test]
@@ -203,4 +285,19 @@ fn survives_hostile_text() {
     ] {
         let _ = claims(text);
     }
+}
+
+#[test]
+fn text_without_periods_stays_linear() {
+    // Every cue here could read to the end of the one endless sentence.
+    let text = "Smith said that the plan ".repeat(3000);
+    let started = std::time::Instant::now();
+    let cs = claims(&text);
+    assert!(cs.len() >= 1000);
+    assert!(cs.iter().all(|c| c.content.text.len() < 2000));
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
 }

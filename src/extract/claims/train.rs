@@ -37,7 +37,7 @@ fn token_range(tokens: &[Token], b0: usize, b1: usize) -> Option<std::ops::Range
 }
 
 /// Passes of the perceptron over the train split.
-pub const EPOCHS: usize = 6;
+pub const EPOCHS: usize = 3;
 
 /// Learns the cue classifier: every lexicon candidate in the train texts, labelled by whether
 /// it overlaps a gold cue.
