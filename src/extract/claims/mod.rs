@@ -717,7 +717,7 @@ impl<'a> Doc<'a> {
                 Some(m) => {
                     self.features(i, end, &mut feats);
                     let score = m.score(&feats);
-                    if score <= 0.0 {
+                    if score <= 0.0 && !self.pronoun_says_that(i, end) {
                         continue;
                     }
                     1.0 / (1.0 + (-f64::from(score) * 0.5).exp())
@@ -748,6 +748,21 @@ impl<'a> Doc<'a> {
                 self.in_cue[k] = true;
             }
         }
+    }
+
+    /// "However, he believed that ...": a personal pronoun opening a clause right before the
+    /// candidate and "that" right after it is attribution syntax the classifier may not know
+    /// the verb for.
+    fn pronoun_says_that(&self, start: usize, end: usize) -> bool {
+        start > 0
+            && end < self.tokens.len()
+            && self.sentence_of[start - 1] == self.sentence_of[start]
+            && matches!(self.low(start - 1), "he" | "she" | "they" | "we" | "i")
+            && self.low(end) == "that"
+            // The pronoun opens its clause: not "said he thought that" (nested, which PolNeAR
+            // leaves inside the outer content) nor "policies she supported that".
+            && (start - 1 == self.sentences[self.sentence_of[start]].tokens.start
+                || matches!(self.low(start - 2), "," | "however" | "but" | "and" | "yet"))
     }
 
     /// The byte range of a token range (empty token ranges give an empty byte range).

@@ -301,3 +301,21 @@ fn text_without_periods_stays_linear() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_clause_opening_pronoun_with_that_is_a_belief_claim() {
+    let cs =
+        claims("Talks went on. However, he believed that the issue would be raised at the summit.");
+    let c = find(&cs, "believed");
+    assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), Some("he"));
+    assert!(c.content.text.starts_with("that the issue would be raised"));
+}
+
+#[test]
+fn a_nested_pronoun_clause_is_left_inside_the_outer_content() {
+    let cs = claims("Talks went on. Smith said he thought that drugs were a factor.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "thought"))
+    );
+}
