@@ -456,6 +456,14 @@ impl App {
         }
     }
 
+    /// Quits without saving; the recovery files this session wrote go too, as asked.
+    fn discard_and_quit(&mut self) {
+        for slot in self.slots.iter().flatten().filter(|s| s.is_dirty()) {
+            let _ = store::remove_recovery(&slot.save_to);
+        }
+        self.should_quit = true;
+    }
+
     /// Shows a line to the user.
     pub fn notify(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());
@@ -485,7 +493,7 @@ impl App {
                     self.should_quit = true;
                 }
             }
-            Action::Discard => self.should_quit = true,
+            Action::Discard => self.discard_and_quit(),
             Action::Restore => {}
             Action::SaveQuit => {
                 if self.save() {
@@ -1278,7 +1286,7 @@ impl App {
                     self.should_quit = true;
                 }
             }
-            Action::Discard => self.should_quit = true,
+            Action::Discard => self.discard_and_quit(),
             Action::Cancel => {
                 self.popups.pop();
             }

@@ -155,17 +155,32 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
     app.update(Action::Resize(size.width, size.height));
 
     let autosave = Duration::from_secs(config.autosave_secs.max(1));
+    let result = event_loop(&mut terminal, &mut app, &snapshot, autosave);
+    if result.is_err() {
+        // The terminal went away or failed: keep the unsaved work for the next start.
+        app.write_recovery();
+    }
+    result
+}
+
+/// Draws, reads events, updates; until the user quits or the terminal fails.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    snapshot: &Snapshot,
+    autosave: Duration,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let mut last_recovery = Instant::now();
     while !app.should_quit {
         execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         terminal.backend_mut().flush()?;
 
         if event::poll(Duration::from_millis(500))? {
             // Handle everything that is waiting before drawing again.
             loop {
-                if let Some(action) = to_action(&app, event::read()?) {
+                if let Some(action) = to_action(app, event::read()?) {
                     app.update(action);
                 }
                 if app.should_quit || !event::poll(Duration::ZERO)? {

@@ -367,8 +367,14 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(matches!(app.popups.last(), Some(Popup::ConfirmQuit)));
     app.update(Action::Cancel);
     assert!(app.popups.is_empty() && !app.should_quit);
+    app.write_recovery();
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(store::recovery_path(&path).exists());
     run(&mut app, &[Action::Quit, Action::Discard]);
     assert!(app.should_quit);
+    // Quitting without saving means it: no recovery file is left to offer next time.
+    assert!(!store::recovery_path(&path).exists());
+    assert!(!path.exists());
 }
 
 #[test]
