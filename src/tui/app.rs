@@ -315,6 +315,13 @@ impl App {
             wrap: RefCell::new(WrapCache::default()),
         };
         app.open_current();
+        // Nothing to review yet: start in the text, where annotations are made.
+        if app
+            .slot()
+            .is_some_and(|s| Kind::ALL.iter().all(|k| edit::count(&s.doc, *k) == 0))
+        {
+            app.focus = Focus::Article;
+        }
         if empty {
             app.notify("nothing to show: this is the sample article");
         }
