@@ -603,3 +603,92 @@ fn with_no_articles_the_sample_is_shown() {
     assert_eq!(app.articles.len(), 1);
     assert!(app.message.is_some());
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every action a user can send, with typed characters and mouse events.
+    fn action() -> impl Strategy<Value = Action> {
+        let plain = prop::sample::select(vec![
+            Action::Save,
+            Action::Help,
+            Action::FocusNext,
+            Action::FocusPrev,
+            Action::Up,
+            Action::Down,
+            Action::Left,
+            Action::Right,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Jump,
+            Action::NextAnnotation,
+            Action::PrevAnnotation,
+            Action::Search,
+            Action::Accept,
+            Action::Reject,
+            Action::Edit,
+            Action::Delete,
+            Action::Undo,
+            Action::Redo,
+            Action::Tags,
+            Action::Rename,
+            Action::Alias,
+            Action::Merge,
+            Action::WordForward,
+            Action::WordBack,
+            Action::SentenceForward,
+            Action::SentenceBack,
+            Action::Select,
+            Action::MakeMention,
+            Action::MakeClaim,
+            Action::MakeStance,
+            Action::MakeCue,
+            Action::GrowStart,
+            Action::ShrinkStart,
+            Action::GrowEnd,
+            Action::ShrinkEnd,
+            Action::Confirm,
+            Action::Cancel,
+            Action::NextField,
+            Action::PrevField,
+            Action::Backspace,
+        ]);
+        prop_oneof![
+            8 => plain,
+            1 => prop::char::range('a', 'z').prop_map(Action::Input),
+            1 => (0u16..130, 0u16..45).prop_map(|(x, y)| Action::Click(x, y)),
+            1 => (0u16..130, 0u16..45).prop_map(|(x, y)| Action::ScrollDown(x, y)),
+            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_key_sequence_is_safe_and_undoes_to_the_original(
+            actions in prop::collection::vec(action(), 1..60)
+        ) {
+            let dir = tempfile::tempdir().expect("dir");
+            let mut app = app_in(dir.path());
+            let original = doc(&app);
+            for a in actions {
+                app.update(a);
+                let (w, h) = app.size;
+                let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+                    .expect("terminal");
+                terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            }
+            for _ in 0..6 {
+                app.update(Action::Cancel);
+            }
+            while app.slot().is_some_and(|s| s.history.can_undo()) {
+                app.update(Action::Undo);
+            }
+            prop_assert_eq!(doc(&app), original);
+        }
+    }
+}
