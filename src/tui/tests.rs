@@ -692,3 +692,21 @@ mod random {
         }
     }
 }
+
+#[test]
+fn a_panic_leaves_a_recovery_file_of_unsaved_work() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Accept);
+    assert!(app.take_changed());
+    let snapshot: super::Snapshot = std::sync::Arc::default();
+    *snapshot.lock().expect("lock") = app.dirty_documents().into_iter().collect();
+    super::install_recovery_hook(snapshot);
+    let crashed = std::panic::catch_unwind(|| panic!("a bug"));
+    // Back to the default hook for the other tests.
+    drop(std::panic::take_hook());
+    assert!(crashed.is_err());
+    let path = app.slot().expect("slot").save_to.clone();
+    let recovered = store::load(&store::recovery_path(&path)).expect("recovery file");
+    assert_eq!(recovered, doc(&app));
+}
