@@ -710,3 +710,17 @@ fn a_panic_leaves_a_recovery_file_of_unsaved_work() {
     let recovered = store::load(&store::recovery_path(&path)).expect("recovery file");
     assert_eq!(recovered, doc(&app));
 }
+
+#[test]
+fn the_mouse_wheel_scrolls_the_article_and_moves_through_lists() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let article = app.screen().article;
+    app.update(Action::ScrollDown(article.x + 1, article.y + 1));
+    assert!(app.slot().expect("slot").view.scroll > 0);
+    app.update(Action::ScrollUp(article.x + 1, article.y + 1));
+    assert_eq!(app.slot().expect("slot").view.scroll, 0);
+    let list = app.screen().list;
+    app.update(Action::ScrollDown(list.x + 1, list.y + 1));
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+}
