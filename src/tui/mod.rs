@@ -24,7 +24,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -180,9 +181,7 @@ fn event_loop(
         if event::poll(Duration::from_millis(500))? {
             // Handle everything that is waiting before drawing again.
             loop {
-                if let Some(action) = to_action(app, event::read()?) {
-                    app.update(action);
-                }
+                handle(app, event::read()?);
                 if app.should_quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -199,6 +198,31 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Applies a terminal event to the app.
+pub fn handle(app: &mut App, event: Event) {
+    // Esc pressed just before another key can reach us as Alt+that key: when Alt+key means
+    // nothing, read it as the two presses.
+    if let Event::Key(key) = &event
+        && key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::ALT)
+        && app
+            .keymap
+            .lookup(app.mode(), Key::from_event(key))
+            .is_none()
+    {
+        app.update(Action::Cancel);
+        let mut plain = *key;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        if let Some(action) = to_action(app, Event::Key(plain)) {
+            app.update(action);
+        }
+        return;
+    }
+    if let Some(action) = to_action(app, event) {
+        app.update(action);
+    }
 }
 
 /// What a terminal event means for the app.

@@ -724,3 +724,23 @@ fn the_mouse_wheel_scrolls_the_article_and_moves_through_lists() {
     app.update(Action::ScrollDown(list.x + 1, list.y + 1));
     assert_eq!(app.selected(), Some((Kind::Claim, 1)));
 }
+
+#[test]
+fn esc_then_a_key_read_as_alt_key_is_both_presses() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Help);
+    super::handle(
+        &mut app,
+        Event::Key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::ALT)),
+    );
+    assert!(app.popups.is_empty());
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Accepted);
+    app.update(Action::Help);
+    super::handle(
+        &mut app,
+        Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT)),
+    );
+    assert!(app.popups.is_empty());
+}
