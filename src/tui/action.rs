@@ -36,6 +36,9 @@ pub enum Action {
     NextAnnotation,
     PrevAnnotation,
     Search,
+    /// The next item of the list that nobody has reviewed yet.
+    NextUnreviewed,
+    PrevUnreviewed,
     NextArticle,
     PrevArticle,
     Accept,

@@ -525,6 +525,8 @@ impl App {
                 self.search.get_or_insert_with(Search::default);
                 self.popups.push(Popup::Search);
             }
+            Action::NextUnreviewed => self.next_unreviewed(true),
+            Action::PrevUnreviewed => self.next_unreviewed(false),
             Action::NextArticle => self.switch_article(true),
             Action::PrevArticle => self.switch_article(false),
             Action::Accept => self.review(Status::Accepted),
@@ -860,6 +862,41 @@ impl App {
             slot.view.cursor = at;
         }
         self.follow_selection();
+    }
+
+    /// Moves the list's selection to the next (or previous) item whose status is auto.
+    fn next_unreviewed(&mut self, forward: bool) {
+        let kind = self.tab;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let sel = slot.view.sel[tab_index(kind)];
+        let auto = |i: &usize| {
+            edit::get(&slot.doc, kind, *i).is_some_and(|item| item.meta().status == Status::Auto)
+        };
+        let n = edit::count(&slot.doc, kind);
+        let found = if forward {
+            (sel + 1..n).find(auto)
+        } else {
+            (0..sel).rev().find(auto)
+        };
+        match found {
+            Some(i) => {
+                self.select(kind, i);
+                self.follow_selection();
+            }
+            None => {
+                let left = (0..n).filter(auto).count();
+                self.notify(match left {
+                    0 => format!("every {} is reviewed", kind.as_str()),
+                    n => format!(
+                        "no unreviewed {} {} this one ({n} elsewhere)",
+                        kind.as_str(),
+                        if forward { "after" } else { "before" }
+                    ),
+                });
+            }
+        }
     }
 
     fn next_match(&mut self, forward: bool) {

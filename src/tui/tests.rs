@@ -626,6 +626,8 @@ mod random {
             Action::Jump,
             Action::NextAnnotation,
             Action::PrevAnnotation,
+            Action::NextUnreviewed,
+            Action::PrevUnreviewed,
             Action::Search,
             Action::Accept,
             Action::Reject,
@@ -743,4 +745,16 @@ fn esc_then_a_key_read_as_alt_key_is_both_presses() {
         Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT)),
     );
     assert!(app.popups.is_empty());
+}
+
+#[test]
+fn j_and_k_capitals_skip_to_items_nobody_reviewed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Accept, Action::Accept, Action::Top]);
+    app.update(Action::NextUnreviewed);
+    assert_eq!(app.selected(), Some((Kind::Claim, 2)));
+    app.update(Action::PrevUnreviewed);
+    assert_eq!(app.selected(), Some((Kind::Claim, 2)));
+    assert!(app.message.is_some());
 }
