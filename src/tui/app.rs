@@ -547,6 +547,7 @@ impl App {
             Action::MakeMention => self.make(Purpose::Mention),
             Action::MakeClaim => self.make_claim(),
             Action::MakeCue => self.make_cue(),
+            Action::RemoveMention => self.remove_mention(),
             Action::MakeStance => self.make(Purpose::StanceActor),
             Action::GrowStart | Action::ShrinkStart | Action::GrowEnd | Action::ShrinkEnd => {
                 self.adjust_span(action)
@@ -1226,6 +1227,30 @@ impl App {
             self.open_form(Some("Speaker"));
             self.notify("claim made: pick its speaker (Enter), or Esc to leave it unattributed");
         }
+    }
+
+    /// Removes the mention under the cursor from its actor (the actor stays, even with none).
+    fn remove_mention(&mut self) {
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let at = slot.map.to_char(text, slot.view.cursor);
+        let found = slot.doc.actors.iter().enumerate().find_map(|(i, a)| {
+            let m = a.mentions.iter().position(|m| m.contains(at))?;
+            Some((i, m))
+        });
+        let Some((i, m)) = found else {
+            self.notify("the cursor is not on a mention");
+            return;
+        };
+        let edit = edit::change(&slot.doc, Kind::Actor, i, |item| {
+            if let Item::Actor(a) = item {
+                a.mentions.remove(m);
+            }
+        });
+        self.apply_and_select(edit);
+        self.notify("mention removed (u undoes)");
     }
 
     /// The selection (or the word at the cursor) becomes the cue of the selected claim.

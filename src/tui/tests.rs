@@ -648,6 +648,7 @@ mod random {
             Action::MakeClaim,
             Action::MakeStance,
             Action::MakeCue,
+            Action::RemoveMention,
             Action::GrowStart,
             Action::ShrinkStart,
             Action::GrowEnd,
@@ -757,4 +758,26 @@ fn j_and_k_capitals_skip_to_items_nobody_reviewed() {
     app.update(Action::PrevUnreviewed);
     assert_eq!(app.selected(), Some((Kind::Claim, 2)));
     assert!(app.message.is_some());
+}
+
+#[test]
+fn a_wrong_mention_is_removed_from_its_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // The cursor on "Russia" in the first claim.
+    app.update(Action::Search);
+    typed(&mut app, "Russia");
+    run(
+        &mut app,
+        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
+    );
+    app.update(Action::RemoveMention);
+    let d = doc(&app);
+    let russia = d.actors.iter().find(|a| a.id == "a6").expect("russia");
+    assert!(russia.mentions.is_empty());
+    assert_eq!(russia.meta.status, Status::Edited);
+    assert_eq!(app.selected().map(|s| s.0), Some(Kind::Actor));
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
 }
