@@ -1,7 +1,8 @@
 //! Extraction throughput: the whole PolNeAR dev split (or the seeds when it is absent) and the
 //! sample article, in bytes per second.
 //!
-//! `cargo bench --bench extract` prints MB/s (criterion's "thrpt").
+//! `cargo bench --bench extract` prints MB/s (criterion's "thrpt"); set `GLOSS_EVAL_DIR` when
+//! the eval data is not at `../shared/eval` (a worktree).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -12,10 +13,13 @@ use gloss::extract::extract;
 
 const SAMPLE: &str = include_str!("../seeds/000_a00d91becb0c72f2.txt");
 
-/// The dev split's texts, else every seed article.
+/// The dev split's texts (from `$GLOSS_EVAL_DIR`, else `../shared/eval`), else every seed.
 fn corpus() -> (String, Vec<Article>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/polnear_dev.jsonl");
+    let eval = std::env::var_os("GLOSS_EVAL_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/eval"));
+    let dev = eval.join("polnear_dev.jsonl");
     if let Ok(text) = std::fs::read_to_string(&dev) {
         let articles: Vec<Article> = text
             .lines()

@@ -71,7 +71,11 @@ fn main() -> ExitCode {
         Some(Command::Train(Train::Attributions(args))) => cli::train_attributions::run(args),
         Some(Command::Train(Train::Entities(args))) => cli::train_entities::run(args),
         Some(Command::Export(args)) => cli::export::run(args),
-        Some(Command::Import(args)) => cli::import::run(args),
+        Some(Command::Import(mut args)) => {
+            // `--annotations DIR` is where imported annotation files go unless `-o` says.
+            args.output = args.output.or(cli.annotations);
+            cli::import::run(args)
+        }
         Some(Command::Agree(args)) => cli::agree::run(args),
         Some(Command::Stats(args)) => cli::stats::run(args),
     };

@@ -457,3 +457,39 @@ fn html_seed_reads_as_its_article_only() {
         );
     }
 }
+
+#[test]
+fn html_without_title_or_h1_takes_the_first_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let a = load_one(dir.path(), "p.html", b"<p>First para</p><p>Second</p>");
+    assert_eq!(a.title, "First para");
+}
+
+#[test]
+fn an_annotation_file_opened_as_an_article_is_named_as_such() {
+    let dir = tempfile::tempdir().expect("dir");
+    let error = load_err(
+        dir.path(),
+        "talks.json",
+        br#"{"format": "gloss/1", "article": {"id": "talks", "sha256": "", "chars": 0}}"#,
+    );
+    assert!(matches!(error, LoadError::AnnotationFile { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("annotation file, not an article")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_cycles_are_walked_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), "a.txt", b"A\nbody");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    write(&dir.path().join("sub"), "b.txt", b"B\nbody");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
+    let loaded = load::load(dir.path()).expect("load");
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+}

@@ -383,3 +383,43 @@ fn five_megabytes_of_text_extract_with_spans_in_range() {
     doc.stances = found;
     assert_spans_match(&article.text, &doc);
 }
+
+#[test]
+fn one_huge_sentence_full_of_stances_stays_linear() {
+    // No sentence end in 1.5 MB: every layer must stay linear in the sentence length.
+    let text = "Poland strongly supports Ukraine and Hungary does not back NATO membership , "
+        .repeat(20_000);
+    let actors = capitalised_actors(&text[..2_000]);
+    let start = std::time::Instant::now();
+    let cx = Context::new(&text);
+    let found = stances::find_stances(&cx, &actors, &[]);
+    assert!(!found.is_empty());
+    // Generous for a debug build on a busy machine; quadratic behaviour takes hours.
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    let mut doc = Document::new(Article::new("huge", "", "-", &text).meta());
+    doc.stances = found;
+    assert_spans_match(&text, &doc);
+}
+
+#[test]
+fn several_articles_to_an_existing_file_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, "One.").expect("write");
+    std::fs::write(&b, "Two.").expect("write");
+    let target = dir.path().join("taken.json");
+    std::fs::write(&target, "keep me").expect("write");
+    let out = gloss(
+        &[
+            "extract",
+            path_str(&a),
+            path_str(&b),
+            "-o",
+            path_str(&target),
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("taken.json"));
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "keep me");
+}

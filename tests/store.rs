@@ -657,3 +657,465 @@ fn outcome_of_a_single_span_is_reported() {
         Outcome::Unchanged
     );
 }
+
+// ---- the format: schema and documentation ----
+
+fn schema() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("annotations/schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("schema json")
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::draft202012::new(&schema()).expect("a valid draft 2020-12 schema")
+}
+
+fn schema_errors(value: &serde_json::Value) -> Vec<String> {
+    validator()
+        .iter_errors(value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// A document using every field the model can write: role, confidence, rule, parts,
+/// orphaned, every status, unknown fields.
+fn full_document() -> Document {
+    let mut doc = annotated(TEXT);
+    doc.actors[0].meta.status = gloss::model::Status::Rejected;
+    doc.actors[0].meta.tags = vec!["t".into()];
+    doc.actors[0].meta.note = "n".into();
+    doc.claims[0].meta.status = gloss::model::Status::Edited;
+    doc.claims[1].meta.status = gloss::model::Status::Accepted;
+    doc.claims[1].source = None;
+    doc.stances[0].evidence.as_mut().expect("evidence").orphaned = true;
+    doc.labels.push("politics".into());
+    doc.extra
+        .insert("future".into(), serde_json::json!({"from": "gloss/1.3"}));
+    doc.claims[0]
+        .extra
+        .insert("weight".into(), serde_json::json!(2));
+    doc
+}
+
+#[test]
+fn serialized_documents_match_the_schema() {
+    let value = serde_json::to_value(full_document()).expect("value");
+    let errors = schema_errors(&value);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn the_schema_refuses_what_the_model_refuses() {
+    let good = serde_json::to_value(annotated(TEXT)).expect("value");
+    type Breakage = (&'static str, fn(&mut serde_json::Value));
+    let breakages: [Breakage; 7] = [
+        ("newer major", |v| v["format"] = "gloss/2".into()),
+        ("bad status", |v| v["claims"][0]["status"] = "maybe".into()),
+        ("negative offset", |v| {
+            v["actors"][0]["mentions"][0]["start"] = (-1).into()
+        }),
+        ("no content", |v| {
+            v["claims"][0]
+                .as_object_mut()
+                .expect("claim")
+                .remove("content");
+        }),
+        ("bad kind", |v| v["actors"][0]["kind"] = "robot".into()),
+        ("confidence > 1", |v| {
+            v["claims"][1]["confidence"] = 1.5.into()
+        }),
+        ("parts not pairs", |v| {
+            v["claims"][0]["content"]["parts"] = serde_json::json!([[1, 2, 3]])
+        }),
+    ];
+    for (what, break_it) in breakages {
+        let mut value = good.clone();
+        break_it(&mut value);
+        assert!(!schema_errors(&value).is_empty(), "schema accepted: {what}");
+    }
+}
+
+/// Every key the model writes, at every level, is declared in the schema (validation alone
+/// cannot show this: unknown fields are allowed on purpose).
+#[test]
+fn every_serialized_field_is_declared_in_the_schema() {
+    let schema = schema();
+    let defs = &schema["$defs"];
+    let declared = |def: &serde_json::Value, key: &str| {
+        def["properties"].get(key).is_some()
+            || def["allOf"][0]["$ref"]
+                .as_str()
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+                .is_some_and(|name| defs[name]["properties"].get(key).is_some())
+    };
+    let check = |def: &serde_json::Value, value: &serde_json::Value, what: &str| {
+        for key in value.as_object().expect("object").keys() {
+            let is_extra = ["future", "weight"].contains(&key.as_str());
+            assert!(
+                is_extra || declared(def, key),
+                "{what}.{key} is not in the schema"
+            );
+        }
+    };
+    let value = serde_json::to_value(full_document()).expect("value");
+    check(&schema, &value, "document");
+    check(&defs["article"], &value["article"], "article");
+    let spans = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        ["source", "cue", "content", "evidence"]
+            .iter()
+            .filter_map(|k| v.get(*k).filter(|s| s.is_object()).cloned())
+            .chain(v["mentions"].as_array().into_iter().flatten().cloned())
+            .collect()
+    };
+    let mut span_keys = std::collections::BTreeSet::new();
+    for (list, def) in [
+        ("actors", "actor"),
+        ("claims", "claim"),
+        ("stances", "stance"),
+    ] {
+        for item in value[list].as_array().expect("list") {
+            check(&defs[def], item, def);
+            for span in spans(item) {
+                check(&defs["span"], &span, "span");
+                span_keys.extend(span.as_object().expect("span").keys().cloned());
+            }
+        }
+    }
+    for key in ["parts", "orphaned", "prefix", "suffix", "text"] {
+        assert!(span_keys.contains(key), "the test document writes {key}");
+    }
+}
+
+fn fenced_block<'a>(markdown: &'a str, lang: &str) -> &'a str {
+    let open = format!("```{lang}\n");
+    let start = markdown.find(&open).expect("fenced block") + open.len();
+    let end = start + markdown[start..].find("\n```").expect("closing fence");
+    &markdown[start..end]
+}
+
+#[test]
+fn the_format_doc_example_is_a_valid_document() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md");
+    let markdown = std::fs::read_to_string(path).expect("FORMAT.md");
+    let text = format!("{}\n", fenced_block(&markdown, "text"));
+    let json = fenced_block(&markdown, "json");
+    let value: serde_json::Value = serde_json::from_str(json).expect("example json");
+    let errors = schema_errors(&value);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let doc: Document = serde_json::from_value(value.clone()).expect("a Document");
+    assert_eq!(
+        serde_json::to_value(&doc).expect("value"),
+        value,
+        "written as shown"
+    );
+    let a = from_txt("talks", "talks.txt", &text);
+    assert_eq!(doc.article.sha256, a.sha256);
+    assert_eq!(doc.article.chars, a.chars());
+    assert_eq!(doc.article.title, a.title);
+    assert_spans_cover_their_text(&doc, &text);
+    for span in all_spans(&doc) {
+        let fresh = match &span.parts {
+            Some(parts) => {
+                let map = gloss::article::offsets::OffsetMap::new(&text);
+                let ranges: Vec<_> = parts
+                    .iter()
+                    .map(|[s, e]| map.to_byte(&text, *s)..map.to_byte(&text, *e))
+                    .collect();
+                Span::from_byte_parts(&map, &text, &ranges)
+            }
+            None => Span::from_chars(&text, span.start, span.end),
+        };
+        assert_eq!(span, &fresh, "context as gloss writes it");
+    }
+    assert_eq!(doc.live_actors().count(), 1, "the rejected actor is absent");
+}
+
+// ---- re-anchoring real articles ----
+
+fn polnear_dev() -> Option<Vec<Article>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear_dev.jsonl");
+    if !path.exists() {
+        eprintln!("note: {} is absent; skipping", path.display());
+        return None;
+    }
+    Some(gloss::article::load::load(&path).expect("polnear").articles)
+}
+
+/// A document holding every gold attribution of a PolNeAR article as a claim.
+fn gold_document(article: &Article) -> Document {
+    let text = &article.text;
+    let map = gloss::article::offsets::OffsetMap::new(text);
+    let to_span = |v: &serde_json::Value| -> Option<Span> {
+        if v.is_null() {
+            return None;
+        }
+        let pieces: Vec<(usize, usize)> = match v.get("spans").and_then(|s| s.as_array()) {
+            Some(spans) => spans
+                .iter()
+                .map(|p| {
+                    (
+                        p[0].as_u64().expect("s") as usize,
+                        p[1].as_u64().expect("e") as usize,
+                    )
+                })
+                .collect(),
+            None => vec![(
+                v["start"].as_u64().expect("start") as usize,
+                v["end"].as_u64().expect("end") as usize,
+            )],
+        };
+        let ranges: Vec<_> = pieces
+            .iter()
+            .map(|&(s, e)| map.to_byte(text, s)..map.to_byte(text, e))
+            .collect();
+        Some(Span::from_byte_parts(&map, text, &ranges))
+    };
+    let mut doc = Document::new(article.meta());
+    for (i, attribution) in article.fields["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .enumerate()
+    {
+        let Some(content) = to_span(&attribution["content"]) else {
+            continue;
+        };
+        doc.claims.push(Claim {
+            id: format!("c{}", i + 1),
+            actor: None,
+            source: to_span(&attribution["source"]),
+            cue: to_span(&attribution["cue"]),
+            content,
+            kind: ClaimKind::Other,
+            meta: Meta::manual(),
+            extra: Extra::new(),
+        });
+    }
+    doc
+}
+
+/// Deleting a paragraph of real articles: every span outside it lands exactly where the
+/// deletion put it, and spans inside it are never placed anywhere else by accident.
+#[test]
+fn polnear_spans_survive_a_deleted_paragraph() {
+    let Some(articles) = polnear_dev() else {
+        return;
+    };
+    let (mut spans, mut exact, mut inside, mut inside_orphaned) = (0, 0, 0, 0);
+    let started = std::time::Instant::now();
+    for article in articles.iter().take(40) {
+        let text = &article.text;
+        // The second paragraph (blank-line separated), in code points.
+        let Some(p_start) = text.match_indices("\n\n").next().map(|(b, _)| b + 2) else {
+            continue;
+        };
+        let Some(p_end) = text[p_start..].find("\n\n").map(|b| p_start + b + 2) else {
+            continue;
+        };
+        let (c_start, c_end) = (
+            text[..p_start].chars().count(),
+            text[..p_end].chars().count(),
+        );
+        let removed = c_end - c_start;
+        let new_text = format!("{}{}", &text[..p_start], &text[p_end..]);
+        let before = gold_document(article);
+        let mut after = before.clone();
+        reanchor(&mut after, &from_txt(&article.id, "", &new_text));
+        for (old, new) in all_spans(&before).into_iter().zip(all_spans(&after)) {
+            spans += 1;
+            let in_paragraph = old
+                .pieces()
+                .iter()
+                .any(|r| r.start < c_end && r.end > c_start);
+            if in_paragraph {
+                inside += 1;
+                inside_orphaned += usize::from(new.orphaned);
+                continue;
+            }
+            let expected = if old.start >= c_end {
+                old.start - removed
+            } else {
+                old.start
+            };
+            if !new.orphaned && new.start == expected && new.text == old.text {
+                exact += 1;
+            }
+        }
+    }
+    let outside = spans - inside;
+    eprintln!(
+        "polnear re-anchoring: {exact}/{outside} spans outside the deleted paragraph exact, \
+         {inside_orphaned}/{inside} inside orphaned, {:?} for {spans} spans",
+        started.elapsed()
+    );
+    assert!(outside > 500, "enough spans to mean something: {outside}");
+    assert!(
+        exact as f64 >= 0.998 * outside as f64,
+        "{exact}/{outside} outside spans re-anchored exactly"
+    );
+    assert!(
+        inside_orphaned as f64 >= 0.9 * inside as f64,
+        "{inside_orphaned}/{inside} deleted spans orphaned, not misplaced"
+    );
+}
+
+/// Changing a word inside every content span (as a copy editor would) keeps them found.
+#[test]
+fn polnear_contents_with_a_changed_word_are_matched_approximately() {
+    let Some(articles) = polnear_dev() else {
+        return;
+    };
+    let (mut total, mut found, mut right_place) = (0, 0, 0);
+    for article in articles.iter().take(20) {
+        let before = gold_document(article);
+        // Replace the first " the " inside each single-piece content with " a ".
+        let mut new_text = article.text.clone();
+        let mut edits: Vec<(usize, usize)> = Vec::new();
+        for claim in &before.claims {
+            if claim.content.parts.is_some() || claim.content.text.chars().count() < 30 {
+                continue;
+            }
+            let map = gloss::article::offsets::OffsetMap::new(&article.text);
+            let range = claim.content.byte_range(&map, &article.text);
+            if let Some(at) = article.text[range.clone()].find(" the ") {
+                let b = range.start + at;
+                if !edits.iter().any(|&(s, _)| s == b) {
+                    edits.push((b, claim.content.start));
+                }
+            }
+        }
+        edits.sort();
+        for &(b, _) in edits.iter().rev() {
+            new_text.replace_range(b..b + 5, " a ");
+        }
+        let mut after = before.clone();
+        reanchor(&mut after, &from_txt(&article.id, "", &new_text));
+        let edited: std::collections::HashSet<usize> = edits.iter().map(|&(_, c)| c).collect();
+        for (old, new) in before.claims.iter().zip(&after.claims) {
+            if old.content.parts.is_some() || !edited.contains(&old.content.start) {
+                continue;
+            }
+            total += 1;
+            if !new.content.orphaned {
+                found += 1;
+                // Edits before it shift it left by two code points each.
+                let shift = 2 * edits
+                    .iter()
+                    .filter(|&&(_, c)| c < old.content.start)
+                    .count();
+                if new.content.start == old.content.start - shift {
+                    right_place += 1;
+                }
+            }
+        }
+    }
+    eprintln!("polnear approximate: {found}/{total} found, {right_place} at the right start");
+    assert!(total > 50, "enough edited spans: {total}");
+    assert!(found as f64 >= 0.95 * total as f64, "{found}/{total}");
+    assert!(
+        right_place as f64 >= 0.9 * total as f64,
+        "{right_place}/{total}"
+    );
+}
+
+#[test]
+fn a_quote_whose_context_and_words_changed_is_found_by_its_words() {
+    let old = "Intro line.\nThe minister told reporters that the new bridge will open in early spring next year, weather permitting.\nOther news.\n";
+    let new = "Intro line.\nSpeaking on Monday, she insisted the new bridge would open in early spring next year, weather permitting, and thanked the crews.\nOther news.\n";
+    let mut s = span(
+        old,
+        "the new bridge will open in early spring next year, weather permitting",
+    );
+    assert_eq!(
+        store::reanchor::reanchor_span(&mut s, new),
+        Outcome::Approximate
+    );
+    assert_eq!(
+        s.text,
+        "the new bridge would open in early spring next year, weather permitting"
+    );
+}
+
+#[test]
+fn an_unrelated_replacement_is_not_taken_for_the_span() {
+    let old = "The mayor said the budget is balanced and the parks will stay open.\n";
+    let new = "The mayor said nothing about money at all, and left early.\n";
+    let mut s = span(old, "the budget is balanced and the parks will stay open");
+    assert_eq!(
+        store::reanchor::reanchor_span(&mut s, new),
+        Outcome::Orphaned
+    );
+}
+
+fn arbitrary_span() -> impl Strategy<Value = Span> {
+    (
+        0usize..400,
+        0usize..400,
+        "\\PC{0,30}",
+        "\\PC{0,40}",
+        "\\PC{0,40}",
+        proptest::option::of(proptest::collection::vec([0usize..400, 0usize..400], 0..4)),
+        any::<bool>(),
+    )
+        .prop_map(|(start, end, text, prefix, suffix, parts, orphaned)| Span {
+            start,
+            end,
+            text,
+            prefix,
+            suffix,
+            parts,
+            orphaned,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Files can hold anything: offsets past the end, reversed or unordered parts, text that
+    /// does not match. Re-anchoring never panics, and what it places covers its text.
+    #[test]
+    fn reanchoring_never_panics_on_inconsistent_spans(
+        spans in proptest::collection::vec(arbitrary_span(), 1..8),
+        new_text in "[a-zé “”.\n]{0,300}",
+    ) {
+        let mut doc = Document::new(article("x").meta());
+        doc.actors.push(Actor {
+            id: "a1".into(),
+            name: "x".into(),
+            kind: ActorKind::Other,
+            aliases: vec![],
+            role: None,
+            mentions: spans,
+            meta: Meta::manual(),
+            extra: Extra::new(),
+        });
+        let report = reanchor(&mut doc, &article(&new_text));
+        prop_assert_eq!(report.total(), doc.actors[0].mentions.len());
+        for span in doc.actors[0].mentions.iter().filter(|s| !s.orphaned) {
+            let chars = new_text.chars().count();
+            prop_assert!(span.start <= span.end && span.end <= chars);
+        }
+    }
+}
+
+#[test]
+fn notices_are_one_line_each() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(store::path_for(dir.path(), "talks"), "{\n\n oops").expect("write");
+    let opened = store::open(dir.path(), &article(TEXT), |a| annotated(&a.text)).expect("open");
+    assert!(!opened.notices.is_empty());
+    assert!(
+        opened.notices.iter().all(|n| !n.contains('\n')),
+        "{:?}",
+        opened.notices
+    );
+}
+
+#[test]
+fn a_byte_order_mark_in_front_is_tolerated() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("bom.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(serde_json::to_vec(&annotated(TEXT)).expect("json"));
+    std::fs::write(&path, bytes).expect("write");
+    assert_eq!(store::load(&path).expect("load"), annotated(TEXT));
+}

@@ -82,6 +82,11 @@ pub enum LoadError {
     },
     #[error("{path}: no articles here (gloss reads .txt, .md, .html, .json, .jsonl)")]
     NoArticles { path: PathBuf },
+    #[error(
+        "{}: a gloss annotation file, not an article (open the article it annotates)",
+        place(.path, *.line)
+    )]
+    AnnotationFile { path: PathBuf, line: Option<usize> },
 }
 
 impl LoadError {
@@ -98,7 +103,8 @@ impl LoadError {
             | LoadError::TextNotString { path, .. }
             | LoadError::NotAnObject { path, .. }
             | LoadError::Json { path, .. }
-            | LoadError::NoArticles { path } => path,
+            | LoadError::NoArticles { path }
+            | LoadError::AnnotationFile { path, .. } => path,
         }
     }
 
@@ -111,7 +117,8 @@ impl LoadError {
             | LoadError::Empty { line, .. }
             | LoadError::MissingText { line, .. }
             | LoadError::TextNotString { line, .. }
-            | LoadError::NotAnObject { line, .. } => *line,
+            | LoadError::NotAnObject { line, .. }
+            | LoadError::AnnotationFile { line, .. } => *line,
             _ => None,
         }
     }
@@ -306,7 +313,12 @@ pub fn from_stdin_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
 pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     let mut loaded = Loaded::default();
-    collect(dir, 0, &mut files, &mut loaded.errors);
+    let mut walk = Walk {
+        files: &mut files,
+        errors: &mut loaded.errors,
+        seen: HashSet::new(),
+    };
+    walk.dir(dir, 0);
     let mut found = false;
     for file in files {
         let extension = extension_of(&file);
@@ -324,47 +336,64 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-fn collect(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(LoadError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
+/// A directory walk: supported files in name order, hidden entries skipped, each directory
+/// visited once (symbolic links can make cycles).
+struct Walk<'w> {
+    files: &'w mut Vec<PathBuf>,
+    errors: &'w mut Vec<LoadError>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if depth > MAX_DEPTH || !self.seen.insert(canonical) {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            if depth < MAX_DEPTH {
-                collect(&path, depth + 1, files, errors);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                self.errors.push(LoadError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                });
+                return;
             }
-        } else if EXTENSIONS.contains(&extension_of(&path).as_str()) {
-            files.push(path);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                !p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                self.dir(&path, depth + 1);
+            } else if EXTENSIONS.contains(&extension_of(&path).as_str()) {
+                self.files.push(path);
+            }
         }
     }
 }
 
-/// Whether a `.json` file is a gloss annotation document rather than an article.
+/// Whether a `.json` file is a gloss annotation document (or a JSON Schema, such as the
+/// format's own) rather than an article.
 fn is_annotation_file(path: &Path) -> bool {
     #[derive(serde::Deserialize)]
     struct Tag {
-        format: String,
+        format: Option<String>,
+        #[serde(rename = "$schema")]
+        schema: Option<Value>,
     }
     std::fs::read(path)
         .ok()
         .and_then(|bytes| serde_json::from_slice::<Tag>(&bytes).ok())
-        .is_some_and(|tag| tag.format.starts_with("gloss/"))
+        .is_some_and(|tag| {
+            tag.schema.is_some() || tag.format.is_some_and(|f| f.starts_with("gloss/"))
+        })
 }
 
 fn extension_of(path: &Path) -> String {
@@ -440,10 +469,14 @@ pub fn from_md(id: &str, source: &str, raw: &str) -> Article {
 }
 
 /// An HTML article: its visible text (see [`html::extract`]); the title is the first `<h1>`,
-/// else `<title>`.
+/// else `<title>`, else the first line (when a body follows it).
 pub fn from_html(id: &str, source: &str, raw: &str) -> Article {
     let page = html::extract(strip_bom(raw));
-    Article::new(id, page.title, source, &page.text)
+    let mut article = Article::new(id, page.title, source, &page.text);
+    if article.title.is_empty() {
+        article.title = first_line_title(&article.text).unwrap_or_default();
+    }
+    article
 }
 
 /// The article compiled into the binary, for when nothing else is there to show.
@@ -513,9 +546,20 @@ pub fn from_record(
             });
         }
         None => {
-            return Err(LoadError::MissingText {
-                path: path.to_path_buf(),
-                line,
+            let annotations = fields
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(|f| f.starts_with("gloss/"));
+            return Err(if annotations {
+                LoadError::AnnotationFile {
+                    path: path.to_path_buf(),
+                    line,
+                }
+            } else {
+                LoadError::MissingText {
+                    path: path.to_path_buf(),
+                    line,
+                }
             });
         }
     };

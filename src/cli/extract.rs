@@ -70,15 +70,19 @@ enum Sink {
 }
 
 impl Sink {
-    fn new(output: Option<&Path>, many: bool) -> Sink {
-        match output {
+    /// `many`: several articles (or a directory) go to `output`, which must be a directory.
+    fn new(output: Option<&Path>, many: bool) -> Result<Sink, ExtractError> {
+        Ok(match output {
             None => Sink::Stdout,
             Some(p) if p.as_os_str() == "-" => Sink::Stdout,
+            Some(p) if many && p.is_file() => {
+                return Err(ExtractError::NotADirectory(p.to_path_buf()));
+            }
             Some(p) if p.is_dir() || many || p.to_string_lossy().ends_with('/') => {
                 Sink::Dir(p.to_path_buf())
             }
             Some(p) => Sink::File(p.to_path_buf()),
-        }
+        })
     }
 }
 
@@ -116,8 +120,10 @@ pub fn run(args: Args) -> CliResult {
         }
     }
 
-    let many = saw_dir || articles.len() + streams.len() > 1;
-    let sink = Sink::new(args.output.as_deref(), many && args.output.is_some());
+    // Several loaded articles (or a directory) with -o go to a directory; corpora and
+    // standard input stream to a file unless -o names a directory.
+    let many = saw_dir || articles.len() > 1;
+    let sink = Sink::new(args.output.as_deref(), many)?;
     if streams.is_empty() && articles.len() == 1 && !matches!(sink, Sink::Dir(_)) {
         let doc = crate::extract::extract(&articles[0]);
         let mut json = serde_json::to_string_pretty(&doc).map_err(std::io::Error::from)?;

@@ -1,13 +1,40 @@
-//! `gloss train_attributions` (to be written).
+//! `gloss train attributions TRAIN.jsonl -o src/extract/data/cues.tsv`: rebuilds the cue
+//! lexicon the claims layer compiles in.
+
+use std::path::PathBuf;
 
 use super::CliResult;
+use super::eval_attributions::{EvalError, read_gold};
+use crate::extract::claims::train;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files.
-    pub inputs: Vec<std::path::PathBuf>,
+    /// PolNeAR-style train JSONL (id, text, attributions).
+    pub train: PathBuf,
+    /// The directory to write `cues.tsv` (lexicon) and `cue_model.tsv` (classifier) into.
+    #[arg(short, long, default_value = "src/extract/data")]
+    pub output: PathBuf,
 }
 
-pub fn run(_args: Args) -> CliResult {
-    Err("not yet available".into())
+pub fn run(args: Args) -> CliResult {
+    let records = read_gold(&args.train)?;
+    let lexicon = train::learn(&records);
+    let model = train::learn_model(&records, &lexicon);
+    let end_model = train::learn_end_model(&records, &lexicon);
+    let write = |name: &str, body: String| {
+        let path = args.output.join(name);
+        std::fs::write(&path, body).map_err(|source| EvalError::Io { path, source })
+    };
+    write("cues.tsv", lexicon.to_tsv())?;
+    write("cue_model.tsv", model.to_tsv())?;
+    write("content_end_model.tsv", end_model.to_tsv())?;
+    eprintln!(
+        "gloss: {} cues, {} cue weights and {} content-end weights from {} articles written to {}",
+        lexicon.cues.len(),
+        model.weights.len(),
+        end_model.weights.len(),
+        records.len(),
+        args.output.display()
+    );
+    Ok(())
 }

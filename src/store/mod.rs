@@ -118,7 +118,9 @@ pub fn path_for(dir: &Path, article_id: &str) -> PathBuf {
 /// newer major format, or not a gloss file at all, is refused before anything is read from it.
 pub fn load(path: &Path) -> Result<Document, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| StoreError::parse(path, &e))?;
+    // Some editors put a byte-order mark in front of UTF-8; JSON parsers refuse it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| StoreError::parse(path, &e))?;
     let found = match value.get("format") {
         Some(Value::String(tag)) => tag.clone(),
         Some(other) => other.to_string(),
@@ -139,7 +141,7 @@ pub fn load(path: &Path) -> Result<Document, StoreError> {
             });
         }
     }
-    serde_json::from_slice(&bytes).map_err(|e| StoreError::parse(path, &e))
+    serde_json::from_slice(bytes).map_err(|e| StoreError::parse(path, &e))
 }
 
 /// Where [`save`] keeps the previous version of an annotation file: `NAME.json.bak`.
@@ -194,6 +196,7 @@ fn write_atomic(
     let dir = parent_dir(path);
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
     let mut tmp = temp_beside(path)?;
+    keep_permissions(path, tmp.path());
     tmp.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
     tmp.as_file()
         .sync_all()
@@ -206,6 +209,30 @@ fn write_atomic(
         .map_err(|e| StoreError::io(path, e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Gives the temporary file the permissions of the file it replaces (a new file: read-write for
+/// the owner, readable by others, as an editor would make it; temporary files start private).
+/// Best effort: a file that cannot be chmodded is still saved.
+fn keep_permissions(path: &Path, tmp: &Path) {
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        let _ = std::fs::set_permissions(tmp, permissions);
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Copies the current file to `NAME.json.bak`, itself atomically.
@@ -267,7 +294,8 @@ pub struct Opened {
     /// Where saves go. Usually the annotation file; a new file beside it when that one could
     /// not be parsed (it is never overwritten).
     pub save_to: PathBuf,
-    /// What the user should be told (re-anchored spans, a file that failed to parse, ...).
+    /// What the user should be told (re-anchored spans, a file that failed to parse, ...),
+    /// one line each.
     pub notices: Vec<String>,
     /// A recovery file newer than the saved annotations: unsaved work from a session that
     /// ended without saving. Ask the user, then [`open_recovery`] to take it (or
@@ -298,7 +326,7 @@ pub fn open(
         Err(error) => match latest_rescue(&path) {
             Some((rescued, doc)) => {
                 notices.push(format!(
-                    "{error}\n{} is left untouched; continuing with {}, where your work is saved",
+                    "{error}; {} is left untouched; continuing with {}, where your work is saved",
                     path.display(),
                     rescued.display()
                 ));
@@ -307,7 +335,7 @@ pub fn open(
             None => {
                 let rescued = next_rescue_path(&path);
                 notices.push(format!(
-                    "{error}\n{} could not be read and is left untouched; your work will be saved to {}",
+                    "{error}; {} could not be read and is left untouched; your work will be saved to {}",
                     path.display(),
                     rescued.display()
                 ));
@@ -458,6 +486,20 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "the temporary file is cleaned up");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saves_keep_the_permissions_of_the_file_they_replace() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("x.json");
+        save(&path, &doc("a")).expect("save");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        save(&path, &doc("b")).expect("save");
+        assert_eq!(mode(&path), 0o640);
     }
 
     #[test]

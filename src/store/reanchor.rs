@@ -16,18 +16,25 @@ use crate::model::{Document, Span};
 
 /// How the pieces of a discontinuous span are joined in its `text`.
 const PIECE_JOINER: &str = " … ";
-/// Context chars that must agree before a short, repeated text is trusted to be the same span.
-const MIN_CONTEXT: usize = 8;
+/// Context chars (prefix and suffix together) that must agree before a found text is trusted
+/// to be the same span: legitimate moves keep at least one side of the context whole.
+const MIN_CONTEXT: usize = 16;
+/// A text this long (chars) that occurs once is trusted without context.
+const UNIQUE_TRUSTED: usize = 24;
 /// Shortest anchor (prefix tail or suffix head) used to bracket a changed span.
 const MIN_ANCHOR: usize = 8;
 /// Similarity (1 - normalised edit distance) a changed text needs between two found anchors.
 const BRACKETED_SIMILARITY: f64 = 0.5;
-/// ... next to one anchor, or found by its words alone.
+/// ... next to one anchor.
 const LOOSE_SIMILARITY: f64 = 0.7;
+/// ... found by its words alone, with no context to back it.
+const WORDS_SIMILARITY: f64 = 0.8;
 /// Share of a span's words a window must hold to be a candidate.
 const TOKEN_OVERLAP: f64 = 0.6;
 /// Longest text (chars) for which approximate matching runs edit distances.
-const MAX_FUZZY_CHARS: usize = 4000;
+const MAX_FUZZY_CHARS: usize = 2000;
+/// Anchor occurrences tried, nearest the old place first (bounds the work on common anchors).
+const MAX_ANCHORS: usize = 6;
 
 /// What happened to one span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +158,7 @@ impl<'a> Anchorer<'a> {
     /// Finds `span` in the text, updates it in place and says how.
     pub fn reanchor(&self, span: &mut Span) -> Outcome {
         let pieces = span.pieces();
-        let expected = expected_pieces(span, pieces.len());
+        let expected = expected_pieces(span, &pieces);
         if self.still_there(&pieces, &expected, span) {
             let ranges: Vec<Range<usize>> = pieces
                 .iter()
@@ -192,14 +199,23 @@ impl<'a> Anchorer<'a> {
             min_byte = range.end;
             found.push(range);
         }
+        let in_place = found.len() == pieces.len()
+            && found.iter().zip(&pieces).all(|(f, old)| {
+                self.map.to_char(self.text, f.start) == old.start
+                    && self.map.to_char(self.text, f.end) == old.end
+            });
         self.rebuild(span, &found, span.parts.is_some());
-        if approximate {
+        if in_place && !approximate {
+            Outcome::Unchanged
+        } else if approximate {
             Outcome::Approximate
         } else {
             Outcome::Moved
         }
     }
 
+    /// The covered text is still at the old offsets, with enough of its context around it
+    /// (a short text such as "he" can be there again by chance).
     fn still_there(
         &self,
         pieces: &[Range<usize>],
@@ -210,19 +226,25 @@ impl<'a> Anchorer<'a> {
         if pieces.iter().any(|r| r.end > chars || r.start > r.end) {
             return false;
         }
-        let at = |r: &Range<usize>| {
-            &self.text[self.map.to_byte(self.text, r.start)..self.map.to_byte(self.text, r.end)]
+        let bytes = |r: &Range<usize>| {
+            self.map.to_byte(self.text, r.start)..self.map.to_byte(self.text, r.end)
         };
-        if span.text.is_empty() {
-            // Nothing to compare: an empty span is where its context still is.
-            let b = self.map.to_byte(self.text, span.start);
-            return self.text[..b].ends_with(span.prefix.as_str())
-                && self.text[b..].starts_with(span.suffix.as_str());
-        }
-        match expected {
+        let at = |r: &Range<usize>| &self.text[bytes(r)];
+        let text_matches = match expected {
             Some(expected) => pieces.iter().zip(expected).all(|(r, e)| at(r) == e),
             None => pieces.iter().map(at).collect::<Vec<_>>().join(PIECE_JOINER) == span.text,
-        }
+        };
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return false;
+        };
+        let score = context_score(
+            self.text,
+            &span.prefix,
+            &span.suffix,
+            bytes(first).start,
+            bytes(last).end,
+        );
+        text_matches && score >= needed_context(&span.prefix, &span.suffix)
     }
 
     /// Sets the span's offsets to `ranges` (bytes) and recomputes text and context.
@@ -252,8 +274,7 @@ impl<'a> Anchorer<'a> {
         for start in occurrences(self.text, needle, query.min_byte) {
             count += 1;
             let end = start + needle.len();
-            let score = common_suffix_chars(query.prefix, &self.text[..start])
-                + common_prefix_chars(query.suffix, &self.text[end..]);
+            let score = context_score(self.text, query.prefix, query.suffix, start, end);
             let distance = self.map.to_char(self.text, start).abs_diff(query.old_start);
             let better = match &best {
                 None => true,
@@ -263,10 +284,12 @@ impl<'a> Anchorer<'a> {
                 best = Some((score, distance, start..end));
             }
         }
-        let (score, _, range) = best?;
-        let context = query.prefix.chars().count() + query.suffix.chars().count();
-        let unique_enough = count == 1 && needle.chars().count() >= 4;
-        (unique_enough || score >= MIN_CONTEXT.min(context)).then_some(range)
+        let (score, distance, range) = best?;
+        let unique_enough = count == 1 && needle.chars().count() >= UNIQUE_TRUSTED;
+        // Still at its old offsets, and no other occurrence fits its context better.
+        let in_place = distance == 0;
+        (unique_enough || in_place || score >= needed_context(query.prefix, query.suffix))
+            .then_some(range)
     }
 
     /// An empty span: where its prefix and suffix meet.
@@ -294,10 +317,12 @@ impl<'a> Anchorer<'a> {
             let prefix = tail_chars(query.prefix, anchor_len);
             let suffix = head_chars(query.suffix, anchor_len);
             let prefix_ends: Vec<usize> = if prefix.chars().count() >= MIN_ANCHOR {
-                occurrences(self.text, prefix, 0)
-                    .map(|s| s + prefix.len())
-                    .filter(|e| *e >= query.min_byte)
-                    .collect()
+                self.nearest(
+                    occurrences(self.text, prefix, 0)
+                        .map(|s| s + prefix.len())
+                        .filter(|e| *e >= query.min_byte),
+                    query.old_start,
+                )
             } else {
                 Vec::new()
             };
@@ -308,10 +333,9 @@ impl<'a> Anchorer<'a> {
             };
             let max_gap = 2 * query.text.len() + 16;
             for &from in &prefix_ends {
-                if let Some(&to) = suffix_starts
-                    .iter()
-                    .find(|&&to| to >= from && to - from <= max_gap)
-                {
+                // The first suffix at or after the prefix, if it is near enough.
+                let i = suffix_starts.partition_point(|&to| to < from);
+                if let Some(&to) = suffix_starts.get(i).filter(|&&to| to - from <= max_gap) {
                     offer(
                         &mut best,
                         self.candidate(query, from..to, BRACKETED_SIMILARITY),
@@ -321,12 +345,13 @@ impl<'a> Anchorer<'a> {
             if good(&best) {
                 break;
             }
-            for &from in prefix_ends.iter().take(8) {
+            for &from in &prefix_ends {
                 if let Some(c) = self.best_length(query, from, true) {
                     offer(&mut best, c);
                 }
             }
-            for &to in suffix_starts.iter().take(8) {
+            let near_suffixes = self.nearest(suffix_starts.iter().copied(), query.old_start + len);
+            for &to in &near_suffixes {
                 if let Some(c) = self.best_length(query, to, false) {
                     offer(&mut best, c);
                 }
@@ -338,7 +363,7 @@ impl<'a> Anchorer<'a> {
         if !good(&best)
             && let Some(range) = self.word_window(query)
         {
-            offer(&mut best, self.candidate(query, range, LOOSE_SIMILARITY));
+            offer(&mut best, self.candidate(query, range, WORDS_SIMILARITY));
         }
         best.filter(Candidate::good_enough).map(|c| c.range)
     }
@@ -361,16 +386,18 @@ impl<'a> Anchorer<'a> {
     /// false) whose length makes it most like the old text.
     fn best_length(&self, query: &Query<'_>, at: usize, forward: bool) -> Option<Candidate> {
         let len = query.text.chars().count();
-        let (lo, hi) = (len * 7 / 10, len * 13 / 10 + 1);
-        let step = (len / 40).max(1);
+        let (lo, hi) = ((len * 7 / 10).max(1), len * 13 / 10 + 1);
+        // Every length for short texts; a dozen evenly spread ones for long texts.
+        let step = ((hi - lo) / 12).max(1);
+        let at_char = self.map.to_char(self.text, at);
         let mut best: Option<Candidate> = None;
-        let mut n = lo.max(1);
-        while n <= hi {
+        for n in (lo..=hi).step_by(step) {
             let range = if forward {
-                let end_char = self.map.to_char(self.text, at) + n;
-                at..self.map.to_byte(self.text, end_char)
+                at..self.map.to_byte(self.text, at_char + n)
             } else {
-                let start_char = self.map.to_char(self.text, at).checked_sub(n)?;
+                let Some(start_char) = at_char.checked_sub(n) else {
+                    break;
+                };
                 self.map.to_byte(self.text, start_char)..at
             };
             if range.start >= query.min_byte && !range.is_empty() {
@@ -379,9 +406,19 @@ impl<'a> Anchorer<'a> {
                     best = Some(c);
                 }
             }
-            n += step;
         }
         best
+    }
+
+    /// The `MAX_ANCHORS` byte positions nearest code point `target`, in text order.
+    fn nearest(&self, positions: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
+        let mut all: Vec<(usize, usize)> = positions
+            .map(|b| (self.map.to_char(self.text, b).abs_diff(target), b))
+            .collect();
+        all.sort_unstable();
+        let mut kept: Vec<usize> = all.into_iter().take(MAX_ANCHORS).map(|(_, b)| b).collect();
+        kept.sort_unstable();
+        kept
     }
 
     /// The window of as many words as the old text with the most of its words in it (at
@@ -486,14 +523,36 @@ impl Candidate {
     }
 }
 
-/// The texts of a span's pieces: its text, or its text split at the piece joiner when there
-/// are as many parts as pieces. `None` when the text cannot be split that way.
-fn expected_pieces(span: &Span, pieces: usize) -> Option<Vec<String>> {
-    if pieces <= 1 {
+/// The texts of a span's pieces: its text, or its text cut into the parts. The cut follows the
+/// parts' lengths where they fit (a quote may itself contain " … "), else the piece joiner.
+/// `None` when the text cannot be cut that way.
+fn expected_pieces(span: &Span, pieces: &[Range<usize>]) -> Option<Vec<String>> {
+    if pieces.len() <= 1 {
         return Some(vec![span.text.clone()]);
     }
+    if let Some(cut) = cut_by_lengths(&span.text, pieces) {
+        return Some(cut);
+    }
     let split: Vec<String> = span.text.split(PIECE_JOINER).map(str::to_string).collect();
-    (split.len() == pieces).then_some(split)
+    (split.len() == pieces.len()).then_some(split)
+}
+
+fn cut_by_lengths(text: &str, pieces: &[Range<usize>]) -> Option<Vec<String>> {
+    let mut rest = text;
+    let mut out = Vec::with_capacity(pieces.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            rest = rest.strip_prefix(PIECE_JOINER)?;
+        }
+        let len = piece.end.checked_sub(piece.start)?;
+        let end = rest.char_indices().nth(len).map_or(rest.len(), |(b, _)| b);
+        if rest[..end].chars().count() != len {
+            return None;
+        }
+        out.push(rest[..end].to_string());
+        rest = &rest[end..];
+    }
+    rest.is_empty().then_some(out)
 }
 
 /// Byte starts of every occurrence of `needle` at or after `from`, overlapping ones included.
@@ -515,6 +574,17 @@ fn occurrences<'t>(
         at = found + step;
         Some(found)
     })
+}
+
+/// How many chars of `prefix` agree with the text before byte `start`, plus how many of
+/// `suffix` agree with the text after byte `end`.
+fn context_score(text: &str, prefix: &str, suffix: &str, start: usize, end: usize) -> usize {
+    common_suffix_chars(prefix, &text[..start]) + common_prefix_chars(suffix, &text[end..])
+}
+
+/// The context agreement a span with this context needs to count as found.
+fn needed_context(prefix: &str, suffix: &str) -> usize {
+    MIN_CONTEXT.min(prefix.chars().count() + suffix.chars().count())
 }
 
 /// Chars at the end of `a` and `b` that agree.
@@ -630,6 +700,29 @@ mod tests {
         assert_eq!(reanchor_span(&mut s, &new), Outcome::Moved);
         assert_eq!(s.parts, Some(vec![[8, 18], [31, 39]]));
         assert_eq!(s.text, "We will go … and win.");
+    }
+
+    #[test]
+    fn pieces_containing_the_joiner_are_cut_by_length() {
+        let old = "\"Wait … what,\" he said, \"no.\"";
+        let map = OffsetMap::new(old);
+        let a = old.find("Wait").expect("a");
+        let b = old.find("no.").expect("b");
+        let mut s = Span::from_byte_parts(&map, old, &[a..a + "Wait … what,".len(), b..b + 3]);
+        assert_eq!(s.text, "Wait … what, … no.");
+        let new = format!("Later: {old}");
+        assert_eq!(reanchor_span(&mut s, &new), Outcome::Moved);
+        assert_eq!(s.text, "Wait … what, … no.");
+        assert_eq!(s.start, 8);
+    }
+
+    #[test]
+    fn a_span_still_in_place_with_new_words_on_both_sides_stays() {
+        let old = "Yesterday Smith said the plan was sound.";
+        let mut s = span(old, "said");
+        let new = "Yesterday Jones said it was over, quite.";
+        assert_eq!(reanchor_span(&mut s, new), Outcome::Unchanged);
+        assert_eq!(s.prefix, "Yesterday Jones ");
     }
 
     #[test]

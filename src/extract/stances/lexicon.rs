@@ -62,6 +62,10 @@ pub struct TargetRules {
     pub generics: Vec<(Vec<String>, Vec<String>)>,
     /// Targets that say nothing on their own (lower case).
     pub stops: Vec<String>,
+    /// Word sequences skipped before a target is read.
+    pub leads: Vec<Vec<String>>,
+    /// A capital (lower case) → the names of the country it stands for.
+    pub metonyms: HashMap<String, Vec<String>>,
     pub lines_skipped: usize,
 }
 
@@ -89,6 +93,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
         let polarity = match polarity {
             "support" => Polarity::Support,
             "oppose" => Polarity::Oppose,
+            "neutral" => Polarity::Neutral,
             _ => {
                 lexicon.lines_skipped += 1;
                 continue;
@@ -131,6 +136,7 @@ fn parse_targets(text: &str) -> TargetRules {
         match cols[..] {
             ["frame", phrase] => rules.frames.push(words(phrase)),
             ["verb", phrase] => rules.verbs.push(words(phrase)),
+            ["lead", phrase] => rules.leads.push(words(phrase)),
             ["gerund", verb, ing] => {
                 rules.gerunds.insert(verb.to_string(), ing.to_string());
             }
@@ -138,11 +144,18 @@ fn parse_targets(text: &str) -> TargetRules {
                 .generics
                 .push((words(phrase), names.split('|').map(String::from).collect())),
             ["stop", phrase] => rules.stops.push(phrase.to_lowercase()),
+            ["metonym", place, names] => {
+                rules.metonyms.insert(
+                    place.to_lowercase(),
+                    names.split('|').map(String::from).collect(),
+                );
+            }
             _ => rules.lines_skipped += 1,
         }
     }
     // Longest first, so "issue of" wins over "issue".
     rules.frames.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    rules.leads.sort_by_key(|l| std::cmp::Reverse(l.len()));
     rules.verbs.sort_by_key(|v| std::cmp::Reverse(v.len()));
     rules.generics.sort_by_key(|g| std::cmp::Reverse(g.0.len()));
     rules

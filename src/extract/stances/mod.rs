@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::extract::Context;
 use crate::extract::text::{Token, TokenKind};
-use crate::model::{Actor, Claim, ClaimKind, Meta, Polarity, Span, Stance};
+use crate::model::{Actor, ActorKind, Claim, ClaimKind, Meta, Polarity, Span, Stance};
 
 use lexicon::{Entry, Frame, STANCE_LEXICON};
 use target::{AliasIndex, TWord};
@@ -89,7 +89,6 @@ const SKIPPABLE: &[&str] = &[
     "still",
     "now",
     "already",
-    "to",
     "again",
     "always",
     "even",
@@ -104,9 +103,6 @@ const SKIPPABLE: &[&str] = &[
     "remain",
     "remains",
     "remained",
-    "say",
-    "says",
-    "said",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 const FIRST_PERSON: &[&str] = &["we", "i"];
@@ -114,6 +110,65 @@ const PREPOSITIONS: &[&str] = &[
     "of", "for", "to", "with", "by", "from", "in", "on", "at", "about", "against", "than", "into",
     "toward", "towards",
 ];
+/// Verbs through which an infinitive's subject is the stance holder ("vowed to back").
+const INTENT: &[&str] = &[
+    "continue",
+    "continues",
+    "continued",
+    "plans",
+    "planned",
+    "plan",
+    "intends",
+    "intended",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "wants",
+    "wanted",
+    "want",
+    "going",
+    "decided",
+    "decides",
+    "agreed",
+    "agrees",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "threatened",
+    "threatens",
+    "hopes",
+    "hoped",
+    "expected",
+    "likely",
+    "unlikely",
+    "ready",
+    "prepared",
+    "willing",
+    "unwilling",
+    "used",
+];
+/// Words a number may follow inside a target.
+const NUMBERED: &[&str] = &[
+    "proposition",
+    "prop.",
+    "article",
+    "resolution",
+    "amendment",
+    "section",
+    "title",
+    "bill",
+    "chapter",
+    "measure",
+    "question",
+];
+/// Particles that make a phrasal verb of a stance verb.
+const PARTICLES: &[&str] = &["out", "off", "down", "away", "up", "onto"];
 const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "'s"];
 
 /// A run of tokens naming one actor.
@@ -128,15 +183,15 @@ struct ActorRun {
 struct Sent<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [&'a str],
     runs: Vec<ActorRun>,
     /// Index into `runs` of the run covering each token.
     run_at: Vec<Option<usize>>,
 }
 
 impl Sent<'_> {
-    fn lower(&self) -> Vec<&str> {
-        self.lower.iter().map(String::as_str).collect()
+    fn lower(&self) -> &[&str] {
+        self.lower
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -250,7 +305,7 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         if hits.is_empty() {
             continue;
         }
-        let sent = sentence(text, tokens, lower.clone(), &mentions, &aliases);
+        let sent = sentence(text, tokens, &refs, &mentions, &aliases);
         for (i, entry) in hits {
             read_expression(actors, &claims, &sent, si, i, entry, &mut found);
         }
@@ -262,7 +317,7 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
 fn sentence<'a>(
     text: &'a str,
     tokens: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [&'a str],
     mentions: &[(usize, usize, usize)],
     aliases: &AliasIndex,
 ) -> Sent<'a> {
@@ -297,11 +352,11 @@ fn sentence<'a>(
         }
     }
     let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let refs = lower;
     let mut i = 0;
     while i < tokens.len() {
         if run_at[i].is_none()
-            && let Some((len, actor)) = aliases.match_at(&refs, &raw, i)
+            && let Some((len, actor)) = aliases.match_at(refs, &raw, i)
             && run_at[i..i + len].iter().all(Option::is_none)
         {
             runs.push(ActorRun {
@@ -327,7 +382,7 @@ fn sentence<'a>(
 }
 
 /// The subject of the expression at token `p`, and the modifiers between them.
-fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
+fn subject(sent: &Sent, p: usize, nominal: bool) -> (Subject, Modifiers) {
     let mut m = Modifiers::default();
     let lower = sent.lower();
     // Hedges anywhere in the clause before ("it is very likely that X supports ...").
@@ -346,10 +401,11 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
                 return (Subject::Other, m);
             }
             let mut all = vec![run];
-            // Coordinated subjects: "Poland and the Baltic states back ...".
+            // Coordinated subjects: "Poland and Lithuania back ...", "A, B and C back ...".
+            // A bare comma is no coordination ("On Tuesday, Clinton criticized ...").
             let mut first = run.start;
             while first >= 2
-                && matches!(lower[first - 1], "and" | ",")
+                && (lower[first - 1] == "and" || (lower[first - 1] == "," && all.len() > 1))
                 && let Some(ri) = sent.run_at[first - 2]
             {
                 all.push(sent.runs[ri]);
@@ -357,7 +413,16 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
             }
             return (Subject::Actors(all), m);
         }
-        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+        // "Russia's support for Assad": the possessor holds a nominal stance.
+        if nominal
+            && matches!(w, "'s" | "’s")
+            && j + 1 == p
+            && j > 0
+            && let Some(ri) = sent.run_at[j - 1]
+        {
+            return (Subject::Actors(vec![sent.runs[ri]]), m);
+        }
+        if NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t") {
             m.negated = !m.negated || w == "longer";
             continue;
         }
@@ -371,6 +436,21 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
         }
         if SKIPPABLE.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
             continue;
+        }
+        // An infinitive reaches its subject only through a verb of intent or refusal ("refused
+        // to endorse"), not from "Americans to support" or "Ready to back".
+        if w == "to" {
+            if j > 0 && NEGATIONS.contains(&lower[j - 1]) {
+                continue; // "refused to": the negation is read next
+            }
+            if j > 0 && INTENT.contains(&lower[j - 1]) {
+                if HEDGES.contains(&lower[j - 1]) {
+                    m.hedged = true;
+                }
+                j -= 1;
+                continue;
+            }
+            return (Subject::Other, m);
         }
         if matches!(w, "who" | "which" | "that") && j > 0 {
             // "leaders who back ...": the antecedent right before the relative pronoun.
@@ -392,11 +472,106 @@ fn subject(sent: &Sent, p: usize) -> (Subject, Modifiers) {
     (Subject::Nothing, m)
 }
 
+/// Whether a nominal stance ("support for X") in a claim is the speaker's own: it opens the
+/// content ("[he emphasized] the importance of X") or follows a verb of expressing ("reiterated
+/// his support for X"), not "support for Clinton among Sanders supporters" in a poll report.
+fn speakers_nominal(sent: &Sent, p: usize, claim: &ClaimRanges) -> bool {
+    let lower = sent.lower();
+    let mut k = p;
+    while k > 0 && NOMINAL_MODIFIERS.contains(&lower[k - 1]) {
+        k -= 1;
+    }
+    let at = sent.tokens[p].start;
+    let content_start = claim
+        .content
+        .iter()
+        .find(|r| r.start <= at && at < r.end)
+        .map_or(0, |r| r.start);
+    let opens_content = k == 0 || sent.tokens[k - 1].end <= content_start;
+    opens_content || EXPRESS.contains(&lower[k - 1])
+}
+
+/// Words between a verb of expressing and a nominal stance.
+const NOMINAL_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "strong",
+    "full",
+    "continued",
+    "unwavering",
+    "firm",
+    "clear",
+    "total",
+    "complete",
+    "staunch",
+    "unequivocal",
+    "renewed",
+    "that",
+    "there",
+    "is",
+    "was",
+    "urgent",
+    "pressing",
+    "great",
+    "critical",
+];
+/// Verbs that express the subject's own stance through a noun.
+const EXPRESS: &[&str] = &[
+    "expressed",
+    "expresses",
+    "voiced",
+    "voices",
+    "reiterated",
+    "reiterates",
+    "emphasized",
+    "emphasizes",
+    "emphasised",
+    "stressed",
+    "stresses",
+    "underscored",
+    "underscores",
+    "highlighted",
+    "highlights",
+    "pledged",
+    "pledges",
+    "declared",
+    "declares",
+    "affirmed",
+    "reaffirmed",
+    "reaffirms",
+    "signaled",
+    "signalled",
+    "announced",
+    "announces",
+    "offered",
+    "offers",
+    "lent",
+    "threw",
+    "noted",
+    "notes",
+    "cited",
+    "cites",
+    "saw",
+    "sees",
+    "see",
+];
+
 /// Target words from token `from` on: up to a clause boundary, actor runs replaced by names.
 fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize) {
     let mut words: Vec<TWord> = Vec::new();
-    let mut i = from;
     let lower = sent.lower();
+    let lead = lexicon::TARGET_RULES.leads.iter().find(|l| {
+        l.len() <= lower.len().saturating_sub(from)
+            && l.iter().zip(&lower[from..]).all(|(a, b)| a == b)
+    });
+    let mut i = from + lead.map_or(0, Vec::len);
     while i < sent.tokens.len() && words.len() < 14 {
         if let Some(ri) = sent.run_at[i] {
             let run = sent.runs[ri];
@@ -410,7 +585,16 @@ fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize
             i = run.end;
             continue;
         }
-        if sent.is_punct(i) || sent.tokens[i].kind == TokenKind::Number {
+        if sent.is_punct(i) {
+            break;
+        }
+        // Numbers end a target ("given to Ukraine 15 years ago") except in a named measure
+        // ("Proposition 187", "Article 5").
+        if sent.tokens[i].kind == TokenKind::Number
+            && !words
+                .last()
+                .is_some_and(|w| NUMBERED.contains(&w.lower.as_str()))
+        {
             break;
         }
         let w = lower[i];
@@ -498,6 +682,22 @@ fn read_expression(
     if sent.run_at[p..p_end].iter().any(Option::is_some) {
         return; // part of a name ("Support Party")
     }
+    // A passive ("Texas was called for Cruz", "the bill was backed by") has no holder before it.
+    if p > 0
+        && entry.polarity != Polarity::Neutral
+        && entry.words[0].ends_with("ed")
+        && matches!(
+            sent.lower[p - 1],
+            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
+        )
+    {
+        return;
+    }
+    // Phrasal verbs are something else: "backed off", "backed out", "back down".
+    if entry.frame == Frame::Object && sent.lower.get(p_end).is_some_and(|w| PARTICLES.contains(w))
+    {
+        return;
+    }
     let bytes = sent.tokens[p].start..sent.tokens[p_end - 1].end;
     let via_cue = claims.iter().find(|c| {
         c.cue
@@ -514,7 +714,7 @@ fn read_expression(
         .min_by_key(|c| c.content.iter().map(|r| r.end - r.start).sum::<usize>());
     let claim = via_cue.or(in_content);
 
-    let (subj, m) = subject(sent, p);
+    let (subj, m) = subject(sent, p, entry.frame == Frame::Nominal);
     // Who holds the stance, and how we know.
     let mut holders: Vec<(usize, &'static str, f64, Option<usize>)> = Vec::new();
     match (&subj, claim) {
@@ -530,21 +730,35 @@ fn read_expression(
             }
         }
         (Subject::Pronoun(p), Some(c)) => {
-            let speaks = via_cue.is_some()
-                || *p == c.source_text
-                || (FIRST_PERSON.contains(&p.as_str())
-                    && matches!(c.claim.kind, ClaimKind::Direct | ClaimKind::Mixed));
-            if let (true, Some(a)) = (speaks, c.actor) {
+            let first_person = FIRST_PERSON.contains(&p.as_str())
+                && matches!(c.claim.kind, ClaimKind::Direct | ClaimKind::Mixed);
+            // "Trump said he supports ...": in reported speech a third-person pronoun that
+            // fits the speaker is most often the speaker.
+            let third_person = c.claim.kind != ClaimKind::Direct
+                && c.actor.is_some_and(|a| match p.as_str() {
+                    "he" | "she" => actors[a].kind == ActorKind::Person,
+                    "it" | "they" => actors[a].kind != ActorKind::Person,
+                    _ => false,
+                });
+            let factor = if via_cue.is_some() || *p == c.source_text || first_person {
+                Some(0.9)
+            } else if third_person {
+                Some(0.75)
+            } else {
+                None
+            };
+            if let (Some(factor), Some(a)) = (factor, c.actor) {
                 let origin = if via_cue.is_some() {
                     "claim-cue"
                 } else {
                     "claim-content"
                 };
-                holders.push((a, origin, 0.9, None));
+                holders.push((a, origin, factor, None));
             }
         }
         (Subject::Other | Subject::Nothing, Some(c))
-            if matches!(entry.frame, Frame::Nominal | Frame::Copula) =>
+            if entry.frame == Frame::Copula
+                || (entry.frame == Frame::Nominal && speakers_nominal(sent, p, c)) =>
         {
             if let Some(a) = c.actor {
                 holders.push((a, "claim-content", 0.9, None));
@@ -590,7 +804,8 @@ fn read_expression(
         (polarity, confidence) = match polarity {
             Polarity::Support => (Polarity::Oppose, confidence * 0.85),
             Polarity::Oppose => (Polarity::Support, confidence * 0.7),
-            Polarity::Neutral => (Polarity::Neutral, confidence),
+            // "not undecided" says there is a position, not which one.
+            Polarity::Neutral => return,
         };
         rule.push_str("-negated");
     }
@@ -643,15 +858,10 @@ fn finish(cx: &Context, actors: &[Actor], mut found: Vec<Found>) -> Vec<Stance> 
             .cmp(&(b.evidence.start, b.evidence.end))
             .then(b.confidence.total_cmp(&a.confidence))
     });
+    let mut seen = std::collections::HashSet::new();
     let mut kept: Vec<Found> = Vec::new();
     for f in found {
-        let repeat = kept.iter().any(|k| {
-            k.sentence == f.sentence
-                && k.actor == f.actor
-                && k.target == f.target
-                && k.polarity == f.polarity
-        });
-        if !repeat {
+        if seen.insert((f.sentence, f.actor, f.target.clone(), f.polarity)) {
             kept.push(f);
         }
     }

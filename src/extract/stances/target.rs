@@ -122,6 +122,31 @@ const BOUNDARY: &[&str] = &[
     "even",
     "too",
     "however",
+    "once",
+    "here",
+    "there",
+    "again",
+    "now",
+    "then",
+    "instead",
+    "anymore",
+    "soon",
+    "later",
+    "already",
+    "still",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "why",
+    "how",
+    "what",
+    "whether",
+    "early",
+    "late",
+    "among",
 ];
 
 /// Prepositions that may continue a target only right after a membership word.
@@ -143,11 +168,14 @@ const MEMBERSHIP_WORDS: &[&str] = &[
 
 /// Whether word `w` (lower case) may continue a target whose last word is `prev`.
 pub fn continues(prev: Option<&str>, w: &str) -> bool {
-    if BOUNDARY.contains(&w) {
+    if BOUNDARY.contains(&w) || w.ends_with("n't") || w.ends_with("n’t") {
         return false;
     }
     if w == "of" {
         return prev.is_some();
+    }
+    if w == "such" {
+        return prev.is_none(); // "measures such as ..." ends; "such a database" is framing
     }
     if MEMBERSHIP_PREPS.contains(&w) {
         return prev.is_some_and(|p| MEMBERSHIP_WORDS.contains(&p));
@@ -248,8 +276,33 @@ pub fn strip_infinitive(words: &mut Vec<TWord>) {
     }
 }
 
-/// Replaces generic descriptors by the actors they stand for and strips framing words.
+/// The country actor a capital stands for ("Kiev" → Ukraine), when it is an actor here.
+fn metonym(name: &str, actors: &[Actor]) -> Option<usize> {
+    let names = TARGET_RULES.metonyms.get(&name.to_lowercase())?;
+    names.iter().find_map(|n| {
+        actors
+            .iter()
+            .position(|a| &a.name == n || a.aliases.iter().any(|al| al == n))
+    })
+}
+
+/// Replaces capitals by their countries and generic descriptors by the actors they stand
+/// for, and strips framing words.
 pub fn normalise_words(mut words: Vec<TWord>, actors: &[Actor]) -> Vec<TWord> {
+    for i in 0..words.len() {
+        let w = &words[i];
+        // A plain capitalised word only on its own: "Washington" but not "Washington Post".
+        let alone = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_none_or(|n| n.actor.is_some() || !n.is_proper() || n.text == "'s")
+        };
+        let eligible =
+            w.actor.is_some() || (w.is_proper() && alone(i.checked_sub(1)) && alone(Some(i + 1)));
+        let name = w.actor.map_or(w.text.as_str(), |a| actors[a].name.as_str());
+        if eligible && let Some(country) = metonym(name, actors) {
+            words[i] = TWord::actor(&actors[country].name, country);
+        }
+    }
     // Generic descriptors, dropping the determiner and lower-case modifiers before them
     // ("the US-led military alliance" → NATO).
     let mut i = 0;
@@ -406,7 +459,13 @@ pub fn finish(words: &[TWord], actors: &[Actor], holder: Option<usize>) -> Optio
         .into_iter()
         .rev()
         .collect();
-    if words.is_empty() {
+    // "condemned what he called ...": a clause, not a target.
+    if words.first().is_none_or(|w| {
+        matches!(
+            w.lower.as_str(),
+            "what" | "how" | "why" | "whether" | "where" | "when" | "who" | "whatever"
+        )
+    }) {
         return None;
     }
     if let Some(m) = membership(&words, actors) {
@@ -424,6 +483,10 @@ pub fn finish(words: &[TWord], actors: &[Actor], holder: Option<usize>) -> Optio
         }
         _ => join(&words),
     };
+    // The holder is not its own target, under any of its names.
+    if words.len() == 1 && words[0].actor.is_some() && words[0].actor == holder {
+        return None;
+    }
     let lower = target.to_lowercase();
     let n_words = target.split_whitespace().count();
     let says_something = target.chars().any(char::is_alphabetic)
@@ -496,5 +559,60 @@ pub fn unify(targets: &mut [String]) {
                 first_case.insert(key, t.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unified(targets: &[&str]) -> Vec<String> {
+        let mut t: Vec<String> = targets.iter().map(|s| s.to_string()).collect();
+        unify(&mut t);
+        t
+    }
+
+    #[test]
+    fn singular_becomes_the_plural_used_elsewhere() {
+        assert_eq!(
+            unified(&["security guarantee", "security guarantees"]),
+            ["security guarantees", "security guarantees"]
+        );
+    }
+
+    #[test]
+    fn partial_membership_targets_join_the_only_full_one() {
+        assert_eq!(
+            unified(&[
+                "Ukraine's membership",
+                "NATO membership",
+                "Ukraine's NATO membership"
+            ]),
+            [
+                "Ukraine's NATO membership",
+                "Ukraine's NATO membership",
+                "Ukraine's NATO membership"
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_membership_stays_as_written() {
+        assert_eq!(
+            unified(&[
+                "Ukraine's membership",
+                "Ukraine's NATO membership",
+                "Ukraine's EU membership"
+            ])[0],
+            "Ukraine's membership"
+        );
+    }
+
+    #[test]
+    fn case_variants_collapse_to_the_first_seen() {
+        assert_eq!(
+            unified(&["Trade deal", "trade deal"]),
+            ["Trade deal", "Trade deal"]
+        );
     }
 }

@@ -458,3 +458,316 @@ fn coordinated_subjects_each_hold_the_stance() {
         Polarity::Support
     ));
 }
+
+#[test]
+fn phrasal_verbs_are_not_stances() {
+    let text = "Washington backed off the tax plan. Congress backed out of the trade deal.";
+    let actors = vec![
+        actor(text, "a1", "Washington", ActorKind::Place, &["Washington"]),
+        actor(
+            text,
+            "a2",
+            "Congress",
+            ActorKind::Organization,
+            &["Congress"],
+        ),
+    ];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn a_bare_comma_does_not_coordinate_subjects() {
+    let text = "On Tuesday, Clinton criticized the tax plan.";
+    let actors = vec![
+        actor(text, "a1", "Tuesday", ActorKind::Other, &["Tuesday"]),
+        actor(text, "a2", "Clinton", ActorKind::Person, &["Clinton"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a2");
+    assert_eq!(stances[0].target, "tax plan");
+}
+
+#[test]
+fn passive_has_no_holder_before_it() {
+    let text = "Texas was called for Cruz. The bill was backed by donors.";
+    let actors = vec![
+        actor(text, "a1", "Texas", ActorKind::Place, &["Texas"]),
+        actor(text, "a2", "Cruz", ActorKind::Person, &["Cruz"]),
+    ];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn infinitive_without_a_verb_of_intent_has_no_holder() {
+    let text = "He urged Americans to support the tax plan. Poland vowed to back the tax plan.";
+    let actors = vec![
+        actor(text, "a1", "Americans", ActorKind::Group, &["Americans"]),
+        actor(text, "a2", "Poland", ActorKind::Country, &["Poland"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a2");
+}
+
+#[test]
+fn reported_speech_pronoun_is_the_speaker() {
+    let text = "Senator Smith said he opposes the pipeline.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "Senator Smith",
+        ActorKind::Person,
+        &["Senator Smith"],
+    )];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "Senator Smith",
+        "said",
+        "he opposes the pipeline",
+    );
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a1");
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+    assert_eq!(stances[0].claim.as_deref(), Some("c1"));
+}
+
+#[test]
+fn direct_quote_first_person_negated() {
+    let text = "\"We will never back this deal,\" the union said.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "union",
+        ActorKind::Organization,
+        &["the union"],
+    )];
+    let mut c = claim(
+        text,
+        "c1",
+        "a1",
+        "the union",
+        "said",
+        "We will never back this deal,",
+    );
+    c.kind = ClaimKind::Direct;
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+    assert_eq!(stances[0].target, "deal");
+}
+
+#[test]
+fn a_pronoun_outside_any_claim_gives_nothing() {
+    let text = "Senator Smith arrived. He opposes the pipeline.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "Senator Smith",
+        ActorKind::Person,
+        &["Senator Smith"],
+    )];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn membership_forms_unify_within_an_article() {
+    let text = "Germany opposes Ukraine's bid to join. France backs NATO membership for Kiev. \
+                Italy rejects the pledge of membership given to Ukraine 15 years ago. \
+                Spain supports Ukraine joining NATO. Greece backs Ukraine's NATO membership.";
+    let actors = vec![
+        actor(text, "a1", "Germany", ActorKind::Country, &["Germany"]),
+        actor(text, "a2", "France", ActorKind::Country, &["France"]),
+        actor(text, "a3", "Italy", ActorKind::Country, &["Italy"]),
+        actor(text, "a4", "Spain", ActorKind::Country, &["Spain"]),
+        actor(text, "a5", "Greece", ActorKind::Country, &["Greece"]),
+        actor(
+            text,
+            "a6",
+            "Ukraine",
+            ActorKind::Country,
+            &["Ukraine", "Kiev"],
+        ),
+        actor(text, "a7", "NATO", ActorKind::Organization, &["NATO"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 5, "{}", describe(&stances, &actors));
+    for s in &stances {
+        assert_eq!(
+            s.target,
+            "Ukraine's NATO membership",
+            "{}",
+            describe(&stances, &actors)
+        );
+    }
+}
+
+#[test]
+fn generic_descriptor_names_the_organisation_actor() {
+    let text = "Poland strongly advocates for Kiev's membership in the alliance.";
+    let actors = vec![
+        actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+        actor(text, "a2", "Ukraine", ActorKind::Country, &["Kiev"]),
+        actor(text, "a3", "NATO", ActorKind::Organization, &[]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].target, "Ukraine's NATO membership");
+}
+
+#[test]
+fn a_capital_in_a_target_becomes_its_country_when_that_is_an_actor() {
+    let text = "Poland backs Kyiv's membership in NATO. Hungary opposes Ukraine's NATO membership.";
+    let actors = vec![
+        actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+        actor(text, "a2", "Kyiv", ActorKind::Place, &["Kyiv"]),
+        actor(text, "a3", "Ukraine", ActorKind::Country, &["Ukraine"]),
+        actor(text, "a4", "NATO", ActorKind::Organization, &["NATO"]),
+        actor(text, "a5", "Hungary", ActorKind::Country, &["Hungary"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    let targets: Vec<&str> = stances.iter().map(|s| s.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["Ukraine's NATO membership", "Ukraine's NATO membership"]
+    );
+}
+
+#[test]
+fn a_capital_inside_a_longer_name_stays() {
+    let text = "Trump criticized Washington Post reporters.";
+    let actors = vec![
+        actor(text, "a1", "Trump", ActorKind::Person, &["Trump"]),
+        actor(text, "a2", "United States", ActorKind::Country, &["US"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1);
+    assert_eq!(stances[0].target, "Washington Post reporters");
+}
+
+#[test]
+fn possessor_of_a_nominal_stance_holds_it() {
+    let text = "Russia's support for Assad has not wavered.";
+    let actors = vec![
+        actor(text, "a1", "Russia", ActorKind::Country, &["Russia"]),
+        actor(text, "a2", "Assad", ActorKind::Person, &["Assad"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(
+        (stances[0].actor.as_str(), stances[0].target.as_str()),
+        ("a1", "Assad")
+    );
+    assert_eq!(stances[0].polarity, Polarity::Support);
+}
+
+#[test]
+fn divided_and_undecided_give_neutral_stances() {
+    let text = "The allies are divided on what to do regarding Ukraine's bid to join NATO. \
+                Hungary is not undecided on the pipeline project.";
+    let actors = vec![
+        actor(text, "a1", "allies", ActorKind::Group, &["The allies"]),
+        actor(text, "a2", "Ukraine", ActorKind::Country, &["Ukraine"]),
+        actor(text, "a3", "NATO", ActorKind::Organization, &["NATO"]),
+        actor(text, "a4", "Hungary", ActorKind::Country, &["Hungary"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    // "not undecided" says there is a position, not which one: nothing for Hungary.
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].target, "Ukraine's NATO membership");
+    assert_eq!(stances[0].polarity, Polarity::Neutral);
+}
+
+#[test]
+fn curly_apostrophe_negation_flips_and_ends_targets() {
+    let text = "The senator doesn’t support the tax plan. The governor’s support for the tax plan isn’t shared.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "governor", ActorKind::Person, &["The governor"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert_eq!(stances.len(), 2, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].polarity, Polarity::Oppose);
+    assert_eq!(stances[1].target, "tax plan");
+    assert_eq!(stances[1].polarity, Polarity::Support);
+}
+
+#[test]
+fn copula_subject_stops_at_a_wh_word() {
+    let text = "She spoke, emphasizing why understanding our past is crucial, the director said.";
+    let actors = vec![actor(
+        text,
+        "a1",
+        "director",
+        ActorKind::Person,
+        &["the director"],
+    )];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "the director",
+        "said",
+        "She spoke, emphasizing why understanding our past is crucial",
+    );
+    let stances = run(text, &actors, &[c]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].target, "understanding our past");
+}
+
+#[test]
+fn a_possessed_noun_that_looks_like_a_verb_is_no_stance() {
+    let text = "Poland is in Russia's back yard, the minister said.";
+    let actors = vec![
+        actor(text, "a1", "Russia", ActorKind::Country, &["Russia"]),
+        actor(text, "a2", "minister", ActorKind::Person, &["the minister"]),
+    ];
+    let c = claim(
+        text,
+        "c1",
+        "a2",
+        "the minister",
+        "said",
+        "Poland is in Russia's back yard",
+    );
+    assert!(run(text, &actors, &[c]).is_empty());
+}
+
+#[test]
+fn a_nominal_stance_reported_about_others_is_not_the_speakers() {
+    let text = "The poll found support for the tax plan among young voters, the newspaper said. \
+                The mayor reiterated her support for the bridge project, the newspaper said.";
+    let actors = vec![
+        actor(
+            text,
+            "a1",
+            "newspaper",
+            ActorKind::Organization,
+            &["the newspaper"],
+        ),
+        actor(text, "a2", "mayor", ActorKind::Person, &["The mayor"]),
+    ];
+    let c1 = claim(
+        text,
+        "c1",
+        "a1",
+        "the newspaper",
+        "said",
+        "The poll found support for the tax plan among young voters",
+    );
+    let c2 = claim(
+        text,
+        "c2",
+        "a2",
+        "The mayor",
+        "reiterated",
+        "her support for the bridge project",
+    );
+    let stances = run(text, &actors, &[c1, c2]);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, &actors));
+    assert_eq!(stances[0].actor, "a2");
+    assert_eq!(stances[0].target, "bridge project");
+}

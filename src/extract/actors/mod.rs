@@ -1,0 +1,766 @@
+//! Actors: named and group mentions, grouped into actors with roles and aliases.
+//!
+//! Mentions come from the entity tagger (`ner`), the gazetteers (countries with their capitals
+//! and demonyms, organisations with their acronyms), group patterns (`groups`) and definite
+//! descriptions ("the alliance"). They are merged into actors: surnames join full names,
+//! acronyms join long names, capitals used for governments join their country. `resolve` maps
+//! a claim's source mention (a name, a description, a pronoun) to one of those actors.
+
+pub mod gazetteer;
+pub mod groups;
+pub mod ner;
+mod resolve;
+pub mod roles;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::extract::Context;
+use crate::extract::text::TokenKind;
+use crate::model::{Actor, ActorKind, Extra, Meta, Span};
+use gazetteer::{EntryKind, How, gazetteer};
+use ner::EntityType;
+
+pub use resolve::resolve;
+
+/// Where a mention came from, and what it is before grouping.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Source {
+    Ner(EntityType),
+    Group,
+    /// A definite description naming gazetteer entry `usize`'s noun.
+    Description,
+}
+
+/// One mention before grouping: byte and token ranges in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    bytes: Range<usize>,
+    tokens: Range<usize>,
+    source: Source,
+    confidence: f64,
+    role: Option<Range<usize>>,
+}
+
+/// An actor being assembled.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: ActorKind,
+    name: String,
+    /// Normalised name words, for persons (surname matching).
+    words: Vec<String>,
+    aliases: Vec<String>,
+    role: Option<String>,
+    mentions: Vec<Range<usize>>,
+    rule: &'static str,
+    confidence: f64,
+    entry: Option<usize>,
+}
+
+impl Draft {
+    fn new(kind: ActorKind, name: String, rule: &'static str, confidence: f64) -> Self {
+        Draft {
+            kind,
+            name,
+            words: Vec::new(),
+            aliases: Vec::new(),
+            role: None,
+            mentions: Vec::new(),
+            rule,
+            confidence,
+            entry: None,
+        }
+    }
+
+    fn add(&mut self, text: &str, m: &Mention) {
+        self.mentions.push(m.bytes.clone());
+        self.confidence = self.confidence.max(m.confidence);
+        let surface = text.get(m.bytes.clone()).unwrap_or("").trim();
+        self.alias(surface);
+        if self.role.is_none() {
+            self.role = m
+                .role
+                .as_ref()
+                .and_then(|r| text.get(r.clone()))
+                .map(|r| r.trim().to_string());
+        }
+    }
+
+    fn alias(&mut self, surface: &str) {
+        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        if surface.is_empty()
+            || surface.eq_ignore_ascii_case(&self.name)
+            || self
+                .aliases
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&surface))
+        {
+            return;
+        }
+        self.aliases.push(surface);
+    }
+}
+
+fn token_text<'t>(cx: &Context<'t>, i: usize) -> &'t str {
+    cx.analysis
+        .tokens
+        .get(i)
+        .and_then(|t| cx.text.get(t.start..t.end))
+        .unwrap_or("")
+}
+
+fn byte_range(cx: &Context, tokens: &Range<usize>) -> Range<usize> {
+    let t = &cx.analysis.tokens;
+    match (
+        t.get(tokens.start),
+        tokens.end.checked_sub(1).and_then(|e| t.get(e)),
+    ) {
+        (Some(a), Some(b)) if tokens.start < tokens.end => a.start..b.end,
+        _ => 0..0,
+    }
+}
+
+/// Words before a capital that make it a place rather than its government.
+const PLACE_BEFORE: &[&str] = &[
+    "in", "at", "near", "outside", "from", "to", "into", "across", "around", "visit", "visited",
+    "visiting", "via", "toward", "towards", "through", "reached", "arrived", "left", "of",
+    "between", "inside", "downtown", "central", "streets",
+];
+
+/// Words after a capital that make it a place ("the Vilnius summit", "Moscow airport").
+const PLACE_AFTER: &[&str] = &[
+    "summit",
+    "talks",
+    "meeting",
+    "meetings",
+    "conference",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "treaty",
+    "declaration",
+    "process",
+    "format",
+    "protocol",
+    "memorandum",
+    "airport",
+    "office",
+    "bureau",
+    "correspondent",
+    "time",
+    "region",
+    "area",
+    "suburb",
+    "suburbs",
+    "street",
+    "streets",
+    "residents",
+    "mayor",
+    "police",
+    "city",
+    "stock",
+    "exchange",
+    "newsroom",
+    "based",
+];
+
+/// Whether a capital at `tokens` is used for its government ("Kiev seeks", "Moscow's
+/// position") rather than as a place ("in Washington next year", "the Vilnius summit").
+fn capital_is_government(cx: &Context, tokens: &Range<usize>, sentence: &Range<usize>) -> bool {
+    let before = if tokens.start > sentence.start {
+        token_text(cx, tokens.start - 1).to_lowercase()
+    } else {
+        String::new()
+    };
+    let after = if tokens.end < sentence.end {
+        token_text(cx, tokens.end).to_lowercase()
+    } else {
+        String::new()
+    };
+    // "Kiev's membership", "Moscow's position": the possessive speaks of the government.
+    if matches!(after.as_str(), "'s" | "’s") {
+        let next = token_text(cx, tokens.end + 1).to_lowercase();
+        return !PLACE_AFTER.contains(&next.as_str());
+    }
+    if PLACE_BEFORE.contains(&before.as_str()) || PLACE_AFTER.contains(&after.as_str()) {
+        return false;
+    }
+    // A dateline ("LONDON 1996-08-30", "MOSCOW -", "WASHINGTON (AP) —") is a place.
+    let word = token_text(cx, tokens.start);
+    let all_caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+    if tokens.start == sentence.start
+        && (all_caps
+            || after.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(after.as_str(), "-" | "—" | "–" | "(" | ":"))
+    {
+        return false;
+    }
+    true
+}
+
+/// Finds the actors of a text, each with all its mentions.
+pub fn find_actors(cx: &Context) -> Vec<Actor> {
+    let mentions = collect_mentions(cx);
+    let drafts = group(cx, mentions);
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| to_actor(cx, i, d))
+        .collect()
+}
+
+fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
+    d.mentions.sort_by_key(|r| (r.start, r.end));
+    d.mentions.dedup();
+    let mentions = d
+        .mentions
+        .iter()
+        .map(|r| Span::from_bytes_with(&cx.offsets, cx.text, r.clone()))
+        .collect();
+    Actor {
+        id: format!("a{}", i + 1),
+        name: d.name,
+        kind: d.kind,
+        aliases: d.aliases,
+        role: d.role,
+        mentions,
+        meta: Meta::auto(d.rule, (d.confidence * 100.0).round() / 100.0),
+        extra: Extra::new(),
+    }
+}
+
+fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
+    let s = &cx.analysis.sentences;
+    let i = s.partition_point(|s| s.tokens.end <= token);
+    s.get(i)
+        .map(|s| s.tokens.clone())
+        .unwrap_or(token..token + 1)
+}
+
+fn collect_mentions(cx: &Context) -> Vec<Mention> {
+    let tagged = ner::model().tag_full(cx.text, &cx.analysis);
+    let entities = tagged.entities;
+    let n_tokens = cx.analysis.tokens.len();
+    let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
+    for e in &entities {
+        for k in e.tokens.clone() {
+            if let Some(slot) = entity_of.get_mut(k) {
+                *slot = Some(e.kind);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(entities.len());
+    for e in &entities {
+        let mut tokens = e.tokens.clone();
+        // Quotes, brackets and possessives at the edges are not part of the name.
+        let edge = |k: usize| {
+            cx.analysis.tokens.get(k).is_some_and(|t| {
+                matches!(t.kind, TokenKind::Punct | TokenKind::Quote)
+                    || matches!(token_text(cx, k), "'s" | "’s")
+            })
+        };
+        while tokens.start < tokens.end && edge(tokens.start) {
+            tokens.start += 1;
+        }
+        while tokens.start < tokens.end && edge(tokens.end - 1) {
+            tokens.end -= 1;
+        }
+        if tokens.is_empty() || is_reference_word(cx, &tokens) {
+            continue;
+        }
+        let sentence = sentence_of(cx, tokens.start);
+        let mut role = None;
+        if e.kind == EntityType::Per {
+            // Titles the tagger took into the name go to the role.
+            while tokens.end - tokens.start > 1
+                && (roles::is_title_word(token_text(cx, tokens.start))
+                    || roles::is_honorific(token_text(cx, tokens.start)))
+            {
+                tokens.start += 1;
+            }
+            let role_tokens = roles::role_before(
+                cx.text,
+                &cx.analysis.tokens,
+                sentence.start..tokens.start.max(sentence.start),
+                tokens.start,
+                |k| {
+                    entity_of
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|t| t != EntityType::Per)
+                },
+            )
+            .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start));
+            role = role_tokens.map(|r| byte_range(cx, &r));
+        }
+        out.push(Mention {
+            bytes: byte_range(cx, &tokens),
+            tokens,
+            source: Source::Ner(e.kind),
+            confidence: e.confidence,
+            role,
+        });
+    }
+    for s in &cx.analysis.sentences {
+        for g in groups::group_phrases(
+            cx.text,
+            &cx.analysis.tokens,
+            &tagged.lower,
+            s.tokens.clone(),
+        ) {
+            // "the United States" is a name, not a group: its head is inside an entity.
+            let head = g.tokens.end - 1;
+            if entity_of.get(head).copied().flatten().is_some() {
+                continue;
+            }
+            // Adjectives the tagger took for names inside a group ("Eastern European" in
+            // "several Eastern European leaders") are not actors.
+            out.retain(|m| {
+                let inside = m.tokens.start >= g.tokens.start && m.tokens.end <= head;
+                let adjectival = cx
+                    .text
+                    .get(m.bytes.clone())
+                    .and_then(|t| t.split_whitespace().last())
+                    .is_some_and(is_adjectival);
+                !(inside && adjectival && m.source != Source::Ner(EntityType::Per))
+            });
+            out.push(Mention {
+                bytes: byte_range(cx, &g.tokens),
+                tokens: g.tokens,
+                source: Source::Group,
+                confidence: g.confidence,
+                role: None,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    out
+}
+
+/// "Article 5", "Section 2": a document part, whatever the tagger thinks.
+fn is_reference_word(cx: &Context, tokens: &Range<usize>) -> bool {
+    tokens.len() == 1
+        && matches!(
+            token_text(cx, tokens.start),
+            "Article" | "Section" | "Chapter" | "Clause" | "Paragraph" | "Resolution" | "Rule"
+        )
+        && cx
+            .analysis
+            .tokens
+            .get(tokens.end)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+}
+
+/// A word shaped like a demonym or regional adjective ("European", "Baltic", "Nordic").
+fn is_adjectival(word: &str) -> bool {
+    let g = gazetteer();
+    g.lookup_words([word])
+        .iter()
+        .any(|&(_, how)| how == How::Adjective)
+        || ["ean", "ian", "ern", "ic", "ish", "ese"]
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
+}
+
+/// Lower-case words of a name without honorifics and possessives.
+fn name_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !roles::is_honorific(w))
+        .collect()
+}
+
+/// The upper-case initials of a long name's significant words ("World Health Organization"
+/// → "WHO").
+fn initials_of(long: &str) -> String {
+    long.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "&" | "in" | "on"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let short: String = short.chars().filter(|c| *c != '.').collect();
+    if short.len() < 2 || !short.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let initials = initials_of(long);
+    initials.len() >= 2 && initials == short
+}
+
+/// The draft of gazetteer entry `e`, made on first use.
+fn gazetteer_draft(
+    drafts: &mut Vec<Draft>,
+    get: &mut impl FnMut(&mut Vec<Draft>, String, &dyn Fn() -> Draft) -> usize,
+    e: usize,
+) -> usize {
+    let entry = &gazetteer().entries[e];
+    let (kind, rule) = match entry.kind {
+        EntryKind::Country => (ActorKind::Country, "gazetteer:country"),
+        EntryKind::Organization => (ActorKind::Organization, "gazetteer:organization"),
+        EntryKind::Place => (ActorKind::Place, "gazetteer:place"),
+    };
+    get(drafts, format!("gaz:{e}"), &|| {
+        let mut d = Draft::new(kind, entry.name.to_string(), rule, 0.9);
+        d.entry = Some(e);
+        d
+    })
+}
+
+fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
+    let g = gazetteer();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut deferred_persons: Vec<&Mention> = Vec::new();
+    let mut deferred_single: Vec<&Mention> = Vec::new();
+    let mut get = |drafts: &mut Vec<Draft>, key: String, make: &dyn Fn() -> Draft| -> usize {
+        *by_key.entry(key).or_insert_with(|| {
+            drafts.push(make());
+            drafts.len() - 1
+        })
+    };
+    for m in &mentions {
+        let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
+        if surface.is_empty() {
+            continue;
+        }
+        match m.source {
+            Source::Ner(EntityType::Per) => deferred_persons.push(m),
+            Source::Ner(ty) => {
+                let hit = g
+                    .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
+                    .first()
+                    .copied();
+                let place_as_org =
+                    |e: usize| ty == EntityType::Org && g.entries[e].kind == EntryKind::Place;
+                match (ty, hit) {
+                    (_, Some((e, How::Name | How::Alias))) if !place_as_org(e) => {
+                        let i = gazetteer_draft(&mut drafts, &mut get, e);
+                        drafts[i].add(cx.text, m);
+                    }
+                    (EntityType::Loc | EntityType::Org, Some((e, How::Capital))) => {
+                        let sentence = sentence_of(cx, m.tokens.start);
+                        if capital_is_government(cx, &m.tokens, &sentence) {
+                            let entry = &g.entries[e];
+                            let i = get(&mut drafts, format!("gaz:{e}"), &|| {
+                                let mut d = Draft::new(
+                                    ActorKind::Country,
+                                    entry.name.to_string(),
+                                    "gazetteer:capital",
+                                    0.85,
+                                );
+                                d.entry = Some(e);
+                                d
+                            });
+                            drafts[i].add(cx.text, m);
+                        } else {
+                            let name = surface.to_string();
+                            let i = get(
+                                &mut drafts,
+                                format!("place:{}", gazetteer::normalise(surface)),
+                                &|| {
+                                    Draft::new(
+                                        ActorKind::Place,
+                                        name.clone(),
+                                        "gazetteer:capital-place",
+                                        0.85,
+                                    )
+                                },
+                            );
+                            drafts[i].add(cx.text, m);
+                        }
+                    }
+                    (EntityType::Misc, Some((e, How::Plural))) => {
+                        let name = surface.to_string();
+                        let country = g.entries[e].name;
+                        let i = get(
+                            &mut drafts,
+                            format!("group:{}", gazetteer::normalise(surface)),
+                            &|| {
+                                let mut d = Draft::new(
+                                    ActorKind::Group,
+                                    name.clone(),
+                                    "gazetteer:demonym",
+                                    0.8,
+                                );
+                                d.aliases.push(format!("people of {country}"));
+                                d
+                            },
+                        );
+                        drafts[i].add(cx.text, m);
+                    }
+                    (EntityType::Misc, _) => {}
+                    (EntityType::Org, _) => deferred_single.push(m),
+                    (EntityType::Loc, _) => deferred_single.push(m),
+                    (EntityType::Per, _) => deferred_persons.push(m),
+                }
+            }
+            Source::Group => {
+                let name = surface
+                    .strip_prefix("the ")
+                    .or_else(|| surface.strip_prefix("The "))
+                    .unwrap_or(surface)
+                    .to_string();
+                let i = get(
+                    &mut drafts,
+                    format!("group:{}", gazetteer::normalise(&name)),
+                    &|| {
+                        Draft::new(
+                            ActorKind::Group,
+                            name.clone(),
+                            "group-pattern",
+                            m.confidence,
+                        )
+                    },
+                );
+                drafts[i].add(cx.text, m);
+            }
+            Source::Description => {}
+        }
+    }
+    // Persons: full names first, then single words join the full name they end (or start).
+    let mut persons: Vec<usize> = Vec::new();
+    let mut singles: Vec<&Mention> = Vec::new();
+    for m in &deferred_persons {
+        let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
+        let words = name_words(surface);
+        if words.len() < 2 {
+            singles.push(m);
+            continue;
+        }
+        let same = persons.iter().copied().find(|&p| {
+            let w = &drafts[p].words;
+            w.last() == words.last() && w.first() == words.first()
+        });
+        let p = match same {
+            Some(p) => p,
+            None => {
+                let mut d = Draft::new(ActorKind::Person, surface.trim().to_string(), "ner", 0.0);
+                d.words = words.clone();
+                drafts.push(d);
+                persons.push(drafts.len() - 1);
+                drafts.len() - 1
+            }
+        };
+        if words.len() > drafts[p].words.len() {
+            let old = std::mem::replace(&mut drafts[p].name, surface.trim().to_string());
+            drafts[p].words = words;
+            drafts[p].alias(&old);
+        }
+        drafts[p].add(cx.text, m);
+    }
+    let surname_of = |drafts: &Vec<Draft>, persons: &Vec<usize>, w: &str, at: usize| {
+        let fits: Vec<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&p| drafts[p].words.last().is_some_and(|l| l == w))
+            .collect();
+        // Several people share the surname: the one mentioned last before.
+        fits.iter()
+            .copied()
+            .filter(|&p| drafts[p].mentions.iter().any(|r| r.start < at))
+            .max_by_key(|&p| {
+                drafts[p]
+                    .mentions
+                    .iter()
+                    .filter(|r| r.start < at)
+                    .map(|r| r.start)
+                    .max()
+            })
+            .or_else(|| fits.first().copied())
+    };
+    for m in singles {
+        let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
+        let w = name_words(surface).join(" ");
+        let p = match surname_of(&drafts, &persons, &w, m.bytes.start) {
+            Some(p) => p,
+            None if let Some(&(e, How::Name | How::Alias)) = g
+                .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
+                .first()
+                && g.entries[e].kind != EntryKind::Organization
+                && !persons
+                    .iter()
+                    .any(|&p| drafts[p].words.first().is_some_and(|f| *f == w)) =>
+            {
+                // "Connecticut" taken for a person: the gazetteer knows better.
+                let i = gazetteer_draft(&mut drafts, &mut get, e);
+                drafts[i].add(cx.text, m);
+                continue;
+            }
+            None => {
+                let mut d = Draft::new(ActorKind::Person, surface.to_string(), "ner", 0.0);
+                d.words = vec![w];
+                drafts.push(d);
+                persons.push(drafts.len() - 1);
+                drafts.len() - 1
+            }
+        };
+        drafts[p].add(cx.text, m);
+    }
+    // Organisations and places the gazetteer does not know: a lone word that is a person's
+    // surname is that person; acronyms join their long names.
+    let mut orgs_places: Vec<usize> = Vec::new();
+    for m in deferred_single {
+        let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
+        let words = name_words(surface);
+        if words.len() == 1
+            && let Some(p) = surname_of(&drafts, &persons, &words[0], usize::MAX)
+        {
+            drafts[p].add(cx.text, m);
+            continue;
+        }
+        let (kind, prefix) = match m.source {
+            Source::Ner(EntityType::Org) => (ActorKind::Organization, "org"),
+            _ => (ActorKind::Place, "place"),
+        };
+        let key = format!("{prefix}:{}", gazetteer::normalise(surface));
+        let name = surface.to_string();
+        let before = drafts.len();
+        let i = get(&mut drafts, key, &|| {
+            Draft::new(kind, name.clone(), "ner", 0.0)
+        });
+        if drafts.len() > before {
+            orgs_places.push(i);
+        }
+        drafts[i].add(cx.text, m);
+    }
+    // Acronyms ("WHO") join the long name whose initials they are.
+    let acronym = |name: &str| -> Option<String> {
+        let short: String = name.chars().filter(|c| *c != '.').collect();
+        (short.len() >= 2 && short.len() <= 8 && short.chars().all(char::is_uppercase))
+            .then_some(short)
+    };
+    let initials: Vec<Option<String>> = orgs_places
+        .iter()
+        .map(|&b| {
+            let d = &drafts[b];
+            (d.kind == ActorKind::Organization && d.name.contains(' '))
+                .then(|| initials_of(&d.name))
+        })
+        .collect();
+    for &a in &orgs_places {
+        if drafts[a].kind != ActorKind::Organization {
+            continue;
+        }
+        let Some(short) = acronym(&drafts[a].name) else {
+            continue;
+        };
+        let long = orgs_places
+            .iter()
+            .zip(&initials)
+            .find(|&(&b, i)| b != a && i.as_deref() == Some(short.as_str()))
+            .map(|(&b, _)| b);
+        if let Some(b) = long {
+            let moved = std::mem::take(&mut drafts[a].mentions);
+            let name = drafts[a].name.clone();
+            let aliases = std::mem::take(&mut drafts[a].aliases);
+            drafts[b].mentions.extend(moved);
+            drafts[b].alias(&name);
+            for al in aliases {
+                drafts[b].alias(&al);
+            }
+        }
+    }
+    describe(cx, &mut drafts);
+    drafts.retain(|d| !d.mentions.is_empty());
+    drafts.sort_by_key(|d| d.mentions.iter().map(|r| r.start).min());
+    drafts
+}
+
+/// Definite descriptions ("the alliance", "the Western military alliance"): a mention of the
+/// one organisation present whose gazetteer nouns include the head noun.
+fn describe(cx: &Context, drafts: &mut [Draft]) {
+    let g = gazetteer();
+    let present: Vec<usize> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.kind == ActorKind::Organization && d.entry.is_some() && !d.mentions.is_empty()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if present.is_empty() {
+        return;
+    }
+    let nouns_of = |d: &Draft| {
+        d.entry
+            .map(|e| g.entries[e].nouns.clone())
+            .unwrap_or_default()
+    };
+    let all_nouns: Vec<&str> = present.iter().flat_map(|&i| nouns_of(&drafts[i])).collect();
+    let is_noun = |w: &str| all_nouns.contains(&w);
+    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    for s in &cx.analysis.sentences {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if !token_text(cx, i).eq_ignore_ascii_case("the") {
+                i += 1;
+                continue;
+            }
+            match groups::description_at(cx.text, &cx.analysis.tokens, s.tokens.clone(), i, is_noun)
+            {
+                Some((r, noun)) => {
+                    i = r.end;
+                    found.push((r, noun));
+                }
+                None => i += 1,
+            }
+        }
+    }
+    for (tokens, noun) in found {
+        let fits: Vec<usize> = present
+            .iter()
+            .copied()
+            .filter(|&i| nouns_of(&drafts[i]).contains(&noun.as_str()))
+            .collect();
+        let [only] = fits[..] else { continue };
+        let bytes = byte_range(cx, &tokens);
+        if drafts.iter().any(|d| {
+            d.mentions
+                .iter()
+                .any(|r| r.start < bytes.end && bytes.start < r.end)
+        }) {
+            continue;
+        }
+        let m = Mention {
+            bytes,
+            tokens,
+            source: Source::Description,
+            confidence: 0.7,
+            role: None,
+        };
+        let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
+        let alias = match surface.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => surface.to_string(),
+        };
+        drafts[only].mentions.push(m.bytes.clone());
+        drafts[only].alias(&alias);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_acronyms_of_long_names() {
+        assert!(is_acronym_of("WHO", "World Health Organization"));
+        assert!(is_acronym_of("U.N.", "United Nations"));
+        assert!(!is_acronym_of("UN", "European Union"));
+        assert!(!is_acronym_of("Un", "United Nations"));
+    }
+
+    #[test]
+    fn name_words_drop_honorifics_and_possessives() {
+        assert_eq!(name_words("Mr. Rasmussen's"), ["rasmussen"]);
+    }
+}

@@ -1,0 +1,1071 @@
+//! Named-entity tagger: a greedy left-to-right averaged perceptron over BIO tags (PER, ORG, LOC,
+//! MISC), trained on CoNLL-2003 (`gloss train entities`) and compiled in from `data/ner.bin`.
+//!
+//! Features are hashed to 32-bit keys (no strings at tagging time) and looked up in an
+//! open-addressing table of quantised weights. Lower-case tokens after an `O` are `O` without
+//! scoring: entities start with a capital in 99.96% of CoNLL, and it makes tagging fast.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::gazetteer::{self, gazetteer};
+use crate::extract::text::{Analysis, Token, TokenKind};
+
+/// The entity types, in tag order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Per,
+        EntityType::Org,
+        EntityType::Loc,
+        EntityType::Misc,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// O, then B-t and I-t for each type.
+const N_TAGS: usize = 9;
+const O: usize = 0;
+
+fn begin(t: EntityType) -> usize {
+    1 + 2 * t.index()
+}
+
+fn inside(t: EntityType) -> usize {
+    2 + 2 * t.index()
+}
+
+fn tag_type(tag: usize) -> Option<EntityType> {
+    (tag > 0).then(|| EntityType::ALL[(tag - 1) / 2])
+}
+
+fn is_inside(tag: usize) -> bool {
+    tag > 0 && tag.is_multiple_of(2)
+}
+
+/// I-t may only follow B-t or I-t.
+fn allowed(prev: usize, tag: usize) -> bool {
+    !is_inside(tag) || (prev != O && tag_type(prev) == tag_type(tag))
+}
+
+/// What tagging a text gives.
+pub struct Tagged {
+    pub entities: Vec<Entity>,
+    /// `word_hash` of every token of the analysis.
+    pub lower: Vec<u64>,
+}
+
+/// One entity the tagger found: a range of token indices into `Analysis::tokens`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub tokens: Range<usize>,
+    pub kind: EntityType,
+    /// A squashed score margin in (0, 1): how sure the tagger was of its weakest token.
+    pub confidence: f64,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = n as u64;
+    }
+}
+
+type IdBuild = BuildHasherDefault<IdHasher>;
+
+const SEED: u64 = 0x243F_6A88_85A3_08D3;
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The 32-bit key of a feature hash (never 0, which marks an empty slot).
+fn key_of(h: u64) -> u32 {
+    let k = ((h >> 32) ^ (h >> 7)) as u32;
+    if k == 0 { 1 } else { k }
+}
+
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(SEED, |h, c| mix(h, c as u64))
+}
+
+/// The hash of a word in lower case, as the tagger computes it for every token
+/// (`Tagged::lower`); other layers compare words by it without allocating.
+pub fn word_hash(s: &str) -> u64 {
+    hash_lower(s)
+}
+
+fn hash_lower(s: &str) -> u64 {
+    hash_chars(s.chars().flat_map(char::to_lowercase))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token features
+
+const F_UPPER: u16 = 1; // has an upper-case letter
+const F_INITCAP: u16 = 2;
+const F_ALLCAPS: u16 = 4;
+const F_DIGIT: u16 = 8;
+const F_ALPHA: u16 = 16;
+const F_LOWER: u16 = 32; // has a lower-case letter
+const F_PUNCT: u16 = 64;
+
+/// What the tagger knows of every token, computed once (affixes are computed only for the
+/// tokens it scores).
+#[derive(Clone, Copy, Default)]
+struct Info {
+    lower: u64,
+    shape: u64,
+    short: u64,
+    flags: u16,
+    /// Gazetteer class bits of the longest match covering the token, and whether it starts it.
+    gaz: u8,
+    gaz_begin: bool,
+}
+
+const PAD_BEFORE: u64 = 0x1111;
+const PAD_AFTER: u64 = 0x2222;
+
+fn char_class(c: char, flags: &mut u16, first: bool, all_upper: &mut bool) -> char {
+    if c.is_uppercase() {
+        *flags |= F_UPPER | F_ALPHA;
+        if first {
+            *flags |= F_INITCAP;
+        }
+        'X'
+    } else if c.is_lowercase() {
+        *flags |= F_LOWER | F_ALPHA;
+        *all_upper = false;
+        'x'
+    } else if c.is_numeric() {
+        *flags |= F_DIGIT;
+        'd'
+    } else if c.is_alphabetic() {
+        *flags |= F_ALPHA;
+        'a'
+    } else {
+        c
+    }
+}
+
+fn token_info(word: &str, kind: TokenKind) -> Info {
+    let mut flags = 0;
+    let mut shape = SEED;
+    let mut short = SEED;
+    let mut lower = SEED;
+    let mut last_class = '\0';
+    let mut n_shape = 0;
+    let mut all_upper = true;
+    if word.is_ascii() {
+        for (k, &b) in word.as_bytes().iter().enumerate() {
+            let class = if b.is_ascii_uppercase() {
+                flags |= F_UPPER | F_ALPHA;
+                if k == 0 {
+                    flags |= F_INITCAP;
+                }
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                flags |= F_LOWER | F_ALPHA;
+                all_upper = false;
+                b'x'
+            } else if b.is_ascii_digit() {
+                flags |= F_DIGIT;
+                b'd'
+            } else {
+                b
+            } as char;
+            if n_shape < 6 {
+                shape = mix(shape, class as u64);
+                n_shape += 1;
+            }
+            if class != last_class {
+                short = mix(short, class as u64);
+                last_class = class;
+            }
+            lower = mix(lower, b.to_ascii_lowercase() as u64);
+        }
+    } else {
+        let mut step = |c: char, first: bool, flags: &mut u16, all_upper: &mut bool| {
+            let class = char_class(c, flags, first, all_upper);
+            if n_shape < 6 {
+                shape = mix(shape, class as u64);
+                n_shape += 1;
+            }
+            if class != last_class {
+                short = mix(short, class as u64);
+                last_class = class;
+            }
+        };
+        for (k, c) in word.chars().enumerate() {
+            step(c, k == 0, &mut flags, &mut all_upper);
+            for l in c.to_lowercase() {
+                lower = mix(lower, l as u64);
+            }
+        }
+    }
+    if all_upper && flags & F_UPPER != 0 {
+        flags |= F_ALLCAPS;
+    }
+    if matches!(kind, TokenKind::Punct | TokenKind::Quote) {
+        flags |= F_PUNCT;
+    }
+    Info {
+        lower,
+        shape,
+        short,
+        flags,
+        gaz: 0,
+        gaz_begin: false,
+    }
+}
+
+/// The word as written, and its lower-case prefixes (1–3 chars) and suffixes (1–4 chars).
+struct Affixes {
+    raw: u64,
+    pre: [u64; 3],
+    suf: [u64; 4],
+}
+
+fn affixes(word: &str) -> Affixes {
+    let mut a = Affixes {
+        raw: hash_chars(word.chars()),
+        pre: [0; 3],
+        suf: [0; 4],
+    };
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        let mut h = SEED;
+        for (k, &c) in b.iter().take(3).enumerate() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+            a.pre[k] = mix(h, 0x70 + k as u64);
+        }
+        let mut h = SEED;
+        for (k, &c) in b.iter().rev().take(4).enumerate() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+            a.suf[k] = mix(h, 0x90 + k as u64);
+        }
+        return a;
+    }
+    let mut h = SEED;
+    for (k, c) in word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .take(3)
+        .enumerate()
+    {
+        h = mix(h, c as u64);
+        a.pre[k] = mix(h, 0x70 + k as u64);
+    }
+    let mut h = SEED;
+    for (k, c) in word
+        .chars()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .take(4)
+        .enumerate()
+    {
+        h = mix(h, c as u64);
+        a.suf[k] = mix(h, 0x90 + k as u64);
+    }
+    a
+}
+
+/// Everything about a text the features read: token infos, sentence flags, document memory.
+struct Prepared {
+    infos: Vec<Info>,
+    /// Per sentence: all tokens with letters are upper case (a headline, a table).
+    caps: Vec<bool>,
+    /// Lower-case forms seen capitalised inside a mixed-case sentence (not first).
+    seen_cap: HashSet<u64, IdBuild>,
+    /// Lower-case forms seen written in lower case.
+    seen_lower: HashSet<u64, IdBuild>,
+}
+
+fn prepare(text: &str, analysis: &Analysis) -> Prepared {
+    let tokens = &analysis.tokens;
+    let mut infos: Vec<Info> = tokens
+        .iter()
+        .map(|t| token_info(word(text, t), t.kind))
+        .collect();
+    let g = gazetteer();
+    let mut caps = Vec::with_capacity(analysis.sentences.len());
+    let mut seen_cap = HashSet::default();
+    let mut seen_lower = HashSet::default();
+    let mut titles: Vec<Range<usize>> = Vec::new();
+    for s in &analysis.sentences {
+        let range = s.tokens.start.min(infos.len())..s.tokens.end.min(infos.len());
+        let sent = &infos[range.clone()];
+        let has_lower = sent.iter().any(|i| i.flags & F_LOWER != 0);
+        let has_upper = sent.iter().any(|i| i.flags & F_UPPER != 0);
+        let is_caps = has_upper && !has_lower;
+        caps.push(is_caps);
+        let title = !is_caps && is_title_case(text, &tokens[range.clone()], sent);
+        if title {
+            titles.push(range.clone());
+        }
+        for (k, i) in sent.iter().enumerate() {
+            if i.flags & F_ALPHA == 0 {
+                continue;
+            }
+            if i.flags & F_UPPER == 0 {
+                seen_lower.insert(i.lower);
+            } else if !is_caps && !title && k > 0 && i.flags & F_INITCAP != 0 {
+                seen_cap.insert(i.lower);
+            }
+        }
+        // Gazetteer phrase matches, longest first, only from capitalised tokens.
+        let mut k = range.start;
+        while k < range.end {
+            if infos[k].flags & F_UPPER == 0 {
+                k += 1;
+                continue;
+            }
+            let mut matched = 0;
+            let mut class = 0;
+            let mut h = 0;
+            for len in 1..=g.max_phrase_tokens.min(range.end - k) {
+                let key = tokens
+                    .get(k + len - 1)
+                    .map_or(0, |t| gazetteer::token_key(word(text, t)));
+                h = gazetteer::phrase_step(h, key);
+                let c = g.phrase_classes(h);
+                if c & gazetteer::CLASS_MORE == 0 && c == 0 {
+                    break;
+                }
+                if c & !gazetteer::CLASS_MORE != 0 {
+                    matched = len;
+                    class = c & !gazetteer::CLASS_MORE;
+                }
+                if c & gazetteer::CLASS_MORE == 0 {
+                    break;
+                }
+            }
+            if matched == 0 {
+                k += 1;
+                continue;
+            }
+            for j in 0..matched {
+                infos[k + j].gaz = class;
+                infos[k + j].gaz_begin = j == 0;
+            }
+            k += matched;
+        }
+    }
+    // Title-case headlines ("Clinton Was Headed to Ground Zero"): a capitalised word the text
+    // otherwise writes in lower case, and never capitalised mid-sentence, is read as lower case.
+    for range in titles {
+        for k in range {
+            let info = infos[k];
+            if info.flags & F_INITCAP != 0
+                && info.flags & F_ALLCAPS == 0
+                && seen_lower.contains(&info.lower)
+                && !seen_cap.contains(&info.lower)
+            {
+                let lowered = word(text, &tokens[k]).to_lowercase();
+                let mut again = token_info(&lowered, tokens[k].kind);
+                again.gaz = info.gaz;
+                again.gaz_begin = info.gaz_begin;
+                infos[k] = again;
+            }
+        }
+    }
+    Prepared {
+        infos,
+        caps,
+        seen_cap,
+        seen_lower,
+    }
+}
+
+/// Most long words capitalised: a headline in title case.
+fn is_title_case(text: &str, tokens: &[Token], infos: &[Info]) -> bool {
+    let (mut capitalised, mut lower) = (0, 0);
+    for (t, i) in tokens.iter().zip(infos) {
+        if i.flags & F_ALPHA == 0 || word(text, t).len() < 4 {
+            continue;
+        }
+        if i.flags & F_INITCAP != 0 {
+            capitalised += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    capitalised >= 3 && lower * 10 <= capitalised
+}
+
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+/// The static features of token `i` of a sentence `s` (indices into `p.infos`).
+fn static_features(
+    p: &Prepared,
+    words: (&str, &[Token]),
+    sent: Range<usize>,
+    caps: bool,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let at = |k: isize| -> Option<&Info> {
+        let j = i as isize + k;
+        if j < sent.start as isize || j >= sent.end as isize {
+            None
+        } else {
+            p.infos.get(j as usize)
+        }
+    };
+    let pad = |k: isize| if k < 0 { PAD_BEFORE } else { PAD_AFTER };
+    let lower = |k: isize| at(k).map_or(pad(k), |x| x.lower);
+    let shape = |k: isize| at(k).map_or(pad(k), |x| x.shape);
+    let short = |k: isize| at(k).map_or(pad(k), |x| x.short);
+    let gaz = |k: isize| at(k).map_or(0xff, |x| x.gaz as u64);
+    let Some(me) = p.infos.get(i) else {
+        return;
+    };
+    let capsf = caps as u64;
+    let first = (i == sent.start) as u64;
+    let mut f = |template: u64, value: u64| out.push(mix(mix(SEED, template), value));
+    f(1, 0);
+    f(2, me.lower);
+    let a = affixes(words.1.get(i).map_or("", |t| word(words.0, t)));
+    f(3, a.raw);
+    f(4, me.shape);
+    f(5, me.short);
+    for (k, &x) in a.pre.iter().enumerate() {
+        if x != 0 {
+            f(6 + k as u64, x);
+        }
+    }
+    for (k, &x) in a.suf.iter().enumerate() {
+        if x != 0 {
+            f(9 + k as u64, x);
+        }
+    }
+    f(13, lower(-1));
+    f(14, lower(1));
+    f(15, lower(-2));
+    f(16, lower(2));
+    f(17, shape(-1));
+    f(18, shape(1));
+    f(19, mix(mix(short(-1), me.short), short(1)));
+    f(20, mix(lower(-1), me.lower));
+    f(21, mix(me.lower, lower(1)));
+    f(22, mix(mix(first, capsf), me.short));
+    f(23, mix(capsf, me.lower));
+    f(24, mix(me.gaz as u64, me.gaz_begin as u64));
+    f(25, mix(mix(me.gaz as u64, capsf), me.short));
+    f(26, mix(gaz(-1), gaz(1)));
+    f(27, mix(capsf, mix(lower(-1), me.short)));
+    f(28, mix(capsf, mix(me.short, lower(1))));
+    if first == 1 || caps {
+        let cap = p.seen_cap.contains(&me.lower) as u64;
+        let low = p.seen_lower.contains(&me.lower) as u64;
+        f(29, mix(mix(cap, low), capsf));
+    } else {
+        let low = p.seen_lower.contains(&me.lower) as u64;
+        f(30, mix(low, me.short));
+    }
+    let prev_suffix = if i > sent.start {
+        words
+            .1
+            .get(i - 1)
+            .map_or(0, |t| affixes(word(words.0, t)).suf[2])
+    } else {
+        0
+    };
+    f(31, mix(me.short, prev_suffix));
+}
+
+/// The features that read the tags already chosen.
+fn dynamic_features(me: &Info, prev: usize, prev2: usize, out: &mut Vec<u64>) {
+    let mut f = |template: u64, value: u64| out.push(mix(mix(SEED, template), value));
+    f(40, prev as u64);
+    f(41, mix(prev2 as u64, prev as u64));
+    f(42, mix(prev as u64, me.lower));
+    f(43, mix(prev as u64, me.short));
+}
+
+/// Tokens the tagger leaves `O` unscored: lower-case words or non-letters after an `O`.
+fn trivially_outside(me: &Info, prev: usize) -> bool {
+    prev == O && me.flags & F_UPPER == 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+/// One slot of the weight table: the key and its weights side by side, so a lookup touches
+/// one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    w: [i16; N_TAGS],
+}
+
+/// Quantised averaged-perceptron weights in an open-addressing table.
+pub struct Model {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Real weight = quantised / scale.
+    scale: f32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("NER model: bad header (expected GLNER1)")]
+    Header,
+    #[error("NER model: truncated at byte {0}")]
+    Truncated(usize),
+}
+
+const MAGIC: &[u8; 8] = b"GLNER1\0\0";
+const ENTRY_BYTES: usize = 4 + 2 * N_TAGS;
+/// Features scored per token at most (the templates make about 35).
+const MAX_FEATURES: usize = 64;
+
+fn home(key: u32, mask: usize) -> usize {
+    ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+impl Model {
+    /// A model that tags everything `O`.
+    pub fn empty() -> Self {
+        Model::from_entries(Vec::new(), 1.0)
+    }
+
+    fn from_entries(entries: Vec<(u32, [i16; N_TAGS])>, scale: f32) -> Self {
+        // Load factor at most 3/4.
+        let cap = (entries.len() * 4 / 3 + 1).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); cap];
+        let mask = cap - 1;
+        for (key, w) in entries {
+            let mut i = home(key, mask);
+            while slots[i].key != 0 && slots[i].key != key {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key, w };
+        }
+        Model { slots, mask, scale }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.key != 0).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[cfg(test)]
+    fn lookup(&self, key: u32) -> Option<&[i16]> {
+        let mut i = home(key, self.mask);
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.key == key {
+                return Some(&slot.w);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of `feats` to `scores`. The home slots are all read first, so the
+    /// cache misses overlap instead of queueing behind each probe's branches.
+    fn score(&self, feats: &[u64], scores: &mut [i32; N_TAGS]) {
+        let n = feats.len().min(MAX_FEATURES);
+        let mut keys = [0u32; MAX_FEATURES];
+        let mut at = [0usize; MAX_FEATURES];
+        let mut first = [0u32; MAX_FEATURES];
+        for f in 0..n {
+            keys[f] = key_of(feats[f]);
+            at[f] = home(keys[f], self.mask);
+        }
+        for f in 0..n {
+            first[f] = self.slots.get(at[f]).map_or(0, |s| s.key);
+        }
+        for f in 0..n {
+            let mut i = at[f];
+            let mut k = first[f];
+            while k != keys[f] && k != 0 {
+                i = (i + 1) & self.mask;
+                k = self.slots.get(i).map_or(0, |s| s.key);
+            }
+            if k == 0 {
+                continue;
+            }
+            if let Some(slot) = self.slots.get(i) {
+                for (s, &x) in scores.iter_mut().zip(&slot.w) {
+                    *s += x as i32;
+                }
+            }
+        }
+    }
+
+    /// Reads the compact file format: magic, entry count (u32), scale (f32), then per entry a
+    /// u32 key and one i16 weight per tag, all little-endian.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err(ModelError::Header);
+        }
+        let n = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
+        let scale = f32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]);
+        let body = &bytes[16..];
+        if body.len() < n * ENTRY_BYTES {
+            return Err(ModelError::Truncated(bytes.len()));
+        }
+        let entries = body
+            .chunks_exact(ENTRY_BYTES)
+            .take(n)
+            .map(|c| {
+                let key = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                let mut w = [0i16; N_TAGS];
+                for (t, x) in w.iter_mut().enumerate() {
+                    *x = i16::from_le_bytes([c[4 + 2 * t], c[5 + 2 * t]]);
+                }
+                (key, w)
+            })
+            .collect();
+        Ok(Model::from_entries(entries, scale))
+    }
+
+    /// The compact file format (entries sorted by key, so training output is reproducible).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut entries: Vec<(u32, &[i16])> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, &s.w[..]))
+            .collect();
+        entries.sort_by_key(|&(k, _)| k);
+        let mut out = Vec::with_capacity(16 + entries.len() * ENTRY_BYTES);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for (k, w) in entries {
+            out.extend_from_slice(&k.to_le_bytes());
+            for &x in w {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Tags every sentence of an analysed text.
+    pub fn tag(&self, text: &str, analysis: &Analysis) -> Vec<Entity> {
+        self.tag_full(text, analysis).entities
+    }
+
+    /// Tags every sentence, and hands back each token's `word_hash` too.
+    pub fn tag_full(&self, text: &str, analysis: &Analysis) -> Tagged {
+        let p = prepare(text, analysis);
+        let mut entities = Vec::new();
+        let mut feats = Vec::with_capacity(48);
+        let mut tags: Vec<usize> = Vec::new();
+        let mut margins: Vec<f64> = Vec::new();
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            let sent = s.tokens.start.min(p.infos.len())..s.tokens.end.min(p.infos.len());
+            let caps = p.caps.get(si).copied().unwrap_or(false);
+            tags.clear();
+            margins.clear();
+            let (mut prev, mut prev2) = (O, O);
+            for i in sent.clone() {
+                let me = &p.infos[i];
+                let (tag, margin) = if trivially_outside(me, prev) {
+                    (O, f64::INFINITY)
+                } else {
+                    static_features(
+                        &p,
+                        (text, &analysis.tokens),
+                        sent.clone(),
+                        caps,
+                        i,
+                        &mut feats,
+                    );
+                    dynamic_features(me, prev, prev2, &mut feats);
+                    let mut scores = [0i32; N_TAGS];
+                    self.score(&feats, &mut scores);
+                    best_two(&scores, prev, self.scale)
+                };
+                tags.push(tag);
+                margins.push(margin);
+                prev2 = prev;
+                prev = tag;
+            }
+            entities.extend(spans(&tags, sent.start).into_iter().map(|(r, kind)| {
+                let weakest = margins[r.start - sent.start..r.end - sent.start]
+                    .iter()
+                    .copied()
+                    .fold(f64::INFINITY, f64::min);
+                let confidence = if weakest.is_finite() {
+                    1.0 / (1.0 + (-weakest).exp())
+                } else {
+                    0.99
+                };
+                Entity {
+                    tokens: r,
+                    kind,
+                    confidence,
+                }
+            }));
+        }
+        Tagged {
+            entities,
+            lower: p.infos.iter().map(|x| x.lower).collect(),
+        }
+    }
+}
+
+/// The best allowed tag and its margin over the runner-up (in real weight units).
+fn best_two(scores: &[i32; N_TAGS], prev: usize, scale: f32) -> (usize, f64) {
+    let mut best = (O, i32::MIN);
+    let mut second = i32::MIN;
+    for (t, &s) in scores.iter().enumerate() {
+        if !allowed(prev, t) {
+            continue;
+        }
+        if s > best.1 {
+            second = best.1;
+            best = (t, s);
+        } else if s > second {
+            second = s;
+        }
+    }
+    let margin = if second == i32::MIN {
+        f64::INFINITY
+    } else {
+        (best.1 as f64 - second as f64) / scale.max(1e-6) as f64
+    };
+    (best.0, margin)
+}
+
+/// Entity token ranges from a BIO tag sequence (an I without its B opens an entity).
+fn spans(tags: &[usize], offset: usize) -> Vec<(Range<usize>, EntityType)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityType)> = None;
+    for (k, &t) in tags.iter().enumerate() {
+        let continues = is_inside(t) && open.is_some_and(|(_, ty)| Some(ty) == tag_type(t));
+        if continues {
+            continue;
+        }
+        if let Some((s, ty)) = open.take() {
+            out.push((offset + s..offset + k, ty));
+        }
+        if let Some(ty) = tag_type(t) {
+            open = Some((k, ty));
+        }
+    }
+    if let Some((s, ty)) = open {
+        out.push((offset + s..offset + tags.len(), ty));
+    }
+    out
+}
+
+const MODEL_BYTES: &[u8] = include_bytes!("../data/ner.bin");
+
+/// The compiled-in model (an empty one if the data file were unreadable).
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Model::empty()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+/// One training text: its entities as byte ranges.
+pub struct TrainDoc {
+    pub text: String,
+    pub entities: Vec<(Range<usize>, EntityType)>,
+}
+
+/// What training reports.
+#[derive(Debug, Clone, Default)]
+pub struct TrainStats {
+    pub tokens: usize,
+    pub entities: usize,
+    /// Gold entities whose edges fall inside a token of the text layer.
+    pub misaligned: usize,
+    pub features: usize,
+    pub kept: usize,
+    /// Token accuracy of the greedy decoder per epoch (on the train data, while learning).
+    pub epoch_accuracy: Vec<f64>,
+}
+
+struct Example<'d> {
+    text: &'d str,
+    prepared: Prepared,
+    analysis: Analysis,
+    gold: Vec<usize>,
+}
+
+fn gold_tags(
+    text: &str,
+    analysis: &Analysis,
+    entities: &[(Range<usize>, EntityType)],
+) -> (Vec<usize>, usize) {
+    let mut tags = vec![O; analysis.tokens.len()];
+    let mut misaligned = 0;
+    for (r, ty) in entities {
+        let first = analysis.tokens.partition_point(|t| t.end <= r.start);
+        let mut k = first;
+        let mut aligned = analysis
+            .tokens
+            .get(first)
+            .is_some_and(|t| t.start == r.start);
+        while k < analysis.tokens.len() && analysis.tokens[k].start < r.end {
+            tags[k] = if k == first { begin(*ty) } else { inside(*ty) };
+            if analysis.tokens[k].end > r.end {
+                aligned = false;
+            }
+            k += 1;
+        }
+        if k > first && analysis.tokens[k - 1].end != r.end {
+            aligned = false;
+        }
+        if !aligned {
+            misaligned += 1;
+        }
+    }
+    let _ = text;
+    (tags, misaligned)
+}
+
+/// Trains the tagger: `epochs` passes of the averaged perceptron over the documents in a fixed
+/// pseudo-random order (deterministic), then weights below `prune` (absolute, averaged) are
+/// dropped and the rest quantised to 16 bits.
+pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats) {
+    let mut stats = TrainStats::default();
+    let examples: Vec<Example> = docs
+        .iter()
+        .map(|d| {
+            let analysis = crate::extract::text::analyse(&d.text);
+            let (gold, mis) = gold_tags(&d.text, &analysis, &d.entities);
+            stats.misaligned += mis;
+            stats.entities += d.entities.len();
+            stats.tokens += gold.len();
+            Example {
+                text: &d.text,
+                prepared: prepare(&d.text, &analysis),
+                analysis,
+                gold,
+            }
+        })
+        .collect();
+    let mut index: HashMap<u32, u32, IdBuild> = HashMap::default();
+    let mut w: Vec<[f32; N_TAGS]> = Vec::new();
+    let mut u: Vec<[f64; N_TAGS]> = Vec::new();
+    let mut c: f64 = 1.0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut feats = Vec::with_capacity(48);
+    for _ in 0..epochs {
+        // Fisher-Yates with xorshift: the same order every run.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut total) = (0usize, 0usize);
+        for &e in &order {
+            let ex = &examples[e];
+            for (si, s) in ex.analysis.sentences.iter().enumerate() {
+                let sent = s.tokens.clone();
+                let caps = ex.prepared.caps.get(si).copied().unwrap_or(false);
+                let (mut prev, mut prev2) = (O, O);
+                for i in sent.clone() {
+                    let me = &ex.prepared.infos[i];
+                    let gold = ex.gold[i];
+                    let guess = if trivially_outside(me, prev) {
+                        O
+                    } else {
+                        static_features(
+                            &ex.prepared,
+                            (ex.text, &ex.analysis.tokens),
+                            sent.clone(),
+                            caps,
+                            i,
+                            &mut feats,
+                        );
+                        dynamic_features(me, prev, prev2, &mut feats);
+                        let mut scores = [0f32; N_TAGS];
+                        for &h in &feats {
+                            if let Some(&j) = index.get(&key_of(h)) {
+                                for (s, x) in scores.iter_mut().zip(&w[j as usize]) {
+                                    *s += x;
+                                }
+                            }
+                        }
+                        let mut best = (O, f32::MIN);
+                        for (t, &s) in scores.iter().enumerate() {
+                            if allowed(prev, t) && s > best.1 {
+                                best = (t, s);
+                            }
+                        }
+                        if best.0 != gold {
+                            for &h in &feats {
+                                let k = key_of(h);
+                                let j = *index.entry(k).or_insert_with(|| {
+                                    w.push([0.0; N_TAGS]);
+                                    u.push([0.0; N_TAGS]);
+                                    (w.len() - 1) as u32
+                                }) as usize;
+                                w[j][gold] += 1.0;
+                                u[j][gold] += c;
+                                w[j][best.0] -= 1.0;
+                                u[j][best.0] -= c;
+                            }
+                        }
+                        c += 1.0;
+                        best.0
+                    };
+                    right += (guess == gold) as usize;
+                    total += 1;
+                    prev2 = prev;
+                    // Learn from the decoder's own history, as it will tag.
+                    prev = guess;
+                }
+            }
+        }
+        stats
+            .epoch_accuracy
+            .push(right as f64 / total.max(1) as f64);
+    }
+    stats.features = w.len();
+    let mut averaged: Vec<(u32, [f32; N_TAGS])> = index
+        .iter()
+        .filter_map(|(&k, &j)| {
+            let j = j as usize;
+            let mut a = [0f32; N_TAGS];
+            for t in 0..N_TAGS {
+                a[t] = (w[j][t] as f64 - u[j][t] / c) as f32;
+            }
+            let max = a.iter().fold(0f32, |m, x| m.max(x.abs()));
+            (max >= prune).then_some((k, a))
+        })
+        .collect();
+    averaged.sort_by_key(|&(k, _)| k);
+    let max = averaged
+        .iter()
+        .flat_map(|(_, a)| a.iter())
+        .fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+    let entries: Vec<(u32, [i16; N_TAGS])> = averaged
+        .into_iter()
+        .map(|(k, a)| {
+            let mut q = [0i16; N_TAGS];
+            for (x, v) in q.iter_mut().zip(a) {
+                *x = (v * scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+            (k, q)
+        })
+        .collect();
+    stats.kept = entries.len();
+    (Model::from_entries(entries, scale), stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bio_spans_and_repairs_orphan_inside_tags() {
+        let per = EntityType::Per;
+        let org = EntityType::Org;
+        let tags = [O, begin(per), inside(per), inside(org), O, inside(per)];
+        assert_eq!(
+            spans(&tags, 10),
+            vec![(11..13, per), (13..14, org), (15..16, per)]
+        );
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let m = Model::from_entries(vec![(7, [1, -2, 3, 0, 0, 0, 0, 0, 9]), (99, [0; 9])], 2.0);
+        let again = Model::from_bytes(&m.to_bytes()).expect("parse");
+        assert_eq!(again.to_bytes(), m.to_bytes());
+        assert_eq!(again.lookup(7), Some(&[1, -2, 3, 0, 0, 0, 0, 0, 9][..]));
+        assert_eq!(again.lookup(8), None);
+    }
+
+    #[test]
+    fn rejects_a_bad_header() {
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn learns_a_toy_corpus() {
+        let text = "Yesterday John Smith visited Paris with Acme Corp .\nJohn Smith likes Paris .";
+        let find = |s: &str, from: usize| {
+            let b = text[from..].find(s).expect("in text") + from;
+            b..b + s.len()
+        };
+        let doc = TrainDoc {
+            text: text.to_string(),
+            entities: vec![
+                (find("John Smith", 0), EntityType::Per),
+                (find("Paris", 0), EntityType::Loc),
+                (find("Acme Corp", 0), EntityType::Org),
+                (find("John Smith", 30), EntityType::Per),
+                (find("Paris", 60), EntityType::Loc),
+            ],
+        };
+        let (model, stats) = train(std::slice::from_ref(&doc), 5, 0.0);
+        assert_eq!(stats.misaligned, 0);
+        let analysis = crate::extract::text::analyse(text);
+        let found: Vec<(String, EntityType)> = model
+            .tag(text, &analysis)
+            .into_iter()
+            .map(|e| {
+                let r =
+                    analysis.tokens[e.tokens.start].start..analysis.tokens[e.tokens.end - 1].end;
+                (text[r].to_string(), e.kind)
+            })
+            .collect();
+        assert!(found.contains(&("John Smith".to_string(), EntityType::Per)));
+        assert!(found.contains(&("Acme Corp".to_string(), EntityType::Org)));
+    }
+}

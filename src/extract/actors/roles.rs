@@ -1,0 +1,223 @@
+//! Titles and roles in front of a person's name: "Former NATO Secretary General Anders
+//! Rasmussen" → role "Former NATO Secretary General", name "Anders Rasmussen".
+
+use std::ops::Range;
+
+use crate::extract::text::Token;
+
+/// Words that make a role (lower case). The word next to the name must be one of these.
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "chief",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "director",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "envoy",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "commander",
+    "chancellor",
+    "premier",
+    "head",
+    "deputy",
+    "assistant",
+    "speaker",
+    "justice",
+    "judge",
+    "attorney",
+    "lawyer",
+    "coach",
+    "manager",
+    "captain",
+    "colonel",
+    "col.",
+    "gen.",
+    "lt.",
+    "major",
+    "sergeant",
+    "admiral",
+    "officer",
+    "official",
+    "adviser",
+    "advisor",
+    "analyst",
+    "economist",
+    "professor",
+    "prof.",
+    "dr.",
+    "candidate",
+    "nominee",
+    "founder",
+    "executive",
+    "officer",
+    "editor",
+    "correspondent",
+    "reporter",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "state",
+    "former",
+    "acting",
+    "incumbent",
+    "outgoing",
+    "incoming",
+    "then",
+    "ex",
+    "senior",
+    "top",
+    "army",
+    "military",
+    "opposition",
+    "party",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "pope",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "pastor",
+    "reverend",
+    "rev.",
+];
+
+/// Honorifics: not a role, not part of the name.
+const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "sir"];
+
+/// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
+pub fn is_title_word(word: &str) -> bool {
+    let listed = |w: &str| TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    listed(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
+}
+
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The tokens of the role directly before token `name_start` (within `sentence`), as a token
+/// range, when the word next to the name is a title word. `in_entity(i)` says whether token `i`
+/// belongs to a named entity (an organisation or country in the role: "NATO", "U.S.").
+pub fn role_before(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    name_start: usize,
+    in_entity: impl Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let word = |i: usize| tokens.get(i).and_then(|t| text.get(t.start..t.end));
+    let mut i = name_start;
+    // Honorifics right before the name are skipped ("Secretary Mr. X" is rare; "Mr. X" common).
+    while i > sentence.start && word(i - 1).is_some_and(is_honorific) {
+        i -= 1;
+    }
+    let end = i;
+    if i == sentence.start || !word(i - 1).is_some_and(is_title_word) {
+        return None;
+    }
+    let mut start = i;
+    while start > sentence.start {
+        let k = start - 1;
+        let Some(w) = word(k) else { break };
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        let ok = is_title_word(w)
+            || in_entity(k)
+            || (capitalised && w.chars().any(char::is_lowercase) && k > sentence.start)
+            || matches!(w, "'s" | "’s")
+            || ((w == "of" || w == "the")
+                && start < end
+                && word(start).is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase)));
+        if !ok {
+            break;
+        }
+        start = k;
+    }
+    // A role never starts with "of", "the" or a possessive.
+    while start < end && word(start).is_some_and(|w| matches!(w, "of" | "the" | "'s" | "’s")) {
+        start += 1;
+    }
+    // Sentence-initial capitalised words are only kept when they are title words or entities.
+    if start == sentence.start
+        && start < end
+        && !(word(start).is_some_and(is_title_word) || in_entity(start))
+    {
+        start += 1;
+    }
+    (start < end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::tokenize;
+
+    fn role(text: &str, name: &str, entity: &[&str]) -> Option<String> {
+        let tokens = tokenize(text);
+        let b = text.find(name).expect("name");
+        let i = tokens.iter().position(|t| t.start == b).expect("token");
+        let r = role_before(text, &tokens, 0..tokens.len(), i, |k| {
+            entity.contains(&&text[tokens[k].start..tokens[k].end])
+        })?;
+        Some(text[tokens[r.start].start..tokens[r.end - 1].end].to_string())
+    }
+
+    #[test]
+    fn splits_title_chains_with_organisations() {
+        assert_eq!(
+            role(
+                "Former NATO Secretary General Anders Rasmussen says so.",
+                "Anders",
+                &["NATO"]
+            )
+            .as_deref(),
+            Some("Former NATO Secretary General")
+        );
+        assert_eq!(
+            role(
+                "the case, former NATO Secretary General Anders Rasmussen said",
+                "Anders",
+                &["NATO"]
+            )
+            .as_deref(),
+            Some("former NATO Secretary General")
+        );
+    }
+
+    #[test]
+    fn needs_a_title_word_next_to_the_name() {
+        assert_eq!(role("Yesterday Anders Rasmussen said", "Anders", &[]), None);
+        assert_eq!(
+            role("said U.S. Secretary of State John Kerry", "John", &["U.S."]).as_deref(),
+            Some("U.S. Secretary of State")
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! The cue lexicon: reporting expressions learned from PolNeAR train, with how often each
+//! string is a cue where it occurs (its precision) and where its content usually sits.
+//!
+//! The file `src/extract/data/cues.tsv` is rebuilt by `gloss train attributions`; each line is
+//! `cue<TAB>gold<TAB>total<TAB>content_before`, the cue as lower-cased tokens joined by spaces.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use super::model::FnvHasher;
+
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+/// What the train split says about one cue string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CueStats {
+    /// Times annotated as a cue.
+    pub gold: u32,
+    /// Times the token sequence occurs at all.
+    pub total: u32,
+    /// Of the gold times, how many had the content before the cue.
+    pub content_before: u32,
+}
+
+impl CueStats {
+    pub fn precision(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            f64::from(self.gold) / f64::from(self.total)
+        }
+    }
+
+    /// Share of the gold uses whose content came before the cue.
+    pub fn before_share(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            f64::from(self.content_before) / f64::from(self.gold)
+        }
+    }
+}
+
+/// Cue strings and their statistics; keys are lower-cased tokens joined by single spaces.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub cues: HashMap<String, CueStats, Fnv>,
+    /// The first word of every cue, to skip most tokens with one lookup.
+    pub first_words: HashSet<String, Fnv>,
+    /// One-word cues pooled by stem ("argue", "argued", "arguing" → "argu"), so an inflection
+    /// never seen in train is still a candidate.
+    pub stems: HashMap<String, CueStats, Fnv>,
+    /// Longest cue, in tokens.
+    pub max_tokens: usize,
+}
+
+static COMPILED: &str = include_str!("../data/cues.tsv");
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(COMPILED));
+
+/// The compiled-in lexicon (parsed once).
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// Parses the TSV; malformed lines are skipped.
+    pub fn parse(tsv: &str) -> Self {
+        let mut lex = Lexicon::default();
+        for line in tsv.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(cue), Some(gold), Some(total), Some(before)) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            let (Ok(gold), Ok(total), Ok(content_before)) =
+                (gold.parse(), total.parse(), before.parse())
+            else {
+                continue;
+            };
+            if cue.is_empty() {
+                continue;
+            }
+            lex.insert(
+                cue,
+                CueStats {
+                    gold,
+                    total,
+                    content_before,
+                },
+            );
+        }
+        lex
+    }
+
+    /// Adds or replaces one cue string.
+    pub fn insert(&mut self, cue: &str, stats: CueStats) {
+        self.max_tokens = self.max_tokens.max(cue.split(' ').count());
+        self.first_words
+            .insert(cue.split(' ').next().unwrap_or(cue).to_string());
+        if !cue.contains(' ') && cue.chars().all(char::is_alphabetic) {
+            let pooled = self.stems.entry(stem(cue).to_string()).or_insert(CueStats {
+                gold: 0,
+                total: 0,
+                content_before: 0,
+            });
+            pooled.gold += stats.gold;
+            pooled.total += stats.total;
+            pooled.content_before += stats.content_before;
+        }
+        self.cues.insert(cue.to_string(), stats);
+    }
+
+    pub fn get(&self, key: &str) -> Option<&CueStats> {
+        self.cues.get(key)
+    }
+
+    /// The TSV form, sorted by cue, for a deterministic file.
+    pub fn to_tsv(&self) -> String {
+        let mut keys: Vec<&String> = self.cues.keys().collect();
+        keys.sort();
+        let mut out =
+            String::from("# cue\tgold\ttotal\tcontent_before (gloss train attributions)\n");
+        for k in keys {
+            let s = &self.cues[k];
+            out.push_str(&format!(
+                "{k}\t{}\t{}\t{}\n",
+                s.gold, s.total, s.content_before
+            ));
+        }
+        out
+    }
+}
+
+/// A crude stem: one of -ing, -ed, -es, -s, -e removed when three letters stay ("argued",
+/// "argues", "arguing" and "argue" all give "argu"); "-ss" keeps its s.
+pub fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.len() >= 3
+            && !(suffix == "s" && base.ends_with('s'))
+        {
+            return base;
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_pool_inflections() {
+        for w in ["argue", "argued", "argues", "arguing"] {
+            assert_eq!(stem(w), "argu");
+        }
+        assert_eq!(stem("stress"), "stress");
+        assert_eq!(stem("say"), "say");
+    }
+
+    #[test]
+    fn parses_and_writes_back_the_same_tsv() {
+        let tsv = "# header\naccording to\t10\t12\t3\nsaid\t90\t100\t40\n";
+        let lex = Lexicon::parse(tsv);
+        assert_eq!(lex.max_tokens, 2);
+        let said = lex.get("said").expect("said");
+        assert!((said.precision() - 0.9).abs() < 1e-9);
+        assert!(Lexicon::parse(&lex.to_tsv()).cues == lex.cues);
+    }
+
+    #[test]
+    fn compiled_lexicon_knows_said() {
+        assert!(lexicon().get("said").is_some_and(|s| s.precision() > 0.5));
+    }
+}

@@ -1,0 +1,1649 @@
+//! Claims: attributions of content to a source through a cue.
+//!
+//! Cues come from a lexicon learned on PolNeAR train (`lexicon`, rebuilt by `train`); around
+//! each cue, rules read the shape of the sentence (quote before or after, comma inversion,
+//! "according to", participles, headlines) to place the source and the content, following
+//! PolNeAR's conventions: content keeps a leading "that" and its quote marks, drops the final
+//! period; sources are whole noun phrases.
+
+pub mod lexicon;
+pub mod model;
+pub mod train;
+
+use std::ops::Range;
+
+use crate::extract::Context;
+use crate::extract::text::{Token, TokenKind};
+use crate::model::{Claim, ClaimKind, Meta, Span};
+
+/// Without a model, a cue string is used when at least this share of its occurrences in train
+/// were cues.
+pub const MIN_PRECISION: f64 = 0.25;
+/// A lexicon string is a candidate when it was a cue at least this many times...
+pub const MIN_GOLD: u32 = 2;
+/// ... and at least this share of its occurrences; the classifier decides among candidates.
+pub const MIN_CANDIDATE_PRECISION: f64 = 0.02;
+
+/// Finds the claims of a text; `actor` is left for `actors::resolve`.
+pub fn find_claims(cx: &Context) -> Vec<Claim> {
+    let doc = Doc::new(cx, lexicon::lexicon(), Some(model::model()));
+    let mut found = doc.find();
+    found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
+    found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| f.into_claim(cx, i + 1))
+        .collect()
+}
+
+/// A claim in byte ranges, before it becomes spans.
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    source: Option<Range<usize>>,
+    cue: Option<Range<usize>>,
+    content: Vec<Range<usize>>,
+    kind: ClaimKind,
+    rule: &'static str,
+    confidence: f64,
+}
+
+impl Found {
+    fn first_byte(&self) -> usize {
+        let mut b = self.content.first().map_or(usize::MAX, |r| r.start);
+        if let Some(s) = &self.source {
+            b = b.min(s.start);
+        }
+        if let Some(c) = &self.cue {
+            b = b.min(c.start);
+        }
+        b
+    }
+
+    fn into_claim(self, cx: &Context, n: usize) -> Claim {
+        let span = |r: &Range<usize>| Span::from_bytes_with(&cx.offsets, cx.text, r.clone());
+        Claim {
+            id: format!("c{n}"),
+            actor: None,
+            source: self.source.as_ref().map(span),
+            cue: self.cue.as_ref().map(span),
+            content: Span::from_byte_parts(&cx.offsets, cx.text, &self.content),
+            kind: self.kind,
+            meta: Meta::auto(self.rule, self.confidence),
+            extra: Default::default(),
+        }
+    }
+}
+
+/// A pair of double quote marks (token indices, inclusive); `closed` is false when the
+/// paragraph ended first.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    open: usize,
+    close: usize,
+}
+
+/// Words that end a noun phrase read leftwards from a cue.
+const LEFT_STOP: &[&str] = &[
+    "that",
+    "but",
+    "because",
+    "while",
+    "when",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "which",
+    "who",
+    "whom",
+    "so",
+    "although",
+    "though",
+    "or",
+    "where",
+    "whether",
+    "than",
+    "then",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "said",
+    "says",
+    "say",
+    "told",
+    "and",
+    "also",
+    "even",
+    "however",
+    "meanwhile",
+    "yet",
+    "what",
+    "how",
+    "why",
+    "until",
+    "unless",
+    "once",
+    "whose",
+    "to",
+    "saying",
+];
+
+/// Words that may open a sentence but not a source ("In", "On Tuesday", "Meanwhile").
+const LEADING_NON_SOURCE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "after",
+    "before",
+    "during",
+    "meanwhile",
+    "now",
+    "also",
+    "still",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "then",
+    "however",
+    "but",
+    "and",
+    "so",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "week",
+    "night",
+    "morning",
+    "tonight",
+];
+
+/// Time adjuncts that end a subject but are not part of it.
+const TRAILING_NON_SOURCE: &[&str] = &[
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "just",
+    "this",
+    "last",
+    "month",
+    "week",
+    "year",
+    "earlier",
+    "later",
+    "recently",
+    "now",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// Words a short source after an inverted cue may start with, besides capitalised words.
+const SOURCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "another",
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "several",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "this",
+    "these",
+    "those",
+    "both",
+    "each",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "officials",
+    "sources",
+    "experts",
+    "analysts",
+    "aides",
+    "critics",
+    "supporters",
+    "democrats",
+    "republicans",
+    "people",
+    "voters",
+    "others",
+];
+
+/// Words that end a noun phrase read rightwards from a cue ("said Smith on Tuesday").
+const RIGHT_STOP: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "to",
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "who",
+    "which",
+    "that",
+    "as",
+    "last",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "and",
+    "but",
+    "told",
+    "adding",
+    "in",
+    "from",
+    "about",
+    "earlier",
+    "later",
+    "recently",
+    "this",
+    "via",
+    "with",
+    "told",
+    "said",
+];
+
+/// Prepositions that open an adjunct between a cue and its content.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "during", "to", "after", "before", "with", "via", "of", "from", "through",
+    "over", "earlier", "last", "this",
+];
+
+/// Words that may sit between a cue and a content's "that" ("told reporters Monday that").
+const BRIDGE: &[&str] = &[
+    "reporters",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "in",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "last",
+    "week",
+    "today",
+    "yesterday",
+    "night",
+    "morning",
+    "earlier",
+    "later",
+    "this",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "us",
+    "me",
+    "him",
+    "her",
+    "them",
+    "cnn",
+    "fox",
+    "news",
+    "told",
+    "recently",
+    "previously",
+    "then",
+    "again",
+    "at",
+    "to",
+];
+
+/// Double quote marks, by whether they open, close, or may do either.
+fn quote_role(s: &str) -> Option<i8> {
+    match s {
+        "“" | "„" | "«" | "``" => Some(1),
+        "”" | "»" => Some(-1),
+        "\"" | "''" => Some(0),
+        _ => None,
+    }
+}
+
+/// An accepted cue: the lexicon match (before modifiers were added) and its statistics.
+#[derive(Debug, Clone, Copy)]
+struct CueInfo {
+    stats: lexicon::CueStats,
+    /// The classifier's confidence in (0, 1).
+    confidence: f64,
+}
+
+struct Doc<'a> {
+    lex: &'a lexicon::Lexicon,
+    model: Option<&'a model::CueModel>,
+    /// The content-end classifier, when there is one.
+    end_model: Option<&'a model::CueModel>,
+    /// Tokens starting a high-precision lexicon match (context-free, for content-end features).
+    strong_cue: Vec<bool>,
+    /// Lexicon matches, computed once.
+    candidates: Vec<(usize, usize, lexicon::CueStats)>,
+    /// Cue information at each accepted cue's first token.
+    cue_info: Vec<Option<CueInfo>>,
+    text: &'a str,
+    lower: String,
+    tokens: &'a [Token],
+    sentences: &'a [crate::extract::text::Sentence],
+    /// Sentence of each token.
+    sentence_of: Vec<usize>,
+    quotes: Vec<Quote>,
+    /// Quote index of each token inside (or on) a quote pair.
+    in_quote: Vec<Option<usize>>,
+    /// Cue matched at each token start: its end token (exclusive).
+    cue_at: Vec<Option<usize>>,
+    /// Token is covered by a cue.
+    in_cue: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(cx: &'a Context, lex: &'a lexicon::Lexicon, model: Option<&'a model::CueModel>) -> Self {
+        let mut doc = Self::unmatched(cx, lex, model);
+        if model.is_some() {
+            doc.end_model = Some(model::end_model());
+        }
+        doc.match_cues();
+        doc
+    }
+
+    /// The document with quotes paired but no cues chosen yet.
+    fn unmatched(
+        cx: &'a Context,
+        lex: &'a lexicon::Lexicon,
+        model: Option<&'a model::CueModel>,
+    ) -> Self {
+        let a = &cx.analysis;
+        let tokens = a.tokens.as_slice();
+        let mut sentence_of = vec![0; tokens.len()];
+        for (i, s) in a.sentences.iter().enumerate() {
+            for slot in sentence_of.get_mut(s.tokens.clone()).unwrap_or(&mut []) {
+                *slot = i;
+            }
+        }
+        let mut doc = Doc {
+            lex,
+            model,
+            end_model: None,
+            candidates: Vec::new(),
+            strong_cue: vec![false; tokens.len()],
+            cue_info: vec![None; tokens.len()],
+            text: cx.text,
+            lower: cx.text.to_ascii_lowercase(),
+            tokens,
+            sentences: &a.sentences,
+            sentence_of,
+            quotes: Vec::new(),
+            in_quote: vec![None; tokens.len()],
+            cue_at: vec![None; tokens.len()],
+            in_cue: vec![false; tokens.len()],
+        };
+        doc.pair_quotes();
+        doc.candidates = doc.find_candidates();
+        for &(start, _, stats) in &doc.candidates {
+            if stats.precision() >= 0.3 {
+                doc.strong_cue[start] = true;
+            }
+        }
+        doc
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn paragraph(&self, i: usize) -> usize {
+        self.sentences
+            .get(self.sentence_of.get(i).copied().unwrap_or(0))
+            .map_or(0, |s| s.paragraph)
+    }
+
+    fn pair_quotes(&mut self) {
+        let mut open: Option<usize> = None;
+        let n = self.tokens.len();
+        for i in 0..n {
+            if let Some(o) = open
+                && self.paragraph(i) != self.paragraph(o)
+            {
+                // The paragraph ended inside the quote: close it there.
+                self.quotes.push(Quote {
+                    open: o,
+                    close: i - 1,
+                });
+                open = None;
+            }
+            if self.tokens[i].kind != TokenKind::Quote {
+                continue;
+            }
+            let Some(role) = quote_role(self.raw(i)) else {
+                continue;
+            };
+            match (open, role) {
+                (None, 1) | (None, 0) => open = Some(i),
+                (Some(o), -1) | (Some(o), 0) => {
+                    self.quotes.push(Quote { open: o, close: i });
+                    open = None;
+                }
+                (Some(o), _) => {
+                    if i > o + 1 {
+                        self.quotes.push(Quote {
+                            open: o,
+                            close: i - 1,
+                        });
+                    }
+                    open = Some(i);
+                }
+                (None, _) => {}
+            }
+        }
+        if let Some(o) = open
+            && n > o + 1
+        {
+            self.quotes.push(Quote {
+                open: o,
+                close: n - 1,
+            });
+        }
+        for (q, quote) in self.quotes.iter().enumerate() {
+            for slot in self
+                .in_quote
+                .get_mut(quote.open..=quote.close)
+                .unwrap_or(&mut [])
+            {
+                *slot = Some(q);
+            }
+        }
+    }
+
+    /// Lexicon matches outside quotes, longest first, left to right: `(start, end, stats)`.
+    fn find_candidates(&self) -> Vec<(usize, usize, lexicon::CueStats)> {
+        let lex = self.lex;
+        let mut out = Vec::new();
+        let mut key = String::with_capacity(64);
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if self.in_quote[i].is_some() || self.tokens[i].kind == TokenKind::Quote {
+                i += 1;
+                continue;
+            }
+            if !lex.first_words.contains(self.low(i)) {
+                // An unseen inflection of a one-word cue ("urges" from "urged").
+                let w = self.low(i);
+                if w.len() > 3
+                    && self.tokens[i].kind == TokenKind::Word
+                    && w.chars().all(char::is_alphabetic)
+                    && let Some(stats) = lex.stems.get(lexicon::stem(w))
+                    && stats.gold >= MIN_GOLD
+                    && stats.precision() >= MIN_CANDIDATE_PRECISION
+                {
+                    out.push((i, i + 1, *stats));
+                }
+                i += 1;
+                continue;
+            }
+            let sentence_end = self
+                .sentences
+                .get(self.sentence_of[i])
+                .map_or(n, |s| s.tokens.end);
+            let mut best = None;
+            key.clear();
+            for j in i..(i + lex.max_tokens).min(sentence_end) {
+                if self.in_quote[j].is_some() {
+                    break;
+                }
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(self.low(j));
+                if let Some(stats) = lex.get(&key)
+                    && stats.gold >= MIN_GOLD
+                    && stats.precision() >= MIN_CANDIDATE_PRECISION
+                {
+                    best = Some((j + 1, *stats));
+                }
+            }
+            if let Some((end, stats)) = best {
+                out.push((i, end, stats));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// A coarse shape of token `i`: pronoun, capitalised, lower, number, quote, punctuation.
+    fn shape(&self, i: usize) -> &'static str {
+        let Some(t) = self.tokens.get(i) else {
+            return "END";
+        };
+        let low = self.low(i);
+        match t.kind {
+            TokenKind::Quote => {
+                if self.quote_ending_at(i).is_some() {
+                    "QE"
+                } else {
+                    "QO"
+                }
+            }
+            TokenKind::Punct => match low {
+                "," => ",",
+                ":" => ":",
+                "." | "?" | "!" => ".",
+                _ => "P",
+            },
+            TokenKind::Number => "N",
+            TokenKind::Word => {
+                if matches!(low, "he" | "she" | "they" | "i" | "we" | "it" | "you") {
+                    "PRON"
+                } else if self.raw(i).starts_with(char::is_uppercase) {
+                    "CAP"
+                } else {
+                    "low"
+                }
+            }
+        }
+    }
+
+    /// The classifier's features for the candidate `start..end`.
+    fn features(&self, start: usize, end: usize, out: &mut model::Features) {
+        out.clear();
+        let mut key = String::new();
+        train::push_key(&mut key, &self.lower, &self.tokens[start..end]);
+        let s = &self.sentences[self.sentence_of[start]];
+        let prev = if start > s.tokens.start {
+            self.low(start - 1)
+        } else {
+            "<s>"
+        };
+        let prev2 = if start > s.tokens.start + 1 {
+            self.low(start - 2)
+        } else {
+            "<s>"
+        };
+        let next = if end < s.tokens.end {
+            self.low(end)
+        } else {
+            "</s>"
+        };
+        let next2 = if end + 1 < s.tokens.end {
+            self.low(end + 1)
+        } else {
+            "</s>"
+        };
+        let ps = if start > s.tokens.start {
+            self.shape(start - 1)
+        } else {
+            "<s>"
+        };
+        let ns = if end < s.tokens.end {
+            self.shape(end)
+        } else {
+            "</s>"
+        };
+        let that = (end..s.tokens.end.min(end + 4)).any(|m| self.low(m) == "that");
+        let head = self.low(end - 1);
+        let suffix = head.get(head.len().saturating_sub(3)..).unwrap_or(head);
+        let cap = self.raw(start).starts_with(char::is_uppercase);
+        let first_para = s.paragraph == 0;
+        let st = lexicon::stem(head);
+        out.push_parts(&["b"]);
+        out.push_parts(&["lem:", st]);
+        out.push_parts(&["lemn:", st, "|", ns]);
+        out.push_parts(&["lemp:", st, "|", ps]);
+        out.push_parts(&["lemthat:", st, "|", tf(that)]);
+        out.push_parts(&["k:", &key]);
+        out.push_parts(&["kn:", &key, "|", next]);
+        out.push_parts(&["kp:", &key, "|", prev]);
+        out.push_parts(&["kns:", &key, "|", ns]);
+        out.push_parts(&["kps:", &key, "|", ps]);
+        out.push_parts(&["kpn:", &key, "|", ps, "|", ns]);
+        out.push_parts(&["n:", next]);
+        out.push_parts(&["p:", prev]);
+        out.push_parts(&["nn:", next, "|", next2]);
+        out.push_parts(&["pp:", prev2, "|", prev]);
+        out.push_parts(&["ps:", ps]);
+        out.push_parts(&["ns:", ns]);
+        out.push_parts(&["psns:", ps, "|", ns]);
+        out.push_parts(&["sfx:", suffix, "|", ps, "|", ns]);
+        out.push_parts(&["kthat:", &key, "|", tf(that)]);
+        out.push_parts(&["kcap:", &key, "|", tf(cap), "|", tf(first_para)]);
+    }
+
+    fn match_cues(&mut self) {
+        let mut feats = model::Features::default();
+        for (i, end, stats) in self.candidates.clone() {
+            let confidence = match self.model {
+                Some(m) => {
+                    self.features(i, end, &mut feats);
+                    let score = m.score(&feats);
+                    if score <= 0.0 {
+                        continue;
+                    }
+                    1.0 / (1.0 + (-f64::from(score) * 0.5).exp())
+                }
+                None => {
+                    if stats.precision() < MIN_PRECISION {
+                        continue;
+                    }
+                    stats.precision()
+                }
+            };
+            // Auxiliaries and adverbs right before a cue belong to it ("has repeatedly said").
+            let s0 = self
+                .sentences
+                .get(self.sentence_of[i])
+                .map_or(0, |s| s.tokens.start);
+            let mut start = i;
+            while start > s0
+                && !self.in_cue[start - 1]
+                && self.in_quote[start - 1].is_none()
+                && is_cue_modifier(self.low(start - 1))
+            {
+                start -= 1;
+            }
+            self.cue_at[start] = Some(end);
+            self.cue_info[start] = Some(CueInfo { stats, confidence });
+            for k in start..end {
+                self.in_cue[k] = true;
+            }
+        }
+    }
+
+    /// The byte range of a token range (empty token ranges give an empty byte range).
+    fn bytes(&self, r: Range<usize>) -> Range<usize> {
+        let Some(a) = self.tokens.get(r.start) else {
+            return self.text.len()..self.text.len();
+        };
+        match r.end.checked_sub(1).and_then(|e| self.tokens.get(e)) {
+            Some(b) if r.end > r.start => a.start..b.end,
+            _ => a.start..a.start,
+        }
+    }
+
+    /// The token range covering a byte range.
+    fn token_range(&self, b: &Range<usize>) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.end <= b.start);
+        let last = self.tokens.partition_point(|t| t.start < b.end);
+        first..last.max(first)
+    }
+
+    fn find(&self) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        if let Some(h) = self.headline() {
+            out.push(h);
+        }
+        // Cue tokens the layout rules used, so the sentence rules do not read them again.
+        let mut taken = vec![false; self.tokens.len()];
+        self.layout_claims(&mut out, &mut taken);
+        for (si, s) in self.sentences.iter().enumerate() {
+            let mut last_source: Option<Range<usize>> = None;
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                let Some(end) = self.cue_at[i] else {
+                    i += 1;
+                    continue;
+                };
+                if taken[i] {
+                    i = end;
+                    continue;
+                }
+                if let Some(f) = self.claim_at(si, i..end, &last_source) {
+                    if f.source.is_some() {
+                        last_source = f.source.as_ref().map(|b| self.token_range(b));
+                    }
+                    out.push(f);
+                }
+                i = end;
+            }
+        }
+        out
+    }
+
+    /// Claims read from the layout: transcript lines ("PENCE: Well, look ...") and quotes
+    /// signed with a dash ("“...” ― Pamela Padilla").
+    fn layout_claims(&self, out: &mut Vec<Found>, taken: &mut [bool]) {
+        let n = self.tokens.len();
+        let all_caps = |k: usize| {
+            self.tokens[k].kind == TokenKind::Word
+                && self.raw(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !self.raw(k).chars().any(char::is_lowercase)
+        };
+        // Transcript lines: an upper-case name and a colon open the paragraph.
+        let mut first = 0;
+        while first < n {
+            let para = self.paragraph(first);
+            let mut last = first;
+            while last < n && self.paragraph(last) == para {
+                last += 1;
+            }
+            let mut k = first;
+            if self.tokens[k].kind == TokenKind::Quote {
+                k += 1;
+            }
+            let name = k;
+            while k < last && k < name + 3 && all_caps(k) {
+                k += 1;
+            }
+            if k > name && k + 1 < last && self.low(k) == ":" && para > 0 {
+                let mut end = last;
+                while end > k + 1 && self.tokens[end - 1].kind == TokenKind::Quote {
+                    end -= 1;
+                }
+                taken[k] = true;
+                out.push(Found {
+                    source: Some(self.bytes(name..k)),
+                    cue: Some(self.bytes(k..k + 1)),
+                    content: vec![self.bytes(k + 1..end)],
+                    kind: ClaimKind::Direct,
+                    rule: "transcript",
+                    confidence: 0.7,
+                });
+            }
+            first = last;
+        }
+        // Signed quotes: a closing quote, a dash, a short name ending the paragraph.
+        for q in &self.quotes {
+            let d = q.close + 1;
+            if d + 1 >= n
+                || !matches!(self.low(d), "―" | "—" | "–" | "--" | "-")
+                || self.paragraph(d) != self.paragraph(q.close)
+            {
+                continue;
+            }
+            let para = self.paragraph(d);
+            let mut e = d + 1;
+            while e < n
+                && e < d + 7
+                && self.paragraph(e) == para
+                && self.tokens[e].kind == TokenKind::Word
+            {
+                e += 1;
+            }
+            let ends = e >= n || self.paragraph(e) != para || matches!(self.low(e), "." | "|");
+            if e > d + 1 && ends && self.raw(d + 1).starts_with(char::is_uppercase) {
+                taken[d] = true;
+                out.push(Found {
+                    source: Some(self.bytes(d + 1..e)),
+                    cue: Some(self.bytes(d..d + 1)),
+                    content: vec![self.bytes(q.open..q.close + 1)],
+                    kind: ClaimKind::Direct,
+                    rule: "signed-quote",
+                    confidence: 0.7,
+                });
+            }
+        }
+    }
+
+    /// The leftward noun phrase ending just before token `end`, within the sentence.
+    fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
+        let mut i = end;
+        while i > start_limit {
+            let k = i - 1;
+            let t = &self.tokens[k];
+            let low = self.low(k);
+            let ok = match t.kind {
+                TokenKind::Word | TokenKind::Number if low == "and" => {
+                    // "Mr. Grassley and Mr. Leahy", "Developers and supporters".
+                    k > start_limit
+                        && k + 1 < end
+                        && self.tokens[k - 1].kind == TokenKind::Word
+                        && !LEFT_STOP.contains(&self.low(k - 1))
+                        && !self.in_cue[k - 1]
+                        && (self.raw(k - 1).starts_with(char::is_uppercase)
+                            || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3)
+                            || self.raw(k + 1).starts_with(char::is_uppercase)
+                            || matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their"))
+                }
+                TokenKind::Word | TokenKind::Number => {
+                    !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
+                }
+                TokenKind::Punct => {
+                    matches!(low, "&" | "-" | "(" | ")")
+                        || (low == "." && self.low(k + 1) == ")")
+                        || low.ends_with('.') && low.len() > 1
+                }
+                TokenKind::Quote => false,
+            };
+            if !ok {
+                break;
+            }
+            i = k;
+        }
+        // Leading prepositions and time words are not part of the source.
+        while i < end && LEADING_NON_SOURCE.contains(&self.low(i)) {
+            i += 1;
+        }
+        // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
+        let mut end = end;
+        while end > i + 1 && TRAILING_NON_SOURCE.contains(&self.low(end - 1)) {
+            end -= 1;
+        }
+        if end - i > 12 {
+            // Too long to be one phrase: keep the trailing run of capitalised words.
+            let mut j = end;
+            while j > i
+                && (self.raw(j - 1).starts_with(char::is_uppercase)
+                    || matches!(self.low(j - 1), "'s" | "’s" | "(" | ")" | "-"))
+            {
+                j -= 1;
+            }
+            i = j;
+        }
+        (i < end && end - i <= 12).then_some(i..end)
+    }
+
+    /// The rightward noun phrase starting at token `start`, within the sentence.
+    fn np_right(&self, start: usize, end_limit: usize) -> Option<Range<usize>> {
+        let mut i = start;
+        while i < end_limit {
+            let t = &self.tokens[i];
+            let low = self.low(i);
+            let ok = match t.kind {
+                TokenKind::Word | TokenKind::Number => {
+                    !(self.in_cue[i] || i > start && RIGHT_STOP.contains(&low))
+                }
+                TokenKind::Punct => matches!(low, "&" | "-"),
+                TokenKind::Quote => false,
+            };
+            if !ok {
+                break;
+            }
+            i += 1;
+        }
+        (i > start && i - start <= 12).then_some(start..i)
+    }
+
+    /// The natural end (exclusive) of a content running from `from` to the end of the
+    /// sentence: before the final punctuation.
+    fn natural_end(&self, from: usize, sentence_end: usize) -> usize {
+        let mut end = sentence_end;
+        while end > from && matches!(self.low(end - 1), "." | "?" | "!" | "," | ";" | ":") {
+            end -= 1;
+        }
+        end
+    }
+
+    /// The end (exclusive) of a content that runs from `from` towards the end of the sentence:
+    /// the first boundary the content-end classifier accepts (a later ", adding", ", who is
+    /// 70", "and said"), else before the final punctuation.
+    fn content_end(&self, from: usize, sentence_end: usize) -> usize {
+        let natural = self.natural_end(from, sentence_end);
+        let mut end = natural;
+        if let Some(m) = self.end_model {
+            let mut feats = model::Features::default();
+            for b in from + 1..natural {
+                if self.inside_quote(b) {
+                    continue;
+                }
+                self.end_features(from, b, natural, &mut feats);
+                if m.score(&feats) > 0.0 {
+                    end = b;
+                    break;
+                }
+            }
+        }
+        // No dangling punctuation at a cut.
+        while end > from
+            && matches!(
+                self.low(end - 1),
+                "." | "?" | "!" | "," | ";" | ":" | "—" | "--" | "-" | "("
+            )
+        {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Whether the boundary before token `b` falls inside one quote.
+    fn inside_quote(&self, b: usize) -> bool {
+        let at = |k: usize| self.in_quote.get(k).copied().flatten();
+        match (b.checked_sub(1).and_then(at), at(b)) {
+            (Some(x), Some(y)) => x == y && self.quotes[x].open != b,
+            _ => false,
+        }
+    }
+
+    /// Features of cutting a content `from..b` (natural end `natural`).
+    fn end_features(&self, from: usize, b: usize, natural: usize, out: &mut model::Features) {
+        out.clear();
+        let bucket = |n: usize| match n {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3..=5 => "5",
+            6..=10 => "10",
+            11..=20 => "20",
+            _ => "99",
+        };
+        let (w, wp, wn) = (self.low(b), self.low(b - 1), self.low(b + 1));
+        let (s, sn) = (self.shape(b), self.shape(b + 1));
+        let cue_soon = (b..natural.min(b + 5)).any(|m| self.strong_cue[m]);
+        let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
+            || self.strong_cue.get(b + 1).copied().unwrap_or(false);
+        let part = w == "," && self.is_participle(b + 1);
+        out.push_parts(&["b"]);
+        out.push_parts(&["w:", w]);
+        out.push_parts(&["wp:", wp]);
+        out.push_parts(&["wn:", w, "|", wn]);
+        out.push_parts(&["wpw:", wp, "|", w]);
+        out.push_parts(&["s:", s, "|", sn]);
+        out.push_parts(&["len:", bucket(b - from), "|", w]);
+        out.push_parts(&["rem:", bucket(natural - b), "|", w]);
+        out.push_parts(&["cue:", tf(cue_soon), "|", tf(cue_next), "|", w]);
+        out.push_parts(&["part:", tf(part)]);
+        out.push_parts(&["wsn:", w, "|", sn, "|", tf(cue_soon)]);
+        out.push_parts(&["wn2:", w, "|", self.low(b + 2)]);
+        out.push_parts(&["wn12:", wn, "|", self.low(b + 2)]);
+        out.push_parts(&[
+            "sfx:",
+            w,
+            "|",
+            suffix2(self.low(b + 1)),
+            "|",
+            suffix2(self.low(b + 2)),
+        ]);
+        out.push_parts(&["sfx3:", w, "|", suffix2(self.low(b + 3))]);
+    }
+
+    /// A lower-case "-ing" word opening a participial clause (", singing ...").
+    fn is_participle(&self, k: usize) -> bool {
+        let low = self.low(k);
+        low.len() > 5
+            && low.ends_with("ing")
+            && self.raw(k).starts_with(char::is_lowercase)
+            && !matches!(
+                low,
+                "including"
+                    | "according"
+                    | "during"
+                    | "nothing"
+                    | "something"
+                    | "anything"
+                    | "everything"
+            )
+    }
+
+    /// The quote that ends at token `k` (its closing mark, or the comma inside it).
+    fn quote_ending_at(&self, k: usize) -> Option<Quote> {
+        let q = self.in_quote.get(k).copied().flatten()?;
+        let quote = self.quotes[q];
+        (quote.close == k).then_some(quote)
+    }
+
+    /// A quote opening at token `k` (after optional ":" or ",").
+    fn quote_opening_at(&self, k: usize) -> Option<Quote> {
+        let q = self.in_quote.get(k).copied().flatten()?;
+        let quote = self.quotes[q];
+        (quote.open == k).then_some(quote)
+    }
+
+    fn claim_at(
+        &self,
+        si: usize,
+        cue: Range<usize>,
+        last_source: &Option<Range<usize>>,
+    ) -> Option<Found> {
+        let s = &self.sentences[si];
+        let (s0, s1) = (s.tokens.start, s.tokens.end);
+        let info = self.cue_info[cue.start]?;
+        let stats = info.stats;
+        let conf = info.confidence.clamp(0.05, 0.95);
+        let first = self.low(cue.start);
+        let before_cue = cue.start.checked_sub(1).filter(|&k| k >= s0);
+        let prev_low = before_cue.map_or("", |k| self.low(k));
+        let prev_is_quote_end = before_cue.and_then(|k| self.quote_ending_at(k));
+
+        // "according to X, C" / "C, according to X".
+        if first == "according" {
+            let src = self.np_right(cue.end, s1);
+            let after_src = src.as_ref().map_or(cue.end, |r| r.end);
+            let content = if cue.start == s0 || prev_low != "," && cue.start < s0 + 2 {
+                let from = if self.low(after_src) == "," {
+                    after_src + 1
+                } else {
+                    after_src
+                };
+                let end = self.content_end(from, s1);
+                (from < end).then(|| vec![self.bytes(from..end)])
+            } else {
+                self.content_before(s0, cue.start)
+            }?;
+            return Some(Found {
+                source: src.map(|r| self.bytes(r)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: ClaimKind::Indirect,
+                rule: "according-to",
+                confidence: conf,
+            });
+        }
+
+        // Participial continuation: ", adding that C" inherits the speaker.
+        if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
+            && matches!(prev_low, "," | "—" | "--")
+        {
+            let content = self.content_after(cue.end, s1)?;
+            let subject = self.sentence_subject(s0, cue.start).filter(|r| {
+                let w = self.low(r.start);
+                self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&w)
+            });
+            let source = subject.or_else(|| last_source.clone());
+            return Some(Found {
+                source: source.map(|r| self.bytes(r)),
+                cue: Some(self.bytes(cue)),
+                content: content.0,
+                kind: content.1,
+                rule: "participial",
+                confidence: conf * 0.9,
+            });
+        }
+
+        // Passive: "C was first reported by X", "X was accused of C" (no source).
+        if self.is_passive(cue.clone()) {
+            let subject = self.np_left(s0, cue.start)?;
+            let by = if self.low(cue.end - 1) == "by" {
+                Some(cue.end)
+            } else if self.low(cue.end) == "by" {
+                Some(cue.end + 1)
+            } else {
+                None
+            };
+            let (source, content) = match by {
+                Some(b) => (
+                    self.inverted_source(b, s1)
+                        .or_else(|| self.np_right(b, s1))
+                        .map(|r| self.bytes(r)),
+                    vec![self.bytes(subject)],
+                ),
+                None => {
+                    let mut parts = vec![self.bytes(subject)];
+                    if let Some((after, _)) = self.content_after(cue.end, s1) {
+                        parts.extend(after);
+                    }
+                    (None, parts)
+                }
+            };
+            return Some(Found {
+                source,
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: ClaimKind::Indirect,
+                rule: "passive",
+                confidence: conf * 0.8,
+            });
+        }
+
+        // "X, the former chief, said C" is not inverted: the appositive opens the sentence.
+        let opening_appositive = prev_low == ","
+            && self.appositive_source(s0, cue.start - 1).is_some_and(|r| {
+                self.np_left(s0, r.start + 1)
+                    .is_some_and(|h| h.start == r.start)
+                    && {
+                        let mut f = s0;
+                        while f < r.start && LEADING_NON_SOURCE.contains(&self.low(f)) {
+                            f += 1;
+                        }
+                        r.start == f || self.low(r.start - 1) == ","
+                    }
+            });
+        // Inverted: "C, said X" / "“C,” said X".
+        if (prev_low == "," || prev_is_quote_end.is_some())
+            && !opening_appositive
+            && stats.before_share() > 0.2
+            && let Some(src) = self.inverted_source(cue.end, s1)
+        {
+            let content_end = before_cue.unwrap_or(s0);
+            let mut content = self.content_before(s0, content_end + 1)?;
+            let direct = prev_is_quote_end.is_some()
+                || (content_end > 0 && self.quote_ending_at(content_end - 1).is_some());
+            self.extend_interrupted(&mut content, src.end, s1);
+            return Some(Found {
+                source: Some(self.bytes(src)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind: if direct {
+                    ClaimKind::Direct
+                } else {
+                    ClaimKind::Indirect
+                },
+                rule: "inverted",
+                confidence: conf * 0.9,
+            });
+        }
+
+        let src = if prev_low == "," {
+            self.appositive_source(s0, cue.start - 1)
+        } else if matches!(prev_low, "who" | "which")
+            || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))
+        {
+            before_cue.map(|k| k..k + 1)
+        } else if matches!(prev_low, "and" | "but") && last_source.is_some() {
+            // "X says ... and said C": the conjoined verb shares the subject.
+            last_source.clone()
+        } else {
+            self.np_left(s0, cue.start)
+        };
+        // "C, X said." / "“C,” X said.": content before a short source.
+        if let Some(src) = &src {
+            let k = src.start.checked_sub(1).filter(|&k| {
+                k >= s0
+                    || (src.start == s0
+                        && self.quote_ending_at(k).is_some()
+                        && self.paragraph(k) == self.paragraph(s0))
+            });
+            let after = self.low(cue.end);
+            let content_follows = self.has_that_soon(cue.end, s1)
+                || matches!(after, ":")
+                || self.quote_opening_at(cue.end).is_some()
+                || (after == "," && self.quote_opening_at(cue.end + 1).is_some());
+            let ends_clause = cue.end >= s1
+                || matches!(after, "." | "," | "?" | "!" | ";")
+                || RIGHT_STOP.contains(&after);
+            let quote_before = k.is_some_and(|k| {
+                self.quote_ending_at(k).is_some()
+                    || (self.low(k) == "," && k > 0 && self.quote_ending_at(k - 1).is_some())
+            });
+            let comma_before = k.is_some_and(|k| self.low(k) == ",");
+            if let Some(k) = k
+                && ((quote_before && !self.has_that_soon(cue.end, s1))
+                    || (comma_before && ends_clause && !content_follows && prev_low != ","))
+                && stats.before_share() > 0.15
+            {
+                let mut content = self.content_before(s0, k + 1)?;
+                self.extend_interrupted(&mut content, cue.end, s1);
+                return Some(Found {
+                    source: Some(self.bytes(src.clone())),
+                    cue: Some(self.bytes(cue)),
+                    content,
+                    kind: if quote_before {
+                        ClaimKind::Direct
+                    } else {
+                        ClaimKind::Indirect
+                    },
+                    rule: if quote_before {
+                        "quote-before-said"
+                    } else {
+                        "inverted-clause"
+                    },
+                    confidence: conf * 0.9,
+                });
+            }
+        }
+
+        // "X said (that) C" / "X said: “C”".
+        let src = src?;
+        let (content, kind) = self.content_after(cue.end, s1)?;
+        let rule = match kind {
+            ClaimKind::Direct => "quote-after-said",
+            _ if self.low(content_first_token(self, &content)) == "that" => "said-that",
+            _ => "said",
+        };
+        Some(Found {
+            source: Some(self.bytes(src)),
+            cue: Some(self.bytes(cue)),
+            content,
+            kind,
+            rule,
+            confidence: conf,
+        })
+    }
+
+    /// The participle of a passive cue ("was first reported by", "is expected"): a form of
+    /// "be" followed, past adverbs, by a past participle.
+    fn is_passive(&self, cue: Range<usize>) -> bool {
+        let Some(be) = (cue.start..cue.end).find(|&k| {
+            matches!(
+                self.low(k),
+                "was" | "were" | "been" | "is" | "are" | "be" | "being"
+            )
+        }) else {
+            return false;
+        };
+        let mut k = be + 1;
+        while k < cue.end && is_cue_modifier(self.low(k)) {
+            k += 1;
+        }
+        let w = self.low(k);
+        k < cue.end
+            && (w.ends_with("ed")
+                || matches!(
+                    w,
+                    "told"
+                        | "said"
+                        | "thought"
+                        | "known"
+                        | "seen"
+                        | "shown"
+                        | "given"
+                        | "taken"
+                        | "written"
+                        | "held"
+                        | "made"
+                        | "brought"
+                        | "found"
+                        | "heard"
+                        | "sent"
+                ))
+    }
+
+    /// "X, the former chief, said": the name, its appositive and the closing comma.
+    fn appositive_source(&self, s0: usize, comma: usize) -> Option<Range<usize>> {
+        // The appositive runs back to the previous comma ("a historian who attended the
+        // session"); the name before it is a plain noun phrase.
+        let mut before = comma;
+        loop {
+            before = before.checked_sub(1).filter(|&k| k >= s0)?;
+            if self.low(before) == "," {
+                break;
+            }
+            if comma - before > 18
+                || self.in_cue[before]
+                || self.tokens[before].kind == TokenKind::Quote
+                || matches!(self.low(before), "." | ";" | ":" | "?" | "!")
+            {
+                return None;
+            }
+        }
+        if before + 1 >= comma {
+            return None;
+        }
+        let head = self.np_left(s0, before)?;
+        (head.end == before).then_some(head.start..comma + 1)
+    }
+
+    /// The source after an inverted cue: a noun phrase, with an appositive up to the end of the
+    /// sentence ("said David Wasserman, House editor for the Cook Political Report").
+    fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
+        let first = self.low(start);
+        if LEFT_STOP.contains(&first)
+            || RIGHT_STOP.contains(&first)
+            || !(SOURCE_OPENERS.contains(&first) || self.raw(start).starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        let np = self.np_right(start, s1)?;
+        let after = self.low(np.end);
+        if np.end >= s1
+            || matches!(after, "." | "?" | "!" | "(" | ";")
+            || RIGHT_STOP.contains(&after)
+        {
+            return Some(np);
+        }
+        if after == "," {
+            // An appositive running to the end of the sentence belongs to the source.
+            let mut e = s1;
+            while e > np.end && matches!(self.low(e - 1), "." | "?" | "!") {
+                e -= 1;
+            }
+            let clean = (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
+            if clean && e - np.end <= 25 && e > np.end + 1 {
+                return Some(np.start..e);
+            }
+            return Some(np);
+        }
+        None
+    }
+
+    fn has_that_soon(&self, from: usize, s1: usize) -> bool {
+        (from..s1.min(from + 6))
+            .take_while(|&k| self.low(k) != ",")
+            .any(|k| self.low(k) == "that")
+    }
+
+    /// The subject at the start of a sentence, for a participle with no earlier speaker.
+    fn sentence_subject(&self, s0: usize, limit: usize) -> Option<Range<usize>> {
+        // Skip a leading adverbial clause ending with a comma when it is short.
+        let mut start = s0;
+        if let Some(c) = (s0..limit.min(s0 + 8)).find(|&k| self.low(k) == ",") {
+            start = c + 1;
+        }
+        let word = |k: usize| {
+            k < limit
+                && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                && !LEFT_STOP.contains(&self.low(k))
+                && !self.in_cue[k]
+        };
+        let cap = |k: usize| word(k) && self.raw(k).starts_with(char::is_uppercase);
+        let mut end = start;
+        while word(end)
+            && (end == start
+                || cap(end)
+                || matches!(self.low(end), "'s" | "’s" | "of" | "the")
+                // "Democratic presidential nominee Hillary Clinton"
+                || (word(end + 1) && cap(end + 1))
+                || (word(end + 1) && word(end + 2) && cap(end + 2)))
+        {
+            end += 1;
+        }
+        (end > start).then_some(start..end)
+    }
+
+    /// The content before a cue: the quote ending there, else the sentence start up to the
+    /// comma at `end - 1` (exclusive).
+    fn content_before(&self, s0: usize, end: usize) -> Option<Vec<Range<usize>>> {
+        let k = end.checked_sub(1)?;
+        let quote = self.quote_ending_at(k).or_else(|| {
+            (self.low(k) == "," && k > 0)
+                .then(|| self.quote_ending_at(k - 1))
+                .flatten()
+        });
+        if let Some(q) = quote {
+            // A quote that starts mid-sentence takes the sentence's opening words along.
+            let qs = &self.sentences[self.sentence_of[q.open]];
+            let start = if (qs.tokens.start..q.open).all(|m| !self.in_cue[m]) {
+                qs.tokens.start
+            } else {
+                q.open
+            };
+            return Some(vec![self.bytes(start..q.close + 1)]);
+        }
+        let mut e = k + 1;
+        while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
+            e -= 1;
+        }
+        (e > s0).then(|| vec![self.bytes(s0..e)])
+    }
+
+    /// The content after a cue: a quote opening there (after ":" or ","), else "that C" or C
+    /// up to the end of the sentence.
+    fn content_after(&self, from: usize, s1: usize) -> Option<(Vec<Range<usize>>, ClaimKind)> {
+        let mut k = from;
+        if matches!(self.low(k), ":" | ",") {
+            k += 1;
+        }
+        if let Some(q) = self.quote_opening_at(k) {
+            let end = q.close + 1;
+            // A quote that closes the sentence is the whole content.
+            let rest = end >= s1 || matches!(self.low(end), "." | "?" | "!") && end + 1 >= s1;
+            if rest || end > s1 {
+                return Some((vec![self.bytes(q.open..end)], ClaimKind::Direct));
+            }
+        }
+        // Skip a short bridge ("told reporters Monday that", "said during a rally in Ohio
+        // that", "cautioned, as did the campaign, that", "says of Clinton, “...").
+        let mut start = k;
+        let window = s1.min(k + 12);
+        let that = (k..window)
+            .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
+            .find(|&m| self.low(m) == "that");
+        let prep_led = PREPOSITIONS.contains(&self.low(k)) || self.low(k) == ",";
+        if let Some(t) = that
+            && (prep_led
+                || self.low(t - 1) == ","
+                || (k..t).all(|m| {
+                    BRIDGE.contains(&self.low(m)) || self.raw(m).starts_with(char::is_uppercase)
+                }))
+        {
+            start = t;
+        } else if prep_led
+            && let Some(c) = (k + 1..window)
+                .take_while(|&m| !self.in_cue[m] && self.in_quote[m].is_none())
+                .find(|&m| self.low(m) == ",")
+            && c + 1 < s1
+            && let Some(q) = self.quote_opening_at(c + 1)
+        {
+            // "says of Clinton, “If she gets the chance...”"
+            if q.close + 2 >= s1 || q.close >= s1 {
+                return Some((vec![self.bytes(q.open..q.close + 1)], ClaimKind::Direct));
+            }
+            start = c + 1;
+        }
+        let end = self.content_end(start, s1);
+        if end <= start {
+            return None;
+        }
+        let kind = if (start..end).any(|m| self.in_quote[m].is_some()) {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        };
+        Some((vec![self.bytes(start..end)], kind))
+    }
+
+    /// `“A,” he said, “B.”` / `A, he said, B.`: adds what resumes after the cue to the content;
+    /// `“A,” he said. “B.”` adds the quote that opens the next sentence.
+    fn extend_interrupted(&self, content: &mut Vec<Range<usize>>, from: usize, s1: usize) {
+        let k = from;
+        if self.low(k) == "," && k + 1 < s1 {
+            if let Some(q) = self.quote_opening_at(k + 1) {
+                content.push(self.bytes(q.open..q.close + 1));
+                return;
+            }
+            if self.cue_at[k + 1].is_some()
+                || self.in_cue[k + 1]
+                || self.is_participle(k + 1)
+                || matches!(
+                    self.low(k + 1),
+                    "and" | "but" | "or" | "as" | "while" | "because" | "although" | "though"
+                )
+            {
+                return;
+            }
+            let end = self.content_end(k + 1, s1);
+            if end > k + 1 {
+                content.push(self.bytes(k + 1..end));
+            }
+            return;
+        }
+        // The sentence ends here (after a short adjunct: "told reporters", "said in June"); a
+        // quote opening the next sentence in the paragraph continues.
+        let mut e = k;
+        while e < s1
+            && e < k + 8
+            && !self.in_cue[e]
+            && self.in_quote[e].is_none()
+            && !matches!(self.low(e), "." | "?" | "!" | "," | ";" | ":")
+        {
+            e += 1;
+        }
+        while e < s1 && matches!(self.low(e), "." | "?" | "!") {
+            e += 1;
+        }
+        if e == s1
+            && e < self.tokens.len()
+            && self.paragraph(e) == self.paragraph(k.saturating_sub(1))
+            && let Some(q) = self.quote_opening_at(e)
+        {
+            let qs = self.sentence_of[q.close];
+            let next_has_cue = (q.close + 1..self.sentences[qs].tokens.end).any(|m| self.in_cue[m]);
+            if !next_has_cue {
+                content.push(self.bytes(q.open..q.close + 1));
+            }
+        }
+    }
+
+    /// A headline attribution: "C: Source" or "Source: C" on the first line.
+    fn headline(&self) -> Option<Found> {
+        let s = self.sentences.first()?;
+        if s.paragraph != 0 {
+            return None;
+        }
+        let colon = (s.tokens.clone()).find(|&k| self.low(k) == ":")?;
+        let left = s.tokens.start..colon;
+        let right = colon + 1..s.tokens.end;
+        if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        let (source, content) = if left.len() <= 4 {
+            (left, right)
+        } else if right.len() <= 4 {
+            (right, left)
+        } else {
+            return None;
+        };
+        let mut ce = content.end;
+        while ce > content.start && matches!(self.low(ce - 1), "." | "?" | "!") {
+            ce -= 1;
+        }
+        if ce <= content.start {
+            return None;
+        }
+        Some(Found {
+            source: Some(self.bytes(source)),
+            cue: Some(self.bytes(colon..colon + 1)),
+            content: vec![self.bytes(content.start..ce)],
+            kind: ClaimKind::Headline,
+            rule: "headline-colon",
+            confidence: 0.4,
+        })
+    }
+}
+
+/// A feature spelling of a flag, as `format!` writes it.
+fn tf(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}
+
+/// The last two letters of a word (a poor man's part of speech: -ed, -ly, -ng, -es).
+fn suffix2(w: &str) -> &str {
+    let mut start = w.len().saturating_sub(2);
+    while !w.is_char_boundary(start) {
+        start -= 1;
+    }
+    &w[start..]
+}
+
+/// Auxiliaries, negations and adverbs that PolNeAR keeps inside a cue.
+fn is_cue_modifier(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "would",
+        "will",
+        "is",
+        "was",
+        "are",
+        "were",
+        "not",
+        "never",
+        "later",
+        "then",
+        "often",
+        "even",
+        "still",
+        "already",
+        "first",
+        "now",
+        "again",
+        "long",
+        "do",
+        "does",
+        "did",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "be",
+        "been",
+        "being",
+        "once",
+        "just",
+        "further",
+        "soon",
+        "separately",
+        "both",
+        "all",
+        "'ve",
+        "’ve",
+        "'d",
+        "’d",
+        "'ll",
+        "’ll",
+    ];
+    const NOT_ADVERBS: &[&str] = &[
+        "only", "early", "family", "july", "italy", "daily", "weekly", "rally", "ally", "reply",
+        "supply", "fly", "holly", "sally", "kelly", "emily", "billy", "molly", "bully", "belly",
+        "jolly", "likely", "apply", "monthly", "lonely", "elderly", "friendly", "ugly", "silly",
+    ];
+    WORDS.contains(&w)
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
+        || (w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w))
+}
+
+fn content_first_token(doc: &Doc, content: &[Range<usize>]) -> usize {
+    let b = content.first().map_or(0, |r| r.start);
+    doc.tokens.partition_point(|t| t.start < b)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+//! Actors found in real text: the sample article, roles, merging, resolution, odd input.
+
+use gloss::extract::Context;
+use gloss::extract::actors::{find_actors, resolve};
+use gloss::model::{Actor, ActorKind, Span};
+use proptest::prelude::*;
+
+const SAMPLE: &str = include_str!("../seeds/000_a00d91becb0c72f2.txt");
+
+fn names(actors: &[Actor]) -> Vec<(String, ActorKind, Vec<String>, Option<String>)> {
+    actors
+        .iter()
+        .map(|a| (a.name.clone(), a.kind, a.aliases.clone(), a.role.clone()))
+        .collect()
+}
+
+fn actor<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
+    actors
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name:?} in {:#?}", names(actors)))
+}
+
+fn sample() -> (Context<'static>, Vec<Actor>) {
+    let cx = Context::new(SAMPLE);
+    let actors = find_actors(&cx);
+    (cx, actors)
+}
+
+/// A span over the `nth` occurrence (from 0) of `needle` in `text`.
+fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+    let (b, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"));
+    Span::from_bytes(text, b..b + needle.len())
+}
+
+#[test]
+fn sample_splits_the_role_off_the_former_secretary_general() {
+    let (_, actors) = sample();
+    let a = actor(&actors, "Anders Rasmussen");
+    assert_eq!(a.kind, ActorKind::Person);
+    assert_eq!(a.role.as_deref(), Some("Former NATO Secretary General"));
+    assert!(a.mentions.iter().all(|m| m.text.ends_with("Rasmussen")));
+    assert!(
+        a.mentions.iter().any(|m| m.text == "Rasmussen"),
+        "surname mentions join"
+    );
+    let j = actor(&actors, "Jens Stoltenberg");
+    assert_eq!(j.role.as_deref(), Some("NATO Secretary General"));
+}
+
+#[test]
+fn sample_gives_nato_its_definite_descriptions() {
+    let (_, actors) = sample();
+    let nato = actor(&actors, "NATO");
+    assert_eq!(nato.kind, ActorKind::Organization);
+    for alias in ["the alliance", "the Western military alliance"] {
+        assert!(
+            nato.aliases.iter().any(|a| a == alias),
+            "{alias} in {:?}",
+            nato.aliases
+        );
+    }
+}
+
+#[test]
+fn sample_uses_kiev_for_ukraine_but_washington_as_the_summit_place() {
+    let (_, actors) = sample();
+    let ukraine = actor(&actors, "Ukraine");
+    assert_eq!(ukraine.kind, ActorKind::Country);
+    assert!(ukraine.aliases.iter().any(|a| a == "Kiev"));
+    assert_eq!(actor(&actors, "Washington").kind, ActorKind::Place);
+    assert_eq!(actor(&actors, "United States").kind, ActorKind::Country);
+    for country in ["Poland", "Russia"] {
+        assert_eq!(actor(&actors, country).kind, ActorKind::Country);
+    }
+}
+
+#[test]
+fn sample_finds_the_groups() {
+    let (_, actors) = sample();
+    for name in [
+        "several Eastern European leaders",
+        "some NATO allies",
+        "Baltic states",
+    ] {
+        assert_eq!(actor(&actors, name).kind, ActorKind::Group);
+    }
+    assert!(
+        !actors.iter().any(|a| a.name == "Eastern European"),
+        "an adjective inside a group is no actor"
+    );
+}
+
+#[test]
+fn every_actor_has_an_id_a_rule_and_mentions_that_match_the_text() {
+    let (_, actors) = sample();
+    let chars: Vec<char> = SAMPLE.chars().collect();
+    for (i, a) in actors.iter().enumerate() {
+        assert_eq!(a.id, format!("a{}", i + 1));
+        assert!(a.meta.rule.is_some() && a.meta.confidence.is_some());
+        assert!(!a.mentions.is_empty());
+        for m in &a.mentions {
+            let covered: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(covered, m.text);
+        }
+    }
+}
+
+#[test]
+fn resolves_a_source_phrase_to_the_name_at_its_head() {
+    let (cx, actors) = sample();
+    let source = span_of(SAMPLE, "former NATO Secretary General Anders Rasmussen", 0);
+    let id = resolve(&cx, &actors, &source).expect("resolved");
+    assert_eq!(id, actor(&actors, "Anders Rasmussen").id);
+}
+
+#[test]
+fn resolves_he_to_the_nearest_person_before() {
+    let (cx, actors) = sample();
+    let he = span_of(SAMPLE, "He", 0);
+    assert_eq!(
+        resolve(&cx, &actors, &he),
+        Some(actor(&actors, "Anders Rasmussen").id.clone())
+    );
+    let he_said = {
+        let b = SAMPLE.find("he said").expect("he said");
+        Span::from_bytes(SAMPLE, b..b + 2)
+    };
+    assert_eq!(
+        resolve(&cx, &actors, &he_said),
+        Some(actor(&actors, "Jens Stoltenberg").id.clone())
+    );
+}
+
+#[test]
+fn resolves_they_to_a_group_and_nothing_to_nothing() {
+    let text = "Several Eastern European leaders met on Monday. They said the plan was weak.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let they = span_of(text, "They", 0);
+    assert_eq!(
+        resolve(&cx, &actors, &they),
+        Some(
+            actor(&actors, "Several Eastern European leaders")
+                .id
+                .clone()
+        )
+    );
+    let quiet = "It rained all day and the streets were empty.";
+    let cx = Context::new(quiet);
+    let actors = find_actors(&cx);
+    assert_eq!(resolve(&cx, &actors, &span_of(quiet, "It", 0)), None);
+}
+
+#[test]
+fn resolves_a_spelt_out_surname_without_overlap() {
+    let text = "Chancellor Angela Merkel spoke in Berlin. Merkel said it was time.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let merkel = actor(&actors, "Angela Merkel");
+    assert_eq!(merkel.role.as_deref(), Some("Chancellor"));
+    // A span that is not itself a mention ("Ms Merkel" typed by a coder) still resolves.
+    let source = Span {
+        text: "Ms Merkel".into(),
+        start: 0,
+        end: 0,
+        ..Span::default()
+    };
+    assert_eq!(resolve(&cx, &actors, &source), Some(merkel.id.clone()));
+}
+
+#[test]
+fn capitals_speaking_for_governments_join_their_country() {
+    let text =
+        "Russia warned the West. Moscow said sanctions would fail, officials in Moscow added.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let russia = actor(&actors, "Russia");
+    assert!(russia.aliases.iter().any(|a| a == "Moscow"));
+    assert_eq!(actor(&actors, "Moscow").kind, ActorKind::Place);
+}
+
+#[test]
+fn acronyms_join_their_country() {
+    let text =
+        "The United States said on Friday that U.S. troops would stay, and the US embassy agreed.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let us = actor(&actors, "United States");
+    assert!(us.mentions.len() >= 2, "{:?}", us.mentions);
+    assert!(us.aliases.iter().any(|a| a == "U.S."));
+}
+
+#[test]
+fn mentions_count_code_points_in_non_ascii_text() {
+    let text = "« Très bien », a dit Emmanuel Macron à Paris. Erdoğan a répondu.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let chars: Vec<char> = text.chars().collect();
+    for a in &actors {
+        for m in &a.mentions {
+            assert!(m.end <= chars.len());
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+    }
+}
+
+#[test]
+fn survives_odd_texts() {
+    let long_line = "NATO ".repeat(20_000);
+    let caps = "WORLD CUP - GERMANY BEAT ENGLAND IN LONDON .".repeat(50);
+    for text in [
+        "",
+        " ",
+        "\u{0}\u{1b}[2J\u{7f}",
+        "中文字符。北京说。",
+        "مرحبا بالعالم. قال الرئيس",
+        long_line.as_str(),
+        caps.as_str(),
+        "'s 's 's",
+        "the the the alliance alliance",
+        "He said. They said. It said.",
+    ] {
+        let cx = Context::new(text);
+        let actors = find_actors(&cx);
+        for a in &actors {
+            for m in &a.mentions {
+                assert!(m.start <= m.end && m.end <= text.chars().count());
+                let _ = resolve(&cx, &actors, m);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_and_keeps_mentions_inside_the_text(text in "\\PC{0,300}") {
+        let cx = Context::new(&text);
+        let actors = find_actors(&cx);
+        let n = text.chars().count();
+        for a in &actors {
+            for m in &a.mentions {
+                prop_assert!(m.start <= m.end && m.end <= n);
+            }
+        }
+        let probe = Span::from_chars(&text, 0, n.min(5));
+        let _ = resolve(&cx, &actors, &probe);
+    }
+
+    #[test]
+    fn never_panics_on_news_like_words(words in proptest::collection::vec(
+        prop_oneof![
+            Just("NATO"), Just("the"), Just("alliance"), Just("Mr."), Just("U.S."),
+            Just("Secretary"), Just("General"), Just("said"), Just("he"), Just("'s"),
+            Just("Kiev"), Just("several"), Just("leaders"), Just("."), Just(","),
+            Just("\n"), Just("“"), Just("Anders"), Just("Rasmussen"), Just("ÉCOLE"),
+        ], 0..80)) {
+        let text = words.join(" ");
+        let cx = Context::new(&text);
+        let actors = find_actors(&cx);
+        for a in &actors {
+            for m in &a.mentions {
+                let _ = resolve(&cx, &actors, m);
+            }
+        }
+    }
+}
