@@ -478,6 +478,7 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        self.open_pending();
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
@@ -950,8 +951,24 @@ impl App {
             (self.current + n - 1) % n
         };
         self.search = None;
-        self.open_current();
-        self.keep_list_in_view();
+        if self.slot().is_none() {
+            // Opened by `open_pending` once a frame says so: extraction can take a moment.
+            self.notify("opening: reading or extracting the annotations…");
+        }
+    }
+
+    /// Whether the current article still has to be opened.
+    pub fn needs_open(&self) -> bool {
+        self.slot().is_none()
+    }
+
+    /// Opens the current article if it is not open yet.
+    pub fn open_pending(&mut self) {
+        if self.needs_open() {
+            self.message = None;
+            self.open_current();
+            self.keep_list_in_view();
+        }
     }
 
     fn click(&mut self, x: u16, y: u16) {

@@ -137,6 +137,21 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
     let config_dir = dirs.as_ref().map(|d| d.config_dir().to_path_buf());
     let (keymap, keymap_error) = Keymap::load(config_dir.as_deref());
     let (config, config_error) = Config::load(config_dir.as_deref());
+    let snapshot: Snapshot = Arc::default();
+    // Installed before ratatui's hook, so the terminal is restored before this one runs.
+    install_recovery_hook(snapshot.clone());
+    let mut terminal = ratatui::try_init()?;
+    let _restore = Restore;
+    execute!(stdout(), EnableMouseCapture)?;
+    // Opening the first article may run the extractor: say so meanwhile.
+    terminal.draw(|frame| {
+        let line = ratatui::text::Line::from(format!(
+            " gloss: opening {} (reading or extracting the annotations)…",
+            crate::article::sanitize::one_line(articles.first().map_or("", |a| a.title.as_str()))
+        ));
+        frame.render_widget(line, frame.area());
+    })?;
+
     let mut app = App::new(articles, dir, crate::extract::extract, keymap);
     let mut notes: Vec<String> = load_errors;
     notes.extend(keymap_error);
@@ -146,12 +161,6 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
         app.notify(notes.join(" · "));
     }
 
-    let snapshot: Snapshot = Arc::default();
-    // Installed before ratatui's hook, so the terminal is restored before this one runs.
-    install_recovery_hook(snapshot.clone());
-    let mut terminal = ratatui::try_init()?;
-    let _restore = Restore;
-    execute!(stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
@@ -177,6 +186,11 @@ fn event_loop(
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         terminal.backend_mut().flush()?;
+        if app.needs_open() {
+            // The frame just drawn says the article is opening; now open it.
+            app.open_pending();
+            continue;
+        }
 
         if event::poll(Duration::from_millis(500))? {
             // Handle everything that is waiting before drawing again.

@@ -423,6 +423,8 @@ fn articles_open_lazily_and_keep_their_place() {
     app.update(Action::Down);
     app.update(Action::NextArticle);
     assert_eq!(app.current, 1);
+    assert!(app.needs_open());
+    app.open_pending();
     assert!(app.slots[1].is_some());
     assert_eq!(app.selected(), Some((Kind::Claim, 0)));
     app.update(Action::PrevArticle);
