@@ -36,6 +36,9 @@ pub enum Action {
     NextAnnotation,
     PrevAnnotation,
     Search,
+    /// The next item of the list that nobody has reviewed yet.
+    NextUnreviewed,
+    PrevUnreviewed,
     NextArticle,
     PrevArticle,
     Accept,
@@ -59,6 +62,8 @@ pub enum Action {
     MakeStance,
     /// The selection becomes the cue of the selected claim.
     MakeCue,
+    /// Remove the mention under the cursor from the actor it belongs to.
+    RemoveMention,
     /// Move the selected item's span start one word earlier.
     GrowStart,
     /// Move the selected item's span start one word later.

@@ -315,6 +315,13 @@ impl App {
             wrap: RefCell::new(WrapCache::default()),
         };
         app.open_current();
+        // Nothing to review yet: start in the text, where annotations are made.
+        if app
+            .slot()
+            .is_some_and(|s| Kind::ALL.iter().all(|k| edit::count(&s.doc, *k) == 0))
+        {
+            app.focus = Focus::Article;
+        }
         if empty {
             app.notify("nothing to show: this is the sample article");
         }
@@ -456,6 +463,14 @@ impl App {
         }
     }
 
+    /// Quits without saving; the recovery files this session wrote go too, as asked.
+    fn discard_and_quit(&mut self) {
+        for slot in self.slots.iter().flatten().filter(|s| s.is_dirty()) {
+            let _ = store::remove_recovery(&slot.save_to);
+        }
+        self.should_quit = true;
+    }
+
     /// Shows a line to the user.
     pub fn notify(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());
@@ -463,6 +478,7 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        self.open_pending();
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
@@ -485,7 +501,7 @@ impl App {
                     self.should_quit = true;
                 }
             }
-            Action::Discard => self.should_quit = true,
+            Action::Discard => self.discard_and_quit(),
             Action::Restore => {}
             Action::SaveQuit => {
                 if self.save() {
@@ -510,6 +526,8 @@ impl App {
                 self.search.get_or_insert_with(Search::default);
                 self.popups.push(Popup::Search);
             }
+            Action::NextUnreviewed => self.next_unreviewed(true),
+            Action::PrevUnreviewed => self.next_unreviewed(false),
             Action::NextArticle => self.switch_article(true),
             Action::PrevArticle => self.switch_article(false),
             Action::Accept => self.review(Status::Accepted),
@@ -530,6 +548,7 @@ impl App {
             Action::MakeMention => self.make(Purpose::Mention),
             Action::MakeClaim => self.make_claim(),
             Action::MakeCue => self.make_cue(),
+            Action::RemoveMention => self.remove_mention(),
             Action::MakeStance => self.make(Purpose::StanceActor),
             Action::GrowStart | Action::ShrinkStart | Action::GrowEnd | Action::ShrinkEnd => {
                 self.adjust_span(action)
@@ -847,6 +866,41 @@ impl App {
         self.follow_selection();
     }
 
+    /// Moves the list's selection to the next (or previous) item whose status is auto.
+    fn next_unreviewed(&mut self, forward: bool) {
+        let kind = self.tab;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let sel = slot.view.sel[tab_index(kind)];
+        let auto = |i: &usize| {
+            edit::get(&slot.doc, kind, *i).is_some_and(|item| item.meta().status == Status::Auto)
+        };
+        let n = edit::count(&slot.doc, kind);
+        let found = if forward {
+            (sel + 1..n).find(auto)
+        } else {
+            (0..sel).rev().find(auto)
+        };
+        match found {
+            Some(i) => {
+                self.select(kind, i);
+                self.follow_selection();
+            }
+            None => {
+                let left = (0..n).filter(auto).count();
+                self.notify(match left {
+                    0 => format!("every {} is reviewed", kind.as_str()),
+                    n => format!(
+                        "no unreviewed {} {} this one ({n} elsewhere)",
+                        kind.as_str(),
+                        if forward { "after" } else { "before" }
+                    ),
+                });
+            }
+        }
+    }
+
     fn next_match(&mut self, forward: bool) {
         let cursor = self.slot().map_or(0, |s| s.view.cursor);
         let Some(search) = self.search.as_mut() else {
@@ -897,8 +951,24 @@ impl App {
             (self.current + n - 1) % n
         };
         self.search = None;
-        self.open_current();
-        self.keep_list_in_view();
+        if self.slot().is_none() {
+            // Opened by `open_pending` once a frame says so: extraction can take a moment.
+            self.notify("opening: reading or extracting the annotations…");
+        }
+    }
+
+    /// Whether the current article still has to be opened.
+    pub fn needs_open(&self) -> bool {
+        self.slot().is_none()
+    }
+
+    /// Opens the current article if it is not open yet.
+    pub fn open_pending(&mut self) {
+        if self.needs_open() {
+            self.message = None;
+            self.open_current();
+            self.keep_list_in_view();
+        }
     }
 
     fn click(&mut self, x: u16, y: u16) {
@@ -1176,6 +1246,30 @@ impl App {
         }
     }
 
+    /// Removes the mention under the cursor from its actor (the actor stays, even with none).
+    fn remove_mention(&mut self) {
+        let text = &self.articles[self.current].text;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let at = slot.map.to_char(text, slot.view.cursor);
+        let found = slot.doc.actors.iter().enumerate().find_map(|(i, a)| {
+            let m = a.mentions.iter().position(|m| m.contains(at))?;
+            Some((i, m))
+        });
+        let Some((i, m)) = found else {
+            self.notify("the cursor is not on a mention");
+            return;
+        };
+        let edit = edit::change(&slot.doc, Kind::Actor, i, |item| {
+            if let Item::Actor(a) = item {
+                a.mentions.remove(m);
+            }
+        });
+        self.apply_and_select(edit);
+        self.notify("mention removed (u undoes)");
+    }
+
     /// The selection (or the word at the cursor) becomes the cue of the selected claim.
     fn make_cue(&mut self) {
         let Some((Kind::Claim, i)) = self.selected() else {
@@ -1278,7 +1372,7 @@ impl App {
                     self.should_quit = true;
                 }
             }
-            Action::Discard => self.should_quit = true,
+            Action::Discard => self.discard_and_quit(),
             Action::Cancel => {
                 self.popups.pop();
             }

@@ -69,25 +69,24 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, out: &mut Ve
             continue;
         }
         if col + w > width && b > line_start {
-            match brk {
-                Some((end, next)) if next > line_start && next <= b => {
-                    out.push(VLine {
-                        start: line_start,
-                        end,
-                    });
-                    line_start = next;
-                    col = text[next..b].chars().map(char_width).sum();
-                }
-                _ => {
-                    out.push(VLine {
-                        start: line_start,
-                        end: b,
-                    });
-                    line_start = b;
-                    col = 0;
-                }
+            if let Some((end, next)) = brk.filter(|(_, next)| *next > line_start && *next <= b) {
+                out.push(VLine {
+                    start: line_start,
+                    end,
+                });
+                line_start = next;
+                col = text[next..b].chars().map(char_width).sum();
             }
             brk = None;
+            // Still too wide (a word longer than the line): break right before this char.
+            if col + w > width && b > line_start {
+                out.push(VLine {
+                    start: line_start,
+                    end: b,
+                });
+                line_start = b;
+                col = 0;
+            }
         }
         col += w;
     }
@@ -190,6 +189,30 @@ mod tests {
     #[test]
     fn zero_width_is_treated_as_one_column() {
         assert_eq!(rows("ab", 0), vec!["a", "b"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_ordered_fit_the_width_and_cover_the_text(
+            text in "[a-z \n\t\u{1b}é日👍]{0,200}",
+            width in 1usize..40,
+        ) {
+            let lines = wrap(&text, width);
+            proptest::prop_assert!(!lines.is_empty());
+            for w in lines.windows(2) {
+                proptest::prop_assert!(w[0].end <= w[1].start);
+            }
+            let mut covered = 0;
+            for l in &lines {
+                let shown = text[l.start..l.end].trim_end_matches([' ', '\t']);
+                let cols: usize = shown.chars().map(char_width).sum();
+                proptest::prop_assert!(cols <= width || shown.chars().count() == 1, "{:?}", shown);
+                // What lies between lines is only line breaks and the spaces a break ate.
+                proptest::prop_assert!(text[covered..l.start].chars().all(|c| c == '\n' || c == ' ' || c == '\t'));
+                covered = l.end;
+            }
+            proptest::prop_assert_eq!(covered, text.len());
+        }
     }
 
     #[test]

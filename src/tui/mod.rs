@@ -24,7 +24,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -136,6 +137,21 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
     let config_dir = dirs.as_ref().map(|d| d.config_dir().to_path_buf());
     let (keymap, keymap_error) = Keymap::load(config_dir.as_deref());
     let (config, config_error) = Config::load(config_dir.as_deref());
+    let snapshot: Snapshot = Arc::default();
+    // Installed before ratatui's hook, so the terminal is restored before this one runs.
+    install_recovery_hook(snapshot.clone());
+    let mut terminal = ratatui::try_init()?;
+    let _restore = Restore;
+    execute!(stdout(), EnableMouseCapture)?;
+    // Opening the first article may run the extractor: say so meanwhile.
+    terminal.draw(|frame| {
+        let line = ratatui::text::Line::from(format!(
+            " gloss: opening {} (reading or extracting the annotations)…",
+            crate::article::sanitize::one_line(articles.first().map_or("", |a| a.title.as_str()))
+        ));
+        frame.render_widget(line, frame.area());
+    })?;
+
     let mut app = App::new(articles, dir, crate::extract::extract, keymap);
     let mut notes: Vec<String> = load_errors;
     notes.extend(keymap_error);
@@ -145,29 +161,41 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
         app.notify(notes.join(" · "));
     }
 
-    let snapshot: Snapshot = Arc::default();
-    // Installed before ratatui's hook, so the terminal is restored before this one runs.
-    install_recovery_hook(snapshot.clone());
-    let mut terminal = ratatui::try_init()?;
-    let _restore = Restore;
-    execute!(stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
     let autosave = Duration::from_secs(config.autosave_secs.max(1));
+    let result = event_loop(&mut terminal, &mut app, &snapshot, autosave);
+    if result.is_err() {
+        // The terminal went away or failed: keep the unsaved work for the next start.
+        app.write_recovery();
+    }
+    result
+}
+
+/// Draws, reads events, updates; until the user quits or the terminal fails.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    snapshot: &Snapshot,
+    autosave: Duration,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let mut last_recovery = Instant::now();
     while !app.should_quit {
         execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         terminal.backend_mut().flush()?;
+        if app.needs_open() {
+            // The frame just drawn says the article is opening; now open it.
+            app.open_pending();
+            continue;
+        }
 
         if event::poll(Duration::from_millis(500))? {
             // Handle everything that is waiting before drawing again.
             loop {
-                if let Some(action) = to_action(&app, event::read()?) {
-                    app.update(action);
-                }
+                handle(app, event::read()?);
                 if app.should_quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -184,6 +212,31 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
         }
     }
     Ok(())
+}
+
+/// Applies a terminal event to the app.
+pub fn handle(app: &mut App, event: Event) {
+    // Esc pressed just before another key can reach us as Alt+that key: when Alt+key means
+    // nothing, read it as the two presses.
+    if let Event::Key(key) = &event
+        && key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::ALT)
+        && app
+            .keymap
+            .lookup(app.mode(), Key::from_event(key))
+            .is_none()
+    {
+        app.update(Action::Cancel);
+        let mut plain = *key;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        if let Some(action) = to_action(app, Event::Key(plain)) {
+            app.update(action);
+        }
+        return;
+    }
+    if let Some(action) = to_action(app, event) {
+        app.update(action);
+    }
 }
 
 /// What a terminal event means for the app.

@@ -367,8 +367,14 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert!(matches!(app.popups.last(), Some(Popup::ConfirmQuit)));
     app.update(Action::Cancel);
     assert!(app.popups.is_empty() && !app.should_quit);
+    app.write_recovery();
+    let path = app.slot().expect("slot").save_to.clone();
+    assert!(store::recovery_path(&path).exists());
     run(&mut app, &[Action::Quit, Action::Discard]);
     assert!(app.should_quit);
+    // Quitting without saving means it: no recovery file is left to offer next time.
+    assert!(!store::recovery_path(&path).exists());
+    assert!(!path.exists());
 }
 
 #[test]
@@ -417,6 +423,8 @@ fn articles_open_lazily_and_keep_their_place() {
     app.update(Action::Down);
     app.update(Action::NextArticle);
     assert_eq!(app.current, 1);
+    assert!(app.needs_open());
+    app.open_pending();
     assert!(app.slots[1].is_some());
     assert_eq!(app.selected(), Some((Kind::Claim, 0)));
     app.update(Action::PrevArticle);
@@ -596,4 +604,182 @@ fn with_no_articles_the_sample_is_shown() {
     );
     assert_eq!(app.articles.len(), 1);
     assert!(app.message.is_some());
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every action a user can send, with typed characters and mouse events.
+    fn action() -> impl Strategy<Value = Action> {
+        let plain = prop::sample::select(vec![
+            Action::Save,
+            Action::Help,
+            Action::FocusNext,
+            Action::FocusPrev,
+            Action::Up,
+            Action::Down,
+            Action::Left,
+            Action::Right,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Jump,
+            Action::NextAnnotation,
+            Action::PrevAnnotation,
+            Action::NextUnreviewed,
+            Action::PrevUnreviewed,
+            Action::Search,
+            Action::Accept,
+            Action::Reject,
+            Action::Edit,
+            Action::Delete,
+            Action::Undo,
+            Action::Redo,
+            Action::Tags,
+            Action::Rename,
+            Action::Alias,
+            Action::Merge,
+            Action::WordForward,
+            Action::WordBack,
+            Action::SentenceForward,
+            Action::SentenceBack,
+            Action::Select,
+            Action::MakeMention,
+            Action::MakeClaim,
+            Action::MakeStance,
+            Action::MakeCue,
+            Action::RemoveMention,
+            Action::GrowStart,
+            Action::ShrinkStart,
+            Action::GrowEnd,
+            Action::ShrinkEnd,
+            Action::Confirm,
+            Action::Cancel,
+            Action::NextField,
+            Action::PrevField,
+            Action::Backspace,
+        ]);
+        prop_oneof![
+            8 => plain,
+            1 => prop::char::range('a', 'z').prop_map(Action::Input),
+            1 => (0u16..130, 0u16..45).prop_map(|(x, y)| Action::Click(x, y)),
+            1 => (0u16..130, 0u16..45).prop_map(|(x, y)| Action::ScrollDown(x, y)),
+            1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_key_sequence_is_safe_and_undoes_to_the_original(
+            actions in prop::collection::vec(action(), 1..60)
+        ) {
+            let dir = tempfile::tempdir().expect("dir");
+            let mut app = app_in(dir.path());
+            let original = doc(&app);
+            for a in actions {
+                app.update(a);
+                let (w, h) = app.size;
+                let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+                    .expect("terminal");
+                terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            }
+            for _ in 0..6 {
+                app.update(Action::Cancel);
+            }
+            while app.slot().is_some_and(|s| s.history.can_undo()) {
+                app.update(Action::Undo);
+            }
+            prop_assert_eq!(doc(&app), original);
+        }
+    }
+}
+
+#[test]
+fn a_panic_leaves_a_recovery_file_of_unsaved_work() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Accept);
+    assert!(app.take_changed());
+    let snapshot: super::Snapshot = std::sync::Arc::default();
+    *snapshot.lock().expect("lock") = app.dirty_documents().into_iter().collect();
+    super::install_recovery_hook(snapshot);
+    let crashed = std::panic::catch_unwind(|| panic!("a bug"));
+    // Back to the default hook for the other tests.
+    drop(std::panic::take_hook());
+    assert!(crashed.is_err());
+    let path = app.slot().expect("slot").save_to.clone();
+    let recovered = store::load(&store::recovery_path(&path)).expect("recovery file");
+    assert_eq!(recovered, doc(&app));
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_article_and_moves_through_lists() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let article = app.screen().article;
+    app.update(Action::ScrollDown(article.x + 1, article.y + 1));
+    assert!(app.slot().expect("slot").view.scroll > 0);
+    app.update(Action::ScrollUp(article.x + 1, article.y + 1));
+    assert_eq!(app.slot().expect("slot").view.scroll, 0);
+    let list = app.screen().list;
+    app.update(Action::ScrollDown(list.x + 1, list.y + 1));
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+}
+
+#[test]
+fn esc_then_a_key_read_as_alt_key_is_both_presses() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Help);
+    super::handle(
+        &mut app,
+        Event::Key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::ALT)),
+    );
+    assert!(app.popups.is_empty());
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Accepted);
+    app.update(Action::Help);
+    super::handle(
+        &mut app,
+        Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT)),
+    );
+    assert!(app.popups.is_empty());
+}
+
+#[test]
+fn j_and_k_capitals_skip_to_items_nobody_reviewed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Accept, Action::Accept, Action::Top]);
+    app.update(Action::NextUnreviewed);
+    assert_eq!(app.selected(), Some((Kind::Claim, 2)));
+    app.update(Action::PrevUnreviewed);
+    assert_eq!(app.selected(), Some((Kind::Claim, 2)));
+    assert!(app.message.is_some());
+}
+
+#[test]
+fn a_wrong_mention_is_removed_from_its_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // The cursor on "Russia" in the first claim.
+    app.update(Action::Search);
+    typed(&mut app, "Russia");
+    run(
+        &mut app,
+        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
+    );
+    app.update(Action::RemoveMention);
+    let d = doc(&app);
+    let russia = d.actors.iter().find(|a| a.id == "a6").expect("russia");
+    assert!(russia.mentions.is_empty());
+    assert_eq!(russia.meta.status, Status::Edited);
+    assert_eq!(app.selected().map(|s| s.0), Some(Kind::Actor));
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
 }

@@ -128,8 +128,15 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
         }
         Kind::Claim => {
             let c = &doc.claims[i];
-            let (who, st) = actor_name(doc, c.actor.as_deref());
-            let who = fit(&who, (width / 3).clamp(6, 18));
+            let (who, st) = match (&c.actor, &c.source) {
+                // Unresolved speakers are shown by their words ("a source", "officials").
+                (None, Some(source)) => (
+                    sanitize::one_line(source.text.trim()).into_owned(),
+                    style::label(),
+                ),
+                _ => actor_name(doc, c.actor.as_deref()),
+            };
+            let who = fit(&who, (width * 2 / 5).clamp(6, 18));
             let room = width.saturating_sub(4 + who.width());
             let what = fit(&sanitize::one_line(c.content.text.trim()), room);
             (
@@ -140,7 +147,7 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
         Kind::Stance => {
             let s = &doc.stances[i];
             let (who, st) = actor_name(doc, Some(&s.actor));
-            let who = fit(&who, (width / 3).clamp(6, 18));
+            let who = fit(&who, (width * 2 / 5).clamp(6, 18));
             let pol = format!(" {}", s.polarity.as_str());
             let room = width.saturating_sub(5 + who.width() + pol.len());
             let target = if s.target.is_empty() {

@@ -47,12 +47,15 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         ),
         (Mode::Help, "Here"),
     ];
+    // Keys and descriptions may come from the user's keymap file: print them safely.
     let keys_of = |b: &crate::tui::keymap::Binding| {
-        b.keys
+        let keys = b
+            .keys
             .iter()
             .map(|k| k.to_string())
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        crate::article::sanitize::one_line(&keys).into_owned()
     };
     let column = sections
         .iter()
@@ -71,7 +74,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
                     format!("  {keys}{}", " ".repeat(pad)),
                     Style::new().fg(ratatui::style::Color::Cyan),
                 ),
-                Span::raw(b.desc.clone()),
+                Span::raw(crate::article::sanitize::one_line(&b.desc).into_owned()),
             ]));
         }
         out.push(Line::raw(""));
@@ -100,4 +103,26 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
                 .title_bottom(Line::from(" j/k scroll · Esc closes ").right_aligned()),
         )
         .render(rect, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_lists_the_users_bindings_safely() {
+        let user = Keymap::parse(
+            "normal = [ { on = \"ctrl-a\", run = \"accept\", desc = \"Accept \\u001b[2J now\" } ]",
+            "user",
+        )
+        .expect("user keymap");
+        let map = Keymap::defaults().overlay(user);
+        let text: Vec<String> = lines(&map).iter().map(|l| l.to_string()).collect();
+        let line = text
+            .iter()
+            .find(|l| l.contains("Ctrl-a"))
+            .expect("user binding");
+        assert!(line.contains("Accept ␛[2J now"), "{line}");
+        assert!(!text.iter().any(|l| l.contains('\u{1b}')));
+    }
 }

@@ -28,13 +28,13 @@ fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
 }
 
 pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 72, form.fields.len() as u16 + 4);
-    let inner = frame(
-        &form.title,
-        "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ choose · Esc",
-        rect,
-        buf,
-    );
+    let rect = centered(area, 80, form.fields.len() as u16 + 4);
+    let hint = if rect.width >= 74 {
+        "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ choose · Esc"
+    } else {
+        "Enter · Tab · ←→ · Esc"
+    };
+    let inner = frame(&form.title, hint, rect, buf);
     let width = usize::from(inner.width);
     put(
         buf,
@@ -186,34 +186,24 @@ pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn recover(path: &std::path::Path, area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 72, 7);
+    let rect = centered(area, 72, 9);
     let inner = frame("Unsaved work found", "", rect, buf);
-    let width = usize::from(inner.width);
-    put(
-        buf,
-        inner,
-        0,
-        &Line::raw("An earlier session ended without saving this article's annotations."),
-    );
-    put(
-        buf,
-        inner,
-        1,
-        &Line::styled(
-            fit(&sanitize::one_line(&path.display().to_string()), width),
+    let key = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let lines = vec![
+        Line::raw("An earlier session ended without saving this article's annotations."),
+        Line::styled(
+            sanitize::one_line(&path.display().to_string()).into_owned(),
             style::label(),
         ),
-    );
-    let key = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
-    put(
-        buf,
-        inner,
-        3,
-        &Line::from(vec![
+        Line::raw(""),
+        Line::from(vec![
             Span::styled("r", key),
             Span::raw(" restore that work   "),
             Span::styled("d", key),
             Span::raw(" discard it and keep the saved annotations"),
         ]),
-    );
+    ];
+    ratatui::widgets::Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(inner, buf);
 }

@@ -88,11 +88,11 @@ pub fn search_match(current: bool) -> Style {
     }
 }
 
+/// The selected row of a list: reversed when the list has the keyboard (clear on dark and
+/// light backgrounds alike), a soft background otherwise.
 pub fn selected_row(focused: bool) -> Style {
     if focused {
-        Style::new()
-            .bg(Color::Indexed(237))
-            .add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::REVERSED)
     } else {
         Style::new().bg(Color::Indexed(236))
     }
