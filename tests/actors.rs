@@ -1,7 +1,7 @@
 //! Actors found in real text: the sample article, roles, merging, resolution, odd input.
 
 use gloss::extract::Context;
-use gloss::extract::actors::{find_actors, resolve};
+use gloss::extract::actors::{Resolver, find_actors, resolve};
 use gloss::model::{Actor, ActorKind, Span};
 use proptest::prelude::*;
 
@@ -351,4 +351,66 @@ fn an_appositive_gives_the_role() {
         actor(&actors, "Jens Stoltenberg").role.as_deref(),
         Some("NATO's secretary general")
     );
+}
+
+/// The sample article repeated to about `bytes`, each copy slightly different (a numbered line,
+/// every few copies a paragraph dropped), so nothing can be memoised per copy.
+fn repeated_sample(bytes: usize) -> (String, usize) {
+    let paragraphs: Vec<&str> = SAMPLE.split("\n\n").collect();
+    let mut text = String::with_capacity(bytes + SAMPLE.len());
+    let mut copy = 0usize;
+    while text.len() < bytes {
+        for (k, p) in paragraphs.iter().enumerate() {
+            if copy % 3 == 1 && k % 4 == copy % 4 {
+                continue;
+            }
+            text.push_str(p);
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("and so on, {copy} times.\n\n"));
+        copy += 1;
+    }
+    (text, copy)
+}
+
+#[test]
+fn the_resolver_agrees_with_resolve_on_every_mention_and_pronoun() {
+    let (cx, actors) = sample();
+    let resolver = Resolver::new(&cx, &actors);
+    let mut probes: Vec<Span> = actors
+        .iter()
+        .flat_map(|a| a.mentions.iter().cloned())
+        .collect();
+    for word in ["he", "He", "she", "they", "They", "it", "the alliance", "NATO"] {
+        for nth in 0..40 {
+            if SAMPLE.match_indices(word).nth(nth).is_none() {
+                break;
+            }
+            probes.push(span_of(SAMPLE, word, nth));
+        }
+    }
+    assert!(probes.len() > 50);
+    for p in &probes {
+        assert_eq!(resolver.resolve(p), resolve(&cx, &actors, p), "{p:?}");
+    }
+}
+
+#[test]
+fn two_megabytes_find_actors_and_resolve_every_mention_in_debug_test_time() {
+    // Quadratic grouping or resolution takes minutes here in a debug build; linear takes
+    // seconds. Each copy's mentions land in the same actors.
+    let one = sample().1;
+    let (text, copies) = repeated_sample(2_000_000);
+    let cx = Context::new(&text);
+    let actors = find_actors(&cx);
+    assert_eq!(actors.len(), one.len(), "{:#?}", names(&actors));
+    let top = one.iter().max_by_key(|a| a.mentions.len()).expect("actors");
+    let big = actor(&actors, &top.name);
+    assert!(big.mentions.len() >= top.mentions.len() * copies / 2);
+    let resolver = Resolver::new(&cx, &actors);
+    for a in &actors {
+        for m in &a.mentions {
+            assert!(resolver.resolve(m).is_some(), "{m:?}");
+        }
+    }
 }

@@ -37,9 +37,10 @@ pub fn extract(article: &Article) -> Document {
     let mut doc = Document::new(article.meta());
     doc.actors = actors::find_actors(&cx);
     doc.claims = claims::find_claims(&cx);
+    let resolver = actors::Resolver::new(&cx, &doc.actors);
     for claim in &mut doc.claims {
         if let Some(source) = &claim.source {
-            claim.actor = actors::resolve(&cx, &doc.actors, source);
+            claim.actor = resolver.resolve(source);
         }
     }
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);

@@ -21,7 +21,7 @@ use crate::model::{Actor, ActorKind, Extra, Meta, Span};
 use gazetteer::{EntryKind, FxBuild, How, gazetteer};
 use ner::EntityType;
 
-pub use resolve::resolve;
+pub use resolve::{Resolver, resolve};
 
 /// Where a mention came from, and what it is before grouping.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,6 +100,50 @@ impl Draft {
             return;
         }
         self.aliases.push(surface);
+    }
+}
+
+/// The start bytes of one person's mentions, so "mentioned last before" is a binary search:
+/// the starts known when the full names are in (sorted), then those added since.
+#[derive(Debug, Default)]
+struct Starts {
+    sorted: Vec<usize>,
+    tail: Vec<usize>,
+    tail_sorted: bool,
+    tail_max: Option<usize>,
+}
+
+impl Starts {
+    fn push(&mut self, start: usize) {
+        self.tail_sorted =
+            self.tail.is_empty() || (self.tail_sorted && self.tail_max <= Some(start));
+        self.tail_max = self.tail_max.max(Some(start));
+        self.tail.push(start);
+    }
+
+    /// Moves the added starts into the sorted ones.
+    fn seal(&mut self) {
+        self.sorted.append(&mut self.tail);
+        self.sorted.sort_unstable();
+        self.tail_sorted = true;
+        self.tail_max = None;
+    }
+
+    /// The last start before byte `at`.
+    fn last_before(&self, at: usize) -> Option<usize> {
+        let sorted = self.sorted[..self.sorted.partition_point(|&s| s < at)]
+            .last()
+            .copied();
+        let tail = if at == usize::MAX {
+            self.tail_max.filter(|&s| s < at)
+        } else if self.tail_sorted {
+            self.tail[..self.tail.partition_point(|&s| s < at)]
+                .last()
+                .copied()
+        } else {
+            self.tail.iter().copied().filter(|&s| s < at).max()
+        };
+        sorted.max(tail)
     }
 }
 
@@ -360,6 +404,10 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             role,
         });
     }
+    // The names found so far, in text order: a group phrase looks only at those inside it.
+    out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    let mut dropped = vec![false; out.len()];
+    let mut group_mentions = Vec::new();
     for s in &cx.analysis.sentences {
         for g in groups::group_phrases(
             cx.text,
@@ -374,16 +422,24 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             }
             // Adjectives the tagger took for names inside a group ("Eastern European" in
             // "several Eastern European leaders") are not actors.
-            out.retain(|m| {
-                let inside = m.tokens.start >= g.tokens.start && m.tokens.end <= head;
-                let adjectival = cx
-                    .text
-                    .get(m.bytes.clone())
-                    .and_then(|t| t.split_whitespace().last())
-                    .is_some_and(is_adjectival);
-                !(inside && adjectival && m.source != Source::Ner(EntityType::Per))
-            });
-            out.push(Mention {
+            let first = out.partition_point(|m| m.tokens.start < g.tokens.start);
+            for (m, drop) in out[first..].iter().zip(&mut dropped[first..]) {
+                if m.tokens.start >= head {
+                    break;
+                }
+                let inside = m.tokens.end <= head;
+                if inside
+                    && m.source != Source::Ner(EntityType::Per)
+                    && cx
+                        .text
+                        .get(m.bytes.clone())
+                        .and_then(|t| t.split_whitespace().last())
+                        .is_some_and(is_adjectival)
+                {
+                    *drop = true;
+                }
+            }
+            group_mentions.push(Mention {
                 bytes: byte_range(cx, &g.tokens),
                 tokens: g.tokens,
                 source: Source::Group,
@@ -392,6 +448,9 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             });
         }
     }
+    let mut dropped = dropped.into_iter();
+    out.retain(|_| !dropped.next().unwrap_or(false));
+    out.extend(group_mentions);
     out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     out
 }
@@ -593,6 +652,8 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     // Indexes over the persons, so long texts stay linear.
     let mut by_full: HashMap<(String, String), usize, FxBuild> = HashMap::default();
     let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+    // Where each person is mentioned, for "the one mentioned last before".
+    let mut starts: HashMap<usize, Starts, FxBuild> = HashMap::default();
     for m in &deferred_persons {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
         let words = name_words(surface);
@@ -622,32 +683,29 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             drafts[p].alias(&old);
         }
         drafts[p].add(cx.text, m);
+        starts.entry(p).or_default().push(m.bytes.start);
+    }
+    for s in starts.values_mut() {
+        s.seal();
     }
     let first_names: std::collections::HashSet<String> =
         by_full.keys().map(|(f, _)| f.clone()).collect();
-    let surname_of = |drafts: &Vec<Draft>,
+    let surname_of = |starts: &HashMap<usize, Starts, FxBuild>,
                       by_last: &HashMap<String, Vec<usize>, FxBuild>,
                       w: &str,
                       at: usize| {
         let fits = by_last.get(w)?;
         // Several people share the surname: the one mentioned last before.
         fits.iter()
-            .copied()
-            .filter(|&p| drafts[p].mentions.iter().any(|r| r.start < at))
-            .max_by_key(|&p| {
-                drafts[p]
-                    .mentions
-                    .iter()
-                    .filter(|r| r.start < at)
-                    .map(|r| r.start)
-                    .max()
-            })
+            .filter_map(|&p| Some((starts.get(&p)?.last_before(at)?, p)))
+            .max_by_key(|&(last, _)| last)
+            .map(|(_, p)| p)
             .or_else(|| fits.first().copied())
     };
     for m in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let w = name_words(surface).join(" ");
-        let p = match surname_of(&drafts, &by_last, &w, m.bytes.start) {
+        let p = match surname_of(&starts, &by_last, &w, m.bytes.start) {
             Some(p) => p,
             None if let Some(&(e, How::Name | How::Alias)) = g
                 .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
@@ -670,6 +728,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             }
         };
         drafts[p].add(cx.text, m);
+        starts.entry(p).or_default().push(m.bytes.start);
     }
     // Organisations and places the gazetteer does not know: a lone word that is a person's
     // surname is that person; acronyms join their long names.
@@ -679,9 +738,10 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let words = name_words(surface);
         if words.len() == 1
-            && let Some(p) = surname_of(&drafts, &by_last, &words[0], usize::MAX)
+            && let Some(p) = surname_of(&starts, &by_last, &words[0], usize::MAX)
         {
             drafts[p].add(cx.text, m);
+            starts.entry(p).or_default().push(m.bytes.start);
             continue;
         }
         // One name is one actor: the tagger's labels for it vote on its kind.
@@ -729,6 +789,16 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 .then(|| initials_of(&d.name))
         })
         .collect();
+    // The first two long names with each initials (one of them may be the acronym itself).
+    let mut by_initials: HashMap<&str, Vec<usize>, FxBuild> = HashMap::default();
+    for (&b, i) in orgs_places.iter().zip(&initials) {
+        if let Some(i) = i {
+            let firsts = by_initials.entry(i.as_str()).or_default();
+            if firsts.len() < 2 {
+                firsts.push(b);
+            }
+        }
+    }
     for &a in &orgs_places {
         if drafts[a].kind != ActorKind::Organization {
             continue;
@@ -736,11 +806,9 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         let Some(short) = acronym(&drafts[a].name) else {
             continue;
         };
-        let long = orgs_places
-            .iter()
-            .zip(&initials)
-            .find(|&(&b, i)| b != a && i.as_deref() == Some(short.as_str()))
-            .map(|(&b, _)| b);
+        let long = by_initials
+            .get(short.as_str())
+            .and_then(|firsts| firsts.iter().copied().find(|&b| b != a));
         if let Some(b) = long {
             let moved = std::mem::take(&mut drafts[a].mentions);
             let name = drafts[a].name.clone();

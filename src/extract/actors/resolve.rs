@@ -1,6 +1,11 @@
 //! Which actor a claim's source mention refers to: a mention it overlaps, a name or alias it
 //! spells, or, for a pronoun, the nearest fitting actor mentioned before it.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::gazetteer::FxBuild;
 use super::roles;
 use crate::extract::Context;
 use crate::extract::text::TokenKind;
@@ -47,6 +52,25 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 
 use super::gazetteer::FIRST_NAMES;
 
+/// The first names of the compiled-in list with their gender (the first line naming one wins).
+fn first_name_genders() -> &'static HashMap<&'static str, Gender, FxBuild> {
+    static G: OnceLock<HashMap<&'static str, Gender, FxBuild>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut map = HashMap::default();
+        for line in FIRST_NAMES.lines() {
+            let (gender, names) = match line.split_once(':') {
+                Some(("f", names)) => (Gender::Female, names),
+                Some(("m", names)) => (Gender::Male, names),
+                _ => continue,
+            };
+            for n in names.split_whitespace() {
+                map.entry(n).or_insert(gender);
+            }
+        }
+        map
+    })
+}
+
 /// The gender a person's mentions show: an honorific before a mention, else the first name.
 fn person_gender(a: &Actor) -> Option<Gender> {
     for m in &a.mentions {
@@ -64,17 +88,7 @@ fn person_gender(a: &Actor) -> Option<Gender> {
     if !a.name.contains(' ') {
         return None;
     }
-    for line in FIRST_NAMES.lines() {
-        let (gender, names) = match line.split_once(':') {
-            Some(("f", names)) => (Gender::Female, names),
-            Some(("m", names)) => (Gender::Male, names),
-            _ => continue,
-        };
-        if names.split_whitespace().any(|n| n == first) {
-            return Some(gender);
-        }
-    }
-    None
+    first_name_genders().get(first).copied()
 }
 
 fn fits(kind: ActorKind, p: Pronoun) -> bool {
@@ -106,93 +120,278 @@ fn overlap(a: &Span, b: &Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
 
-/// The actor id a source mention refers to, or None when nothing fits.
+/// The actor id a source mention refers to, or None when nothing fits. To resolve many
+/// sources against the same actors, build a [`Resolver`] once.
 pub fn resolve(cx: &Context, actors: &[Actor], source: &Span) -> Option<String> {
-    let live = || actors.iter().filter(|a| !a.meta.is_rejected());
-    // 1. A mention the source overlaps: the largest overlap, then the one nearest its end (the
-    //    head of "Former NATO Secretary General Anders Rasmussen" is the name).
-    let best = live()
-        .flat_map(|a| a.mentions.iter().map(move |m| (a, m)))
-        .filter(|(_, m)| m.overlaps(source))
-        .max_by_key(|(_, m)| (overlap(m, source), m.end.min(source.end), m.len()));
-    let text = source.text.trim();
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '’'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if let Some((a, m)) = best {
-        // "The GOP nominee": the name is a modifier; the head is a title a role may match.
-        let head_is_title = words.last().is_some_and(|w| roles::is_title_word(w));
-        if m.end < source.end
-            && head_is_title
-            && let Some(id) = by_description(actors, source, &words)
-        {
-            return Some(id);
+    Resolver::new(cx, actors).resolve(source)
+}
+
+/// One mention of a live actor: code point range, the actor's index and the mention's.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    start: usize,
+    end: usize,
+    actor: usize,
+    mention: usize,
+}
+
+/// The actors of a text indexed for resolving sources: mentions by position, names, aliases,
+/// surnames and role words by key, so each source costs about what is near it, not the whole
+/// text. Only actors that are not rejected are indexed.
+pub struct Resolver<'a, 't> {
+    cx: &'a Context<'t>,
+    actors: &'a [Actor],
+    /// Every mention of a live actor, by start.
+    mentions: Vec<At>,
+    /// The furthest end among `mentions[..=i]`.
+    furthest: Vec<usize>,
+    /// Each actor's mention starts, sorted (empty for rejected actors).
+    starts: Vec<Vec<usize>>,
+    /// Name (ASCII lower case) → first actor with it.
+    by_name: HashMap<String, usize, FxBuild>,
+    /// Alias (lower case, without a leading "the ") → first actor with it.
+    by_alias: HashMap<String, usize, FxBuild>,
+    /// Last name word (lower case) → first person with it.
+    by_surname: HashMap<String, usize, FxBuild>,
+    /// Each actor's role words, expanded.
+    roles: Vec<Vec<String>>,
+    /// Expanded role word → the actors whose role has it, in order.
+    by_role_word: HashMap<String, Vec<usize>, FxBuild>,
+    /// Last word (lower case) of a several-word name or alias → the actors (not persons or
+    /// groups) that have one, in order.
+    by_name_end: HashMap<String, Vec<usize>, FxBuild>,
+    genders: Vec<OnceCell<Option<Gender>>>,
+}
+
+impl<'a, 't> Resolver<'a, 't> {
+    pub fn new(cx: &'a Context<'t>, actors: &'a [Actor]) -> Self {
+        let mut r = Resolver {
+            cx,
+            actors,
+            mentions: Vec::new(),
+            furthest: Vec::new(),
+            starts: vec![Vec::new(); actors.len()],
+            by_name: HashMap::default(),
+            by_alias: HashMap::default(),
+            by_surname: HashMap::default(),
+            roles: vec![Vec::new(); actors.len()],
+            by_role_word: HashMap::default(),
+            by_name_end: HashMap::default(),
+            genders: (0..actors.len()).map(|_| OnceCell::new()).collect(),
+        };
+        for (i, a) in actors.iter().enumerate() {
+            if a.meta.is_rejected() {
+                continue;
+            }
+            for (k, m) in a.mentions.iter().enumerate() {
+                r.mentions.push(At {
+                    start: m.start,
+                    end: m.end,
+                    actor: i,
+                    mention: k,
+                });
+            }
+            let mut starts: Vec<usize> = a.mentions.iter().map(|m| m.start).collect();
+            starts.sort_unstable();
+            r.starts[i] = starts;
+            r.by_name.entry(a.name.to_ascii_lowercase()).or_insert(i);
+            for x in &a.aliases {
+                let x = x.to_lowercase();
+                let x = x.strip_prefix("the ").unwrap_or(&x);
+                r.by_alias.entry(x.to_string()).or_insert(i);
+            }
+            if a.kind == ActorKind::Person
+                && let Some(s) = a.name.split_whitespace().last()
+            {
+                r.by_surname.entry(s.to_lowercase()).or_insert(i);
+            }
+            if let Some(role) = a.role.as_deref() {
+                let words: Vec<String> = role
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .map(expand)
+                    .collect();
+                for w in &words {
+                    let list = r.by_role_word.entry(w.clone()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+                r.roles[i] = words;
+            }
+            if a.kind != ActorKind::Person && a.kind != ActorKind::Group {
+                for n in
+                    std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str))
+                {
+                    if let Some(l) = n.split_whitespace().last()
+                        && n.contains(' ')
+                    {
+                        let list = r.by_name_end.entry(l.to_lowercase()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
         }
-        return Some(a.id.clone());
-    }
-    // 2. A pronoun: the nearest fitting actor mentioned before, within a few sentences, not
-    //    counting names inside the quote the pronoun closes ("“... Obama ...,” he said").
-    if let [w] = words[..]
-        && let Some(p) = pronoun(w)
-    {
-        let at = source.start;
-        let byte = cx.offsets.to_byte(cx.text, at);
-        let here = cx.analysis.sentence_at(byte).unwrap_or(0);
-        let reach_start = cx
-            .analysis
-            .sentences
-            .get(here.saturating_sub(PRONOUN_REACH))
-            .map_or(0, |s| cx.offsets.to_char(cx.text, s.start));
-        let quoted = closed_quote_before(cx, byte);
-        let wanted = pronoun_gender(w);
-        return live()
-            .filter(|a| fits(a.kind, p))
-            .filter(|a| {
-                wanted.is_none()
-                    || a.kind != ActorKind::Person
-                    || person_gender(a).is_none_or(|g| Some(g) == wanted)
+        r.mentions.sort_by_key(|m| (m.start, m.actor, m.mention));
+        r.furthest = r
+            .mentions
+            .iter()
+            .scan(0, |f, m| {
+                *f = (*f).max(m.end);
+                Some(*f)
             })
-            .filter_map(|a| {
-                let last = a
-                    .mentions
-                    .iter()
-                    .filter(|m| m.end <= at && m.start >= reach_start)
-                    .filter(|m| !quoted.as_ref().is_some_and(|q| q.contains(&m.start)))
-                    .map(|m| m.start)
-                    .max()?;
-                Some((last, a))
+            .collect();
+        r
+    }
+
+    /// The live actors' mentions that share a code point with `source`.
+    fn overlapping(&self, source: &Span) -> impl Iterator<Item = &At> {
+        let hi = self.mentions.partition_point(|m| m.start < source.end);
+        self.mentions[..hi]
+            .iter()
+            .zip(&self.furthest[..hi])
+            .rev()
+            .take_while(move |&(_, &f)| f > source.start)
+            .map(|(m, _)| m)
+            .filter(move |m| source.start < m.end)
+    }
+
+    /// The start of actor `i`'s last mention before code point `at`.
+    fn last_before(&self, i: usize, at: usize) -> Option<usize> {
+        let s = self.starts.get(i)?;
+        s[..s.partition_point(|&x| x < at)].last().copied()
+    }
+
+    fn gender(&self, i: usize) -> Option<Gender> {
+        *self.genders[i].get_or_init(|| person_gender(&self.actors[i]))
+    }
+
+    /// The actor id a source mention refers to, or None when nothing fits.
+    pub fn resolve(&self, source: &Span) -> Option<String> {
+        let actors = self.actors;
+        // 1. A mention the source overlaps: the largest overlap, then the one nearest its end
+        //    (the head of "Former NATO Secretary General Anders Rasmussen" is the name).
+        let best = self
+            .overlapping(source)
+            .map(|m| {
+                let span = &actors[m.actor].mentions[m.mention];
+                (
+                    (
+                        overlap(span, source),
+                        span.end.min(source.end),
+                        span.len(),
+                        m.actor,
+                        m.mention,
+                    ),
+                    m,
+                )
             })
-            .max_by_key(|&(last, a)| (last, preference(a.kind, p)))
-            .map(|(_, a)| a.id.clone());
+            .max_by_key(|&(key, _)| key)
+            .map(|(_, m)| (&actors[m.actor], &actors[m.actor].mentions[m.mention]));
+        let text = source.text.trim();
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '’'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some((a, m)) = best {
+            // "The GOP nominee": the name is a modifier; the head is a title a role may match.
+            let head_is_title = words.last().is_some_and(|w| roles::is_title_word(w));
+            if m.end < source.end
+                && head_is_title
+                && let Some(id) = self.by_description(source, &words)
+            {
+                return Some(id);
+            }
+            return Some(a.id.clone());
+        }
+        // 2. A pronoun: the nearest fitting actor mentioned before, within a few sentences,
+        //    not counting names inside the quote the pronoun closes ("“... Obama ...,” he said").
+        if let [w] = words[..]
+            && let Some(p) = pronoun(w)
+        {
+            let cx = self.cx;
+            let at = source.start;
+            let byte = cx.offsets.to_byte(cx.text, at);
+            let here = cx.analysis.sentence_at(byte).unwrap_or(0);
+            let reach_start = cx
+                .analysis
+                .sentences
+                .get(here.saturating_sub(PRONOUN_REACH))
+                .map_or(0, |s| cx.offsets.to_char(cx.text, s.start));
+            let quoted = closed_quote_before(cx, byte);
+            let wanted = pronoun_gender(w);
+            let lo = self.mentions.partition_point(|m| m.start < reach_start);
+            let hi = self.mentions.partition_point(|m| m.start <= at);
+            // The last fitting mention of each actor in reach.
+            let mut last: HashMap<usize, usize, FxBuild> = HashMap::default();
+            for m in self.mentions.get(lo..hi).unwrap_or(&[]) {
+                if m.end > at || quoted.as_ref().is_some_and(|q| q.contains(&m.start)) {
+                    continue;
+                }
+                let a = &actors[m.actor];
+                let fitting = fits(a.kind, p)
+                    && (wanted.is_none()
+                        || a.kind != ActorKind::Person
+                        || self.gender(m.actor).is_none_or(|g| Some(g) == wanted));
+                if fitting {
+                    let l = last.entry(m.actor).or_insert(m.start);
+                    *l = (*l).max(m.start);
+                }
+            }
+            return last
+                .into_iter()
+                .max_by_key(|&(i, l)| (l, preference(actors[i].kind, p), i))
+                .map(|(i, _)| actors[i].id.clone());
+        }
+        // 3. A name, alias or surname spelt out.
+        let lower = text.to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        let named = match (self.by_name.get(lower), self.by_alias.get(lower)) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        if let Some(i) = named {
+            return Some(actors[i].id.clone());
+        }
+        let last = words.last()?.to_lowercase();
+        if let Some(&i) = self.by_surname.get(&last) {
+            return Some(actors[i].id.clone());
+        }
+        // 4. A definite description: "the Democratic presidential nominee" is the person whose
+        //    role shares its head and most of its words; "the Post" the actor whose name ends in
+        //    "Post".
+        self.by_description(source, &words)
     }
-    // 3. A name, alias or surname spelt out.
-    let lower = text.to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    let named = live().find(|a| {
-        a.name.eq_ignore_ascii_case(lower)
-            || a.aliases.iter().any(|x| {
-                x.to_lowercase()
-                    .strip_prefix("the ")
-                    .unwrap_or(&x.to_lowercase())
-                    == lower
+
+    fn by_description(&self, source: &Span, words: &[&str]) -> Option<String> {
+        let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !definite || words.len() < 2 {
+            return None;
+        }
+        let last = expand(words.last()?);
+        let lower_words: Vec<String> = words[1..].iter().map(|w| expand(w)).collect();
+        let by_role = self
+            .by_role_word
+            .get(&last)
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let role = &self.roles[i];
+                let shared = lower_words.iter().filter(|w| role.contains(w)).count();
+                (shared, self.last_before(i, source.start), i)
             })
-    });
-    if let Some(a) = named {
-        return Some(a.id.clone());
+            .max_by_key(|&(shared, at, _)| (shared, at));
+        if let Some((_, _, i)) = by_role {
+            return Some(self.actors[i].id.clone());
+        }
+        self.by_name_end
+            .get(&last)
+            .into_iter()
+            .flatten()
+            .max_by_key(|&&i| self.last_before(i, source.start))
+            .map(|&i| self.actors[i].id.clone())
     }
-    let last = words.last()?.to_lowercase();
-    if let Some(a) = live().filter(|a| a.kind == ActorKind::Person).find(|a| {
-        a.name
-            .split_whitespace()
-            .last()
-            .is_some_and(|s| s.to_lowercase() == last)
-    }) {
-        return Some(a.id.clone());
-    }
-    // 4. A definite description: "the Democratic presidential nominee" is the person whose role
-    //    shares its head and most of its words; "the Post" the actor whose name ends in "Post".
-    by_description(actors, source, &words)
 }
 
 /// Expands the abbreviations titles use, so "Gov." meets "governor".
@@ -212,54 +411,6 @@ fn expand(word: &str) -> String {
         "adm" => "admiral".into(),
         _ => w,
     }
-}
-
-fn by_description(actors: &[Actor], source: &Span, words: &[&str]) -> Option<String> {
-    let live = || actors.iter().filter(|a| !a.meta.is_rejected());
-    let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    if !definite || words.len() < 2 {
-        return None;
-    }
-    let last = expand(words.last()?);
-    let before = |a: &Actor| {
-        a.mentions
-            .iter()
-            .filter(|m| m.start < source.start)
-            .map(|m| m.start)
-            .max()
-    };
-    let lower_words: Vec<String> = words[1..].iter().map(|w| expand(w)).collect();
-    let by_role = live()
-        .filter_map(|a| {
-            let role: Vec<String> = a
-                .role
-                .as_deref()?
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .map(expand)
-                .collect();
-            if !role.contains(&last) {
-                return None;
-            }
-            let shared = lower_words.iter().filter(|w| role.contains(w)).count();
-            Some((shared, before(a), a))
-        })
-        .max_by_key(|&(shared, at, _)| (shared, at));
-    if let Some((_, _, a)) = by_role {
-        return Some(a.id.clone());
-    }
-    live()
-        .filter(|a| a.kind != ActorKind::Person && a.kind != ActorKind::Group)
-        .filter(|a| {
-            std::iter::once(a.name.as_str())
-                .chain(a.aliases.iter().map(String::as_str))
-                .any(|n| {
-                    n.split_whitespace()
-                        .last()
-                        .is_some_and(|l| l.to_lowercase() == last && n.contains(' '))
-                })
-        })
-        .max_by_key(|a| before(a))
-        .map(|a| a.id.clone())
 }
 
 /// The code points inside the quotation that closes just before byte `at` (a closing quote

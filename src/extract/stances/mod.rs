@@ -282,6 +282,26 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         })
         .collect();
     let aliases = AliasIndex::new(actors);
+    // Claims by where they start (cue and content together), with the furthest end so far:
+    // a sentence looks only at the claims that reach into it, so long texts stay linear.
+    let mut by_start: Vec<(usize, usize, usize)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| {
+            let pieces = c.content.iter().chain(c.cue.as_ref());
+            let start = pieces.clone().map(|r| r.start).min()?;
+            let end = pieces.map(|r| r.end).max()?;
+            Some((start, end, k))
+        })
+        .collect();
+    by_start.sort_unstable();
+    let furthest: Vec<usize> = by_start
+        .iter()
+        .scan(0, |f, &(_, end, _)| {
+            *f = (*f).max(end);
+            Some(*f)
+        })
+        .collect();
 
     let mut found = Vec::new();
     for si in 0..cx.analysis.sentences.len() {
@@ -305,9 +325,24 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         if hits.is_empty() {
             continue;
         }
+        let (s, e) = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            _ => (0, 0),
+        };
+        let hi = by_start.partition_point(|&(start, _, _)| start < e);
+        let mut near: Vec<usize> = by_start[..hi]
+            .iter()
+            .zip(&furthest[..hi])
+            .rev()
+            .take_while(|&(_, &f)| f > s)
+            .filter(|&(&(_, end, _), _)| end > s)
+            .map(|(&(_, _, k), _)| k)
+            .collect();
+        near.sort_unstable();
+        let near: Vec<&ClaimRanges> = near.into_iter().map(|k| &claims[k]).collect();
         let sent = sentence(text, tokens, &refs, &mentions, &aliases);
         for (i, entry) in hits {
-            read_expression(actors, &claims, &sent, si, i, entry, &mut found);
+            read_expression(actors, &near, &sent, si, i, entry, &mut found);
         }
     }
     finish(cx, actors, found)
@@ -671,7 +706,7 @@ fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, 
 #[allow(clippy::too_many_arguments)]
 fn read_expression(
     actors: &[Actor],
-    claims: &[ClaimRanges],
+    claims: &[&ClaimRanges],
     sent: &Sent,
     si: usize,
     p: usize,
