@@ -381,7 +381,16 @@ fn the_resolver_agrees_with_resolve_on_every_mention_and_pronoun() {
         .iter()
         .flat_map(|a| a.mentions.iter().cloned())
         .collect();
-    for word in ["he", "He", "she", "they", "They", "it", "the alliance", "NATO"] {
+    for word in [
+        "he",
+        "He",
+        "she",
+        "they",
+        "They",
+        "it",
+        "the alliance",
+        "NATO",
+    ] {
         for nth in 0..40 {
             if SAMPLE.match_indices(word).nth(nth).is_none() {
                 break;
