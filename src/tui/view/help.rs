@@ -39,6 +39,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         ),
         (Mode::Form, "In an edit form"),
         (Mode::Picker, "In a picker (type to filter)"),
+        (Mode::Matrix, "In the stance matrix"),
         (Mode::Search, "While typing a search"),
         (Mode::Confirm, "When asked about unsaved changes"),
         (
