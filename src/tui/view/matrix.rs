@@ -50,12 +50,36 @@ fn center(text: &str, width: usize) -> String {
     format!("{}{text}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2))
 }
 
+/// The columns the matrix needs inside its frame: the actor column and every target's.
+fn content_width(matrix: &StanceMatrix) -> usize {
+    let actors = matrix
+        .actors
+        .iter()
+        .map(|a| one_line(a).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(6, ACTOR_WIDTH);
+    let targets: usize = matrix
+        .targets
+        .iter()
+        .map(|t| one_line(t).width().clamp(3, TARGET_WIDTH) + 1)
+        .sum();
+    actors + 1 + targets
+}
+
 pub fn render(app: &App, row: usize, col: usize, area: Rect, buf: &mut Buffer) {
     let matrix = app.stance_matrix();
+    // Big enough for the legend and the empty message, no bigger than the matrix needs.
+    let want_w = content_width(&matrix).max(68) + 2;
+    let want_h = matrix.actors.len().max(2) + 5;
     let rect = centered(
         area,
-        area.width.saturating_sub(4).min(140),
-        area.height.saturating_sub(2),
+        area.width
+            .saturating_sub(4)
+            .min(u16::try_from(want_w).unwrap_or(u16::MAX)),
+        area.height
+            .saturating_sub(2)
+            .min(u16::try_from(want_h).unwrap_or(u16::MAX)),
     );
     if rect.width < 3 || rect.height < 3 {
         return;
