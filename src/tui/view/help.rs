@@ -126,4 +126,21 @@ mod tests {
         assert!(line.contains("Accept ␛[2J now"), "{line}");
         assert!(!text.iter().any(|l| l.contains('\u{1b}')));
     }
+
+    #[test]
+    fn the_help_lists_the_matrix_and_export_keys() {
+        let text: Vec<String> = lines(&Keymap::defaults())
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert!(
+            text.iter()
+                .any(|l| l.contains("S ") && l.contains("Stance matrix"))
+        );
+        assert!(
+            text.iter()
+                .any(|l| l.contains("E ") && l.contains("Export"))
+        );
+        assert!(text.iter().any(|l| l == "In the stance matrix"));
+    }
 }
