@@ -103,6 +103,62 @@ fn actor_picker_over_the_claim_form() {
 }
 
 #[test]
+fn stance_matrix_popup_120x40() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Matrix);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn the_matrix_colours_support_green_and_neutral_grey() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Matrix);
+    let buffer = draw(&mut app, 120, 40);
+    let colours_of = |symbol: &str| -> Vec<ratatui::style::Color> {
+        let area = buffer.area;
+        (2..area.height)
+            .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| buffer[(x, y)].symbol() == symbol)
+            .map(|(x, y)| buffer[(x, y)].fg)
+            .collect()
+    };
+    let plus = colours_of("+");
+    assert!(plus.contains(&ratatui::style::Color::Green), "{plus:?}");
+    let zero = colours_of("0");
+    assert!(zero.contains(&ratatui::style::Color::Gray), "{zero:?}");
+}
+
+#[test]
+fn an_empty_stance_matrix_says_how_to_add_a_stance() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::new(
+        vec![fixture::sample_article()],
+        dir.path().to_path_buf(),
+        |a| gloss::model::Document::new(a.meta()),
+        Keymap::defaults(),
+    );
+    app.update(Action::Matrix);
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("No stances yet: press s on a selection in the article to add one"),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_picker_lists_the_formats() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Export);
+    let text = screen(&mut app, 120, 40);
+    for f in ["brat", "w3c", "csv", "doccano", "polnear", "network"] {
+        assert!(text.contains(f), "{f} missing:\n{text}");
+    }
+}
+
+#[test]
 fn tiny_terminals_render_without_panicking() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app(dir.path());
@@ -121,6 +177,15 @@ fn tiny_terminals_render_without_panicking() {
         screen(&mut app, w, h);
         app.update(Action::Cancel);
         app.update(Action::Edit);
+        screen(&mut app, w, h);
+        app.update(Action::Cancel);
+        app.update(Action::Matrix);
+        screen(&mut app, w, h);
+        app.update(Action::Right);
+        app.update(Action::Down);
+        screen(&mut app, w, h);
+        app.update(Action::Cancel);
+        app.update(Action::Export);
         screen(&mut app, w, h);
         app.update(Action::Cancel);
         for a in [

@@ -77,6 +77,10 @@ pub enum Action {
     NextField,
     PrevField,
     Backspace,
+    /// Show the stance matrix of the current article (actors x targets).
+    Matrix,
+    /// Export the current article's annotations: pick a format.
+    Export,
     /// A typed character, for text fields.
     #[serde(skip)]
     Input(char),

@@ -16,8 +16,11 @@ use super::text;
 use crate::article::Article;
 use crate::article::offsets::OffsetMap;
 use crate::article::sanitize;
+use crate::cli::export::{self as cli_export, Built};
 use crate::edit::{self, Edit, History, Item, Kind};
+use crate::export::{Format, Include, Texts};
 use crate::model::{Document, Span, Status};
+use crate::stats::{self, StanceMatrix};
 use crate::store::{self, Origin};
 
 /// Which pane has the keyboard.
@@ -254,6 +257,12 @@ pub enum Popup {
     Search,
     Form(Form),
     Picker(Picker),
+    /// The stance matrix of the current article; `row` and `col` are the first actor and the
+    /// first target shown.
+    Matrix {
+        row: usize,
+        col: usize,
+    },
 }
 
 /// Makes the annotations of an article when it has no annotation file.
@@ -408,6 +417,7 @@ impl App {
             Some(Popup::Search) => Mode::Search,
             Some(Popup::Form(_)) => Mode::Form,
             Some(Popup::Picker(_)) => Mode::Picker,
+            Some(Popup::Matrix { .. }) => Mode::Matrix,
             None if self.focus == Focus::Article => Mode::Article,
             None => Mode::Normal,
         }
@@ -489,6 +499,7 @@ impl App {
             Some(Popup::Search) => return self.update_search(action),
             Some(Popup::Form(_)) => return self.update_form(action),
             Some(Popup::Picker(_)) => return self.update_picker(action),
+            Some(Popup::Matrix { .. }) => return self.update_matrix(action),
             None => {}
         }
         match action {
@@ -560,6 +571,8 @@ impl App {
                     slot.view.anchor = None;
                 }
             }
+            Action::Matrix => self.popups.push(Popup::Matrix { row: 0, col: 0 }),
+            Action::Export => self.popups.push(Popup::Picker(Picker::formats())),
             Action::Confirm | Action::NextField | Action::PrevField | Action::Backspace => {}
             Action::Click(x, y) => self.click(x, y),
             Action::ScrollUp(x, y) => self.wheel(x, y, -3),
@@ -1364,6 +1377,87 @@ impl App {
         }
     }
 
+    /// The stance matrix of the current article's document.
+    pub fn stance_matrix(&self) -> StanceMatrix {
+        self.slot()
+            .map(|s| stats::stance_matrix(&[&s.doc]))
+            .unwrap_or_default()
+    }
+
+    fn update_matrix(&mut self, action: Action) {
+        let matrix = self.stance_matrix();
+        let last_row = matrix.actors.len().saturating_sub(1);
+        let last_col = matrix.targets.len().saturating_sub(1);
+        let page = usize::from(self.size.1.saturating_sub(12).max(1));
+        let Some(Popup::Matrix { row, col }) = self.popups.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Cancel | Action::Matrix | Action::Quit => {
+                self.popups.pop();
+            }
+            Action::Down => *row = (*row + 1).min(last_row),
+            Action::Up => *row = row.saturating_sub(1),
+            Action::PageDown => *row = (*row + page).min(last_row),
+            Action::PageUp => *row = row.saturating_sub(page),
+            Action::Top => *row = 0,
+            Action::Right => *col = (*col + 1).min(last_col),
+            Action::Left => *col = col.saturating_sub(1),
+            Action::Resize(w, h) => self.resize(w, h),
+            _ => {}
+        }
+    }
+
+    /// Exports the current article's document (rejected items left out) as `format` into
+    /// `exports/` beside its annotation file, and says where (or what went wrong).
+    pub fn export(&mut self, format: Format) {
+        match self.export_to(format) {
+            Ok(path) => self.notify(format!(
+                "exported to {}",
+                sanitize::one_line(&path.display().to_string())
+            )),
+            Err(e) => self.notify(format!("export failed: {}", sanitize::one_line(&e))),
+        }
+    }
+
+    /// Where an export of the current article in `format` goes: a file, or a directory for
+    /// the formats that write several files.
+    pub fn export_path(&self, format: Format) -> Option<PathBuf> {
+        let slot = self.slot()?;
+        let dir = slot
+            .save_to
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."))
+            .join("exports");
+        let stem = store::file_stem(&self.article().id);
+        let name = match format {
+            Format::Brat | Format::Csv | Format::Network => format!("{stem}-{format}"),
+            Format::W3c => format!("{stem}.w3c.json"),
+            Format::Doccano | Format::Polnear => format!("{stem}.{format}.jsonl"),
+            Format::Gloss => format!("{stem}.json"),
+        };
+        Some(dir.join(name))
+    }
+
+    fn export_to(&self, format: Format) -> Result<PathBuf, String> {
+        if !format.exports() {
+            return Err(format!("gloss cannot export to {format}"));
+        }
+        let (Some(slot), Some(out)) = (self.slot(), self.export_path(format)) else {
+            return Err("the article is not open".into());
+        };
+        let texts = Texts::new(vec![self.article().clone()]);
+        let docs = vec![(slot.save_to.clone(), slot.doc.clone())];
+        let built = cli_export::build(format, Include::Auto, &docs, &texts, Some(&out))
+            .map_err(|e| e.to_string())?;
+        match built {
+            Built::Files(files) => cli_export::write_all(&files).map_err(|e| e.to_string())?,
+            Built::Stdout(_) => return Err(format!("{format}: nothing was written")),
+        }
+        Ok(out)
+    }
+
     fn update_confirm(&mut self, action: Action) {
         match action {
             Action::SaveQuit => {
@@ -1609,6 +1703,13 @@ impl App {
         let Some(choice) = picker.chosen() else {
             return;
         };
+        if picker.purpose == Purpose::Export {
+            match choice.value.as_deref().map(str::parse::<Format>) {
+                Some(Ok(format)) => self.export(format),
+                _ => self.notify("export failed: no such format"),
+            }
+            return;
+        }
         let text = &self.articles[self.current].text;
         let Some(slot) = self.slot() else {
             return;
@@ -1715,6 +1816,8 @@ impl App {
                     Err(e) => self.notify(e.to_string()),
                 }
             }
+            // Handled above, before the document is borrowed.
+            Purpose::Export => {}
         }
     }
 

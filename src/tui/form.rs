@@ -20,6 +20,8 @@ pub enum Purpose {
     Tag(Kind, usize),
     /// The actor that actor `.0` merges into.
     Merge(usize),
+    /// The format to export the current article's annotations in.
+    Export,
 }
 
 /// One option of a picker. `value` None is "make a new one from the query".
@@ -142,6 +144,28 @@ impl Picker {
             default_new: String::new(),
             selected: 0,
             purpose: Purpose::Merge(gone),
+        }
+    }
+
+    /// Pick an export format (the formats `gloss export` writes).
+    pub fn formats() -> Picker {
+        let options = crate::export::Format::ALL
+            .into_iter()
+            .filter(|f| f.exports())
+            .map(|f| Choice {
+                label: f.as_str().to_string(),
+                detail: format_detail(f).to_string(),
+                value: Some(f.as_str().to_string()),
+            })
+            .collect();
+        Picker {
+            title: "Export this article as…".into(),
+            query: String::new(),
+            options,
+            new_label: None,
+            default_new: String::new(),
+            selected: 0,
+            purpose: Purpose::Export,
         }
     }
 
@@ -576,6 +600,20 @@ fn nearest_mention(doc: &Document, id: &str, content: &Span) -> Option<Span> {
             }
         })
         .cloned()
+}
+
+/// What an export format writes, for the picker.
+fn format_detail(format: crate::export::Format) -> &'static str {
+    use crate::export::Format;
+    match format {
+        Format::Brat => "directory: .txt, .ann, confs",
+        Format::W3c => "W3C Web Annotation JSON-LD",
+        Format::Csv => "directory: claims, stances",
+        Format::Doccano => "JSONL with the text",
+        Format::Polnear => "JSONL, claim spans",
+        Format::Network => "directory: GraphML + CSV",
+        Format::Gloss => "gloss JSON",
+    }
 }
 
 #[cfg(test)]

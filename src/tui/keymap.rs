@@ -25,10 +25,11 @@ pub enum Mode {
     Picker,
     Confirm,
     Recover,
+    Matrix,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Normal,
         Mode::Article,
         Mode::Help,
@@ -37,6 +38,7 @@ impl Mode {
         Mode::Picker,
         Mode::Confirm,
         Mode::Recover,
+        Mode::Matrix,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +51,7 @@ impl Mode {
             Mode::Picker => "picker",
             Mode::Confirm => "confirm",
             Mode::Recover => "recover",
+            Mode::Matrix => "matrix",
         }
     }
 

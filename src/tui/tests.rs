@@ -783,3 +783,141 @@ fn a_wrong_mention_is_removed_from_its_actor() {
     app.update(Action::Undo);
     assert_eq!(doc(&app), original);
 }
+
+// ---- stance matrix and export -----------------------------------------------------------
+
+fn matrix_at(app: &App) -> Option<(usize, usize)> {
+    match app.popups.last() {
+        Some(Popup::Matrix { row, col }) => Some((*row, *col)),
+        _ => None,
+    }
+}
+
+#[test]
+fn s_opens_the_stance_matrix_and_esc_closes_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Matrix);
+    assert_eq!(matrix_at(&app), Some((0, 0)));
+    assert_eq!(app.mode(), super::keymap::Mode::Matrix);
+    app.update(Action::Cancel);
+    assert!(app.popups.is_empty());
+    app.update(Action::Matrix);
+    app.update(Action::Matrix);
+    assert!(app.popups.is_empty(), "S closes it too");
+}
+
+#[test]
+fn the_matrix_scrolls_within_its_actors_and_targets() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let m = app.stance_matrix();
+    assert!(!m.is_empty(), "the fixture has stances");
+    app.update(Action::Matrix);
+    run(&mut app, &[Action::Down; 50]);
+    run(&mut app, &[Action::Right; 50]);
+    assert_eq!(
+        matrix_at(&app),
+        Some((m.actors.len() - 1, m.targets.len() - 1))
+    );
+    run(&mut app, &[Action::Up, Action::Left]);
+    assert_eq!(
+        matrix_at(&app),
+        Some((
+            m.actors.len().saturating_sub(2),
+            m.targets.len().saturating_sub(2)
+        ))
+    );
+    run(&mut app, &[Action::Top; 1]);
+    assert_eq!(matrix_at(&app).map(|(r, _)| r), Some(0));
+}
+
+#[test]
+fn the_matrix_leaves_out_rejected_stances() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let before = app.stance_matrix();
+    app.update(Action::FocusNext);
+    assert_eq!(app.tab, Kind::Stance);
+    for _ in 0..doc(&app).stances.len() {
+        app.update(Action::Reject);
+    }
+    assert!(!before.is_empty());
+    assert!(app.stance_matrix().is_empty());
+}
+
+#[test]
+fn export_writes_the_chosen_format_beside_the_annotations_and_says_where() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Export);
+    assert!(matches!(app.popups.last(), Some(Popup::Picker(_))));
+    typed(&mut app, "w3c");
+    app.update(Action::Confirm);
+    assert!(app.popups.is_empty());
+    let path = app.export_path(crate::export::Format::W3c).expect("path");
+    assert!(path.starts_with(dir.path().join("exports")), "{path:?}");
+    let text = std::fs::read_to_string(&path).expect("written");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert!(json.is_object());
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, format!("exported to {}", path.display()));
+}
+
+#[test]
+fn export_of_a_directory_format_writes_its_files() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.export(crate::export::Format::Brat);
+    let out = app.export_path(crate::export::Format::Brat).expect("path");
+    assert!(out.join("annotation.conf").is_file(), "{:?}", app.message);
+    let stem = store::file_stem(&app.article().id);
+    let ann = std::fs::read_to_string(out.join(format!("{stem}.ann"))).expect("ann");
+    assert!(ann.contains("T1"), "{ann}");
+}
+
+#[test]
+fn export_leaves_out_rejected_items() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let claims = doc(&app).claims.len();
+    app.update(Action::Reject);
+    app.export(crate::export::Format::Polnear);
+    let path = app
+        .export_path(crate::export::Format::Polnear)
+        .expect("path");
+    let text = std::fs::read_to_string(&path).expect("written");
+    let all = crate::export::polnear::to_polnear(&doc(&app), Some(&app.article().text));
+    let kept = crate::export::polnear::to_polnear(
+        &crate::export::filter(&doc(&app), crate::export::Include::Auto),
+        Some(&app.article().text),
+    );
+    assert_ne!(all, kept, "one of {claims} claims was rejected");
+    assert_eq!(text.trim_end(), serde_json::to_string(&kept).expect("json"));
+}
+
+#[test]
+fn a_failed_export_shows_the_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    // A file where the exports directory should be: nothing can be written under it.
+    std::fs::write(dir.path().join("exports"), "in the way").expect("file");
+    app.export(crate::export::Format::Csv);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("export failed: "), "{message}");
+}
+
+#[test]
+fn gloss_is_not_an_export_format() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.export(crate::export::Format::Gloss);
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "export failed: gloss cannot export to gloss");
+    app.update(Action::Export);
+    let Some(Popup::Picker(picker)) = app.popups.last() else {
+        panic!("picker");
+    };
+    assert!(picker.options.iter().all(|c| c.label != "gloss"));
+    assert_eq!(picker.options.len(), 6);
+}

@@ -39,6 +39,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         ),
         (Mode::Form, "In an edit form"),
         (Mode::Picker, "In a picker (type to filter)"),
+        (Mode::Matrix, "In the stance matrix"),
         (Mode::Search, "While typing a search"),
         (Mode::Confirm, "When asked about unsaved changes"),
         (
@@ -124,5 +125,22 @@ mod tests {
             .expect("user binding");
         assert!(line.contains("Accept ␛[2J now"), "{line}");
         assert!(!text.iter().any(|l| l.contains('\u{1b}')));
+    }
+
+    #[test]
+    fn the_help_lists_the_matrix_and_export_keys() {
+        let text: Vec<String> = lines(&Keymap::defaults())
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert!(
+            text.iter()
+                .any(|l| l.contains("S ") && l.contains("Stance matrix"))
+        );
+        assert!(
+            text.iter()
+                .any(|l| l.contains("E ") && l.contains("Export"))
+        );
+        assert!(text.iter().any(|l| l == "In the stance matrix"));
     }
 }

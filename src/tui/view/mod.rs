@@ -4,6 +4,7 @@ pub mod annotations;
 pub mod article;
 pub mod help;
 pub mod inspector;
+pub mod matrix;
 pub mod popup;
 pub mod status;
 pub mod style;
@@ -32,6 +33,7 @@ impl Widget for &App {
                 Popup::Recover(path) => popup::recover(path, area, buf),
                 Popup::Form(form) => popup::form(form, area, buf),
                 Popup::Picker(picker) => popup::picker(picker, area, buf),
+                Popup::Matrix { row, col } => matrix::render(self, *row, *col, area, buf),
                 Popup::Search => {}
             }
         }

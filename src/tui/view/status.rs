@@ -95,6 +95,7 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
             Mode::Picker => "PICK",
             Mode::Confirm => "QUIT?",
             Mode::Recover => "RECOVER?",
+            Mode::Matrix => "MATRIX",
             Mode::Normal => "NORMAL",
         },
     };
