@@ -75,29 +75,6 @@ Stance\tbgColor:#e0c0ff
 Attribution\tcolor:#aa0000
 ";
 
-fn kind_type(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Country => "Country",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
-        ActorKind::Other => "Other",
-    }
-}
-
-fn type_kind(name: &str) -> Option<ActorKind> {
-    Some(match name.to_lowercase().as_str() {
-        "person" | "per" => ActorKind::Person,
-        "organization" | "organisation" | "org" => ActorKind::Organization,
-        "country" | "gpe" => ActorKind::Country,
-        "place" | "location" | "loc" => ActorKind::Place,
-        "group" | "norp" => ActorKind::Group,
-        "other" => ActorKind::Other,
-        _ => return None,
-    })
-}
-
 struct Writer<'a> {
     map: OffsetMap,
     text: &'a str,
@@ -178,7 +155,7 @@ pub fn to_brat(doc: &Document, text: &str) -> BratFiles {
     for actor in &doc.actors {
         let mut ids = Vec::new();
         for (i, mention) in actor.mentions.iter().enumerate() {
-            let id = w.span(kind_type(actor.kind), mention);
+            let id = w.span(super::actor_type(actor.kind), mention);
             if i == 0 {
                 w.attribute("Status", &id, actor.meta.status.as_str());
                 let mut fields = vec![
@@ -591,7 +568,7 @@ fn build(
     }
     let mut actor_index: HashMap<String, usize> = HashMap::new();
     for (tid, tb) in p.spans.iter() {
-        let Some(kind) = type_kind(&tb.kind) else {
+        let Some(kind) = super::actor_kind(&tb.kind) else {
             continue;
         };
         let fields = notes(tid);

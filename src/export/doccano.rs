@@ -20,29 +20,6 @@ use crate::model::{
     Actor, ActorKind, Claim, ClaimKind, Document, Extra, Meta, Polarity, Span, Stance, Status,
 };
 
-fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Country => "Country",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
-        ActorKind::Other => "Other",
-    }
-}
-
-fn label_kind(label: &str) -> Option<ActorKind> {
-    Some(match label.to_lowercase().as_str() {
-        "person" | "per" => ActorKind::Person,
-        "organization" | "organisation" | "org" => ActorKind::Organization,
-        "country" | "gpe" => ActorKind::Country,
-        "place" | "location" | "loc" => ActorKind::Place,
-        "group" | "norp" => ActorKind::Group,
-        "other" => ActorKind::Other,
-        _ => return None,
-    })
-}
-
 struct Builder {
     entities: Vec<Value>,
     relations: Vec<Value>,
@@ -104,7 +81,7 @@ pub fn to_doccano(doc: &Document, text: &str) -> Value {
         let mentions: Vec<usize> = actor
             .mentions
             .iter()
-            .map(|m| b.span(kind_label(actor.kind), m))
+            .map(|m| b.span(super::actor_type(actor.kind), m))
             .collect();
         let mut a = meta_json(&actor.meta);
         a.insert("id".into(), json!(actor.id));
@@ -383,7 +360,7 @@ pub fn from_doccano_line(
     }
     let mut by_text: HashMap<String, usize> = HashMap::new();
     for e in &firsts {
-        let Some(kind) = labels.get(e).and_then(|l| label_kind(l)) else {
+        let Some(kind) = labels.get(e).and_then(|l| super::actor_kind(l)) else {
             continue;
         };
         if mentioned.contains(e) {
