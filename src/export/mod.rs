@@ -502,6 +502,34 @@ pub(crate) fn parse_note(line: &str) -> Vec<(String, String)> {
     fields
 }
 
+/// The entity type an actor kind is written as in brat and doccano ("Person", "Country", ...).
+pub fn actor_type(kind: crate::model::ActorKind) -> &'static str {
+    use crate::model::ActorKind;
+    match kind {
+        ActorKind::Person => "Person",
+        ActorKind::Organization => "Organization",
+        ActorKind::Country => "Country",
+        ActorKind::Place => "Place",
+        ActorKind::Group => "Group",
+        ActorKind::Other => "Other",
+    }
+}
+
+/// The actor kind of an entity type from brat or doccano, case-insensitive, with the usual
+/// NER labels (PER, ORG, GPE, LOC, NORP) read as their kinds.
+pub fn actor_kind(label: &str) -> Option<crate::model::ActorKind> {
+    use crate::model::ActorKind;
+    Some(match label.to_lowercase().as_str() {
+        "person" | "per" => ActorKind::Person,
+        "organization" | "organisation" | "org" => ActorKind::Organization,
+        "country" | "gpe" => ActorKind::Country,
+        "place" | "location" | "loc" => ActorKind::Place,
+        "group" | "norp" => ActorKind::Group,
+        "other" => ActorKind::Other,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,32 +580,4 @@ mod tests {
         assert!(!is_annotation_file(Path::new("a/x.rescued-2.json")));
         assert!(is_annotation_file(Path::new("a/x.rescued.json")));
     }
-}
-
-/// The entity type an actor kind is written as in brat and doccano ("Person", "Country", ...).
-pub fn actor_type(kind: crate::model::ActorKind) -> &'static str {
-    use crate::model::ActorKind;
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Country => "Country",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
-        ActorKind::Other => "Other",
-    }
-}
-
-/// The actor kind of an entity type from brat or doccano, case-insensitive, with the usual
-/// NER labels (PER, ORG, GPE, LOC, NORP) read as their kinds.
-pub fn actor_kind(label: &str) -> Option<crate::model::ActorKind> {
-    use crate::model::ActorKind;
-    Some(match label.to_lowercase().as_str() {
-        "person" | "per" => ActorKind::Person,
-        "organization" | "organisation" | "org" => ActorKind::Organization,
-        "country" | "gpe" => ActorKind::Country,
-        "place" | "location" | "loc" => ActorKind::Place,
-        "group" | "norp" => ActorKind::Group,
-        "other" => ActorKind::Other,
-        _ => return None,
-    })
 }
