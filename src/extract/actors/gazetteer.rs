@@ -175,18 +175,26 @@ pub fn phrase_step(h: u64, token: u64) -> u64 {
     (h.rotate_left(17) ^ token).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The records of a gazetteer file: `name|field|field...` lines, blank lines and `#` comments
+/// skipped, each with its name and an iterator over the remaining fields.
+fn records(
+    data: &'static str,
+) -> impl Iterator<Item = (&'static str, std::str::Split<'static, char>)> {
+    data.lines().filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let mut f = line.split('|');
+        let name = f.next().map(str::trim).filter(|s| !s.is_empty())?;
+        Some((name, f))
+    })
+}
+
 impl Gazetteer {
     fn build() -> Self {
         let mut entries = Vec::new();
-        for line in COUNTRIES.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut f = line.split('|');
-            let Some(name) = f.next().map(str::trim).filter(|s| !s.is_empty()) else {
-                continue;
-            };
+        for (name, mut f) in records(COUNTRIES) {
             entries.push(Entry {
                 kind: EntryKind::Country,
                 name,
@@ -197,15 +205,7 @@ impl Gazetteer {
                 nouns: vec!["country", "nation"],
             });
         }
-        for line in ORGANIZATIONS.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut f = line.split('|');
-            let Some(name) = f.next().map(str::trim).filter(|s| !s.is_empty()) else {
-                continue;
-            };
+        for (name, mut f) in records(ORGANIZATIONS) {
             entries.push(Entry {
                 kind: EntryKind::Organization,
                 name,
@@ -216,15 +216,7 @@ impl Gazetteer {
                 nouns: list(f.next()),
             });
         }
-        for line in PLACES.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut f = line.split('|');
-            let Some(name) = f.next().map(str::trim).filter(|s| !s.is_empty()) else {
-                continue;
-            };
+        for (name, mut f) in records(PLACES) {
             entries.push(Entry {
                 kind: EntryKind::Place,
                 name,
