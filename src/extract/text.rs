@@ -81,24 +81,47 @@ fn is_quote_char(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    c.is_alphanumeric() || is_combining(c)
 }
 
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// The char starting at byte `b` (a char boundary), if any. ASCII is read without decoding:
+/// the tokenizer asks this for every char of every article.
+fn char_at(text: &str, b: usize) -> Option<char> {
+    match text.as_bytes().get(b) {
+        Some(&x) if x.is_ascii() => Some(x as char),
+        Some(_) => text.get(b..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// The char ending at byte `b` (a char boundary), if any.
+fn char_before(text: &str, b: usize) -> Option<char> {
+    match b.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        Some(&x) if x.is_ascii() => Some(x as char),
+        Some(_) => text.get(..b).and_then(|s| s.chars().next_back()),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens.
+///
+/// Walks the text by byte offset, decoding only non-ASCII chars, so it neither collects the
+/// chars nor allocates per token.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let bytes = text.as_bytes();
+    let at = |b: usize| char_at(text, b);
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
         if c.is_whitespace() || c.is_control() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let start = i;
@@ -106,102 +129,133 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             // A word: letters/digits, joined by inner ' - . , (for U.S., 3.5, 1,000, don't,
             // well-known, O'Brien); a final period joins when the word is an abbreviation.
-            i += 1;
-            while i < n {
-                let ch = chars[i].1;
-                if is_word_char(ch) {
+            i += c.len_utf8();
+            loop {
+                // Runs of ASCII letters and digits, the bulk of any text, in a tight loop.
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                {
                     i += 1;
+                }
+                let Some(ch) = at(i) else { break };
+                let after = i + ch.len_utf8();
+                if is_word_char(ch) {
+                    i = after;
                     continue;
                 }
-                let next_is_word = i + 1 < n && is_word_char(chars[i + 1].1);
+                let next = at(after);
+                let next_is_word = next.is_some_and(is_word_char);
                 let joins = match ch {
                     '-' | '\u{2011}' => next_is_word,
-                    '\'' | '’' => next_is_word && !is_possessive_s(&chars, i),
+                    '\'' | '’' => next_is_word && !is_possessive_s(text, i),
                     '.' => {
-                        next_is_word && !chars[i + 1].1.is_lowercase()
-                            || dotted_acronym(&chars, start, i)
+                        next_is_word && !next.is_some_and(char::is_lowercase)
+                            || dotted_acronym(text, start, i)
                     }
                     ',' => {
                         next_is_word
-                            && chars[i - 1].1.is_ascii_digit()
-                            && chars[i + 1].1.is_ascii_digit()
+                            && char_before(text, i).is_some_and(|p| p.is_ascii_digit())
+                            && next.is_some_and(|n| n.is_ascii_digit())
                     }
                     _ => false,
                 };
                 if !joins {
                     break;
                 }
-                i += 1;
+                i = after;
             }
             // Trailing period of an abbreviation or initial belongs to the token.
-            if i < n && chars[i].1 == '.' {
-                let word = text[byte_at(start)..byte_at(i)].to_lowercase();
-                let single_initial = i - start == 1 && chars[start].1.is_uppercase();
-                let dotted =
-                    word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
-                if single_initial || dotted || ABBREVIATIONS.contains(&word.as_str()) {
-                    i += 1;
-                }
+            if bytes.get(i) == Some(&b'.') && takes_period(&text[start..i]) {
+                i += 1;
             }
-            let s = &text[byte_at(start)..byte_at(i)];
-            kind = if s.chars().next().is_some_and(|c| c.is_ascii_digit())
-                && s.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+            let s = &bytes[start..i];
+            kind = if s.first().is_some_and(u8::is_ascii_digit)
+                && s.iter()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
             {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-        } else if is_possessive_s(&chars, i) {
+        } else if is_possessive_s(text, i) {
             // 's / ’s after a word.
-            i += 2;
+            i += c.len_utf8() + 1;
             kind = TokenKind::Word;
-        } else if (c == '\'' || c == '`') && i + 1 < n && chars[i + 1].1 == c {
+        } else if (c == '\'' || c == '`') && at(i + 1) == Some(c) {
             i += 2;
             kind = TokenKind::Quote;
         } else if is_quote_char(c) || c == '\'' {
-            i += 1;
+            i += c.len_utf8();
             kind = TokenKind::Quote;
-        } else if c == '.' && i + 2 < n && chars[i + 1].1 == '.' && chars[i + 2].1 == '.' {
+        } else if bytes[i..].starts_with(b"...") {
             i += 3;
             kind = TokenKind::Punct;
-        } else if c == '-' && i + 1 < n && chars[i + 1].1 == '-' {
-            while i < n && chars[i].1 == '-' {
+        } else if bytes[i..].starts_with(b"--") {
+            while bytes.get(i) == Some(&b'-') {
                 i += 1;
             }
             kind = TokenKind::Punct;
         } else {
-            i += 1;
+            i += c.len_utf8();
             kind = TokenKind::Punct;
         }
         tokens.push(Token {
-            start: byte_at(start),
-            end: byte_at(i),
+            start,
+            end: i,
             kind,
         });
     }
     tokens
 }
 
-/// `'s` or `’s` at `i` directly after a word character, followed by a non-word.
-fn is_possessive_s(chars: &[(usize, char)], i: usize) -> bool {
-    i > 0
-        && matches!(chars[i].1, '\'' | '’')
-        && is_word_char(chars[i - 1].1)
-        && chars.get(i + 1).is_some_and(|&(_, c)| c == 's' || c == 'S')
-        && chars.get(i + 2).is_none_or(|&(_, c)| !is_word_char(c))
+/// Whether a word followed by a period takes it: an initial ("F."), a dotted acronym
+/// ("U.S."), or a listed abbreviation ("Gen.").
+fn takes_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_initial =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    if word.is_ascii() {
+        // The common case, without the lower-case copy.
+        let dotted =
+            word.contains('.') && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.');
+        return single_initial
+            || dotted
+            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    let lower = word.to_lowercase();
+    let dotted = lower.contains('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.');
+    single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str())
 }
 
-/// `U.S` / `U.N` style: single letters separated by periods so far.
-fn dotted_acronym(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
-    let seg = &chars[start..dot];
-    let last_single = seg.len() == 1 || (seg.len() >= 2 && seg[seg.len() - 2].1 == '.');
+/// `'s` or `’s` at byte `i` directly after a word character, followed by a non-word.
+fn is_possessive_s(text: &str, i: usize) -> bool {
+    let Some(quote @ ('\'' | '’')) = char_at(text, i) else {
+        return false;
+    };
+    let s = i + quote.len_utf8();
+    char_before(text, i).is_some_and(is_word_char)
+        && matches!(char_at(text, s), Some('s' | 'S'))
+        && char_at(text, s + 1).is_none_or(|c| !is_word_char(c))
+}
+
+/// `U.S` / `U.N` style: single letters separated by periods so far (`text[start..dot]`, then
+/// the period at byte `dot`).
+fn dotted_acronym(text: &str, start: usize, dot: usize) -> bool {
+    let Some(last) = char_before(text, dot).filter(|_| dot > start) else {
+        return false;
+    };
+    let before_last = dot - last.len_utf8();
+    let last_single =
+        before_last == start || (before_last > start && text.as_bytes()[before_last - 1] == b'.');
+    let after = dot + 1;
+    let Some(next) = char_at(text, after) else {
+        return false;
+    };
     last_single
-        && seg.last().is_some_and(|&(_, c)| c.is_uppercase())
-        && chars.get(dot + 1).is_some_and(|&(_, c)| c.is_uppercase())
-        && chars
-            .get(dot + 2)
-            .is_none_or(|&(_, c)| !c.is_alphabetic() || c == '.')
+        && last.is_uppercase()
+        && next.is_uppercase()
+        && char_at(text, after + next.len_utf8()).is_none_or(|c| !c.is_alphabetic() || c == '.')
 }
 
 /// Splits text into sentences and tokens.
@@ -224,12 +278,15 @@ pub fn analyse(text: &str) -> Analysis {
     let mut i = 0;
     while i < tokens.len() {
         // A line break between tokens ends the sentence (headlines, paragraphs).
-        let gap = &text[prev_end..tokens[i].start];
-        if i > first && gap.contains('\n') {
+        // Gaps are a space or two: a plain loop beats a memchr call.
+        let line_break = text.as_bytes()[prev_end..tokens[i].start]
+            .iter()
+            .any(|&b| b == b'\n');
+        if i > first && line_break {
             close(&mut sentences, first, i, paragraph);
             first = i;
         }
-        if gap.contains('\n') {
+        if line_break {
             paragraph += 1;
         }
         if i == 0 {
