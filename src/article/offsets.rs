@@ -44,7 +44,7 @@ pub struct OffsetMap {
     checkpoints: Vec<usize>,
 }
 
-const STRIDE: usize = 64;
+const STRIDE: usize = 16;
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
@@ -89,6 +89,35 @@ impl OffsetMap {
         };
         let from = self.checkpoints.get(i).copied().unwrap_or(0);
         i * STRIDE + text[from..byte].chars().count()
+    }
+
+    /// The byte offset `n` code points before char boundary `byte` (0 when there are fewer).
+    pub fn back(&self, text: &str, byte: usize, n: usize) -> usize {
+        if self.ascii {
+            return byte.min(self.len_bytes).saturating_sub(n);
+        }
+        let byte = floor_boundary(text, byte);
+        match n.checked_sub(1) {
+            Some(k) => text[..byte]
+                .char_indices()
+                .rev()
+                .nth(k)
+                .map_or(0, |(b, _)| b),
+            None => byte,
+        }
+    }
+
+    /// The byte offset `n` code points after char boundary `byte` (the text's length when
+    /// there are fewer).
+    pub fn forward(&self, text: &str, byte: usize, n: usize) -> usize {
+        if self.ascii {
+            return byte.saturating_add(n).min(self.len_bytes);
+        }
+        let byte = floor_boundary(text, byte);
+        text[byte..]
+            .char_indices()
+            .nth(n)
+            .map_or(text.len(), |(b, _)| byte + b)
     }
 
     /// Byte offset of code point `ch` (past the end gives the text's length).
@@ -137,6 +166,15 @@ mod tests {
             prop_assert_eq!(map.to_char(&text, probe), byte_to_char(&text, probe));
             prop_assert_eq!(map.to_byte(&text, probe), char_to_byte(&text, probe));
             prop_assert_eq!(map.len_chars(), text.chars().count());
+        }
+
+        #[test]
+        fn back_and_forward_count_code_points(text in "\\PC{0,300}|[a-z\u{301}\u{1F600}-\u{1F64F}\u{200D} ]{0,300}", probe in 0usize..1500, n in 0usize..40) {
+            let map = OffsetMap::new(&text);
+            let b = map.to_byte(&text, map.to_char(&text, probe));
+            let ch = map.to_char(&text, b);
+            prop_assert_eq!(map.back(&text, b, n), map.to_byte(&text, ch.saturating_sub(n)));
+            prop_assert_eq!(map.forward(&text, b, n), map.to_byte(&text, ch + n));
         }
 
         #[test]

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::offsets::OffsetMap;
+use crate::article::offsets::{OffsetMap, floor_boundary};
 
 /// How many code points of context `prefix` and `suffix` keep.
 pub const CONTEXT_CHARS: usize = 32;
@@ -46,9 +46,12 @@ impl Span {
     pub fn from_bytes_with(map: &OffsetMap, text: &str, range: Range<usize>) -> Self {
         let start = map.to_char(text, range.start);
         let end = map.to_char(text, range.end.max(range.start));
-        let (b0, b1) = (map.to_byte(text, start), map.to_byte(text, end));
-        let prefix_start = map.to_byte(text, start.saturating_sub(CONTEXT_CHARS));
-        let suffix_end = map.to_byte(text, end + CONTEXT_CHARS);
+        // The bytes of those code points are the range rounded down to char boundaries, and
+        // the context is a short walk from them: no lookups from the far checkpoints.
+        let b0 = floor_boundary(text, range.start);
+        let b1 = floor_boundary(text, range.end.max(range.start));
+        let prefix_start = map.back(text, b0, CONTEXT_CHARS);
+        let suffix_end = map.forward(text, b1, CONTEXT_CHARS);
         Span {
             start,
             end,
