@@ -278,10 +278,8 @@ pub fn analyse(text: &str) -> Analysis {
     let mut i = 0;
     while i < tokens.len() {
         // A line break between tokens ends the sentence (headlines, paragraphs).
-        // Gaps are a space or two: a plain loop beats a memchr call.
-        let line_break = text.as_bytes()[prev_end..tokens[i].start]
-            .iter()
-            .any(|&b| b == b'\n');
+        // Looked for once per gap, in bytes (gaps are a space or two).
+        let line_break = text.as_bytes()[prev_end..tokens[i].start].contains(&b'\n');
         if i > first && line_break {
             close(&mut sentences, first, i, paragraph);
             first = i;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::gazetteer::PassBuild;
@@ -156,44 +156,53 @@ fn listed(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// The word lists as sets of `ner::word_hash`, so the scan over every token allocates nothing.
-struct Sets {
-    quantifiers: HashSet<u64, PassBuild>,
-    heads: HashSet<u64, PassBuild>,
-    modifiers: HashSet<u64, PassBuild>,
-    openers: HashSet<u64, PassBuild>,
-    speakers: HashSet<u64, PassBuild>,
-    /// Heads a group phrase may have without a quantifier.
-    bare_heads: HashSet<u64, PassBuild>,
-}
+/// Bits of `word_classes`: which word lists a word is on.
+const QUANTIFIER: u8 = 1;
+const HEAD: u8 = 2;
+const MODIFIER: u8 = 4;
+const OPENER: u8 = 8;
+const SPEAKER: u8 = 16;
+/// Heads a group phrase may have without a quantifier.
+const BARE_HEAD: u8 = 32;
 
-fn sets() -> &'static Sets {
-    static S: OnceLock<Sets> = OnceLock::new();
+/// The word lists as one map from `ner::word_hash` to class bits, so the scan over every
+/// token allocates nothing and asks one question per token.
+fn word_classes() -> &'static HashMap<u64, u8, PassBuild> {
+    static S: OnceLock<HashMap<u64, u8, PassBuild>> = OnceLock::new();
     S.get_or_init(|| {
-        let set = |l: &[&str]| l.iter().map(|w| word_hash(w)).collect();
-        Sets {
-            quantifiers: set(QUANTIFIERS),
-            heads: set(GROUP_HEADS),
-            modifiers: set(MODIFIERS),
-            openers: set(&["a", "dozens", "hundreds", "scores"]),
-            speakers: set(SPEAKER_HEADS),
-            bare_heads: set(&[
-                "officials",
-                "diplomats",
-                "lawmakers",
-                "legislators",
-                "ministers",
-                "leaders",
-                "negotiators",
-                "authorities",
-                "forces",
-                "troops",
-                "prosecutors",
-                "investigators",
-                "analysts",
-                "sources",
-            ]),
+        let mut map: HashMap<u64, u8, PassBuild> = HashMap::default();
+        let lists: [(&[&str], u8); 6] = [
+            (QUANTIFIERS, QUANTIFIER),
+            (GROUP_HEADS, HEAD),
+            (MODIFIERS, MODIFIER),
+            (&["a", "dozens", "hundreds", "scores"], OPENER),
+            (SPEAKER_HEADS, SPEAKER),
+            (
+                &[
+                    "officials",
+                    "diplomats",
+                    "lawmakers",
+                    "legislators",
+                    "ministers",
+                    "leaders",
+                    "negotiators",
+                    "authorities",
+                    "forces",
+                    "troops",
+                    "prosecutors",
+                    "investigators",
+                    "analysts",
+                    "sources",
+                ],
+                BARE_HEAD,
+            ),
+        ];
+        for (list, class) in lists {
+            for w in list {
+                *map.entry(word_hash(w)).or_default() |= class;
+            }
         }
+        map
     })
 }
 
@@ -216,20 +225,21 @@ pub fn group_phrases(
     lower: &[u64],
     sentence: Range<usize>,
 ) -> Vec<GroupPhrase> {
-    let sets = sets();
+    let classes = word_classes();
     let hash = |i: usize| lower.get(i).copied().unwrap_or(0);
+    let class = |h: u64| classes.get(&h).copied().unwrap_or(0);
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
-        let h = hash(i);
-        if sets.bare_heads.contains(&h) {
+        let c = class(hash(i));
+        if c & BARE_HEAD != 0 {
             // "U.S. officials", "Ukrainian officials", "Western diplomats": proper modifiers
             // and a speaking head, with no quantifier.
             let mut k = i;
             while k > sentence.start
                 && k + 3 > i
                 && capitalised(word(text, tokens, k - 1))
-                && !sets.speakers.contains(&hash(k - 1))
+                && class(hash(k - 1)) & SPEAKER == 0
             {
                 k -= 1;
             }
@@ -244,7 +254,7 @@ pub fn group_phrases(
             i += 1;
             continue;
         }
-        if !sets.quantifiers.contains(&h) && !sets.openers.contains(&h) {
+        if c & (QUANTIFIER | OPENER) == 0 {
             i += 1;
             continue;
         }
@@ -280,11 +290,11 @@ pub fn group_phrases(
         let mut n_mod = 0;
         while k < sentence.end && n_mod < 4 {
             let m = word(text, tokens, k);
-            if sets.heads.contains(&hash(k)) {
+            if class(hash(k)) & HEAD != 0 {
                 break;
             }
             let is_mod = (capitalised(m) && m.chars().any(char::is_alphabetic))
-                || sets.modifiers.contains(&hash(k))
+                || class(hash(k)) & MODIFIER != 0
                 || (m.contains('-') && m.chars().any(char::is_alphabetic));
             if !is_mod {
                 break;
