@@ -137,6 +137,12 @@ pub fn word_hash(s: &str) -> u64 {
 }
 
 fn hash_lower(s: &str) -> u64 {
+    // An ASCII char lower-cases to one ASCII char: the same hash without the Unicode tables.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .fold(SEED, |h, b| mix(h, b.to_ascii_lowercase() as u64));
+    }
     hash_chars(s.chars().flat_map(char::to_lowercase))
 }
 
@@ -293,36 +299,45 @@ struct Affixes {
 }
 
 fn affixes(word: &str) -> Affixes {
-    let mut a = Affixes {
-        raw: hash_chars(word.chars()),
-        pre: [0; 3],
-        suf: [0; 4],
+    let mut pre = [0; 3];
+    let mut h = SEED;
+    let raw = if word.is_ascii() {
+        for (k, &c) in word.as_bytes().iter().take(3).enumerate() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+            pre[k] = mix(h, 0x70 + k as u64);
+        }
+        word.bytes().fold(SEED, |h, b| mix(h, b as u64))
+    } else {
+        for (k, c) in word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .take(3)
+            .enumerate()
+        {
+            h = mix(h, c as u64);
+            pre[k] = mix(h, 0x70 + k as u64);
+        }
+        hash_chars(word.chars())
     };
+    Affixes {
+        raw,
+        pre,
+        suf: suffixes(word),
+    }
+}
+
+/// The lower-case suffixes (1–4 chars) of `Affixes`, alone: the tagger also reads the
+/// previous word's.
+fn suffixes(word: &str) -> [u64; 4] {
+    let mut suf = [0; 4];
+    let mut h = SEED;
     if word.is_ascii() {
-        let b = word.as_bytes();
-        let mut h = SEED;
-        for (k, &c) in b.iter().take(3).enumerate() {
+        for (k, &c) in word.as_bytes().iter().rev().take(4).enumerate() {
             h = mix(h, c.to_ascii_lowercase() as u64);
-            a.pre[k] = mix(h, 0x70 + k as u64);
+            suf[k] = mix(h, 0x90 + k as u64);
         }
-        let mut h = SEED;
-        for (k, &c) in b.iter().rev().take(4).enumerate() {
-            h = mix(h, c.to_ascii_lowercase() as u64);
-            a.suf[k] = mix(h, 0x90 + k as u64);
-        }
-        return a;
+        return suf;
     }
-    let mut h = SEED;
-    for (k, c) in word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .take(3)
-        .enumerate()
-    {
-        h = mix(h, c as u64);
-        a.pre[k] = mix(h, 0x70 + k as u64);
-    }
-    let mut h = SEED;
     for (k, c) in word
         .chars()
         .rev()
@@ -331,9 +346,9 @@ fn affixes(word: &str) -> Affixes {
         .enumerate()
     {
         h = mix(h, c as u64);
-        a.suf[k] = mix(h, 0x90 + k as u64);
+        suf[k] = mix(h, 0x90 + k as u64);
     }
-    a
+    suf
 }
 
 /// Everything about a text the features read: token infos, sentence flags, document memory.
@@ -539,7 +554,7 @@ fn static_features(
         words
             .1
             .get(i - 1)
-            .map_or(0, |t| affixes(word(words.0, t)).suf[2])
+            .map_or(0, |t| suffixes(word(words.0, t))[2])
     } else {
         0
     };
