@@ -488,13 +488,21 @@ fn is_adjectival(word: &str) -> bool {
 /// Lower-case words of a name without honorifics and possessives.
 fn name_words(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_lowercase()
-        })
+        .map(|w| without_possessives(w).to_lowercase())
         .filter(|w| !w.is_empty() && !roles::is_honorific(w))
         .collect()
+}
+
+/// `w.trim_end_matches("'s").trim_end_matches("’s")`, without building two string searchers
+/// for every word of every name.
+fn without_possessives(mut w: &str) -> &str {
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
 }
 
 /// The upper-case initials of a long name's significant words ("World Health Organization"
@@ -822,7 +830,8 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     }
     describe(cx, &mut drafts);
     drafts.retain(|d| !d.mentions.is_empty());
-    drafts.sort_by_key(|d| d.mentions.iter().map(|r| r.start).min());
+    // Stable, like sort_by_key, with each draft's first mention found once.
+    drafts.sort_by_cached_key(|d| d.mentions.iter().map(|r| r.start).min());
     drafts
 }
 
