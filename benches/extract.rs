@@ -1,15 +1,17 @@
 //! Extraction throughput: the whole PolNeAR dev split (or the seeds when it is absent) and the
-//! sample article, in bytes per second.
+//! sample article, in bytes per second; then each layer alone over the same corpus, so a change
+//! shows in the layer it touches.
 //!
 //! `cargo bench --bench extract` prints MB/s (criterion's "thrpt"); set `GLOSS_EVAL_DIR` when
-//! the eval data is not at `../shared/eval` (a worktree).
+//! the eval data is not at `../shared/eval` (a worktree). `cargo bench --bench extract layers`
+//! runs the per-layer group alone.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::article::Article;
-use gloss::extract::extract;
+use gloss::extract::{Context, actors, claims, extract, stances};
 
 const SAMPLE: &str = include_str!("../seeds/000_a00d91becb0c72f2.txt");
 
@@ -69,5 +71,60 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_extract);
+/// Each layer over the corpus, its inputs made once outside the timing.
+fn bench_layers(c: &mut Criterion) {
+    let (_, articles) = corpus();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut group = c.benchmark_group("layers");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("context", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(Context::new(black_box(&a.text)));
+            }
+        })
+    });
+    let contexts: Vec<Context> = articles.iter().map(|a| Context::new(&a.text)).collect();
+    group.bench_function("actors", |b| {
+        b.iter(|| {
+            for cx in &contexts {
+                black_box(actors::find_actors(black_box(cx)));
+            }
+        })
+    });
+    group.bench_function("claims", |b| {
+        b.iter(|| {
+            for cx in &contexts {
+                black_box(claims::find_claims(black_box(cx)));
+            }
+        })
+    });
+    let found: Vec<_> = contexts
+        .iter()
+        .map(|cx| (actors::find_actors(cx), claims::find_claims(cx)))
+        .collect();
+    group.bench_function("resolve", |b| {
+        b.iter(|| {
+            for (cx, (people, said)) in contexts.iter().zip(&found) {
+                let resolver = actors::Resolver::new(cx, people);
+                for claim in said {
+                    if let Some(source) = &claim.source {
+                        black_box(resolver.resolve(source));
+                    }
+                }
+            }
+        })
+    });
+    group.bench_function("stances", |b| {
+        b.iter(|| {
+            for (cx, (people, said)) in contexts.iter().zip(&found) {
+                black_box(stances::find_stances(cx, people, said));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_layers);
 criterion_main!(benches);
