@@ -2,8 +2,8 @@
 //!
 //! Three learned pieces, all rebuilt by `gloss train attributions` from PolNeAR train and
 //! compiled in from `src/extract/data/`: the cue lexicon (`lexicon`, cues.tsv), a perceptron
-//! that decides in context whether a lexicon match is a cue (`model`, cue_model.tsv), and a
-//! perceptron that decides where a content following its cue stops (content_end_model.tsv).
+//! that decides in context whether a lexicon match is a cue (`model`, cue_model.bin), and a
+//! perceptron that decides where a content following its cue stops (content_end_model.bin).
 //! Around each accepted cue, rules read the shape of the sentence to place the source and the
 //! content (rule names in `Meta::rule`): quote-after-said, said-that, said, quote-before-said,
 //! inverted, inverted-clause, according-to, participial, passive, relative-what,
