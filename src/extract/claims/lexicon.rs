@@ -84,6 +84,21 @@ pub struct Lexicon {
     pub stems: HashMap<String, CueStats, Fnv>,
     /// Longest cue, in tokens.
     pub max_tokens: usize,
+    /// A bit per `stem_start` of every stem of three bytes or more: a word whose first three
+    /// bytes have no bit set has no pooled stem, without stemming or hashing it.
+    stem_starts: Vec<u64>,
+}
+
+/// Bits in `Lexicon::stem_starts`.
+const STEM_START_BITS: usize = 1 << 16;
+
+/// A 16-bit digest of a word's first three bytes (`None` for shorter words).
+fn stem_start(word: &str) -> Option<usize> {
+    let b = word.as_bytes().get(..3)?;
+    Some(
+        ((usize::from(b[0]) * 961) ^ (usize::from(b[1]) * 31) ^ usize::from(b[2]))
+            % STEM_START_BITS,
+    )
 }
 
 static COMPILED: &str = include_str!("../data/cues.tsv");
@@ -156,12 +171,35 @@ impl Lexicon {
             pooled.gold += stats.gold;
             pooled.total += stats.total;
             pooled.content_before += stats.content_before;
+            if let Some(bit) = stem_start(stem(cue)) {
+                if self.stem_starts.is_empty() {
+                    self.stem_starts = vec![0; STEM_START_BITS / 64];
+                }
+                self.stem_starts[bit / 64] |= 1 << (bit % 64);
+            }
         }
         self.cues.insert(cue.to_string(), stats);
     }
 
     pub fn get(&self, key: &str) -> Option<&CueStats> {
         self.cues.get(key)
+    }
+
+    /// The pooled statistics of the stem of `word`, a one-word cue or an unseen inflection of
+    /// one. Any stem of a word longer than three bytes keeps its first three bytes, so the
+    /// `stem_starts` bit of the word rules most words out before they are stemmed.
+    pub fn stem_stats(&self, word: &str) -> Option<&CueStats> {
+        if word.len() > 3 {
+            let bit = stem_start(word)?;
+            if self
+                .stem_starts
+                .get(bit / 64)
+                .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+            {
+                return None;
+            }
+        }
+        self.stems.get(stem(word))
     }
 
     /// The cue or cue beginning spelled `key`, whose word hashes combine to `h`.
@@ -227,6 +265,15 @@ mod tests {
         let said = lex.get("said").expect("said");
         assert!((said.precision() - 0.9).abs() < 1e-9);
         assert!(Lexicon::parse(&lex.to_tsv()).cues == lex.cues);
+    }
+
+    #[test]
+    fn finds_unseen_inflections_by_stem() {
+        let lex = Lexicon::parse("argued\t5\t9\t1\nsaid\t90\t100\t40\n");
+        assert_eq!(lex.stem_stats("arguing").map(|s| s.gold), Some(5));
+        assert_eq!(lex.stem_stats("argues").map(|s| s.gold), Some(5));
+        assert!(lex.stem_stats("arrived").is_none());
+        assert!(lex.stem_stats("zebra").is_none());
     }
 
     #[test]

@@ -590,8 +590,8 @@ impl<'a> Doc<'a> {
                 let w = self.low(i);
                 if w.len() > 3
                     && self.tokens[i].kind == TokenKind::Word
+                    && let Some(stats) = lex.stem_stats(w)
                     && w.chars().all(char::is_alphabetic)
-                    && let Some(stats) = lex.stems.get(lexicon::stem(w))
                     && stats.gold >= MIN_GOLD
                     && stats.precision() >= MIN_CANDIDATE_PRECISION
                 {
