@@ -1,5 +1,5 @@
-//! `gloss train attributions TRAIN.jsonl -o src/extract/data/cues.tsv`: rebuilds the cue
-//! lexicon the claims layer compiles in.
+//! `gloss train attributions TRAIN.jsonl -o src/extract/data`: rebuilds the cue lexicon and
+//! the two classifiers the claims layer compiles in.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,8 @@ use crate::extract::claims::train;
 pub struct Args {
     /// PolNeAR-style train JSONL (id, text, attributions).
     pub train: PathBuf,
-    /// The directory to write `cues.tsv` (lexicon) and `cue_model.tsv` (classifier) into.
+    /// The directory to write `cues.tsv` (lexicon), `cue_model.bin` (cue classifier) and
+    /// `content_end_model.bin` (content-end classifier) into.
     #[arg(short, long, default_value = "src/extract/data")]
     pub output: PathBuf,
 }
@@ -21,18 +22,18 @@ pub fn run(args: Args) -> CliResult {
     let lexicon = train::learn(&records);
     let model = train::learn_model(&records, &lexicon);
     let end_model = train::learn_end_model(&records, &lexicon);
-    let write = |name: &str, body: String| {
+    let write = |name: &str, body: Vec<u8>| {
         let path = args.output.join(name);
         std::fs::write(&path, body).map_err(|source| EvalError::Io { path, source })
     };
-    write("cues.tsv", lexicon.to_tsv())?;
-    write("cue_model.tsv", model.to_tsv())?;
-    write("content_end_model.tsv", end_model.to_tsv())?;
+    write("cues.tsv", lexicon.to_tsv().into_bytes())?;
+    write("cue_model.bin", model.to_bytes().to_vec())?;
+    write("content_end_model.bin", end_model.to_bytes().to_vec())?;
     eprintln!(
         "gloss: {} cues, {} cue weights and {} content-end weights from {} articles written to {}",
         lexicon.cues.len(),
-        model.weights.len(),
-        end_model.weights.len(),
+        model.len(),
+        end_model.len(),
         records.len(),
         args.output.display()
     );

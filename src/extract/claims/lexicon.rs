@@ -4,13 +4,42 @@
 //! The file `src/extract/data/cues.tsv` is rebuilt by `gloss train attributions`; each line is
 //! `cue<TAB>gold<TAB>total<TAB>content_before`, the cue as lower-cased tokens joined by spaces.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::model::FnvHasher;
+use super::model::{self, FnvHasher};
 
 type Fnv = BuildHasherDefault<FnvHasher>;
+
+/// Keys that are already hashes are used as they are.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A cue, or the first words of one, in `Lexicon::prefixes`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefix {
+    /// The words, joined by spaces (to check a hash match).
+    pub key: Box<str>,
+    /// The statistics, when the words are a whole cue.
+    pub stats: Option<CueStats>,
+}
 
 /// What the train split says about one cue string.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,13 +75,30 @@ impl CueStats {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub cues: HashMap<String, CueStats, Fnv>,
-    /// The first word of every cue, to skip most tokens with one lookup.
-    pub first_words: HashSet<String, Fnv>,
+    /// Every cue and every run of its first words, by `words_hash`: a document's tokens are
+    /// matched with their precomputed hashes, a word at a time, and the walk stops as soon as
+    /// no cue goes on with the words read (most tokens cost one lookup).
+    pub prefixes: HashMap<u64, Prefix, BuildHasherDefault<IdHasher>>,
     /// One-word cues pooled by stem ("argue", "argued", "arguing" → "argu"), so an inflection
     /// never seen in train is still a candidate.
     pub stems: HashMap<String, CueStats, Fnv>,
     /// Longest cue, in tokens.
     pub max_tokens: usize,
+    /// A bit per `stem_start` of every stem of three bytes or more: a word whose first three
+    /// bytes have no bit set has no pooled stem, without stemming or hashing it.
+    stem_starts: Vec<u64>,
+}
+
+/// Bits in `Lexicon::stem_starts`.
+const STEM_START_BITS: usize = 1 << 16;
+
+/// A 16-bit digest of a word's first three bytes (`None` for shorter words).
+fn stem_start(word: &str) -> Option<usize> {
+    let b = word.as_bytes().get(..3)?;
+    Some(
+        ((usize::from(b[0]) * 961) ^ (usize::from(b[1]) * 31) ^ usize::from(b[2]))
+            % STEM_START_BITS,
+    )
 }
 
 static COMPILED: &str = include_str!("../data/cues.tsv");
@@ -101,8 +147,21 @@ impl Lexicon {
     /// Adds or replaces one cue string.
     pub fn insert(&mut self, cue: &str, stats: CueStats) {
         self.max_tokens = self.max_tokens.max(cue.split(' ').count());
-        self.first_words
-            .insert(cue.split(' ').next().unwrap_or(cue).to_string());
+        let mut h = model::SEED;
+        let mut end = 0;
+        let n = cue.split(' ').count();
+        for (k, word) in cue.split(' ').enumerate() {
+            h = words_hash(h, model::hash(word));
+            end += word.len() + usize::from(k > 0);
+            let entry = self.prefixes.entry(h).or_insert_with(|| Prefix {
+                key: cue[..end].into(),
+                stats: None,
+            });
+            // Two word runs with one 64-bit hash: the first keeps the slot.
+            if k + 1 == n && *entry.key == cue[..end] {
+                entry.stats = Some(stats);
+            }
+        }
         if !cue.contains(' ') && cue.chars().all(char::is_alphabetic) {
             let pooled = self.stems.entry(stem(cue).to_string()).or_insert(CueStats {
                 gold: 0,
@@ -112,12 +171,40 @@ impl Lexicon {
             pooled.gold += stats.gold;
             pooled.total += stats.total;
             pooled.content_before += stats.content_before;
+            if let Some(bit) = stem_start(stem(cue)) {
+                if self.stem_starts.is_empty() {
+                    self.stem_starts = vec![0; STEM_START_BITS / 64];
+                }
+                self.stem_starts[bit / 64] |= 1 << (bit % 64);
+            }
         }
         self.cues.insert(cue.to_string(), stats);
     }
 
     pub fn get(&self, key: &str) -> Option<&CueStats> {
         self.cues.get(key)
+    }
+
+    /// The pooled statistics of the stem of `word`, a one-word cue or an unseen inflection of
+    /// one. Any stem of a word longer than three bytes keeps its first three bytes, so the
+    /// `stem_starts` bit of the word rules most words out before they are stemmed.
+    pub fn stem_stats(&self, word: &str) -> Option<&CueStats> {
+        if word.len() > 3 {
+            let bit = stem_start(word)?;
+            if self
+                .stem_starts
+                .get(bit / 64)
+                .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+            {
+                return None;
+            }
+        }
+        self.stems.get(stem(word))
+    }
+
+    /// The cue or cue beginning spelled `key`, whose word hashes combine to `h`.
+    pub fn prefix(&self, h: u64, key: &str) -> Option<&Prefix> {
+        self.prefixes.get(&h).filter(|p| &*p.key == key)
     }
 
     /// The TSV form, sorted by cue, for a deterministic file.
@@ -135,6 +222,12 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// Appends the hash of a word (`model::hash` of it) to the hash of the words before it
+/// (`model::SEED` for none).
+pub fn words_hash(h: u64, word: u64) -> u64 {
+    model::combine(h, word)
 }
 
 /// A crude stem: one of -ing, -ed, -es, -s, -e removed when three letters stay ("argued",
@@ -172,6 +265,30 @@ mod tests {
         let said = lex.get("said").expect("said");
         assert!((said.precision() - 0.9).abs() < 1e-9);
         assert!(Lexicon::parse(&lex.to_tsv()).cues == lex.cues);
+    }
+
+    #[test]
+    fn finds_unseen_inflections_by_stem() {
+        let lex = Lexicon::parse("argued\t5\t9\t1\nsaid\t90\t100\t40\n");
+        assert_eq!(lex.stem_stats("arguing").map(|s| s.gold), Some(5));
+        assert_eq!(lex.stem_stats("argues").map(|s| s.gold), Some(5));
+        assert!(lex.stem_stats("arrived").is_none());
+        assert!(lex.stem_stats("zebra").is_none());
+    }
+
+    #[test]
+    fn indexes_every_cue_beginning() {
+        let lex = Lexicon::parse("according to\t10\t12\t3\naccording to reports\t2\t9\t0\n");
+        let w = |h, word: &str| words_hash(h, model::hash(word));
+        let one = w(model::SEED, "according");
+        let two = w(one, "to");
+        let three = w(two, "reports");
+        assert_eq!(lex.prefix(one, "according").map(|p| p.stats), Some(None));
+        let whole = lex.prefix(two, "according to").and_then(|p| p.stats);
+        assert_eq!(whole.map(|s| s.gold), Some(10));
+        assert!(lex.prefix(three, "according to reports").is_some());
+        assert!(lex.prefix(w(model::SEED, "to"), "to").is_none());
+        assert!(lex.prefix(one, "accordion").is_none());
     }
 
     #[test]

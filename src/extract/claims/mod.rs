@@ -2,8 +2,8 @@
 //!
 //! Three learned pieces, all rebuilt by `gloss train attributions` from PolNeAR train and
 //! compiled in from `src/extract/data/`: the cue lexicon (`lexicon`, cues.tsv), a perceptron
-//! that decides in context whether a lexicon match is a cue (`model`, cue_model.tsv), and a
-//! perceptron that decides where a content following its cue stops (content_end_model.tsv).
+//! that decides in context whether a lexicon match is a cue (`model`, cue_model.bin), and a
+//! perceptron that decides where a content following its cue stops (content_end_model.bin).
 //! Around each accepted cue, rules read the shape of the sentence to place the source and the
 //! content (rule names in `Meta::rule`): quote-after-said, said-that, said, quote-before-said,
 //! inverted, inverted-clause, according-to, participial, passive, relative-what,
@@ -22,6 +22,13 @@ use std::ops::Range;
 use crate::extract::Context;
 use crate::extract::text::{Token, TokenKind};
 use crate::model::{Claim, ClaimKind, Meta, Span};
+
+/// The hash of a feature name or value spelled out in the code, computed at compile time.
+macro_rules! h {
+    ($s:literal) => {
+        const { model::hash($s) }
+    };
+}
 
 /// Without a model, a cue string is used when at least this share of its occurrences in train
 /// were cues.
@@ -408,6 +415,8 @@ struct Doc<'a> {
     cue_info: Vec<Option<CueInfo>>,
     text: &'a str,
     lower: String,
+    /// FNV-1a of each token's lower-cased text, for the classifiers' features and the lexicon.
+    low_hash: Vec<u64>,
     tokens: &'a [Token],
     sentences: &'a [crate::extract::text::Sentence],
     /// Sentence of each token.
@@ -445,6 +454,11 @@ impl<'a> Doc<'a> {
                 *slot = i;
             }
         }
+        let lower = cx.text.to_ascii_lowercase();
+        let low_hash = tokens
+            .iter()
+            .map(|t| model::hash(lower.get(t.start..t.end).unwrap_or("")))
+            .collect();
         let mut doc = Doc {
             lex,
             model,
@@ -453,7 +467,8 @@ impl<'a> Doc<'a> {
             strong_cue: vec![false; tokens.len()],
             cue_info: vec![None; tokens.len()],
             text: cx.text,
-            lower: cx.text.to_ascii_lowercase(),
+            lower,
+            low_hash,
             tokens,
             sentences: &a.sentences,
             sentence_of,
@@ -477,6 +492,11 @@ impl<'a> Doc<'a> {
             .get(i)
             .and_then(|t| self.lower.get(t.start..t.end))
             .unwrap_or("")
+    }
+
+    /// The hash of `low(i)`.
+    fn low_hash(&self, i: usize) -> u64 {
+        self.low_hash.get(i).copied().unwrap_or(h!(""))
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -561,13 +581,17 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            if !lex.first_words.contains(self.low(i)) {
+            let first = lex.prefix(
+                lexicon::words_hash(model::SEED, self.low_hash[i]),
+                self.low(i),
+            );
+            if first.is_none() {
                 // An unseen inflection of a one-word cue ("urges" from "urged").
                 let w = self.low(i);
                 if w.len() > 3
                     && self.tokens[i].kind == TokenKind::Word
+                    && let Some(stats) = lex.stem_stats(w)
                     && w.chars().all(char::is_alphabetic)
-                    && let Some(stats) = lex.stems.get(lexicon::stem(w))
                     && stats.gold >= MIN_GOLD
                     && stats.precision() >= MIN_CANDIDATE_PRECISION
                 {
@@ -582,6 +606,7 @@ impl<'a> Doc<'a> {
                 .map_or(n, |s| s.tokens.end);
             let mut best = None;
             key.clear();
+            let mut h = model::SEED;
             for j in i..(i + lex.max_tokens).min(sentence_end) {
                 if self.in_quote[j].is_some() {
                     break;
@@ -590,7 +615,12 @@ impl<'a> Doc<'a> {
                     key.push(' ');
                 }
                 key.push_str(self.low(j));
-                if let Some(stats) = lex.get(&key)
+                h = lexicon::words_hash(h, self.low_hash[j]);
+                // No cue goes on with these words: no longer match can follow.
+                let Some(prefix) = lex.prefix(h, &key) else {
+                    break;
+                };
+                if let Some(stats) = prefix.stats
                     && stats.gold >= MIN_GOLD
                     && stats.precision() >= MIN_CANDIDATE_PRECISION
                     // A longer match wins unless it is a much weaker cue than the shorter
@@ -599,7 +629,7 @@ impl<'a> Doc<'a> {
                         stats.precision() >= b.precision() * LONGER_MATCH_RATIO
                     })
                 {
-                    best = Some((j + 1, *stats));
+                    best = Some((j + 1, stats));
                 }
             }
             if let Some((end, stats)) = best {
@@ -648,66 +678,79 @@ impl<'a> Doc<'a> {
     /// The classifier's features for the candidate `start..end`.
     fn features(&self, start: usize, end: usize, out: &mut model::Features) {
         out.clear();
-        let mut key = String::new();
-        train::push_key(&mut key, &self.lower, &self.tokens[start..end]);
+        let key = self.key_hash(start..end);
         let s = &self.sentences[self.sentence_of[start]];
         let prev = if start > s.tokens.start {
-            self.low(start - 1)
+            self.low_hash(start - 1)
         } else {
-            "<s>"
+            h!("<s>")
         };
         let prev2 = if start > s.tokens.start + 1 {
-            self.low(start - 2)
+            self.low_hash(start - 2)
         } else {
-            "<s>"
+            h!("<s>")
         };
         let next = if end < s.tokens.end {
-            self.low(end)
+            self.low_hash(end)
         } else {
-            "</s>"
+            h!("</s>")
         };
         let next2 = if end + 1 < s.tokens.end {
-            self.low(end + 1)
+            self.low_hash(end + 1)
         } else {
-            "</s>"
+            h!("</s>")
         };
         let ps = if start > s.tokens.start {
-            self.shape(start - 1)
+            model::hash(self.shape(start - 1))
         } else {
-            "<s>"
+            h!("<s>")
         };
         let ns = if end < s.tokens.end {
-            self.shape(end)
+            model::hash(self.shape(end))
         } else {
-            "</s>"
+            h!("</s>")
         };
         let that = (end..s.tokens.end.min(end + 4)).any(|m| self.low(m) == "that");
         let head = self.low(end - 1);
-        let suffix = head.get(head.len().saturating_sub(3)..).unwrap_or(head);
+        let suffix = model::hash(head.get(head.len().saturating_sub(3)..).unwrap_or(head));
         let cap = self.raw(start).starts_with(char::is_uppercase);
         let first_para = s.paragraph == 0;
-        let st = lexicon::stem(head);
-        out.push_parts(&["b"]);
-        out.push_parts(&["lem:", st]);
-        out.push_parts(&["lemn:", st, "|", ns]);
-        out.push_parts(&["lemp:", st, "|", ps]);
-        out.push_parts(&["lemthat:", st, "|", tf(that)]);
-        out.push_parts(&["k:", &key]);
-        out.push_parts(&["kn:", &key, "|", next]);
-        out.push_parts(&["kp:", &key, "|", prev]);
-        out.push_parts(&["kns:", &key, "|", ns]);
-        out.push_parts(&["kps:", &key, "|", ps]);
-        out.push_parts(&["kpn:", &key, "|", ps, "|", ns]);
-        out.push_parts(&["n:", next]);
-        out.push_parts(&["p:", prev]);
-        out.push_parts(&["nn:", next, "|", next2]);
-        out.push_parts(&["pp:", prev2, "|", prev]);
-        out.push_parts(&["ps:", ps]);
-        out.push_parts(&["ns:", ns]);
-        out.push_parts(&["psns:", ps, "|", ns]);
-        out.push_parts(&["sfx:", suffix, "|", ps, "|", ns]);
-        out.push_parts(&["kthat:", &key, "|", tf(that)]);
-        out.push_parts(&["kcap:", &key, "|", tf(cap), "|", tf(first_para)]);
+        let st = model::hash(lexicon::stem(head));
+        out.push_parts(&[h!("b")]);
+        out.push_parts(&[h!("lem:"), st]);
+        out.push_parts(&[h!("lemn:"), st, ns]);
+        out.push_parts(&[h!("lemp:"), st, ps]);
+        out.push_parts(&[h!("lemthat:"), st, tf(that)]);
+        out.push_parts(&[h!("k:"), key]);
+        out.push_parts(&[h!("kn:"), key, next]);
+        out.push_parts(&[h!("kp:"), key, prev]);
+        out.push_parts(&[h!("kns:"), key, ns]);
+        out.push_parts(&[h!("kps:"), key, ps]);
+        out.push_parts(&[h!("kpn:"), key, ps, ns]);
+        out.push_parts(&[h!("n:"), next]);
+        out.push_parts(&[h!("p:"), prev]);
+        out.push_parts(&[h!("nn:"), next, next2]);
+        out.push_parts(&[h!("pp:"), prev2, prev]);
+        out.push_parts(&[h!("ps:"), ps]);
+        out.push_parts(&[h!("ns:"), ns]);
+        out.push_parts(&[h!("psns:"), ps, ns]);
+        out.push_parts(&[h!("sfx:"), suffix, ps, ns]);
+        out.push_parts(&[h!("kthat:"), key, tf(that)]);
+        out.push_parts(&[h!("kcap:"), key, tf(cap), tf(first_para)]);
+    }
+
+    /// The hash of a candidate's words, lower-cased and joined by spaces (its lexicon key):
+    /// FNV-1a carried on over the tokens, without building the string.
+    fn key_hash(&self, r: Range<usize>) -> u64 {
+        let mut h: u64 = h!("");
+        for k in r.clone() {
+            let space = if k > r.start { " " } else { "" };
+            for &b in space.as_bytes().iter().chain(self.low(k).as_bytes()) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        h
     }
 
     fn match_cues(&mut self) {
@@ -1160,42 +1203,41 @@ impl<'a> Doc<'a> {
     fn end_features(&self, from: usize, b: usize, natural: usize, out: &mut model::Features) {
         out.clear();
         let bucket = |n: usize| match n {
-            0 => "0",
-            1 => "1",
-            2 => "2",
-            3..=5 => "5",
-            6..=10 => "10",
-            11..=20 => "20",
-            _ => "99",
+            0 => h!("0"),
+            1 => h!("1"),
+            2 => h!("2"),
+            3..=5 => h!("5"),
+            6..=10 => h!("10"),
+            11..=20 => h!("20"),
+            _ => h!("99"),
         };
-        let (w, wp, wn) = (self.low(b), self.low(b - 1), self.low(b + 1));
-        let (s, sn) = (self.shape(b), self.shape(b + 1));
+        let (w, wp, wn, wn2) = (
+            self.low_hash(b),
+            self.low_hash(b - 1),
+            self.low_hash(b + 1),
+            self.low_hash(b + 2),
+        );
+        let (s, sn) = (model::hash(self.shape(b)), model::hash(self.shape(b + 1)));
         let cue_soon = (b..natural.min(b + 5)).any(|m| self.strong_cue[m]);
         let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
             || self.strong_cue.get(b + 1).copied().unwrap_or(false);
-        let part = w == "," && self.is_participle(b + 1);
-        out.push_parts(&["b"]);
-        out.push_parts(&["w:", w]);
-        out.push_parts(&["wp:", wp]);
-        out.push_parts(&["wn:", w, "|", wn]);
-        out.push_parts(&["wpw:", wp, "|", w]);
-        out.push_parts(&["s:", s, "|", sn]);
-        out.push_parts(&["len:", bucket(b - from), "|", w]);
-        out.push_parts(&["rem:", bucket(natural - b), "|", w]);
-        out.push_parts(&["cue:", tf(cue_soon), "|", tf(cue_next), "|", w]);
-        out.push_parts(&["part:", tf(part)]);
-        out.push_parts(&["wsn:", w, "|", sn, "|", tf(cue_soon)]);
-        out.push_parts(&["wn2:", w, "|", self.low(b + 2)]);
-        out.push_parts(&["wn12:", wn, "|", self.low(b + 2)]);
-        out.push_parts(&[
-            "sfx:",
-            w,
-            "|",
-            suffix2(self.low(b + 1)),
-            "|",
-            suffix2(self.low(b + 2)),
-        ]);
-        out.push_parts(&["sfx3:", w, "|", suffix2(self.low(b + 3))]);
+        let part = self.low(b) == "," && self.is_participle(b + 1);
+        let sfx = |k: usize| model::hash(suffix2(self.low(k)));
+        out.push_parts(&[h!("b")]);
+        out.push_parts(&[h!("w:"), w]);
+        out.push_parts(&[h!("wp:"), wp]);
+        out.push_parts(&[h!("wn:"), w, wn]);
+        out.push_parts(&[h!("wpw:"), wp, w]);
+        out.push_parts(&[h!("s:"), s, sn]);
+        out.push_parts(&[h!("len:"), bucket(b - from), w]);
+        out.push_parts(&[h!("rem:"), bucket(natural - b), w]);
+        out.push_parts(&[h!("cue:"), tf(cue_soon), tf(cue_next), w]);
+        out.push_parts(&[h!("part:"), tf(part)]);
+        out.push_parts(&[h!("wsn:"), w, sn, tf(cue_soon)]);
+        out.push_parts(&[h!("wn2:"), w, wn2]);
+        out.push_parts(&[h!("wn12:"), wn, wn2]);
+        out.push_parts(&[h!("sfx:"), w, sfx(b + 1), sfx(b + 2)]);
+        out.push_parts(&[h!("sfx3:"), w, sfx(b + 3)]);
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
@@ -1890,9 +1932,9 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// A feature spelling of a flag, as `format!` writes it.
-fn tf(b: bool) -> &'static str {
-    if b { "true" } else { "false" }
+/// A flag as a feature part.
+fn tf(b: bool) -> u64 {
+    if b { h!("true") } else { h!("false") }
 }
 
 /// The last two letters of a word (a poor man's part of speech: -ed, -ly, -ng, -es).

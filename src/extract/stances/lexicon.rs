@@ -4,7 +4,14 @@
 //! bad edit shows up there rather than at run time.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use crate::extract::claims::model::FnvHasher;
+
+/// Maps keyed by short words, looked up once per token: FNV-1a instead of SipHash (no
+/// untrusted keys can be inserted, they all come from the compiled-in data).
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
 
 use crate::model::Polarity;
 
@@ -35,7 +42,7 @@ pub struct Entry {
 /// Stance expressions indexed by their first word, longest first.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub by_first: HashMap<String, Vec<Entry>>,
+    pub by_first: WordMap<Vec<Entry>>,
     pub lines_skipped: usize,
 }
 

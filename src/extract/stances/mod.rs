@@ -10,6 +10,7 @@
 mod lexicon;
 mod target;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -303,16 +304,36 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         })
         .collect();
 
+    // Every token lower-cased once for the whole text: an ASCII word is a slice of one
+    // lower-cased copy of the text (same bytes, same offsets), only the others allocate. This
+    // was a `String` per token per sentence.
+    let ascii_lower = text.to_ascii_lowercase();
+    let lowered: Vec<Cow<str>> = cx
+        .analysis
+        .tokens
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            match ascii_lower.get(t.start..t.end) {
+                Some(low) if w.is_ascii() => Cow::Borrowed(low),
+                _ => Cow::Owned(w.to_lowercase()),
+            }
+        })
+        .collect();
+    let lower_all: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
+
     let mut found = Vec::new();
-    for si in 0..cx.analysis.sentences.len() {
+    for (si, sentence_info) in cx.analysis.sentences.iter().enumerate() {
         let tokens = cx.analysis.sentence_tokens(si);
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let refs: &[&str] = match lower_all.get(sentence_info.tokens.clone()) {
+            Some(r) if r.len() == tokens.len() => r,
+            _ => &[],
+        };
         let hits: Vec<(usize, &Entry)> = {
             let mut hits = Vec::new();
             let mut i = 0;
             while i < refs.len() {
-                match STANCE_LEXICON.match_at(&refs, i) {
+                match STANCE_LEXICON.match_at(refs, i) {
                     Some(e) => {
                         hits.push((i, e));
                         i += e.words.len();
@@ -340,7 +361,7 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
             .collect();
         near.sort_unstable();
         let near: Vec<&ClaimRanges> = near.into_iter().map(|k| &claims[k]).collect();
-        let sent = sentence(text, tokens, &refs, &mentions, &aliases);
+        let sent = sentence(text, tokens, refs, &mentions, &aliases);
         for (i, entry) in hits {
             read_expression(actors, &near, &sent, si, i, entry, &mut found);
         }

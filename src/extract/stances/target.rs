@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::TARGET_RULES;
+use super::lexicon::{TARGET_RULES, WordMap};
 use crate::model::{Actor, ActorKind};
 
 /// One word of a target candidate, after actor names replaced their mentions.
@@ -185,12 +185,12 @@ pub fn continues(prev: Option<&str>, w: &str) -> bool {
 
 /// Names and aliases of the actors, as lower-case word sequences, longest first.
 pub struct AliasIndex {
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: WordMap<Vec<(Vec<String>, usize)>>,
 }
 
 impl AliasIndex {
     pub fn new(actors: &[Actor]) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut by_first: WordMap<Vec<(Vec<String>, usize)>> = WordMap::default();
         for (i, actor) in actors.iter().enumerate() {
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
                 let words: Vec<String> = crate::extract::text::tokenize(name)
