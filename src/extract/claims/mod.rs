@@ -1788,7 +1788,7 @@ impl<'a> Doc<'a> {
         }
         // A quote that opens inside the content runs to its close, even past the end of the
         // sentence (`stressing that "the question is ... summit? And ... too early to say."`).
-        if let Some(q) = (start..end).filter_map(|m| self.in_quote[m]).last()
+        if let Some(q) = (start..end).filter_map(|m| self.in_quote[m]).next_back()
             && self.quotes[q].open >= start
             && self.quotes[q].close >= end
         {
