@@ -97,7 +97,7 @@ fn actor_name(doc: &Document, id: Option<&str>) -> (String, Style) {
     match id.and_then(|id| doc.actors.iter().position(|a| a.id == id)) {
         Some(i) => (
             sanitize::one_line(&doc.actors[i].name).into_owned(),
-            Style::new().fg(style::actor(i)),
+            Style::new().fg(style::actor(&doc.actors[i].id)),
         ),
         None => match id {
             Some(id) => (id.to_string(), style::label()),
@@ -119,7 +119,7 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
             (
                 &a.meta,
                 vec![
-                    Span::styled(name, Style::new().fg(style::actor(i))),
+                    Span::styled(name, Style::new().fg(style::actor(&a.id))),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(kind, style::label()),
                     Span::raw(count),
