@@ -45,6 +45,15 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .render(screen.lists_block, buf);
     let area = screen.list;
     let (Some(doc), Some(slot)) = (doc, app.slot()) else {
+        // Extraction runs off the UI thread: the text can be read meanwhile.
+        let line = Line::styled(
+            fit(
+                " opening: reading or extracting the annotations…",
+                usize::from(area.width),
+            ),
+            style::label(),
+        );
+        put(buf, area, 0, &line);
         return;
     };
     let len = edit::count(doc, app.tab);
