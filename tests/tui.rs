@@ -261,3 +261,39 @@ fn long_articles_draw_only_what_is_visible() {
     // Generous: a debug build on a busy machine; the bench measures properly.
     assert!(start.elapsed().as_millis() < 2_000, "{:?}", start.elapsed());
 }
+
+/// The first cell of the first on-screen occurrence of `name`, below the title row.
+fn colour_of_name(buffer: &Buffer, name: &str) -> Option<ratatui::style::Color> {
+    let area = buffer.area;
+    (1..area.height).find_map(|y| {
+        let row: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        let first = name.chars().next()?.to_string();
+        (0..row.len()).find_map(|x| {
+            let fits = name
+                .chars()
+                .enumerate()
+                .all(|(k, c)| row.get(x + k).is_some_and(|s| *s == c.to_string()));
+            (fits && row[x] == first).then(|| buffer[(x as u16, y)].fg)
+        })
+    })
+}
+
+#[test]
+fn an_actors_colour_survives_merging_the_actors_listed_before_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    let doc = &app.slot().expect("slot").doc;
+    assert!(doc.actors.len() >= 3, "the fixture needs three actors");
+    let third = doc.actors[2].name.clone();
+    let before = colour_of_name(&draw(&mut app, 120, 40), &third).expect("third actor on screen");
+    app.select(gloss::edit::Kind::Actor, 0);
+    app.update(Action::Merge);
+    app.update(Action::Confirm);
+    let doc = &app.slot().expect("slot").doc;
+    assert!(
+        !doc.actors.iter().any(|a| a.id == "a1"),
+        "the first actor was merged away"
+    );
+    let after = colour_of_name(&draw(&mut app, 120, 40), &third).expect("still on screen");
+    assert_eq!(before, after);
+}

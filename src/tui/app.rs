@@ -83,6 +83,9 @@ pub struct Slot {
     /// Every item by where it starts in the text: reading order.
     pub order: Vec<(usize, Kind, usize)>,
     pub view: View,
+    /// What opening the article found to tell (notices, a recovery file to offer), kept
+    /// until the article is on screen.
+    greeting: Option<(Vec<String>, Option<PathBuf>)>,
 }
 
 impl Slot {
@@ -97,6 +100,7 @@ impl Slot {
             longest: 0,
             order: Vec::new(),
             view: View::default(),
+            greeting: None,
         };
         slot.refresh(text);
         slot
@@ -265,8 +269,65 @@ pub enum Popup {
     },
 }
 
+/// How the message line starts while an article is being opened.
+const OPENING: &str = "opening";
+
 /// Makes the annotations of an article when it has no annotation file.
 pub type Extractor = fn(&Article) -> Document;
+
+/// An article's annotations, read from its file or extracted, ready to show. `open_article`
+/// makes it, on the UI thread or another one (extraction can take a while); `App::install`
+/// puts it in place.
+#[derive(Debug)]
+pub struct Opened {
+    pub index: usize,
+    slot: Slot,
+    notices: Vec<String>,
+    recovery: Option<PathBuf>,
+}
+
+/// What an article needs to be opened away from the app: see `App::open_request`.
+#[derive(Debug, Clone)]
+pub struct OpenRequest {
+    pub index: usize,
+    pub article: Article,
+    pub dir: PathBuf,
+    pub extract: Extractor,
+}
+
+impl OpenRequest {
+    /// Reads the article's annotation file, or extracts its annotations (an unusable file is
+    /// never overwritten: changes then go beside it).
+    pub fn open(&self) -> Opened {
+        let article = &self.article;
+        let mut recovery = None;
+        let (slot, notices) = match store::open(&self.dir, article, self.extract) {
+            Ok(opened) => {
+                recovery = opened.recovery;
+                (
+                    Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
+                    opened.notices,
+                )
+            }
+            Err(e) => {
+                let path = store::path_for(&self.dir, &article.id);
+                let save_to = path.with_extension("new.json");
+                let doc = (self.extract)(article);
+                let notice = format!("{e}; changes go to {}", save_to.display());
+                (
+                    Slot::new(doc, Origin::Extracted, save_to, &article.text),
+                    vec![notice],
+                )
+            }
+        };
+        Opened {
+            index: self.index,
+            slot,
+            notices,
+            recovery,
+        }
+    }
+}
 
 /// The whole TUI state.
 #[derive(Debug)]
@@ -287,6 +348,11 @@ pub struct App {
     /// A line for the user (notices, errors, what an action did); cleared by the next key.
     pub message: Option<String>,
     pub should_quit: bool,
+    /// Articles are opened by the caller (`open_request` / `install`, off the UI thread)
+    /// rather than inside `update`.
+    deferred: bool,
+    /// No article has been opened yet: the first one decides where the focus starts.
+    first_open: bool,
     /// Set when a document changed since `take_changed` was last called.
     changed: bool,
     wrap: RefCell<WrapCache>,
@@ -295,7 +361,17 @@ pub struct App {
 impl App {
     /// An app over `articles`, with annotation files in `dir`. With no articles it shows the
     /// embedded sample rather than nothing.
-    pub fn new(
+    pub fn new(articles: Vec<Article>, dir: PathBuf, extract: Extractor, keymap: Keymap) -> App {
+        let mut app = App::deferred(articles, dir, extract, keymap);
+        app.deferred = false;
+        app.open_current();
+        app
+    }
+
+    /// Like `new`, but opens no article itself: the caller asks `open_request` what to open,
+    /// opens it where it likes (another thread) and hands the result to `install`. Until then
+    /// the article pane says it is opening, and the keys that need no annotations still work.
+    pub fn deferred(
         mut articles: Vec<Article>,
         dir: PathBuf,
         extract: Extractor,
@@ -320,59 +396,61 @@ impl App {
             search: None,
             message: None,
             should_quit: false,
+            deferred: true,
+            first_open: true,
             changed: false,
             wrap: RefCell::new(WrapCache::default()),
         };
-        app.open_current();
-        // Nothing to review yet: start in the text, where annotations are made.
-        if app
-            .slot()
-            .is_some_and(|s| Kind::ALL.iter().all(|k| edit::count(&s.doc, *k) == 0))
-        {
-            app.focus = Focus::Article;
-        }
         if empty {
             app.notify("nothing to show: this is the sample article");
         }
         app
     }
 
-    /// Opens the current article's annotations if that has not happened yet.
+    /// Opens the current article's annotations here and now if that has not happened yet.
     fn open_current(&mut self) {
-        let i = self.current;
-        if self.slots.get(i).is_none_or(|s| s.is_some()) {
+        if let Some(request) = self.open_request() {
+            let opened = request.open();
+            self.install(opened);
+        }
+    }
+
+    /// What to open next, if the current article is not open yet.
+    pub fn open_request(&self) -> Option<OpenRequest> {
+        let index = self.current;
+        if self.slots.get(index).is_none_or(|s| s.is_some()) {
+            return None;
+        }
+        Some(OpenRequest {
+            index,
+            article: self.articles.get(index)?.clone(),
+            dir: self.dir.clone(),
+            extract: self.extract,
+        })
+    }
+
+    /// Puts an opened article in place (unless it was opened already), with its notices and
+    /// the offer to restore a recovery file when it is the article on screen.
+    pub fn install(&mut self, opened: Opened) {
+        let Opened {
+            index,
+            mut slot,
+            notices,
+            recovery,
+        } = opened;
+        if self.slots.get(index).is_none_or(|s| s.is_some()) {
             return;
         }
-        let Some(article) = self.articles.get(i) else {
+        let nothing_to_review = Kind::ALL.iter().all(|k| edit::count(&slot.doc, *k) == 0);
+        slot.greeting = Some((notices, recovery));
+        self.slots[index] = Some(slot);
+        if index != self.current {
             return;
-        };
-        let mut recovery = None;
-        let (slot, notices) = match store::open(&self.dir, article, self.extract) {
-            Ok(opened) => {
-                recovery = opened.recovery;
-                (
-                    Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
-                    opened.notices,
-                )
-            }
-            Err(e) => {
-                // The file is there but unusable: never overwrite it, save beside it.
-                let path = store::path_for(&self.dir, &article.id);
-                let save_to = path.with_extension("new.json");
-                let doc = (self.extract)(article);
-                let notice = format!("{e}; changes go to {}", save_to.display());
-                (
-                    Slot::new(doc, Origin::Extracted, save_to, &article.text),
-                    vec![notice],
-                )
-            }
-        };
-        self.slots[i] = Some(slot);
-        if let Some(path) = recovery {
-            self.popups.push(Popup::Recover(path));
         }
-        if !notices.is_empty() {
-            self.message = Some(notices.join(" · "));
+        self.greet();
+        if std::mem::take(&mut self.first_open) && nothing_to_review {
+            // Nothing to review yet: start in the text, where annotations are made.
+            self.focus = Focus::Article;
         }
         if self
             .slot()
@@ -382,6 +460,28 @@ impl App {
                 .find(|k| self.slot().is_some_and(|s| edit::count(&s.doc, *k) > 0))
         {
             self.tab = kind;
+        }
+        self.keep_list_in_view();
+    }
+
+    /// Shows what opening the current article found: its notices, and the offer to restore
+    /// its recovery file.
+    fn greet(&mut self) {
+        let Some((notices, recovery)) = self.slot_mut().and_then(|s| s.greeting.take()) else {
+            return;
+        };
+        if self
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with(OPENING))
+        {
+            self.message = None;
+        }
+        if let Some(path) = recovery {
+            self.popups.push(Popup::Recover(path));
+        }
+        if !notices.is_empty() {
+            self.message = Some(notices.join(" · "));
         }
     }
 
@@ -965,8 +1065,10 @@ impl App {
         };
         self.search = None;
         if self.slot().is_none() {
-            // Opened by `open_pending` once a frame says so: extraction can take a moment.
-            self.notify("opening: reading or extracting the annotations…");
+            // Opened by `open_pending` once a frame says so, or off the UI thread.
+            self.notify(format!("{OPENING}: reading or extracting the annotations…"));
+        } else {
+            self.greet();
         }
     }
 
@@ -975,9 +1077,9 @@ impl App {
         self.slot().is_none()
     }
 
-    /// Opens the current article if it is not open yet.
+    /// Opens the current article if it is not open yet (unless the caller opens articles).
     pub fn open_pending(&mut self) {
-        if self.needs_open() {
+        if !self.deferred && self.needs_open() {
             self.message = None;
             self.open_current();
             self.keep_list_in_view();

@@ -143,16 +143,8 @@ pub fn run(options: Options) -> Result<(), Box<dyn std::error::Error + Send + Sy
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     execute!(stdout(), EnableMouseCapture)?;
-    // Opening the first article may run the extractor: say so meanwhile.
-    terminal.draw(|frame| {
-        let line = ratatui::text::Line::from(format!(
-            " gloss: opening {} (reading or extracting the annotations)…",
-            crate::article::sanitize::one_line(articles.first().map_or("", |a| a.title.as_str()))
-        ));
-        frame.render_widget(line, frame.area());
-    })?;
-
-    let mut app = App::new(articles, dir, crate::extract::extract, keymap);
+    // Articles open off the UI thread (`Opener`): the first frame shows the text at once.
+    let mut app = App::deferred(articles, dir, crate::extract::extract, keymap);
     let mut notes: Vec<String> = load_errors;
     notes.extend(keymap_error);
     notes.extend(config_error);
@@ -181,18 +173,30 @@ fn event_loop(
     autosave: Duration,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let mut last_recovery = Instant::now();
+    let mut opener = Opener::new();
     while !app.should_quit {
         execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         terminal.backend_mut().flush()?;
-        if app.needs_open() {
-            // The frame just drawn says the article is opening; now open it.
-            app.open_pending();
+        if let Some(request) = app.open_request() {
+            opener.start(request);
+        }
+        // While an article is opening, look for it often; otherwise wake for the autosave.
+        let wait = if opener.busy() {
+            Duration::from_millis(40)
+        } else {
+            Duration::from_millis(500)
+        };
+        let mut opened_any = false;
+        for opened in opener.finished() {
+            app.install(opened);
+            opened_any = true;
+        }
+        if opened_any {
             continue;
         }
-
-        if event::poll(Duration::from_millis(500))? {
+        if event::poll(wait)? {
             // Handle everything that is waiting before drawing again.
             loop {
                 handle(app, event::read()?);
@@ -212,6 +216,51 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Opens articles on worker threads, one per article at most, so a long extraction never
+/// freezes the screen: the user can read, switch articles or quit meanwhile.
+struct Opener {
+    done_tx: std::sync::mpsc::Sender<app::Opened>,
+    done_rx: std::sync::mpsc::Receiver<app::Opened>,
+    /// Articles being opened, by index.
+    running: std::collections::HashSet<usize>,
+}
+
+impl Opener {
+    fn new() -> Opener {
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        Opener {
+            done_tx,
+            done_rx,
+            running: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Starts opening the requested article, unless that is already under way.
+    fn start(&mut self, request: app::OpenRequest) {
+        if !self.running.insert(request.index) {
+            return;
+        }
+        let tx = self.done_tx.clone();
+        std::thread::spawn(move || {
+            // The receiver is gone only when the app quit: nothing is waiting for this.
+            let _ = tx.send(request.open());
+        });
+    }
+
+    fn busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// The articles opened since the last call.
+    fn finished(&mut self) -> Vec<app::Opened> {
+        let done: Vec<app::Opened> = self.done_rx.try_iter().collect();
+        for opened in &done {
+            self.running.remove(&opened.index);
+        }
+        done
+    }
 }
 
 /// Applies a terminal event to the app.

@@ -921,3 +921,63 @@ fn gloss_is_not_an_export_format() {
     assert!(picker.options.iter().all(|c| c.label != "gloss"));
     assert_eq!(picker.options.len(), 6);
 }
+
+fn deferred_app(dir: &std::path::Path, articles: Vec<crate::article::Article>) -> App {
+    let mut app = App::deferred(
+        articles,
+        dir.to_path_buf(),
+        fixture::sample_document,
+        Keymap::defaults(),
+    );
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+#[test]
+fn a_deferred_app_asks_for_the_article_and_keys_work_before_it_is_open() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = deferred_app(dir.path(), vec![fixture::sample_article()]);
+    assert!(app.slot().is_none());
+    // Keys that need annotations do nothing yet; none of them opens the article in `update`.
+    run(
+        &mut app,
+        &[Action::Down, Action::Accept, Action::PageDown, Action::Save],
+    );
+    assert!(app.slot().is_none());
+    let request = app.open_request().expect("the current article is wanted");
+    assert_eq!(request.index, 0);
+    app.install(request.open());
+    assert!(app.open_request().is_none());
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Auto);
+}
+
+#[test]
+fn an_article_opened_after_the_user_moved_on_greets_when_shown() {
+    let (dir, _) = dir_with_recovery();
+    let mut second = fixture::sample_article();
+    second.id = "second".into();
+    let mut app = deferred_app(dir.path(), vec![fixture::sample_article(), second]);
+    let first = app.open_request().expect("first wanted");
+    app.update(Action::NextArticle);
+    assert_eq!(app.current, 1);
+    // The first article finishes opening while the second is on screen: no popup yet.
+    app.install(first.open());
+    assert!(app.popups.is_empty());
+    let second = app.open_request().expect("second wanted");
+    app.install(second.open());
+    assert!(app.popups.is_empty());
+    app.update(Action::PrevArticle);
+    assert!(matches!(app.popups.last(), Some(Popup::Recover(_))));
+}
+
+#[test]
+fn installing_an_article_twice_keeps_the_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = deferred_app(dir.path(), vec![fixture::sample_article()]);
+    let request = app.open_request().expect("wanted");
+    app.install(request.open());
+    app.update(Action::Accept);
+    app.install(request.open());
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Accepted);
+}

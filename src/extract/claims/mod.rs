@@ -1824,9 +1824,17 @@ impl<'a> Doc<'a> {
                 start = t;
             }
         }
-        let end = self.content_end(start, s1);
+        let mut end = self.content_end(start, s1);
         if end <= start {
             return None;
+        }
+        // A quote that opens inside the content runs to its close, even past the end of the
+        // sentence (`stressing that "the question is ... summit? And ... too early to say."`).
+        if let Some(q) = (start..end).filter_map(|m| self.in_quote[m]).next_back()
+            && self.quotes[q].open >= start
+            && self.quotes[q].close >= end
+        {
+            end = self.quotes[q].close + 1;
         }
         let kind = if (start..end).any(|m| self.in_quote[m].is_some()) {
             ClaimKind::Mixed

@@ -319,3 +319,16 @@ fn a_nested_pronoun_clause_is_left_inside_the_outer_content() {
             .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "thought"))
     );
 }
+
+#[test]
+fn a_quote_opened_in_indirect_content_runs_to_its_close_across_sentences() {
+    let cs = claims(
+        "It rained. He spoke, stressing that \"the question is what we decide? And it is too early to say.\"",
+    );
+    let c = find(&cs, "stressing");
+    assert_eq!(
+        c.content.text,
+        "that \"the question is what we decide? And it is too early to say.\""
+    );
+    assert_eq!(c.kind, ClaimKind::Mixed);
+}

@@ -45,6 +45,15 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .render(screen.lists_block, buf);
     let area = screen.list;
     let (Some(doc), Some(slot)) = (doc, app.slot()) else {
+        // Extraction runs off the UI thread: the text can be read meanwhile.
+        let line = Line::styled(
+            fit(
+                " opening: reading or extracting the annotations…",
+                usize::from(area.width),
+            ),
+            style::label(),
+        );
+        put(buf, area, 0, &line);
         return;
     };
     let len = edit::count(doc, app.tab);
@@ -97,7 +106,7 @@ fn actor_name(doc: &Document, id: Option<&str>) -> (String, Style) {
     match id.and_then(|id| doc.actors.iter().position(|a| a.id == id)) {
         Some(i) => (
             sanitize::one_line(&doc.actors[i].name).into_owned(),
-            Style::new().fg(style::actor(i)),
+            Style::new().fg(style::actor(&doc.actors[i].id)),
         ),
         None => match id {
             Some(id) => (id.to_string(), style::label()),
@@ -119,7 +128,7 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
             (
                 &a.meta,
                 vec![
-                    Span::styled(name, Style::new().fg(style::actor(i))),
+                    Span::styled(name, Style::new().fg(style::actor(&a.id))),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(kind, style::label()),
                     Span::raw(count),

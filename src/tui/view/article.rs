@@ -100,7 +100,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             }
             for m in line_marks.iter().filter(|m| m.start <= b && b < m.end) {
                 s = match m.role {
-                    Role::Mention(i) | Role::Source(Some(i)) => s.fg(style::actor(i)),
+                    Role::Mention(i) | Role::Source(Some(i)) => {
+                        match slot.and_then(|s| s.doc.actors.get(i)) {
+                            Some(a) => s.fg(style::actor(&a.id)),
+                            None => s,
+                        }
+                    }
                     Role::Source(None) => s.add_modifier(Modifier::BOLD),
                     Role::Cue => s.patch(style::cue()),
                     Role::Content => s.patch(style::content()),

@@ -98,7 +98,7 @@ fn actor_ref(doc: &Document, id: Option<&str>) -> Span<'static> {
         Some(id) => match doc.actors.iter().position(|a| a.id == id) {
             Some(i) => Span::styled(
                 format!("{} ({id})", sanitize::one_line(&doc.actors[i].name)),
-                Style::new().fg(style::actor(i)),
+                Style::new().fg(style::actor(id)),
             ),
             None => Span::raw(format!("{id} (unknown)")),
         },
@@ -147,13 +147,12 @@ pub fn describe(doc: &Document, item: &Item) -> Vec<Line<'static>> {
     )];
     match item {
         Item::Actor(a) => {
-            let index = doc.actors.iter().position(|x| x.id == a.id).unwrap_or(0);
             out.push(field(
                 "name",
                 Span::styled(
                     sanitize::one_line(&a.name).into_owned(),
                     Style::new()
-                        .fg(style::actor(index))
+                        .fg(style::actor(&a.id))
                         .add_modifier(Modifier::BOLD),
                 ),
             ));

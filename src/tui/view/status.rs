@@ -54,7 +54,7 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
 /// What the marks in the article mean.
 fn legend(article: bool) -> Line<'static> {
     let mut spans = vec![
-        Span::styled("Name", Style::new().fg(style::actor(0))),
+        Span::styled("Name", Style::new().fg(style::actor("a1"))),
         Span::styled(" actor mention  ", style::label()),
         Span::styled("content", style::content()),
         Span::styled(" claim  ", style::label()),

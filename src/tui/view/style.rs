@@ -16,9 +16,19 @@ pub const PALETTE: [Color; 8] = [
     Color::Indexed(99),  // violet
 ];
 
-/// The colour of the actor at `index` of the document's list: stable while the list is.
-pub fn actor(index: usize) -> Color {
-    PALETTE[index % PALETTE.len()]
+/// The colour of the actor with this id. It follows the id, not the actor's place in the list,
+/// so merging, deleting or adding actors never repaints the others. Extracted and hand-made ids
+/// are `a<N>` in order of creation, so the first eight actors get eight different colours;
+/// any other id gets a colour from a hash of it.
+pub fn actor(id: &str) -> Color {
+    let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let n = match digits.parse::<usize>() {
+        Ok(n) if !digits.is_empty() => n.saturating_sub(1),
+        _ => id.bytes().fold(0usize, |h, b| {
+            h.wrapping_mul(31).wrapping_add(usize::from(b))
+        }),
+    };
+    PALETTE[n % PALETTE.len()]
 }
 
 /// The symbol and style of a review status.
@@ -95,5 +105,24 @@ pub fn selected_row(focused: bool) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     } else {
         Style::new().bg(Color::Indexed(236))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_eight_actor_ids_get_eight_different_colours() {
+        let colours: std::collections::HashSet<Color> =
+            (1..=8).map(|n| actor(&format!("a{n}"))).collect();
+        assert_eq!(colours.len(), PALETTE.len());
+    }
+
+    #[test]
+    fn an_id_without_a_number_still_gets_a_palette_colour() {
+        assert!(PALETTE.contains(&actor("imported-x")));
+        assert!(PALETTE.contains(&actor("")));
+        assert_eq!(actor("imported-x"), actor("imported-x"));
     }
 }
