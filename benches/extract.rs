@@ -68,6 +68,14 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_function("sample_article", |b| {
         b.iter(|| black_box(extract(black_box(&sample))))
     });
+    // One long text (the sample 400 times, 1.3 MB, 6,400 claims): per byte it should cost
+    // what the short one does. Anything quadratic in claims, quotes or paragraphs shows here.
+    let long = Article::new("long", "", "seeds", &format!("{SAMPLE}\n").repeat(400));
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(long.text.len() as u64));
+    group.bench_function("long_article", |b| {
+        b.iter(|| black_box(extract(black_box(&long))))
+    });
     group.finish();
 }
 

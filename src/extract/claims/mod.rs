@@ -864,10 +864,30 @@ impl<'a> Doc<'a> {
     /// A quoted paragraph of some length that no claim covers is speech without a named
     /// speaker: a claim with no source and no cue.
     fn unattributed_quotes(&self, out: &mut Vec<Found>) {
+        // Indexes over the claims, so each quote costs a binary search, not a scan of every
+        // claim (a long text has thousands of both).
+        let mut pieces: Vec<(usize, usize)> = out
+            .iter()
+            .flat_map(|f| f.content.iter().map(|c| (c.start, c.end)))
+            .collect();
+        pieces.sort_unstable();
+        let reach: Vec<usize> = pieces
+            .iter()
+            .scan(0, |far, &(_, end)| {
+                *far = end.max(*far);
+                Some(*far)
+            })
+            .collect();
         let covered = |b: &Range<usize>| {
-            out.iter()
-                .any(|f| f.content.iter().any(|c| c.start < b.end && b.start < c.end))
+            let before = pieces.partition_point(|&(start, _)| start < b.end);
+            before > 0 && reach[before - 1] > b.start
         };
+        let mut cue_paragraphs: Vec<usize> = out
+            .iter()
+            .filter_map(|f| f.cue.as_ref())
+            .map(|c| self.paragraph(self.tokens.partition_point(|t| t.end <= c.start)))
+            .collect();
+        cue_paragraphs.sort_unstable();
         let mut extra = Vec::new();
         for q in &self.quotes {
             let (s0, s1) = (
@@ -878,13 +898,8 @@ impl<'a> Doc<'a> {
             let whole = q.open == s0 && (q.close + 1 == s1 || q.close + 2 == s1);
             // ... and stand in a paragraph of its own, away from any claim's paragraph.
             let para = self.paragraph(q.open);
-            let near_claim = out.iter().any(|f| {
-                f.cue.as_ref().is_some_and(|c| {
-                    let k = self.tokens.partition_point(|t| t.end <= c.start);
-                    let p = self.paragraph(k);
-                    p + 1 >= para && p <= para + 1
-                })
-            });
+            let from = cue_paragraphs.partition_point(|&p| p + 1 < para);
+            let near_claim = cue_paragraphs.get(from).is_some_and(|&p| p <= para + 1);
             let whole = whole && !near_claim;
             let words = (q.open..=q.close)
                 .filter(|&k| self.tokens[k].kind == TokenKind::Word)
@@ -909,6 +924,15 @@ impl<'a> Doc<'a> {
     fn continue_quotes(&self, out: &mut [Found]) {
         let n = self.tokens.len();
         let mut first = 0;
+        // The claims with a cue, by where it starts: paragraphs come in order, so a cursor
+        // finds each paragraph's cues (a scan of every claim per paragraph was quadratic).
+        let mut by_cue: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.cue.as_ref().map(|c| (c.start, i)))
+            .collect();
+        by_cue.sort_unstable();
+        let mut cursor = 0;
         // The claim the previous paragraph's speech belongs to.
         let mut speaker: Option<usize> = None;
         while first < n {
@@ -918,12 +942,12 @@ impl<'a> Doc<'a> {
                 last += 1;
             }
             let (b0, b1) = (self.tokens[first].start, self.tokens[last - 1].end);
-            let own_cue = (first..last).any(|k| self.in_cue[k])
-                || out.iter().any(|f| {
-                    f.cue
-                        .as_ref()
-                        .is_some_and(|c| b0 <= c.start && c.start < b1)
-                });
+            while by_cue.get(cursor).is_some_and(|&(start, _)| start < b0) {
+                cursor += 1;
+            }
+            let upto = cursor + by_cue[cursor..].partition_point(|&(start, _)| start < b1);
+            let here = &by_cue[cursor..upto];
+            let own_cue = (first..last).any(|k| self.in_cue[k]) || !here.is_empty();
             let continued = match (speaker, self.quote_opening_at(first)) {
                 (Some(c), Some(q)) if !own_cue && para > 0 => {
                     out[c].content.push(self.bytes(q.open..q.close + 1));
@@ -933,16 +957,16 @@ impl<'a> Doc<'a> {
             };
             if !continued {
                 // The last claim whose cue is in this paragraph speaks on.
-                speaker = out
+                speaker = here
                     .iter()
-                    .enumerate()
-                    .filter(|(_, f)| {
+                    .filter(|&&(_, i)| {
+                        let f = &out[i];
                         f.kind == ClaimKind::Direct
                             && !matches!(f.rule, "transcript" | "signed-quote")
-                            && f.cue.as_ref().is_some_and(|c| b0 <= c.start && c.end <= b1)
+                            && f.cue.as_ref().is_some_and(|c| c.end <= b1)
                     })
-                    .max_by_key(|(_, f)| f.cue.as_ref().map_or(0, |c| c.start))
-                    .map(|(i, _)| i);
+                    .max_by_key(|&&(start, _)| start)
+                    .map(|&(_, i)| i);
             }
             first = last;
         }
