@@ -1119,3 +1119,156 @@ fn a_byte_order_mark_in_front_is_tolerated() {
     std::fs::write(&path, bytes).expect("write");
     assert_eq!(store::load(&path).expect("load"), annotated(TEXT));
 }
+
+// ---- file names: one file per article id ----
+
+/// A saved document of `text` under the article id `id`.
+fn saved_as(dir: &Path, id: &str, text: &str) -> Document {
+    let a = from_txt(id, "x.txt", text);
+    let doc = Document::new(a.meta());
+    store::save(&store::path_for(dir, id), &doc).expect("save");
+    doc
+}
+
+#[test]
+fn safe_ids_keep_their_file_names() {
+    for id in ["talks", "2024-05-01_istanbul.v2", "Türkiye", "a_b"] {
+        assert_eq!(store::file_stem(id), id);
+    }
+}
+
+#[test]
+fn ids_that_sanitise_alike_get_different_files() {
+    let ids = [
+        "a b", "a/b", "a_b", "a:b", ".a_b", "", "article", "/", "...",
+    ];
+    let stems: Vec<String> = ids.iter().map(|id| store::file_stem(id)).collect();
+    for (i, a) in stems.iter().enumerate() {
+        for b in &stems[i + 1..] {
+            assert_ne!(a, b, "{ids:?} -> {stems:?}");
+        }
+    }
+    assert!(
+        stems[0].starts_with("a_b~"),
+        "readable part kept: {}",
+        stems[0]
+    );
+}
+
+#[test]
+fn ids_differing_after_the_length_limit_get_different_files() {
+    let long = "x".repeat(130);
+    assert_ne!(
+        store::file_stem(&format!("{long}1")),
+        store::file_stem(&format!("{long}2"))
+    );
+}
+
+#[test]
+fn an_id_never_names_a_companion_file_of_another() {
+    let dir = Path::new("d");
+    let x = store::path_for(dir, "x");
+    for (id, companion) in [
+        ("x.recovery", store::recovery_path(&x)),
+        ("x.rescued-1", store::rescue_path(&x, 1)),
+        ("x.new", x.with_extension("new.json")),
+    ] {
+        assert_ne!(store::path_for(dir, id), companion, "{id}");
+    }
+}
+
+#[test]
+fn long_non_ascii_ids_fit_a_file_name() {
+    let id = "語".repeat(200);
+    let path = store::path_for(Path::new(""), &id);
+    let longest = store::recovery_path(&store::rescue_path(&path, 99));
+    let name = longest.file_name().expect("name").to_string_lossy().len();
+    assert!(name <= 255, "{name} bytes");
+}
+
+#[test]
+fn colliding_ids_keep_their_own_annotations() {
+    let dir = tempfile::tempdir().expect("dir");
+    let first = saved_as(dir.path(), "a b", "First text.");
+    let second = saved_as(dir.path(), "a/b", "Second text.");
+    let load = |id: &str| store::load(&store::path_for(dir.path(), id)).expect("load");
+    assert_eq!(load("a b"), first);
+    assert_eq!(load("a/b"), second);
+}
+
+#[test]
+fn opening_a_file_holding_another_article_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = store::path_for(dir.path(), "talks");
+    let other = Document::new(from_txt("Talks", "t.txt", TEXT).meta());
+    store::save(&path, &other).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let error = store::open(dir.path(), &article(TEXT), no_extract).expect_err("refused");
+    assert!(matches!(error, StoreError::OtherArticle { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("\"Talks\"")
+            && message.contains("\"talks\"")
+            && message.contains(&path.display().to_string()),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn saving_over_a_file_holding_another_article_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = store::path_for(dir.path(), "talks");
+    store::save(
+        &path,
+        &Document::new(from_txt("Talks", "t.txt", TEXT).meta()),
+    )
+    .expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let error = store::save(&path, &annotated(TEXT)).expect_err("refused");
+    assert!(matches!(error, StoreError::OtherArticle { .. }), "{error}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert!(!store::backup_path(&path).exists());
+}
+
+#[test]
+fn a_file_saved_under_the_old_name_is_still_opened_and_saved_to() {
+    let dir = tempfile::tempdir().expect("dir");
+    let a = from_txt("a b", "ab.txt", TEXT);
+    let legacy = dir.path().join("a_b.json");
+    let doc = Document::new(a.meta());
+    store::save(&legacy, &doc).expect("save");
+    let opened = store::open(dir.path(), &a, no_extract).expect("open");
+    assert_eq!(opened.origin, Origin::Saved);
+    assert_eq!(opened.doc, doc);
+    assert_eq!(opened.save_to, legacy);
+}
+
+#[test]
+fn a_file_under_the_old_name_of_another_article_is_not_taken() {
+    let dir = tempfile::tempdir().expect("dir");
+    let legacy = dir.path().join("a_b.json");
+    store::save(
+        &legacy,
+        &Document::new(from_txt("a b", "ab.txt", TEXT).meta()),
+    )
+    .expect("save");
+    let a = from_txt("a/b", "ab.txt", TEXT);
+    let opened = store::open(dir.path(), &a, |a| annotated(&a.text)).expect("open");
+    assert_eq!(opened.origin, Origin::Extracted);
+    assert_eq!(opened.save_to, store::path_for(dir.path(), "a/b"));
+    assert_ne!(opened.save_to, legacy);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Different ids, however alike, never share a file, and every name is made of safe chars.
+    #[test]
+    fn file_stems_are_distinct_and_safe(a in "[ab ./~_:語]{0,8}", b in "[ab ./~_:語]{0,8}") {
+        let (sa, sb) = (store::file_stem(&a), store::file_stem(&b));
+        prop_assert_eq!(sa == sb, a == b, "{:?} -> {}, {:?} -> {}", a, sa, b, sb);
+        prop_assert!(!sa.starts_with('.'));
+        prop_assert!(sa.chars().all(|c| c.is_alphanumeric() || "-_.~".contains(c)), "{}", sa);
+    }
+}

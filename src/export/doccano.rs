@@ -313,6 +313,34 @@ pub fn from_doccano_line(
         .copied()
         .filter(|e| !continued.contains(e))
         .collect();
+    // Pieces chained by `continues` neither overlap nor loop (as brat and PolNeAR require).
+    let mut chained: HashSet<u64> = HashSet::new();
+    for &first in &firsts {
+        let mut seen = HashSet::from([first]);
+        let mut pieces: Vec<[usize; 2]> = offsets.get(&first).copied().into_iter().collect();
+        let mut at = first;
+        while let Some(&n) = next.get(&at) {
+            if !seen.insert(n) {
+                return Err(err(format!(
+                    "record {id:?}: \"continues\" relations loop at entity {n}"
+                )));
+            }
+            pieces.extend(offsets.get(&n).copied());
+            at = n;
+        }
+        pieces.sort_unstable();
+        if pieces.windows(2).any(|w| w[0][1] > w[1][0]) {
+            return Err(err(format!(
+                "record {id:?}: the pieces chained from entity {first} by \"continues\" overlap"
+            )));
+        }
+        chained.extend(seen);
+    }
+    if let Some(e) = next.keys().find(|e| !chained.contains(e)) {
+        return Err(err(format!(
+            "record {id:?}: \"continues\" relations loop at entity {e}"
+        )));
+    }
 
     let meta_list = |key: &str| -> Vec<Value> {
         gloss

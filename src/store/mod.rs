@@ -1,6 +1,12 @@
 //! Where annotation files live and how they are read and written without ever losing work.
 //!
-//! Files beside an article's annotation file `NAME.json` (NAME = [`file_stem`] of the id):
+//! An article's annotation file is `NAME.json`, NAME = [`file_stem`] of its id: the id itself
+//! when it is a safe file name, else a readable form of it and a hash of the exact id, so two
+//! ids never share a file. An annotation file also holds its article's id, and a file holding
+//! another article's id is never opened as this article's nor overwritten by it
+//! ([`StoreError::OtherArticle`]: a case-insensitive file system, a copied file).
+//!
+//! Files beside it:
 //! - `NAME.json.bak`: the previous version, kept by every [`save`];
 //! - `NAME.recovery.json`: unsaved work, written by [`write_recovery`] while editing and
 //!   removed by [`remove_recovery`] after a successful save; [`open`] offers it when it is
@@ -49,6 +55,14 @@ pub enum StoreError {
         model::FORMAT
     )]
     NotGloss { path: PathBuf, found: String },
+    #[error(
+        "{path}: holds the annotations of article {found:?}, not of {expected:?}; the file is left as it is"
+    )]
+    OtherArticle {
+        path: PathBuf,
+        expected: String,
+        found: String,
+    },
 }
 
 impl StoreError {
@@ -80,7 +94,8 @@ impl StoreError {
             StoreError::Io { path, .. }
             | StoreError::Parse { path, .. }
             | StoreError::NewerFormat { path, .. }
-            | StoreError::NotGloss { path, .. } => path,
+            | StoreError::NotGloss { path, .. }
+            | StoreError::OtherArticle { path, .. } => path,
         }
     }
 
@@ -89,8 +104,40 @@ impl StoreError {
     }
 }
 
-/// A file name for an article id, safe on every file system.
+/// Longest readable part of a file name, in chars and in bytes: file systems allow 255 bytes,
+/// and the hash and the suffixes of companion files (`.rescued-N.recovery.json`) must fit.
+const STEM_CHARS: usize = 120;
+const STEM_BYTES: usize = 200;
+/// Hex digits of the id's SHA-256 appended to a name that is not the id itself.
+const HASH_DIGITS: usize = 8;
+
+/// A file name for an article id, safe on every file system, and never the same for two ids.
+///
+/// An id made only of letters, digits, `-`, `_` and `.` (not leading), at most 120 chars, is
+/// its own name. Any other id gets a readable form (other chars as `_`, leading dots dropped,
+/// cut to length, `article` when nothing is left) followed by `~` and the start of the
+/// SHA-256 of the exact id: `~` never occurs in a safe id, so a hashed name cannot be another
+/// id's plain one. Ids whose name would be a companion file of another id's (`x.recovery`,
+/// `x.rescued-2`, `x.new`) are hashed too.
 pub fn file_stem(article_id: &str) -> String {
+    let legacy = legacy_stem(article_id);
+    let mut readable = String::new();
+    for c in legacy.chars() {
+        if readable.len() + c.len_utf8() > STEM_BYTES {
+            break;
+        }
+        readable.push(c);
+    }
+    if readable == article_id && !names_a_companion(&readable) {
+        return readable;
+    }
+    let hash = crate::article::sha256_hex(article_id);
+    format!("{readable}~{}", &hash[..HASH_DIGITS])
+}
+
+/// The file stem gloss used before names were made unique: the readable part alone. Files an
+/// article saved under it are still opened ([`open`]) when they hold that article's id.
+fn legacy_stem(article_id: &str) -> String {
     let safe: String = article_id
         .chars()
         .map(|c| {
@@ -105,8 +152,18 @@ pub fn file_stem(article_id: &str) -> String {
     if safe.is_empty() {
         "article".to_string()
     } else {
-        safe.chars().take(120).collect()
+        safe.chars().take(STEM_CHARS).collect()
     }
+}
+
+/// A stem that names a file kept beside another annotation file: its recovery file, a rescue
+/// file, or the TUI's fallback `NAME.new.json`.
+fn names_a_companion(stem: &str) -> bool {
+    let lower = stem.to_lowercase();
+    let rescued = lower
+        .rsplit_once(".rescued-")
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    rescued || lower.ends_with(".recovery") || lower.ends_with(".new")
 }
 
 /// The annotation file of an article in `dir`.
@@ -114,12 +171,55 @@ pub fn path_for(dir: &Path, article_id: &str) -> PathBuf {
     dir.join(format!("{}.json", file_stem(article_id)))
 }
 
+/// The file an older gloss saved `article_id`'s annotations to, when it differs from
+/// [`path_for`]'s.
+fn legacy_path_for(dir: &Path, article_id: &str) -> Option<PathBuf> {
+    let legacy = dir.join(format!("{}.json", legacy_stem(article_id)));
+    (legacy != path_for(dir, article_id)).then_some(legacy)
+}
+
+/// The article id an annotation file holds, when it exists and reads as one (only the id is
+/// parsed).
+fn stored_article_id(path: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        article: HeadArticle,
+    }
+    #[derive(serde::Deserialize)]
+    struct HeadArticle {
+        id: String,
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    serde_json::from_slice::<Head>(bytes)
+        .ok()
+        .map(|head| head.article.id)
+}
+
+/// Refuses a document whose article is not `expected`.
+fn check_article(path: &Path, doc: &Document, expected: &str) -> Result<(), StoreError> {
+    if doc.article.id == expected {
+        Ok(())
+    } else {
+        Err(StoreError::OtherArticle {
+            path: path.to_path_buf(),
+            expected: expected.to_string(),
+            found: doc.article.id.clone(),
+        })
+    }
+}
+
 /// Reads an annotation document. A malformed file reports `path:line:column`; a file of a
 /// newer major format, or not a gloss file at all, is refused before anything is read from it.
 pub fn load(path: &Path) -> Result<Document, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    from_bytes(path, &bytes)
+}
+
+/// Parses the bytes of an annotation file, as [`load`] does; `path` is named in errors.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, StoreError> {
     // Some editors put a byte-order mark in front of UTF-8; JSON parsers refuse it.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| StoreError::parse(path, &e))?;
     let found = match value.get("format") {
         Some(Value::String(tag)) => tag.clone(),
@@ -152,7 +252,9 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Writes an annotation document atomically (a synced temporary file beside it, renamed over
-/// it, the directory synced) and keeps the version it replaces as `NAME.json.bak`.
+/// it, the directory synced) and keeps the version it replaces as `NAME.json.bak`. A file there
+/// holding another article's annotations is refused ([`StoreError::OtherArticle`]) and left
+/// as it is.
 pub fn save(path: &Path, doc: &Document) -> Result<(), StoreError> {
     save_with(path, doc, true, || Ok(()))
 }
@@ -164,6 +266,15 @@ fn save_with(
     backup: bool,
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<(), StoreError> {
+    if let Some(found) = stored_article_id(path)
+        && found != doc.article.id
+    {
+        return Err(StoreError::OtherArticle {
+            path: path.to_path_buf(),
+            expected: doc.article.id.clone(),
+            found,
+        });
+    }
     let mut json = serde_json::to_string_pretty(doc).map_err(|e| StoreError::io(path, e.into()))?;
     json.push('\n');
     write_atomic(path, json.as_bytes(), backup, before_rename)
@@ -313,17 +424,31 @@ pub struct Opened {
 ///   earlier session made one, else from `extract`, and `save_to` is a rescue file beside it;
 ///   a notice names the original (with `path:line:column`) and where work will be saved.
 /// - A recovery file newer than the file saves go to is offered in [`Opened::recovery`].
+/// - A file holding another article's annotations is an error
+///   ([`StoreError::OtherArticle`]); it is left as it is.
+/// - When only the file an older gloss named the article's annotations (before names were
+///   made unique, see [`file_stem`]) exists and holds this article, that file is opened and
+///   saved to.
 pub fn open(
     dir: &Path,
     article: &Article,
     extract: impl FnOnce(&Article) -> Document,
 ) -> Result<Opened, StoreError> {
-    let path = path_for(dir, &article.id);
+    let mut path = path_for(dir, &article.id);
+    if let Some(legacy) = legacy_path_for(dir, &article.id)
+        && !path.exists()
+        && stored_article_id(&legacy).as_deref() == Some(article.id.as_str())
+    {
+        path = legacy;
+    }
     let mut notices = Vec::new();
     let (mut doc, origin, save_to) = match load(&path) {
-        Ok(doc) => (doc, Origin::Saved, path.clone()),
+        Ok(doc) => {
+            check_article(&path, &doc, &article.id)?;
+            (doc, Origin::Saved, path.clone())
+        }
         Err(e) if e.is_not_found() => (extract(article), Origin::Extracted, path.clone()),
-        Err(error) => match latest_rescue(&path) {
+        Err(error) => match latest_rescue(&path, &article.id) {
             Some((rescued, doc)) => {
                 notices.push(format!(
                     "{error}; {} is left untouched; continuing with {}, where your work is saved",
@@ -368,6 +493,7 @@ pub fn open_recovery(opened: &mut Opened, article: &Article) -> Result<(), Store
         return Ok(());
     };
     let mut doc = load(&path)?;
+    check_article(&path, &doc, &article.id)?;
     opened
         .notices
         .push(format!("restored unsaved work from {}", path.display()));
@@ -405,16 +531,18 @@ pub fn next_rescue_path(path: &Path) -> PathBuf {
         .unwrap_or_else(|| rescue_path(path, 0))
 }
 
-/// The highest-numbered rescue file that reads, with its document.
-fn latest_rescue(path: &Path) -> Option<(PathBuf, Document)> {
+/// The highest-numbered rescue file that reads and holds `article_id`, with its document.
+fn latest_rescue(path: &Path, article_id: &str) -> Option<(PathBuf, Document)> {
     let existing: Vec<PathBuf> = (1..)
         .map(|n| rescue_path(path, n))
         .take_while(|p| p.exists())
         .collect();
-    existing
-        .into_iter()
-        .rev()
-        .find_map(|p| load(&p).ok().map(|doc| (p, doc)))
+    existing.into_iter().rev().find_map(|p| {
+        load(&p)
+            .ok()
+            .filter(|doc| doc.article.id == article_id)
+            .map(|doc| (p, doc))
+    })
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
