@@ -312,12 +312,24 @@ impl OpenRequest {
             Err(e) => {
                 let path = store::path_for(&self.dir, &article.id);
                 let save_to = path.with_extension("new.json");
-                let doc = (self.extract)(article);
-                let notice = format!("{e}; changes go to {}", save_to.display());
-                (
-                    Slot::new(doc, Origin::Extracted, save_to, &article.text),
-                    vec![notice],
-                )
+                // Work saved beside the unusable file in an earlier session is picked up again,
+                // never overwritten by a fresh extraction.
+                let earlier = store::load(&save_to)
+                    .ok()
+                    .filter(|doc| doc.article.id == article.id);
+                let (doc, origin, notice) = match earlier {
+                    Some(doc) => (
+                        doc,
+                        Origin::Saved,
+                        format!("{e}; continuing with {}", save_to.display()),
+                    ),
+                    None => (
+                        (self.extract)(article),
+                        Origin::Extracted,
+                        format!("{e}; changes go to {}", save_to.display()),
+                    ),
+                };
+                (Slot::new(doc, origin, save_to, &article.text), vec![notice])
             }
         };
         Opened {

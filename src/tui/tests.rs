@@ -981,3 +981,27 @@ fn installing_an_article_twice_keeps_the_first() {
     app.install(request.open());
     assert_eq!(doc(&app).claims[0].meta.status, Status::Accepted);
 }
+
+#[test]
+fn work_saved_beside_another_articles_file_is_taken_up_again_not_overwritten() {
+    let dir = tempfile::tempdir().expect("dir");
+    let article = fixture::sample_article();
+    // The article's file name holds another article's annotations.
+    let mut stranger = fixture::sample_document(&article);
+    stranger.article.id = format!("{}-other", article.id);
+    let path = store::path_for(dir.path(), &article.id);
+    store::save(&path, &stranger).expect("save");
+    let mut app = app_in(dir.path());
+    let save_to = app.slot().expect("slot").save_to.clone();
+    assert_ne!(save_to, path);
+    app.update(Action::Accept);
+    app.update(Action::Save);
+    let mut again = app_in(dir.path());
+    assert_eq!(doc(&again).claims[0].meta.status, Status::Accepted);
+    assert_eq!(again.slot().expect("slot").save_to, save_to);
+    again.update(Action::Save);
+    assert_eq!(
+        store::load(&path).expect("untouched").article.id,
+        stranger.article.id
+    );
+}
