@@ -514,6 +514,9 @@ impl<'a> Doc<'a> {
 
     fn pair_quotes(&mut self) {
         let mut open: Option<usize> = None;
+        // The open quote is a single one (‘…’, British style): only ’ closes it, and double
+        // marks inside it are a quote within the quote.
+        let mut single = false;
         let n = self.tokens.len();
         for i in 0..n {
             if let Some(o) = open
@@ -525,11 +528,29 @@ impl<'a> Doc<'a> {
                     close: i - 1,
                 });
                 open = None;
+                single = false;
             }
             if self.tokens[i].kind != TokenKind::Quote {
                 continue;
             }
-            let Some(role) = quote_role(self.raw(i)) else {
+            let raw = self.raw(i);
+            if single {
+                if raw == "’"
+                    && let Some(o) = open
+                {
+                    self.quotes.push(Quote { open: o, close: i });
+                    open = None;
+                    single = false;
+                }
+                continue;
+            }
+            // ‘ opens a quote only outside any other (inside “…” it quotes within the quote).
+            if open.is_none() && raw == "‘" {
+                open = Some(i);
+                single = true;
+                continue;
+            }
+            let Some(role) = quote_role(raw) else {
                 continue;
             };
             match (open, role) {

@@ -332,3 +332,31 @@ fn a_quote_opened_in_indirect_content_runs_to_its_close_across_sentences() {
     );
     assert_eq!(c.kind, ClaimKind::Mixed);
 }
+
+#[test]
+fn single_curly_quotes_pair_as_a_quote_and_apostrophes_do_not_close_it() {
+    let cs =
+        claims("It rained. ‘Nobody wants to be the one who says no to Ankara’s bread,’ she said.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("she"),
+            Some("said"),
+            "‘Nobody wants to be the one who says no to Ankara’s bread,’"
+        )
+    );
+    assert_eq!(c.kind, ClaimKind::Direct);
+    // "says" inside the quote is no cue of its own.
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "says"))
+    );
+}
+
+#[test]
+fn double_quotes_inside_single_ones_stay_inside() {
+    let cs = claims("It rained. ‘They called it “a clever move” at once,’ he said.");
+    let c = find(&cs, "said");
+    assert_eq!(c.content.text, "‘They called it “a clever move” at once,’");
+}
