@@ -275,9 +275,9 @@ const OPENING: &str = "opening";
 /// Makes the annotations of an article when it has no annotation file.
 pub type Extractor = fn(&Article) -> Document;
 
-/// An article's annotations, read from its file or extracted, ready to show. `open_article`
-/// makes it, on the UI thread or another one (extraction can take a while); `App::install`
-/// puts it in place.
+/// An article's annotations, read from its file or extracted, ready to show.
+/// `OpenRequest::open` makes it, on the UI thread or another one (extraction can take a while);
+/// `App::install` puts it in place.
 #[derive(Debug)]
 pub struct Opened {
     pub index: usize,

@@ -179,7 +179,11 @@ fn event_loop(
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         terminal.backend_mut().flush()?;
-        if let Some(request) = app.open_request() {
+        // Asked only when nothing is opening it yet: a request carries a copy of the article.
+        if app.needs_open()
+            && !opener.is_opening(app.current)
+            && let Some(request) = app.open_request()
+        {
             opener.start(request);
         }
         // While an article is opening, look for it often; otherwise wake for the autosave.
@@ -235,6 +239,10 @@ impl Opener {
             done_rx,
             running: std::collections::HashSet::new(),
         }
+    }
+
+    fn is_opening(&self, index: usize) -> bool {
+        self.running.contains(&index)
     }
 
     /// Starts opening the requested article, unless that is already under way.
