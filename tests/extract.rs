@@ -423,3 +423,90 @@ fn several_articles_to_an_existing_file_is_an_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("taken.json"));
     assert_eq!(std::fs::read_to_string(&target).expect("read"), "keep me");
 }
+
+/// The sample article's reported statements, each by its cue (in reading order, repeated cues
+/// counted) and the actor it is attributed to.
+#[test]
+fn every_reported_statement_of_the_sample_is_found_and_attributed_to_its_speaker() {
+    let doc = extract(&Article::new("sample", "", "seeds", SEED));
+    let speaker = |c: &gloss::model::Claim| -> String {
+        c.actor
+            .as_deref()
+            .and_then(|id| doc.actors.iter().find(|a| a.id == id))
+            .map_or_else(|| "-".to_string(), |a| a.name.clone())
+    };
+    let found: Vec<(String, String)> = doc
+        .claims
+        .iter()
+        .map(|c| {
+            let cue = c.cue.as_ref().map_or("", |s| s.text.as_str());
+            (cue.to_string(), speaker(c))
+        })
+        .collect();
+    let rasmussen = "Anders Rasmussen";
+    let stoltenberg = "Jens Stoltenberg";
+    let expected = [
+        (":", rasmussen),
+        ("says", rasmussen),
+        ("stated", rasmussen),
+        ("mentioned", rasmussen),
+        ("emphasized", rasmussen),
+        ("also mentioned", rasmussen),
+        ("hoping", rasmussen),
+        ("believed", rasmussen),
+        ("strongly advocate", "several Eastern European leaders"),
+        ("further noted", rasmussen),
+        ("emphasizing", rasmussen),
+        ("stated", stoltenberg),
+        ("said", stoltenberg),
+        ("added", stoltenberg),
+        ("stressing", stoltenberg),
+    ];
+    // In reading order: each expected statement is found after the one before it.
+    let mut from = 0;
+    for (cue, who) in expected {
+        let at = found[from..]
+            .iter()
+            .position(|(c, s)| c == cue && s == who)
+            .unwrap_or_else(|| panic!("no {cue:?} by {who} after claim {from} in {found:#?}"));
+        from += at + 1;
+    }
+    // The direct quotes keep their second sentence: the interrupted one is one claim in two parts.
+    let said = doc
+        .claims
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|s| s.text == "said"))
+        .expect("said");
+    assert_eq!(said.content.pieces().len(), 2);
+}
+
+fn headline_speaker(text: &str) -> Option<String> {
+    let doc = extract(&Article::new("h", "", "test", text));
+    let headline = doc
+        .claims
+        .iter()
+        .find(|c| c.kind == gloss::model::ClaimKind::Headline)
+        .expect("a headline claim");
+    let id = headline.actor.as_deref()?;
+    doc.actors
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.name.clone())
+}
+
+#[test]
+fn a_headline_source_that_names_nobody_is_the_main_speaker() {
+    let text = "Talks will fail, warns envoy: Top diplomat\n\
+                Jane Smith said on Monday that the talks would fail.\n\
+                Smith also said that nobody had asked her.\n\
+                Tom Brown said the talks would go on.";
+    assert_eq!(headline_speaker(text).as_deref(), Some("Jane Smith"));
+}
+
+#[test]
+fn a_headline_source_stays_unresolved_without_a_main_speaker() {
+    let text = "Talks will fail, warns envoy: Top diplomat\n\
+                Jane Smith said on Monday that the talks would fail.\n\
+                Tom Brown said the talks would go on.";
+    assert_eq!(headline_speaker(text), None);
+}

@@ -43,6 +43,44 @@ pub fn extract(article: &Article) -> Document {
             claim.actor = resolver.resolve(source);
         }
     }
+    credit_headline(&mut doc);
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);
     doc
+}
+
+/// A headline's source is a description the body explains ("…: Former chief"): when it names
+/// no actor, it is the article's main speaker, the person behind most of its claims (at least
+/// two; the first such person on a tie).
+fn credit_headline(doc: &mut Document) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for id in doc.claims.iter().filter_map(|c| c.actor.as_deref()) {
+        let person = doc
+            .actors
+            .iter()
+            .any(|a| a.id == id && a.kind == crate::model::ActorKind::Person);
+        if !person {
+            continue;
+        }
+        match counts.iter_mut().find(|(a, _)| *a == id) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((id, 1)),
+        }
+    }
+    let Some((main, _)) = counts
+        .iter()
+        .rev()
+        .max_by_key(|&&(_, n)| n)
+        .filter(|&&(_, n)| n >= 2)
+    else {
+        return;
+    };
+    let main = main.to_string();
+    for claim in &mut doc.claims {
+        if claim.kind == crate::model::ClaimKind::Headline
+            && claim.actor.is_none()
+            && claim.source.is_some()
+        {
+            claim.actor = Some(main.clone());
+        }
+    }
 }
