@@ -510,3 +510,25 @@ fn a_headline_source_stays_unresolved_without_a_main_speaker() {
                 Tom Brown said the talks would go on.";
     assert_eq!(headline_speaker(text), None);
 }
+
+/// Output files get the permissions a new file normally has, not a temporary file's private
+/// ones: others can read what gloss wrote.
+#[cfg(unix)]
+#[test]
+fn an_output_file_is_readable_by_others_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("one.txt");
+    std::fs::write(&article, "A title\nSome text here.").expect("write");
+    let target = dir.path().join("doc.json");
+    let out = gloss(
+        &["extract", path_str(&article), "-o", path_str(&target)],
+        None,
+    );
+    assert!(out.status.success());
+    let mode = std::fs::metadata(&target)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644);
+}

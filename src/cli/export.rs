@@ -235,24 +235,10 @@ pub fn build(
     Ok(built)
 }
 
-/// Writes one file atomically: a temporary file beside it, then a rename.
-pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(contents.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
 /// Writes every output, each atomically.
 pub fn write_all(files: &[Output]) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     for (path, contents) in files {
-        write_atomic(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::store::write_file(path, contents.as_bytes()).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

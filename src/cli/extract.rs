@@ -202,24 +202,9 @@ fn write_whole(sink: &Sink, json: &str) -> Result<(), ExtractError> {
             )
             .map_err(io_error(Path::new("-")))
         }
-        Sink::File(path) => write_atomic(path, json),
+        Sink::File(path) => Ok(crate::store::write_file(path, json.as_bytes())?),
         Sink::Dir(_) => Ok(()),
     }
-}
-
-fn write_atomic(path: &Path, content: &str) -> Result<(), ExtractError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(dir))?;
-    tmp.write_all(content.as_bytes()).map_err(io_error(path))?;
-    tmp.persist(path).map_err(|e| ExtractError::Io {
-        path: path.to_path_buf(),
-        source: e.error,
-    })?;
-    Ok(())
 }
 
 /// A reader that stopped (`head`, a closed pipe) is not an error for a mapper.

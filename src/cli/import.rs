@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::CliResult;
-use super::export::{Output, write_atomic};
+use super::export::Output;
 use crate::export::{self, Format};
 use crate::model::{Document, FORMAT_MAJOR, Status};
 
@@ -71,7 +71,7 @@ pub fn run(args: Args) -> CliResult {
     let plan = plan(format, &args.inputs, &dir, status)?;
     check_free(&plan, args.force)?;
     for (path, text) in &plan.texts {
-        write_atomic(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::store::write_file(path, text.as_bytes()).map_err(|e| e.to_string())?;
     }
     for (path, doc) in &plan.docs {
         crate::store::save(path, doc)?;

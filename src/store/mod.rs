@@ -298,6 +298,13 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
         .map_err(|e| StoreError::io(dir, e))
 }
 
+/// Writes any file as annotation files are written: a temporary file beside it, synced, then
+/// renamed over it, with the permissions of the file it replaces (or 0644 for a new one), so a
+/// reader never sees half a file. The CLI's outputs (`extract -o`, exports, imports) go here too.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic(path, bytes, false, || Ok(()))
+}
+
 fn write_atomic(
     path: &Path,
     bytes: &[u8],
