@@ -63,16 +63,22 @@ fn single_article_gives_one_pretty_document() {
     assert_eq!(doc.article.chars, SEED.chars().count());
 }
 
-#[test]
-fn single_article_to_output_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let article = dir.path().join("one.txt");
+/// `gloss extract one.txt -o doc.json` in `dir`: its output and the path it wrote.
+fn extract_one_to_file(dir: &Path) -> (Output, std::path::PathBuf) {
+    let article = dir.join("one.txt");
     std::fs::write(&article, "A title\nSome text here.").expect("write");
-    let target = dir.path().join("doc.json");
+    let target = dir.join("doc.json");
     let out = gloss(
         &["extract", path_str(&article), "-o", path_str(&target)],
         None,
     );
+    (out, target)
+}
+
+#[test]
+fn single_article_to_output_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, target) = extract_one_to_file(dir.path());
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let doc: Document =
@@ -518,13 +524,7 @@ fn a_headline_source_stays_unresolved_without_a_main_speaker() {
 fn an_output_file_is_readable_by_others_like_any_new_file() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
-    let article = dir.path().join("one.txt");
-    std::fs::write(&article, "A title\nSome text here.").expect("write");
-    let target = dir.path().join("doc.json");
-    let out = gloss(
-        &["extract", path_str(&article), "-o", path_str(&target)],
-        None,
-    );
+    let (out, target) = extract_one_to_file(dir.path());
     assert!(out.status.success());
     let mode = std::fs::metadata(&target)
         .expect("meta")
