@@ -180,3 +180,35 @@ fn dev_figures_stay_above_citron() {
     assert!(content > 38.9, "content {content:.1}");
     assert!(triple > 37.5, "triple {triple:.1}");
 }
+
+/// Anyone can rebuild the claims layer's data: `gloss train attributions` on PolNeAR train
+/// writes exactly the files the crate ships.
+#[test]
+fn the_shipped_claims_data_is_what_training_on_polnear_train_writes() {
+    let Some(eval) = shared_eval() else {
+        eprintln!("note: ../shared/eval absent, skipping");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["train", "attributions"])
+        .arg(eval.join("polnear_train.jsonl"))
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .expect("run gloss");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract/data");
+    for name in ["cues.tsv", "cue_model.bin", "content_end_model.bin"] {
+        let built = std::fs::read(dir.path().join(name)).expect("written");
+        let ours = std::fs::read(shipped.join(name)).expect("shipped");
+        assert!(
+            built == ours,
+            "{name} differs from what training writes: run `gloss train attributions`"
+        );
+    }
+}
