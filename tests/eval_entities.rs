@@ -208,3 +208,32 @@ fn dev_f1_beats_the_spacy_small_model() {
         report(&s)
     );
 }
+
+/// Anyone can rebuild the entity tagger: `gloss train entities` on CoNLL train writes exactly
+/// the model the crate ships.
+#[test]
+fn the_shipped_entity_model_is_what_training_on_conll_train_writes() {
+    let Some(eval) = shared_eval() else {
+        eprintln!("note: ../shared/eval absent, skipping");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let built = dir.path().join("ner.bin");
+    let out = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(["train", "entities"])
+        .arg(eval.join("conll_train.jsonl"))
+        .arg("-o")
+        .arg(&built)
+        .output()
+        .expect("run gloss");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/extract/data/ner.bin");
+    assert!(
+        std::fs::read(&built).expect("written") == std::fs::read(&shipped).expect("shipped"),
+        "ner.bin differs from what training writes: run `gloss train entities`"
+    );
+}
