@@ -52,13 +52,15 @@ pub fn extract(article: &Article) -> Document {
 /// no actor, it is the article's main speaker, the person behind most of its claims (at least
 /// two; the first such person on a tie).
 fn credit_headline(doc: &mut Document) {
+    let persons: std::collections::HashSet<&str> = doc
+        .actors
+        .iter()
+        .filter(|a| a.kind == crate::model::ActorKind::Person)
+        .map(|a| a.id.as_str())
+        .collect();
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for id in doc.claims.iter().filter_map(|c| c.actor.as_deref()) {
-        let person = doc
-            .actors
-            .iter()
-            .any(|a| a.id == id && a.kind == crate::model::ActorKind::Person);
-        if !person {
+        if !persons.contains(id) {
             continue;
         }
         match counts.iter_mut().find(|(a, _)| *a == id) {

@@ -281,9 +281,8 @@ pub type Extractor = fn(&Article) -> Document;
 #[derive(Debug)]
 pub struct Opened {
     pub index: usize,
+    /// With its greeting: what opening found to tell.
     slot: Slot,
-    notices: Vec<String>,
-    recovery: Option<PathBuf>,
 }
 
 /// What an article needs to be opened away from the app: see `App::open_request`.
@@ -300,15 +299,12 @@ impl OpenRequest {
     /// never overwritten: changes then go beside it).
     pub fn open(&self) -> Opened {
         let article = &self.article;
-        let mut recovery = None;
-        let (slot, notices) = match store::open(&self.dir, article, self.extract) {
-            Ok(opened) => {
-                recovery = opened.recovery;
-                (
-                    Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
-                    opened.notices,
-                )
-            }
+        let (mut slot, notices, recovery) = match store::open(&self.dir, article, self.extract) {
+            Ok(opened) => (
+                Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
+                opened.notices,
+                opened.recovery,
+            ),
             Err(e) => {
                 let path = store::path_for(&self.dir, &article.id);
                 let save_to = path.with_extension("new.json");
@@ -329,14 +325,17 @@ impl OpenRequest {
                         format!("{e}; changes go to {}", save_to.display()),
                     ),
                 };
-                (Slot::new(doc, origin, save_to, &article.text), vec![notice])
+                (
+                    Slot::new(doc, origin, save_to, &article.text),
+                    vec![notice],
+                    None,
+                )
             }
         };
+        slot.greeting = Some((notices, recovery));
         Opened {
             index: self.index,
             slot,
-            notices,
-            recovery,
         }
     }
 }
@@ -444,17 +443,11 @@ impl App {
     /// Puts an opened article in place (unless it was opened already), with its notices and
     /// the offer to restore a recovery file when it is the article on screen.
     pub fn install(&mut self, opened: Opened) {
-        let Opened {
-            index,
-            mut slot,
-            notices,
-            recovery,
-        } = opened;
+        let Opened { index, slot } = opened;
         if self.slots.get(index).is_none_or(|s| s.is_some()) {
             return;
         }
         let nothing_to_review = Kind::ALL.iter().all(|k| edit::count(&slot.doc, *k) == 0);
-        slot.greeting = Some((notices, recovery));
         self.slots[index] = Some(slot);
         if index != self.current {
             return;
