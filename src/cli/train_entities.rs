@@ -19,8 +19,10 @@ pub struct Args {
     /// Passes over the training data.
     #[arg(long, default_value_t = 20)]
     pub epochs: usize,
-    /// Drop features whose largest averaged weight is below this.
-    #[arg(long, default_value_t = 0.05)]
+    /// Drop features whose largest averaged weight is below this. At 1.0 the model keeps 64,000
+    /// of 108,000 features, its table halves (its keys fit the core's cache) and CoNLL dev F1
+    /// moves from 89.5 to 89.4; at 2.0 it falls to 88.9.
+    #[arg(long, default_value_t = 1.0)]
     pub prune: f32,
 }
 

@@ -595,17 +595,13 @@ fn trivially_outside(me: &Info, prev: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Model
 
-/// One slot of the weight table: the key and its weights side by side, so a lookup touches
-/// one cache line.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u32,
-    w: [i16; N_TAGS],
-}
-
-/// Quantised averaged-perceptron weights in an open-addressing table.
+/// Quantised averaged-perceptron weights in an open-addressing table, kept as two parallel
+/// arrays: the keys alone (4 bytes a slot, 512 KiB for the shipped model, so probing stays in
+/// the core's cache, and most probes are for features the model does not know) and each
+/// slot's weights, read only when its key matched.
 pub struct Model {
-    slots: Vec<Slot>,
+    keys: Vec<u32>,
+    weights: Vec<[i16; N_TAGS]>,
     mask: usize,
     /// Real weight = quantised / scale.
     scale: f32,
@@ -637,21 +633,28 @@ impl Model {
     fn from_entries(entries: Vec<(u32, [i16; N_TAGS])>, scale: f32) -> Self {
         // Load factor at most 3/4.
         let cap = (entries.len() * 4 / 3 + 1).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); cap];
+        let mut keys = vec![0u32; cap];
+        let mut weights = vec![[0i16; N_TAGS]; cap];
         let mask = cap - 1;
         for (key, w) in entries {
             let mut i = home(key, mask);
-            while slots[i].key != 0 && slots[i].key != key {
+            while keys[i] != 0 && keys[i] != key {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot { key, w };
+            keys[i] = key;
+            weights[i] = w;
         }
-        Model { slots, mask, scale }
+        Model {
+            keys,
+            weights,
+            mask,
+            scale,
+        }
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.slots.iter().filter(|s| s.key != 0).count()
+        self.keys.iter().filter(|&&k| k != 0).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -662,11 +665,11 @@ impl Model {
     fn lookup(&self, key: u32) -> Option<&[i16]> {
         let mut i = home(key, self.mask);
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.key == key {
-                return Some(&slot.w);
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.weights.get(i).map(|w| &w[..]);
             }
-            if slot.key == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -685,20 +688,20 @@ impl Model {
             at[f] = home(keys[f], self.mask);
         }
         for f in 0..n {
-            first[f] = self.slots.get(at[f]).map_or(0, |s| s.key);
+            first[f] = self.keys.get(at[f]).copied().unwrap_or(0);
         }
         for f in 0..n {
             let mut i = at[f];
             let mut k = first[f];
             while k != keys[f] && k != 0 {
                 i = (i + 1) & self.mask;
-                k = self.slots.get(i).map_or(0, |s| s.key);
+                k = self.keys.get(i).copied().unwrap_or(0);
             }
             if k == 0 {
                 continue;
             }
-            if let Some(slot) = self.slots.get(i) {
-                for (s, &x) in scores.iter_mut().zip(&slot.w) {
+            if let Some(w) = self.weights.get(i) {
+                for (s, &x) in scores.iter_mut().zip(w) {
                     *s += x as i32;
                 }
             }
@@ -735,10 +738,11 @@ impl Model {
     /// The compact file format (entries sorted by key, so training output is reproducible).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut entries: Vec<(u32, &[i16])> = self
-            .slots
+            .keys
             .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| (s.key, &s.w[..]))
+            .zip(&self.weights)
+            .filter(|&(&k, _)| k != 0)
+            .map(|(&k, w)| (k, &w[..]))
             .collect();
         entries.sort_by_key(|&(k, _)| k);
         let mut out = Vec::with_capacity(16 + entries.len() * ENTRY_BYTES);
