@@ -294,10 +294,52 @@ pub struct OpenRequest {
     pub extract: Extractor,
 }
 
+/// The name of the threads that open articles: the panic hook leaves the terminal alone for
+/// them, since `OpenRequest::open` turns their panics into a notice.
+pub const OPENER_THREAD: &str = "gloss-open";
+
 impl OpenRequest {
     /// Reads the article's annotation file, or extracts its annotations (an unusable file is
     /// never overwritten: changes then go beside it).
+    ///
+    /// A bug that panics while opening (in the extractor, say) costs the suggestions, not the
+    /// article: it opens with no annotations and a notice saying why, and an annotation file
+    /// that was there is never overwritten (changes go beside it).
     pub fn open(&self) -> Opened {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.open_unguarded())) {
+            Ok(opened) => opened,
+            Err(payload) => {
+                let why = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown error".into());
+                let article = &self.article;
+                let path = store::path_for(&self.dir, &article.id);
+                let save_to = if path.exists() {
+                    path.with_extension("new.json")
+                } else {
+                    path
+                };
+                let doc = Document::new(article.meta());
+                let mut slot = Slot::new(doc, Origin::Extracted, save_to.clone(), &article.text);
+                slot.greeting = Some((
+                    vec![format!(
+                        "opening failed ({why}): no suggestions for this article; \
+                         annotate by hand, changes go to {}",
+                        save_to.display()
+                    )],
+                    None,
+                ));
+                Opened {
+                    index: self.index,
+                    slot,
+                }
+            }
+        }
+    }
+
+    fn open_unguarded(&self) -> Opened {
         let article = &self.article;
         let (mut slot, notices, recovery) = match store::open(&self.dir, article, self.extract) {
             Ok(opened) => (

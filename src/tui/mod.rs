@@ -104,6 +104,11 @@ type Snapshot = Arc<Mutex<BTreeMap<PathBuf, Document>>>;
 fn install_recovery_hook(snapshot: Snapshot) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // An opener's panic is caught and shown as a notice (`OpenRequest::open`): the
+        // screen is still in use, so nothing is written to it and it is not restored.
+        if std::thread::current().name() == Some(app::OPENER_THREAD) {
+            return;
+        }
         if let Ok(docs) = snapshot.try_lock() {
             for (path, doc) in docs.iter() {
                 match store::write_recovery(path, doc) {
@@ -251,10 +256,17 @@ impl Opener {
             return;
         }
         let tx = self.done_tx.clone();
-        std::thread::spawn(move || {
-            // The receiver is gone only when the app quit: nothing is waiting for this.
-            let _ = tx.send(request.open());
-        });
+        let fallback = request.clone();
+        let spawned = std::thread::Builder::new()
+            .name(app::OPENER_THREAD.into())
+            .spawn(move || {
+                // The receiver is gone only when the app quit: nothing is waiting for this.
+                let _ = tx.send(request.open());
+            });
+        if spawned.is_err() {
+            // No thread to be had: open it here, slower but opened.
+            let _ = self.done_tx.send(fallback.open());
+        }
     }
 
     fn busy(&self) -> bool {

@@ -707,11 +707,24 @@ fn a_panic_leaves_a_recovery_file_of_unsaved_work() {
     let snapshot: super::Snapshot = std::sync::Arc::default();
     *snapshot.lock().expect("lock") = app.dirty_documents().into_iter().collect();
     super::install_recovery_hook(snapshot);
+    let path = app.slot().expect("slot").save_to.clone();
+    // An opener thread's panic is caught and shown in the app: the hook leaves it alone.
+    let opener = std::thread::Builder::new()
+        .name(crate::tui::app::OPENER_THREAD.into())
+        .spawn(|| std::panic::catch_unwind(|| panic!("an extractor bug")).is_err())
+        .expect("spawn")
+        .join()
+        .expect("joined");
+    assert!(opener);
+    let after_opener = store::recovery_path(&path).exists();
     let crashed = std::panic::catch_unwind(|| panic!("a bug"));
     // Back to the default hook for the other tests.
     drop(std::panic::take_hook());
     assert!(crashed.is_err());
-    let path = app.slot().expect("slot").save_to.clone();
+    assert!(
+        !after_opener,
+        "an opener's caught panic wrote a recovery file"
+    );
     let recovered = store::load(&store::recovery_path(&path)).expect("recovery file");
     assert_eq!(recovered, doc(&app));
 }
@@ -1004,4 +1017,78 @@ fn work_saved_beside_another_articles_file_is_taken_up_again_not_overwritten() {
         store::load(&path).expect("untouched").article.id,
         stranger.article.id
     );
+}
+
+fn panicking_extractor(_: &crate::article::Article) -> crate::model::Document {
+    panic!("extractor bug")
+}
+
+/// Opens as the TUI does, on a thread named like its openers (so a panic hook another test
+/// has installed meanwhile leaves it alone).
+fn open_on_opener_thread(request: crate::tui::app::OpenRequest) -> crate::tui::app::Opened {
+    std::thread::Builder::new()
+        .name(crate::tui::app::OPENER_THREAD.into())
+        .spawn(move || request.open())
+        .expect("spawn")
+        .join()
+        .expect("open never panics")
+}
+
+#[test]
+fn an_extractor_panic_opens_the_article_without_suggestions_and_says_why() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::deferred(
+        vec![fixture::sample_article()],
+        dir.path().to_path_buf(),
+        panicking_extractor,
+        Keymap::defaults(),
+    );
+    app.update(Action::Resize(120, 40));
+    let request = app.open_request().expect("wanted");
+    let id = request.article.id.clone();
+    app.install(open_on_opener_thread(request));
+    let slot = app.slot().expect("the article is open");
+    assert!(slot.doc.claims.is_empty() && slot.doc.actors.is_empty());
+    assert_eq!(slot.save_to, store::path_for(dir.path(), &id));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("opening failed (extractor bug)"),
+        "{message}"
+    );
+    // The user annotates by hand as usual.
+    app.update(Action::Save);
+    assert!(slot_path_exists(&app));
+}
+
+fn slot_path_exists(app: &App) -> bool {
+    app.slot().is_some_and(|s| s.save_to.exists())
+}
+
+#[test]
+fn a_panic_while_opening_never_makes_the_existing_file_the_save_target() {
+    let dir = tempfile::tempdir().expect("dir");
+    let article = fixture::sample_article();
+    let path = store::path_for(dir.path(), &article.id);
+    // A file whose reading panics is simulated by a panicking extractor and a file that
+    // exists: what is saved after the panic must go beside it.
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+    std::fs::write(&path, "not json").expect("write");
+    let request = crate::tui::app::OpenRequest {
+        index: 0,
+        article,
+        dir: dir.path().to_path_buf(),
+        extract: panicking_extractor,
+    };
+    let articles = vec![request.article.clone()];
+    let opened = open_on_opener_thread(request);
+    let mut app = App::deferred(
+        articles,
+        dir.path().to_path_buf(),
+        panicking_extractor,
+        Keymap::defaults(),
+    );
+    app.install(opened);
+    let slot = app.slot().expect("open");
+    assert_ne!(slot.save_to, path);
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "not json");
 }
