@@ -690,6 +690,10 @@ impl Model {
         for f in 0..n {
             first[f] = self.keys.get(at[f]).copied().unwrap_or(0);
         }
+        // The slots of the features the model knows, then their weights: the weight loads
+        // are independent of one another, so they overlap too.
+        let mut hits = [0usize; MAX_FEATURES];
+        let mut n_hits = 0;
         for f in 0..n {
             let mut i = at[f];
             let mut k = first[f];
@@ -697,9 +701,10 @@ impl Model {
                 i = (i + 1) & self.mask;
                 k = self.keys.get(i).copied().unwrap_or(0);
             }
-            if k == 0 {
-                continue;
-            }
+            hits[n_hits] = i;
+            n_hits += usize::from(k != 0);
+        }
+        for &i in &hits[..n_hits] {
             if let Some(w) = self.weights.get(i) {
                 for (s, &x) in scores.iter_mut().zip(w) {
                     *s += x as i32;
