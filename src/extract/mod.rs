@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod claims;
+pub mod hashing;
 pub mod stances;
 pub mod text;
 

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::extract::hashing::PassBuild;
 use crate::extract::text;
 
 const COUNTRIES: &str = include_str!("../data/countries.txt");
@@ -59,50 +60,6 @@ pub const CLASS_FIRST_NAME: u8 = 64;
 pub const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 /// Set on a phrase that is the start of a longer one.
 pub const CLASS_MORE: u8 = 128;
-
-/// Keys are hashes already; hashing them again is waste.
-#[derive(Default)]
-pub struct PassHasher(u64);
-
-impl std::hash::Hasher for PassHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n ^ (n >> 29);
-    }
-}
-
-/// A fast hasher for short string keys (FxHash style).
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-}
-
-pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-
-pub type PassBuild = std::hash::BuildHasherDefault<PassHasher>;
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,

@@ -7,8 +7,8 @@ use std::ops::Range;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::gazetteer::PassBuild;
 use super::ner::word_hash;
+use crate::extract::hashing::PassBuild;
 use crate::extract::text::Token;
 
 /// Plural heads of a group of actors.

@@ -16,9 +16,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::Context;
+use crate::extract::hashing::FxBuild;
 use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Extra, Meta, Span};
-use gazetteer::{EntryKind, FxBuild, How, gazetteer};
+use gazetteer::{EntryKind, How, gazetteer};
 use ner::EntityType;
 
 pub use resolve::{Resolver, resolve};

@@ -6,11 +6,11 @@
 //! scoring: entities start with a capital in 99.96% of CoNLL, and it makes tagging fast.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::gazetteer::{self, gazetteer};
+use crate::extract::hashing::PassBuild;
 use crate::extract::text::{Analysis, Token, TokenKind};
 
 /// The entity types, in tag order.
@@ -91,28 +91,6 @@ pub struct Entity {
 
 // ---------------------------------------------------------------------------------------------
 // Hashing
-
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8)) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = n as u64;
-    }
-}
-
-type IdBuild = BuildHasherDefault<IdHasher>;
 
 const SEED: u64 = 0x243F_6A88_85A3_08D3;
 
@@ -357,9 +335,9 @@ struct Prepared {
     /// Per sentence: all tokens with letters are upper case (a headline, a table).
     caps: Vec<bool>,
     /// Lower-case forms seen capitalised inside a mixed-case sentence (not first).
-    seen_cap: HashSet<u64, IdBuild>,
+    seen_cap: HashSet<u64, PassBuild>,
     /// Lower-case forms seen written in lower case.
-    seen_lower: HashSet<u64, IdBuild>,
+    seen_lower: HashSet<u64, PassBuild>,
 }
 
 fn prepare(text: &str, analysis: &Analysis) -> Prepared {
@@ -373,8 +351,8 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
     // A text has about one distinct word in three tokens: sized once, the sets never rehash
     // while the text is read.
     let distinct = tokens.len() / 3 + 16;
-    let mut seen_cap = HashSet::with_capacity_and_hasher(distinct / 4, IdBuild::default());
-    let mut seen_lower = HashSet::with_capacity_and_hasher(distinct, IdBuild::default());
+    let mut seen_cap = HashSet::with_capacity_and_hasher(distinct / 4, PassBuild::default());
+    let mut seen_lower = HashSet::with_capacity_and_hasher(distinct, PassBuild::default());
     let mut titles: Vec<Range<usize>> = Vec::new();
     for s in &analysis.sentences {
         let range = s.tokens.start.min(infos.len())..s.tokens.end.min(infos.len());
@@ -775,7 +753,7 @@ impl Model {
         let mut feats = Vec::with_capacity(48);
         let mut tags: Vec<usize> = Vec::new();
         let mut margins: Vec<f64> = Vec::new();
-        let mut history: HashMap<u64, u8, IdBuild> = HashMap::default();
+        let mut history: HashMap<u64, u8, PassBuild> = HashMap::default();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let sent = s.tokens.start.min(p.infos.len())..s.tokens.end.min(p.infos.len());
             let caps = p.caps.get(si).copied().unwrap_or(false);
@@ -971,7 +949,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
             }
         })
         .collect();
-    let mut index: HashMap<u32, u32, IdBuild> = HashMap::default();
+    let mut index: HashMap<u32, u32, PassBuild> = HashMap::default();
     let mut w: Vec<[f32; N_TAGS]> = Vec::new();
     let mut u: Vec<[f64; N_TAGS]> = Vec::new();
     let mut c: f64 = 1.0;
@@ -989,7 +967,7 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
         let (mut right, mut total) = (0usize, 0usize);
         for &e in &order {
             let ex = &examples[e];
-            let mut history: HashMap<u64, u8, IdBuild> = HashMap::default();
+            let mut history: HashMap<u64, u8, PassBuild> = HashMap::default();
             for (si, s) in ex.analysis.sentences.iter().enumerate() {
                 let sent = s.tokens.clone();
                 let caps = ex.prepared.caps.get(si).copied().unwrap_or(false);

@@ -5,9 +5,9 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::gazetteer::FxBuild;
 use super::roles;
 use crate::extract::Context;
+use crate::extract::hashing::FxBuild;
 use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Span};
 

@@ -6,8 +6,8 @@ use std::ops::Range;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::gazetteer::PassBuild;
 use super::ner::word_hash;
+use crate::extract::hashing::PassBuild;
 use crate::extract::text::Token;
 
 /// Words that make a role (lower case). The word next to the name must be one of these.

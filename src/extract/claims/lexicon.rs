@@ -5,32 +5,10 @@
 //! `cue<TAB>gold<TAB>total<TAB>content_before`, the cue as lower-cased tokens joined by spaces.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::model::{self, FnvHasher};
-
-type Fnv = BuildHasherDefault<FnvHasher>;
-
-/// Keys that are already hashes are used as they are.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+use super::model;
+use crate::extract::hashing::{FnvBuild as Fnv, PassBuild};
 
 /// A cue, or the first words of one, in `Lexicon::prefixes`.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +56,7 @@ pub struct Lexicon {
     /// Every cue and every run of its first words, by `words_hash`: a document's tokens are
     /// matched with their precomputed hashes, a word at a time, and the walk stops as soon as
     /// no cue goes on with the words read (most tokens cost one lookup).
-    pub prefixes: HashMap<u64, Prefix, BuildHasherDefault<IdHasher>>,
+    pub prefixes: HashMap<u64, Prefix, PassBuild>,
     /// One-word cues pooled by stem ("argue", "argued", "arguing" → "argu"), so an inflection
     /// never seen in train is still a candidate.
     pub stems: HashMap<String, CueStats, Fnv>,

@@ -4,14 +4,13 @@
 //! bad edit shows up there rather than at run time.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::extract::claims::model::FnvHasher;
+use crate::extract::hashing::FnvBuild;
 
 /// Maps keyed by short words, looked up once per token: FNV-1a instead of SipHash (no
 /// untrusted keys can be inserted, they all come from the compiled-in data).
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+pub type WordMap<V> = HashMap<String, V, FnvBuild>;
 
 use crate::model::Polarity;
 
