@@ -68,7 +68,22 @@ pub struct Gazetteer {
     by_hash: HashMap<u64, Vec<(usize, How)>, PassBuild>,
     /// Hash of the normalised token sequence → class bits.
     phrases: HashMap<u64, u8, PassBuild>,
+    /// One-token phrases known only as short acronyms ("WHO", "US", "IS", "CAR"): they name
+    /// the entry only when written in capitals, never as the word ("Who knew?", "Is it?").
+    capitals_only: std::collections::HashSet<u64, PassBuild>,
     pub max_phrase_tokens: usize,
+}
+
+/// A form of at most three letters, all capitals (periods aside): an acronym that may also
+/// be an English word.
+fn is_short_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|&c| c != '.');
+    letters.clone().count() <= 3 && letters.clone().all(char::is_uppercase)
+}
+
+/// Whether a token is written in capitals: it has a letter, and no lower-case one.
+pub fn written_in_capitals(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
 fn list(field: Option<&'static str>) -> Vec<&'static str> {
@@ -188,6 +203,8 @@ impl Gazetteer {
         let mut phrases: HashMap<u64, u8, PassBuild> = HashMap::default();
         let mut by_hash: HashMap<u64, Vec<(usize, How)>, PassBuild> = HashMap::default();
         let mut max_phrase_tokens = 1;
+        let mut acronyms = std::collections::HashSet::<u64, PassBuild>::default();
+        let mut words = std::collections::HashSet::<u64, PassBuild>::default();
         for (i, e) in entries.iter().enumerate() {
             let forms = std::iter::once((e.name, How::Name))
                 .chain(e.aliases.iter().map(|a| (*a, How::Alias)))
@@ -210,6 +227,14 @@ impl Gazetteer {
                 };
                 let stripped = form.strip_prefix("the ").unwrap_or(form);
                 let tokens = text::tokenize(stripped);
+                if let [one] = tokens.as_slice() {
+                    let h = phrase_step(0, token_key(&stripped[one.start..one.end]));
+                    if is_short_acronym(stripped) {
+                        acronyms.insert(h);
+                    } else {
+                        words.insert(h);
+                    }
+                }
                 max_phrase_tokens = max_phrase_tokens.max(tokens.len());
                 let mut h = 0;
                 for (k, t) in tokens.iter().enumerate() {
@@ -240,11 +265,13 @@ impl Gazetteer {
         for v in by_hash.values_mut() {
             v.sort_by_key(|&(i, how)| (how, i));
         }
+        let capitals_only = acronyms.difference(&words).copied().collect();
         Gazetteer {
             entries,
             index,
             by_hash,
             phrases,
+            capitals_only,
             max_phrase_tokens,
         }
     }
@@ -265,14 +292,16 @@ impl Gazetteer {
     pub fn lookup_words<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> &[(usize, How)] {
         let mut h = 0;
         let mut n = 0;
+        let mut capitals = true;
         for w in words {
             if (n == 0 && w.eq_ignore_ascii_case("the")) || matches!(w, "'s" | "’s") {
                 continue;
             }
             h = phrase_step(h, token_key(w));
+            capitals &= written_in_capitals(w);
             n += 1;
         }
-        if n == 0 {
+        if n == 0 || (n == 1 && !capitals && self.capitals_only(h)) {
             return &[];
         }
         self.by_hash.get(&h).map_or(&[], Vec::as_slice)
@@ -283,6 +312,11 @@ impl Gazetteer {
         self.lookup(name)
             .into_iter()
             .find(|&(i, _)| self.entries[i].kind == kind)
+    }
+
+    /// Whether a one-token phrase hash names its entry only when written in capitals.
+    pub fn capitals_only(&self, phrase_hash: u64) -> bool {
+        self.capitals_only.contains(&phrase_hash)
     }
 
     /// Class bits of a phrase given as the fold of `phrase_step` over `token_key`s.
@@ -328,6 +362,18 @@ mod tests {
         let hit = g.lookup_words(["Bosnia", "and", "Herzegovina"]);
         assert_eq!(g.entries[hit[0].0].name, "Bosnia and Herzegovina");
         assert!(g.lookup_words(["Rasmussen"]).is_empty());
+    }
+
+    #[test]
+    fn a_short_acronym_names_its_entry_only_in_capitals() {
+        let g = gazetteer();
+        assert!(!g.lookup_words(["WHO"]).is_empty());
+        assert!(g.lookup_words(["Who"]).is_empty());
+        assert!(g.lookup_words(["Is"]).is_empty());
+        assert!(g.lookup_words(["Us"]).is_empty());
+        assert!(!g.lookup_words(["U.S."]).is_empty());
+        // Longer acronyms are written in title case too ("Nato").
+        assert!(!g.lookup_words(["Nato"]).is_empty());
     }
 
     #[test]

@@ -290,6 +290,10 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
 /// words are left between them, for the role.
 fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
     let r = e.tokens.clone();
+    // "Millbrook General Hospital" is an institution, not General Hospital's title.
+    if head_kind(cx, &r).is_some() {
+        return vec![e];
+    }
     // A "person" made only of titles ("General" before a name) is part of a role.
     if e.kind == EntityType::Per && r.clone().all(|k| roles::is_title_word(token_text(cx, k))) {
         return Vec::new();
@@ -366,9 +370,12 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         if tokens.is_empty() || is_reference_word(cx, &tokens) {
             continue;
         }
+        let Some(kind) = mention_kind(cx, &tokens, e.kind) else {
+            continue;
+        };
         let sentence = sentence_of(cx, tokens.start);
         let mut role = None;
-        if e.kind == EntityType::Per {
+        if kind == EntityType::Per {
             // Titles the tagger took into the name go to the role: the name starts after the
             // last title word or honorific ("NATO Secretary General Jens Stoltenberg").
             if let Some(j) = (tokens.start..tokens.end - 1).rev().find(|&k| {
@@ -400,7 +407,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         out.push(Mention {
             bytes: byte_range(cx, &tokens),
             tokens,
-            source: Source::Ner(e.kind),
+            source: Source::Ner(kind),
             confidence: e.confidence,
             role,
         });
@@ -455,6 +462,114 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     out
 }
+
+/// The kind of a name the tagger labelled `tagged`, or `None` when it names nobody: a title
+/// or honorific alone ("Professor"). An honorific makes a person ("Dr. Gallagher", whatever
+/// the tagger thought), and a "person" whose last word is an institution's or a place's
+/// (`head_kind`) is that.
+fn mention_kind(cx: &Context, tokens: &Range<usize>, tagged: EntityType) -> Option<EntityType> {
+    let words = || tokens.clone().map(|k| token_text(cx, k));
+    if words().all(|w| roles::is_title_word(w) || roles::is_honorific(w)) {
+        return None;
+    }
+    Some(if words().next().is_some_and(roles::is_honorific) {
+        EntityType::Per
+    } else if tagged == EntityType::Per {
+        head_kind(cx, tokens).unwrap_or(tagged)
+    } else {
+        tagged
+    })
+}
+
+/// The kind a name the tagger took for a person's gets from its last word: "Water Standards
+/// Agency", "Millbrook General Hospital" and "Northvale Water" are organisations, "Maple
+/// Street" a place. Only for names of two words or more, whose head is capitalised.
+fn head_kind(cx: &Context, tokens: &Range<usize>) -> Option<EntityType> {
+    if tokens.len() < 2 {
+        return None;
+    }
+    let head = token_text(cx, tokens.end - 1);
+    if ORGANIZATION_HEADS.contains(&head) {
+        Some(EntityType::Org)
+    } else if PLACE_HEADS.contains(&head) {
+        Some(EntityType::Loc)
+    } else {
+        None
+    }
+}
+
+const ORGANIZATION_HEADS: &[&str] = &[
+    "Agency",
+    "Airlines",
+    "Airways",
+    "Alliance",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Club",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Co.",
+    "Corp.",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Hospital",
+    "Inc.",
+    "Institute",
+    "Institution",
+    "League",
+    "Ltd",
+    "Ltd.",
+    "Ministry",
+    "Movement",
+    "Network",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Parliament",
+    "Party",
+    "Police",
+    "Post",
+    "Service",
+    "Society",
+    "Times",
+    "Trust",
+    "Union",
+    "University",
+    "Water",
+];
+
+const PLACE_HEADS: &[&str] = &[
+    "Avenue",
+    "Bay",
+    "Boulevard",
+    "County",
+    "District",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mountains",
+    "Ocean",
+    "Province",
+    "Region",
+    "River",
+    "Road",
+    "Sea",
+    "Square",
+    "Street",
+    "Valley",
+];
 
 /// "Article 5", "Section 2": a document part, whatever the tagger thinks.
 fn is_reference_word(cx: &Context, tokens: &Range<usize>) -> bool {
@@ -937,5 +1052,62 @@ mod tests {
     #[test]
     fn name_words_drop_honorifics_and_possessives() {
         assert_eq!(name_words("Mr. Rasmussen's"), ["rasmussen"]);
+    }
+
+    fn kind_of_whole_text(text: &str) -> Option<EntityType> {
+        let cx = Context::new(text);
+        head_kind(&cx, &(0..cx.analysis.tokens.len()))
+    }
+
+    #[test]
+    fn an_institutions_or_places_last_word_gives_its_kind() {
+        assert_eq!(kind_of_whole_text("Northvale Water"), Some(EntityType::Org));
+        assert_eq!(
+            kind_of_whole_text("Millbrook General Hospital"),
+            Some(EntityType::Org)
+        );
+        assert_eq!(kind_of_whole_text("Maple Street"), Some(EntityType::Loc));
+        assert_eq!(kind_of_whole_text("Gareth Pryce"), None);
+        // One word is too little to go on ("Water" alone may be a surname's neighbour).
+        assert_eq!(kind_of_whole_text("Agency"), None);
+    }
+
+    fn actors_of(text: &str) -> Vec<Actor> {
+        find_actors(&Context::new(text))
+    }
+
+    #[test]
+    fn a_word_spelt_like_a_short_acronym_is_not_its_organisation() {
+        let actors = actors_of(
+            "Residents held up a banner that read \"Who knew?\" outside the hall.\n\n\
+             The WHO said on Monday that the water was safe to drink.",
+        );
+        let who: Vec<&Actor> = actors
+            .iter()
+            .filter(|a| a.name == "World Health Organization")
+            .collect();
+        assert_eq!(who.len(), 1, "{actors:?}");
+        assert!(who[0].mentions.iter().all(|m| m.text == "WHO"), "{who:?}");
+    }
+
+    fn kind_as(text: &str, tagged: EntityType) -> Option<EntityType> {
+        let cx = Context::new(text);
+        mention_kind(&cx, &(0..cx.analysis.tokens.len()), tagged)
+    }
+
+    #[test]
+    fn an_honorific_makes_a_person_and_a_title_alone_is_nobody() {
+        assert_eq!(
+            kind_as("Dr. Okafor", EntityType::Org),
+            Some(EntityType::Per)
+        );
+        assert_eq!(
+            kind_as("Northvale Water", EntityType::Per),
+            Some(EntityType::Org)
+        );
+        // Only a "person" is corrected by its last word: the tagger knows "West Bank".
+        assert_eq!(kind_as("West Bank", EntityType::Loc), Some(EntityType::Loc));
+        assert_eq!(kind_as("Reuters", EntityType::Org), Some(EntityType::Org));
+        assert_eq!(kind_as("Professor", EntityType::Per), None);
     }
 }

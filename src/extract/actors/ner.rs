@@ -394,7 +394,10 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
                 if c & gazetteer::CLASS_MORE == 0 && c == 0 {
                     break;
                 }
-                if c & !gazetteer::CLASS_MORE != 0 {
+                // "Who knew?" is no mention of the WHO.
+                let word_not_acronym =
+                    len == 1 && infos[k].flags & F_ALLCAPS == 0 && g.capitals_only(h);
+                if c & !gazetteer::CLASS_MORE != 0 && !word_not_acronym {
                     matched = len;
                     class = c & !gazetteer::CLASS_MORE;
                 }

@@ -215,7 +215,9 @@ const ROLE_ADJECTIVES: &[&str] = &[
 ];
 
 /// Honorifics: not a role, not part of the name.
-const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "sir"];
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
+];
 
 /// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
 /// Titles that, capitalised before a name, surely make a role ("Secretary", "President").
