@@ -532,3 +532,47 @@ fn an_output_file_is_readable_by_others_like_any_new_file() {
         .mode();
     assert_eq!(mode & 0o777, 0o644);
 }
+
+/// A speaker the text only describes ("their union", "the shipping association") is an
+/// actor too, so every attributed claim has one; the same description later is the same
+/// actor, and documents stay without one.
+#[test]
+fn described_speakers_become_actors_and_documents_do_not() {
+    let text = "Harbour strike goes on\n\n\
+        Dockworkers at the two largest ports will stay off the job for another week, their \
+        union said on Friday.\n\n\
+        The shipping association said that the wage demand was unrealistic. According to \
+        the association, more than 40 ships are waiting at anchor.\n\n\
+        The chamber of commerce said that every idle day costs exporters money.\n\n\
+        A statement from the ministry said that talks would resume on Monday.";
+    let doc = extract(&Article::new("strike", "", "test", text));
+    let speaker = |cue_source: &str| -> Option<&Actor> {
+        let claim = doc
+            .claims
+            .iter()
+            .find(|c| c.source.as_ref().is_some_and(|s| s.text == cue_source))?;
+        doc.actors
+            .iter()
+            .find(|a| Some(&a.id) == claim.actor.as_ref())
+    };
+    let union = speaker("their union").expect("the union speaks");
+    assert_eq!(
+        (union.name.as_str(), union.kind),
+        ("the union", ActorKind::Organization)
+    );
+    let association = speaker("The shipping association").expect("the association speaks");
+    assert_eq!(association.kind, ActorKind::Organization);
+    let again = speaker("the association").expect("according to the association");
+    assert_eq!(again.id, association.id, "one association");
+    assert_eq!(
+        speaker("The chamber of commerce").map(|a| a.kind),
+        Some(ActorKind::Organization)
+    );
+    assert!(
+        !doc.actors
+            .iter()
+            .any(|a| a.name.to_lowercase().contains("statement")),
+        "{:?}",
+        doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}

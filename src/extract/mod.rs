@@ -45,6 +45,7 @@ pub fn extract(article: &Article) -> Document {
         }
     }
     credit_headline(&mut doc);
+    actors::described::describe_sources(&mut doc.actors, &mut doc.claims);
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);
     doc
 }

@@ -6,6 +6,7 @@
 //! acronyms join long names, capitals used for governments join their country. `resolve` maps
 //! a claim's source mention (a name, a description, a pronoun) to one of those actors.
 
+pub mod described;
 pub mod gazetteer;
 pub mod groups;
 pub mod ner;

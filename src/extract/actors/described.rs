@@ -1,0 +1,427 @@
+//! Actors named only by a description: a claim's source that resolves to no named actor
+//! ("their union", "the operators' association", "Economists at the central bank", "a
+//! European diplomat who asked not to be named") becomes an actor of its own, so every
+//! attributed claim has a speaker a user can filter, tag and count. Descriptions with the
+//! same head merge ("the operators' association" and later "the association"); documents
+//! ("the statement", "a report") and bare pronouns are left without an actor.
+
+use crate::extract::hashing::FxBuild;
+use crate::model::{Actor, ActorKind, Claim, ClaimKind, Extra, Meta};
+use std::collections::HashMap;
+
+/// The rule name of actors made here.
+pub const RULE: &str = "described-source";
+
+/// Gives each attributed claim without an actor the actor its source describes, adding
+/// actors as needed (ids after the existing ones).
+pub fn describe_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
+    let mut next = actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a')?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    // Description key (lower-case words, determiner dropped) → index in `actors`.
+    let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
+    for claim in claims.iter_mut() {
+        if claim.actor.is_some() || claim.kind == ClaimKind::Headline {
+            continue;
+        }
+        let Some(source) = &claim.source else {
+            continue;
+        };
+        let Some(d) = Description::read(&source.text) else {
+            continue;
+        };
+        // The same description, or one that ends the same way ("the association" after
+        // "the operators' association"), is the same actor.
+        let found = by_key.get(&d.key).copied().or_else(|| {
+            by_key
+                .iter()
+                .filter(|(k, _)| ends_with_words(k, &d.key) || ends_with_words(&d.key, k))
+                .map(|(_, &i)| i)
+                .min()
+        });
+        let i = match found {
+            Some(i) => i,
+            None => {
+                actors.push(Actor {
+                    id: format!("a{next}"),
+                    name: d.name.clone(),
+                    kind: d.kind,
+                    aliases: Vec::new(),
+                    role: None,
+                    mentions: Vec::new(),
+                    meta: Meta::auto(RULE, 0.5),
+                    extra: Extra::new(),
+                });
+                next += 1;
+                actors.len() - 1
+            }
+        };
+        by_key.entry(d.key).or_insert(i);
+        let actor = &mut actors[i];
+        if actor.name != d.name && !actor.aliases.contains(&d.name) {
+            actor.aliases.push(d.name);
+        }
+        if !actor.mentions.contains(source) {
+            actor.mentions.push(source.clone());
+        }
+        claim.actor = Some(actor.id.clone());
+    }
+}
+
+/// A plural noun, roughly: "officials", "Democrats", not "press" or "chess".
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
+/// Whether `long`'s words end with all of `short`'s.
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.ends_with(short)
+        && long[..long.len() - short.len()].ends_with(' ')
+}
+
+/// A source read as a description of an actor.
+#[derive(Debug, PartialEq)]
+struct Description {
+    /// As the actor's name: up to a comma or relative clause, a possessive determiner read
+    /// as "the" ("their union" → "the union").
+    name: String,
+    /// Lower-case words without the leading determiner, for merging.
+    key: String,
+    kind: ActorKind,
+}
+
+impl Description {
+    fn read(source: &str) -> Option<Description> {
+        let mut words: Vec<&str> = Vec::new();
+        for w in source.split_whitespace() {
+            let bare = w.trim_end_matches(',');
+            let lower = bare.to_lowercase();
+            // A relative clause or an appositive ends the description.
+            if !words.is_empty() && matches!(lower.as_str(), "who" | "which" | "that" | "whose") {
+                break;
+            }
+            words.push(bare);
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        if words.is_empty() || words.len() > 8 {
+            return None;
+        }
+        // Quotes, brackets and figures are no description of a speaker.
+        if words
+            .iter()
+            .any(|w| w.contains(|c: char| "\"“”‘()[]".contains(c) || c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let first = words[0].to_lowercase();
+        let (determiner, rest) = match first.as_str() {
+            "the" | "a" | "an" | "this" | "these" | "those" | "some" => {
+                (Some(words[0]), &words[1..])
+            }
+            "their" | "its" | "his" | "her" | "our" | "my" | "your" => (Some("the"), &words[1..]),
+            _ => (None, &words[..]),
+        };
+        if rest.is_empty() {
+            return None;
+        }
+        // The head: the last word before a preposition ("chamber" of "the chamber of
+        // commerce", "Economists" at the central bank).
+        let head_at = rest
+            .iter()
+            .position(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "of" | "at" | "in" | "from" | "for" | "with" | "on" | "familiar" | "close"
+                )
+            })
+            .unwrap_or(rest.len());
+        if head_at == 0 {
+            return None;
+        }
+        let head = rest[head_at - 1]
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_lowercase();
+        // Capitalised words alone are a name the tagger missed ("Northvale", "Kessler
+        // Controls"), not a description; but a plural alone is a group ("Democrats").
+        let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+        if determiner.is_none()
+            && rest.iter().all(capitalised)
+            && !(rest.len() == 1 && is_plural(&head))
+        {
+            return None;
+        }
+        // A verb phrase, or a fragment of one, is no description ("a statement issued",
+        // "meaning its lawyers", "confidential").
+        let verbal = |w: &str| {
+            let w = w.to_lowercase();
+            w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+        };
+        if verbal(rest[head_at - 1]) || (determiner.is_none() && verbal(rest[0])) {
+            return None;
+        }
+        // Without a determiner, a description opens with a capital, a quantifier ("many
+        // residents") or is a plural alone ("officials").
+        let opener = rest[0].to_lowercase();
+        let bare_plural = head_at == 1 && is_plural(&head);
+        if determiner.is_none()
+            && !rest[0].starts_with(char::is_uppercase)
+            && !QUANTIFIERS.contains(&opener.as_str())
+            && !bare_plural
+        {
+            return None;
+        }
+        if !head
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            || PRONOUNS.contains(&head.as_str())
+            || DOCUMENTS.contains(&head.as_str())
+        {
+            return None;
+        }
+        let kind = if ORGANIZATIONS.contains(&head.as_str()) {
+            ActorKind::Organization
+        } else if PERSONS.contains(&head.as_str()) {
+            ActorKind::Person
+        } else if is_plural(&head) || GROUPS.contains(&head.as_str()) {
+            ActorKind::Group
+        } else {
+            ActorKind::Other
+        };
+        let mut name = String::new();
+        if let Some(d) = determiner {
+            name.push_str(d);
+        }
+        for w in rest {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        let key = rest
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Description { name, key, kind })
+    }
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "these", "those",
+    "one", "someone", "somebody", "anyone", "everyone", "many", "some", "others", "both", "all",
+    "none",
+];
+
+/// Heads of sources that are documents, not actors ("the statement", "a report").
+const DOCUMENTS: &[&str] = &[
+    "ad",
+    "ads",
+    "analysis",
+    "article",
+    "book",
+    "data",
+    "document",
+    "documents",
+    "email",
+    "emails",
+    "figures",
+    "filing",
+    "guidance",
+    "letter",
+    "memo",
+    "minutes",
+    "note",
+    "poll",
+    "polls",
+    "post",
+    "records",
+    "release",
+    "report",
+    "reports",
+    "research",
+    "review",
+    "statement",
+    "statements",
+    "study",
+    "submission",
+    "survey",
+    "timeline",
+    "tweet",
+    "tweets",
+    "video",
+    "website",
+];
+
+const ORGANIZATIONS: &[&str] = &[
+    "administration",
+    "agency",
+    "army",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "campaign",
+    "chamber",
+    "church",
+    "club",
+    "coalition",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "firm",
+    "government",
+    "group",
+    "hospital",
+    "inquiry",
+    "institute",
+    "kremlin",
+    "military",
+    "ministry",
+    "newspaper",
+    "office",
+    "operator",
+    "party",
+    "police",
+    "regulator",
+    "school",
+    "service",
+    "union",
+    "university",
+];
+
+const PERSONS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "attorney",
+    "candidate",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "diplomat",
+    "director",
+    "doctor",
+    "economist",
+    "editor",
+    "executive",
+    "expert",
+    "governor",
+    "judge",
+    "journalist",
+    "lawyer",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "negotiator",
+    "officer",
+    "official",
+    "president",
+    "professor",
+    "reporter",
+    "researcher",
+    "resident",
+    "senator",
+    "source",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "witness",
+];
+
+const GROUPS: &[&str] = &["crowd", "people", "public", "staff", "electorate"];
+
+/// Words that may open a description without a determiner ("many residents").
+const QUANTIFIERS: &[&str] = &[
+    "many",
+    "several",
+    "few",
+    "most",
+    "two",
+    "three",
+    "four",
+    "five",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, String, ActorKind)> {
+        Description::read(s).map(|d| (d.name, d.key, d.kind))
+    }
+
+    #[test]
+    fn reads_the_description_a_source_gives() {
+        assert_eq!(
+            read("their union"),
+            Some(("the union".into(), "union".into(), ActorKind::Organization))
+        );
+        assert_eq!(
+            read("The operators’ association"),
+            Some((
+                "The operators’ association".into(),
+                "operators’ association".into(),
+                ActorKind::Organization
+            ))
+        );
+        assert_eq!(
+            read("Economists at the central bank").map(|d| d.2),
+            Some(ActorKind::Group)
+        );
+        assert_eq!(
+            read("A European diplomat who asked not to be named because the talks were secret")
+                .map(|d| (d.0, d.2)),
+            Some(("A European diplomat".into(), ActorKind::Person))
+        );
+        assert_eq!(
+            read("the chamber of commerce").map(|d| d.2),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(read("Democrats").map(|d| d.2), Some(ActorKind::Group));
+        assert_eq!(
+            read("the shipping association").map(|d| d.2),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(read("officials").map(|d| d.2), Some(ActorKind::Group));
+        assert_eq!(
+            read("many people with mild symptoms").map(|d| d.2),
+            Some(ActorKind::Group)
+        );
+    }
+
+    #[test]
+    fn documents_pronouns_and_names_are_no_description() {
+        for s in [
+            "the statement",
+            "He",
+            "they",
+            "Hale's statement",
+            "Northvale",
+            "Kessler Controls",
+            "“Nobody”",
+            "a statement issued",
+            "meaning its lawyers",
+            "confidential",
+            "followed the crisis",
+        ] {
+            assert_eq!(read(s), None, "{s}");
+        }
+    }
+}
