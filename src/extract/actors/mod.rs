@@ -946,10 +946,36 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
     }
     describe(cx, &mut drafts);
+    relocate_lone_names(cx, &mut drafts);
     drafts.retain(|d| !d.mentions.is_empty());
     // Stable, like sort_by_key, with each draft's first mention found once.
     drafts.sort_by_cached_key(|d| d.mentions.iter().map(|r| r.start).min());
     drafts
+}
+
+/// A "person" known by one word only, and mostly after "in", "at" or "from" ("residents of
+/// Millbrook", "the summit in Belém"), is a place: people are rarely somewhere's preposition.
+fn relocate_lone_names(cx: &Context, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        if d.kind != ActorKind::Person || d.name.contains(' ') || d.mentions.is_empty() {
+            continue;
+        }
+        let located = d
+            .mentions
+            .iter()
+            .filter(|r| {
+                let before = cx.text.get(..r.start).unwrap_or("");
+                let word = before.split_whitespace().next_back().unwrap_or("");
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "in" | "at" | "from" | "near" | "of" | "outside" | "across" | "around"
+                )
+            })
+            .count();
+        if located * 2 > d.mentions.len() {
+            d.kind = ActorKind::Place;
+        }
+    }
 }
 
 /// Definite descriptions ("the alliance", "the Western military alliance"): a mention of the
@@ -1089,6 +1115,33 @@ mod tests {
             .collect();
         assert_eq!(who.len(), 1, "{actors:?}");
         assert!(who[0].mentions.iter().all(|m| m.text == "WHO"), "{who:?}");
+    }
+
+    #[test]
+    fn a_lone_name_mostly_after_in_or_of_is_a_place() {
+        let text = "Residents of Millbrook queued. In Millbrook, shops closed. Pryce said so. \
+                    Pryce left.";
+        let cx = Context::new(text);
+        let at = |w: &str, nth: usize| {
+            let start = text
+                .match_indices(w)
+                .nth(nth)
+                .map(|(i, _)| i)
+                .expect("in text");
+            start..start + w.len()
+        };
+        let person = |name: &str, mentions: Vec<Range<usize>>| {
+            let mut d = Draft::new(ActorKind::Person, name.into(), "ner", 0.5);
+            d.mentions = mentions;
+            d
+        };
+        let mut drafts = vec![
+            person("Millbrook", vec![at("Millbrook", 0), at("Millbrook", 1)]),
+            person("Pryce", vec![at("Pryce", 0), at("Pryce", 1)]),
+        ];
+        relocate_lone_names(&cx, &mut drafts);
+        assert_eq!(drafts[0].kind, ActorKind::Place);
+        assert_eq!(drafts[1].kind, ActorKind::Person);
     }
 
     fn kind_as(text: &str, tagged: EntityType) -> Option<EntityType> {
