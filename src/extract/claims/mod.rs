@@ -110,6 +110,112 @@ const LONGER_MATCH_RATIO: f64 = 0.8;
 const MAX_CONTENT: usize = 150;
 /// The longest noun phrase walk, in tokens.
 const MAX_PHRASE: usize = 40;
+/// Words that cannot end a subject right before its verb (so a following -ed word is an
+/// adjective: "the retired judge", "two unnamed officials").
+const NOT_SUBJECT_END: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "some", "many", "most", "all", "both", "no", "any", "several", "former", "newly",
+    "other", "two", "three", "four", "five", "few", "more", "less", "one", "of", "and", "or", "to",
+    "for", "by", "with", "in", "on", "at", "from", "as", "very", "well", "not", "self",
+];
+
+/// -ed words that are mostly adjectives before a noun or after a name.
+const PARTICIPIAL_ADJECTIVES: &[&str] = &[
+    "alleged",
+    "unnamed",
+    "retired",
+    "elected",
+    "armed",
+    "united",
+    "limited",
+    "unidentified",
+    "concerned",
+    "interested",
+    "qualified",
+    "based",
+    "related",
+    "respected",
+    "renowned",
+    "noted",
+    "beloved",
+    "embattled",
+    "detained",
+    "accused",
+    "indicted",
+    "jailed",
+    "disgraced",
+    "registered",
+    "undecided",
+    "uninsured",
+    "unemployed",
+    "talented",
+    "experienced",
+    "involved",
+    "affiliated",
+    "allied",
+    "aligned",
+    "opposed",
+    "backed",
+    "funded",
+    "appointed",
+    "designated",
+    "assigned",
+    "named",
+    "called",
+    "titled",
+    "entitled",
+    "released",
+    "published",
+    "conducted",
+    "commissioned",
+    "issued",
+    "filed",
+    "submitted",
+    "signed",
+    "posted",
+    "obtained",
+    "cited",
+    "quoted",
+    "surveyed",
+    "polled",
+    "asked",
+    "interviewed",
+    "contacted",
+    "reached",
+    "briefed",
+    "tasked",
+    "charged",
+    "familiar",
+    "red",
+    "speed",
+    "need",
+    "seed",
+    "feed",
+    "deed",
+];
+
+/// Common irregular past forms of non-reporting verbs.
+const IRREGULAR_PAST: &[&str] = &[
+    "took", "made", "spoke", "gave", "came", "went", "got", "saw", "met", "ran", "won", "lost",
+    "sent", "kept", "held", "brought", "began", "stood", "sat", "led", "fought", "sought", "built",
+    "paid", "became", "grew", "drew", "threw", "flew", "rode", "broke", "chose", "fell", "struck",
+    "stole", "hid", "shook", "swore", "tore", "wore", "bought", "caught", "taught", "spent",
+    "lent", "bent", "dealt", "felt", "meant", "slept", "swept", "wept", "knew",
+];
+
+/// Reporting verbs whose clause object may hold another cue ("those who said the plan would
+/// fail argued").
+const CLAUSE_TAKING: &[&str] = &[
+    "said", "say", "says", "think", "thinks", "thought", "believe", "believes", "believed",
+    "argue", "argues", "argued", "claim", "claims", "claimed", "told", "tell", "insist",
+    "insisted", "feel", "felt", "know", "knew", "fear", "feared", "worry", "worried", "hope",
+    "hoped", "expect", "expected",
+];
+
+/// The longest relative clause between a source and its cue, in tokens.
+const MAX_RELATIVE: usize = 25;
+/// The longest source read after "according to", in tokens.
+const MAX_ACCORDING_SOURCE: usize = 30;
 
 /// Words that end a noun phrase read leftwards from a cue.
 const LEFT_STOP: &[&str] = &[
@@ -803,6 +909,11 @@ impl<'a> Doc<'a> {
                 && !self.in_cue[start - 1]
                 && self.in_quote[start - 1].is_none()
                 && is_cue_modifier(self.low(start - 1))
+                // "Theresa May said": a capitalised modal after a name is the name's end.
+                && !(start - 1 > s0
+                    && matches!(self.low(start - 1), "may" | "will")
+                    && self.raw(start - 1).starts_with(char::is_uppercase)
+                    && self.raw(start).starts_with(char::is_lowercase))
             {
                 start -= 1;
             }
@@ -1124,7 +1235,15 @@ impl<'a> Doc<'a> {
                     false
                 }
                 TokenKind::Word | TokenKind::Number => {
-                    !LEFT_STOP.contains(&low) && !self.in_cue[k] && self.in_quote[k].is_none()
+                    // "Theresa May", "Will Rogers": a name, not a modal.
+                    let name = k > start_limit
+                        && matches!(low, "may" | "will")
+                        && self.raw(k).starts_with(char::is_uppercase)
+                        && self.raw(k - 1).starts_with(char::is_uppercase)
+                        && self.tokens[k - 1].kind == TokenKind::Word;
+                    (name || !LEFT_STOP.contains(&low))
+                        && !self.in_cue[k]
+                        && self.in_quote[k].is_none()
                 }
                 TokenKind::Punct => {
                     matches!(low, "&" | "-" | "(" | ")")
@@ -1142,7 +1261,8 @@ impl<'a> Doc<'a> {
         // opening bracket.
         while i < end
             && (LEADING_NON_SOURCE.contains(&self.low(i))
-                || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")")))
+                || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")"))
+                || (i + 1 < end && self.is_participle(i)))
         {
             i += 1;
         }
@@ -1215,6 +1335,12 @@ impl<'a> Doc<'a> {
                 // A content is never cut inside a quote or right after its opening "that".
                 if self.inside_quote(b) || (b == from + 1 && self.low(from) == "that") {
                     continue;
+                }
+                // "C, according to X": the trailing attribution is not part of C.
+                let according = |k: usize| self.low(k) == "according" && self.cue_at[k].is_some();
+                if according(b) || (self.low(b) == "," && according(b + 1)) {
+                    end = b;
+                    break;
                 }
                 self.end_features(from, b, natural, &mut feats);
                 if m.score(&feats) > 0.0 {
@@ -1335,18 +1461,23 @@ impl<'a> Doc<'a> {
 
         // "according to X, C" / "C, according to X".
         if first == "according" {
-            let src = self.np_right(cue.end, s1);
+            let src = self
+                .according_source(cue.end, s1)
+                .or_else(|| self.np_right(cue.end, s1));
             let after_src = src.as_ref().map_or(cue.end, |r| r.end);
             let content = if cue.start == s0 || prev_low != "," && cue.start < s0 + 2 {
-                let from = if self.low(after_src) == "," {
-                    after_src + 1
-                } else {
-                    after_src
+                let from = match self.low(after_src) {
+                    "," => after_src + 1,
+                    // "According to aides who asked not to be named, C".
+                    "who" => (after_src..s1.min(after_src + MAX_ACCORDING_SOURCE))
+                        .find(|&k| self.low(k) == ",")
+                        .map_or(after_src, |c| c + 1),
+                    _ => after_src,
                 };
                 let end = self.content_end(from, s1);
                 (from < end).then(|| vec![self.bytes(from..end)])
             } else {
-                self.content_before(s0, cue.start)
+                self.clause_before(s0, cue.start)
             }?;
             return Some(Found {
                 source: src.map(|r| self.bytes(r)),
@@ -1465,8 +1596,12 @@ impl<'a> Doc<'a> {
         } else if matches!(prev_low, "and" | "but") && last_source.is_some() {
             // "X says ... and said C": the conjoined verb shares the subject.
             last_source.clone()
+        } else if prev_low == "by" && self.low(cue.start).ends_with("ing") {
+            // "X opened the summit by calling for C": the clause's subject, if any.
+            self.clause_subject(s0, cue.start - 1)
         } else {
-            self.np_left(s0, cue.start)
+            self.relative_source(s0, cue.start)
+                .or_else(|| self.source_left(s0, cue.start))
         };
         // "C, X said." / "“C,” X said.": content before a short source.
         if let Some(src) = &src {
@@ -1515,11 +1650,20 @@ impl<'a> Doc<'a> {
             }
         }
 
-        // "X said (that) C" / "X said: “C”".
-        let src = src?;
+        // "X said (that) C" / "X said: “C”". When only a verb phrase precedes the cue, the
+        // claim stands without a source.
+        let verb_phrase_only = src.is_none()
+            && prev_low != ","
+            && self
+                .np_left(s0, cue.start)
+                .is_some_and(|r| self.is_past_verb(r.start));
+        if src.is_none() && !verb_phrase_only {
+            return None;
+        }
         // "what the senators said was economic gerrymandering": the relative pronoun is the
         // first piece of the content.
-        if let Some(w) = src.start.checked_sub(1).filter(|&k| k >= s0)
+        if let Some(src) = src.clone()
+            && let Some(w) = src.start.checked_sub(1).filter(|&k| k >= s0)
             && matches!(self.low(w), "what" | "which")
             && src.start > s0
         {
@@ -1541,6 +1685,14 @@ impl<'a> Doc<'a> {
         }
         // "told reporters the plan failed": a telling verb's short object is not content.
         let from = self.told_object_end(cue.clone(), s1).unwrap_or(cue.end);
+        // "A diplomat who asked not to be named said C": the relative clause's content stops
+        // where the main verb takes the whole phrase as its source.
+        let s1 = match &src {
+            Some(r) if self.low(r.start) == "who" && r.len() == 1 => self
+                .main_cue_after_relative(s0, r.start, from, s1)
+                .unwrap_or(s1),
+            _ => s1,
+        };
         let (content, kind) = self.content_after(from, s1)?;
         let rule = match kind {
             ClaimKind::Direct => "quote-after-said",
@@ -1548,13 +1700,173 @@ impl<'a> Doc<'a> {
             _ => "said",
         };
         Some(Found {
-            source: Some(self.bytes(src)),
+            source: src.map(|r| self.bytes(r)),
             cue: Some(self.bytes(cue)),
             content,
             kind,
             rule,
-            confidence: conf,
+            confidence: if verb_phrase_only { conf * 0.8 } else { conf },
         })
+    }
+
+    /// The source read leftwards from a cue: a noun phrase, never a verb phrase. A phrase
+    /// holding a verb after its subject ("Trump unleashed a series of tweets") keeps the
+    /// subject; one opening with a verb ("opened a summit on Tuesday by") gives none.
+    fn source_left(&self, s0: usize, end: usize) -> Option<Range<usize>> {
+        let np = self.np_left(s0, end)?;
+        if self.is_past_verb(np.start) {
+            return None;
+        }
+        let verb = (np.start + 1..np.end).find(|&k| {
+            self.is_past_verb(k) && {
+                let p = self.low(k - 1);
+                self.tokens[k - 1].kind == TokenKind::Word
+                    && !NOT_SUBJECT_END.contains(&p)
+                    && !p.ends_with("ly")
+            }
+        });
+        match verb {
+            Some(v) => Some(np.start..v),
+            None => Some(np),
+        }
+    }
+
+    /// The subject of the clause whose verb phrase ends before `end` ("Lula da Silva opened
+    /// the summit by"): the noun phrase before the first past-tense verb, read back at most
+    /// `MAX_PHRASE` tokens.
+    fn clause_subject(&self, s0: usize, end: usize) -> Option<Range<usize>> {
+        let low_limit = s0.max(end.saturating_sub(MAX_PHRASE));
+        let verb = (low_limit..end).rev().find(|&k| {
+            self.is_past_verb(k)
+                && k > low_limit
+                && matches!(self.tokens[k - 1].kind, TokenKind::Word)
+                && !NOT_SUBJECT_END.contains(&self.low(k - 1))
+        })?;
+        if (verb..end).any(|k| {
+            self.in_quote[k].is_some() || matches!(self.low(k), "," | ";" | ":" | "." | "that")
+        }) {
+            return None;
+        }
+        self.source_left(s0, verb).filter(|r| r.end == verb)
+    }
+
+    /// A lower-case past-tense verb: a word in -ed (not one of the common participial
+    /// adjectives) or a common irregular past form.
+    fn is_past_verb(&self, k: usize) -> bool {
+        let w = self.low(k);
+        self.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.raw(k).starts_with(char::is_lowercase)
+            && ((w.len() > 4 && w.ends_with("ed") && !PARTICIPIAL_ADJECTIVES.contains(&w))
+                || IRREGULAR_PAST.contains(&w))
+    }
+
+    /// "A diplomat who asked not to be named because the talks were confidential said": a
+    /// noun phrase and the relative clause (without commas) between it and the cue.
+    fn relative_source(&self, s0: usize, cue_start: usize) -> Option<Range<usize>> {
+        let low_limit = s0.max(cue_start.saturating_sub(MAX_RELATIVE));
+        let mut w = cue_start.checked_sub(1)?;
+        while self.low(w) != "who" {
+            if w <= low_limit
+                || self.in_quote[w].is_some()
+                || matches!(
+                    self.low(w),
+                    "," | ";"
+                        | ":"
+                        | "."
+                        | "?"
+                        | "!"
+                        | "—"
+                        | "--"
+                        | "-"
+                        | "–"
+                        | "that"
+                        | "and"
+                        | "but"
+                )
+            {
+                return None;
+            }
+            w -= 1;
+        }
+        // The clause has a verb of its own before the cue: "who said" is the clause's cue.
+        let mut v = w + 1;
+        while v < cue_start && self.low(v).ends_with("ly") {
+            v += 1;
+        }
+        // "those who said the plan failed": a reporting verb's clause runs to the cue.
+        if v + 1 >= cue_start || w <= s0 || CLAUSE_TAKING.contains(&self.low(v)) {
+            return None;
+        }
+        let head = self.np_left(s0, w)?;
+        let opener = self.low(head.start);
+        (head.end == w
+            && (self.raw(head.start).starts_with(char::is_uppercase)
+                || SOURCE_OPENERS.contains(&opener)))
+        .then_some(head.start..cue_start)
+    }
+
+    /// The first cue after a relative clause's own cue (`from`) that takes the phrase before
+    /// the relative pronoun `who` as its source.
+    fn main_cue_after_relative(
+        &self,
+        s0: usize,
+        who: usize,
+        from: usize,
+        s1: usize,
+    ) -> Option<usize> {
+        (from + 1..s1.min(who + MAX_RELATIVE + 1)).find(|&c| {
+            self.cue_at[c].is_some() && self.relative_source(s0, c).is_some_and(|r| r.start < who)
+        })
+    }
+
+    /// The source after "according to": the whole noun phrase with its modifiers, up to the
+    /// comma, bracket or dash that closes it or the end of the sentence ("according to two
+    /// officials familiar with the drafts", "according to documents disclosed to the
+    /// inquiry"); a bare relative clause ("who requested anonymity") is left out.
+    fn according_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
+        let limit = s1.min(start + MAX_ACCORDING_SOURCE + 1);
+        let mut e = start;
+        while e < limit && !self.in_cue[e] && self.in_quote[e].is_none() {
+            match self.low(e) {
+                // A bracketed acronym or party belongs to the name ("(AROS)", "(D-Ore.)").
+                "(" if e > start => match (e + 1..limit.min(e + 6)).find(|&k| self.low(k) == ")") {
+                    Some(close) => e = close,
+                    None => break,
+                },
+                "," | ";" | ":" | "(" | ")" | "—" | "--" | "-" | "–" | "." | "?" | "!" | "who" =>
+                {
+                    break;
+                }
+                _ => {}
+            }
+            e += 1;
+        }
+        let stop_ok = e >= s1 || e < limit && !self.in_cue[e];
+        (e > start && e - start <= MAX_ACCORDING_SOURCE && stop_ok).then_some(start..e)
+    }
+
+    /// The clause a trailing "according to" attaches to: the sentence up to the comma before
+    /// the cue, quotes and all (`He said it was “over,” according to X`), unless a quote
+    /// ending there opened in an earlier sentence.
+    fn clause_before(&self, s0: usize, end: usize) -> Option<Vec<Range<usize>>> {
+        let k = end.checked_sub(1)?;
+        let quote = self.quote_ending_at(k).or_else(|| {
+            (self.low(k) == "," && k > 0)
+                .then(|| self.quote_ending_at(k - 1))
+                .flatten()
+        });
+        match quote {
+            Some(q) if q.open >= s0 => {
+                let mut e = k + 1;
+                while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
+                    e -= 1;
+                }
+                (e > s0).then(|| vec![self.bytes(s0..e)])
+            }
+            _ => self.content_before(s0, end),
+        }
     }
 
     /// After "told"/"tells"/"warned" and the like, the end of a short object ("reporters",

@@ -360,3 +360,116 @@ fn double_quotes_inside_single_ones_stay_inside() {
     let c = find(&cs, "said");
     assert_eq!(c.content.text, "‘They called it “a clever move” at once,’");
 }
+
+#[test]
+fn according_to_keeps_the_source_post_modifier_out_of_the_content() {
+    let cs = claims(
+        "It rained. The vote was delayed, according to three aides familiar with the negotiations.",
+    );
+    let c = find(&cs, "according to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("three aides familiar with the negotiations"),
+            Some("according to"),
+            "The vote was delayed"
+        )
+    );
+}
+
+#[test]
+fn a_leading_according_to_reads_its_source_to_the_comma() {
+    let cs = claims(
+        "It rained. According to a report released by the ministry on Friday, exports fell sharply.",
+    );
+    let c = find(&cs, "According to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("a report released by the ministry on Friday"),
+            Some("According to"),
+            "exports fell sharply"
+        )
+    );
+}
+
+#[test]
+fn a_trailing_according_to_after_a_quote_takes_the_clause_and_ends_the_inner_content() {
+    let cs = claims(
+        "It rained. The ministry said it was “ready to talk,” according to a note sent to lenders.",
+    );
+    let c = find(&cs, "according to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("a note sent to lenders"),
+            Some("according to"),
+            "The ministry said it was “ready to talk,”"
+        )
+    );
+    assert_eq!(find(&cs, "said").content.text, "it was “ready to talk,”");
+}
+
+#[test]
+fn a_relative_clause_without_commas_stays_in_the_source() {
+    let cs = claims(
+        "It rained. A senior engineer who requested anonymity because the review was private said the bridge needed repairs.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("A senior engineer who requested anonymity because the review was private"),
+            Some("said"),
+            "the bridge needed repairs"
+        )
+    );
+    // The relative clause's own claim stops before the main verb.
+    assert!(
+        cs.iter()
+            .all(|c| !c.content.text.contains("said the bridge"))
+    );
+}
+
+#[test]
+fn a_relative_clause_whose_verb_reports_speech_is_no_source() {
+    let cs =
+        claims("It rained. Those who said taxes were too high tended to support the challenger.");
+    let c = find(&cs, "tended to support");
+    assert_ne!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Those who said taxes were too high")
+    );
+}
+
+#[test]
+fn a_verb_phrase_before_a_by_participle_gives_the_clause_subject() {
+    let cs = claims(
+        "It rained. Mayor Ellen Park opened the council meeting on Monday by calling for calm.",
+    );
+    let c = find(&cs, "calling for");
+    assert_eq!(
+        roles(c),
+        (Some("Mayor Ellen Park"), Some("calling for"), "calm")
+    );
+}
+
+#[test]
+fn a_past_verb_inside_the_phrase_before_a_cue_ends_the_source() {
+    let cs = claims("It rained. White House aides started to portray the shooting as a crime.");
+    let c = find(&cs, "to portray");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("White House aides")
+    );
+}
+
+#[test]
+fn a_capitalised_may_after_a_name_is_part_of_the_source() {
+    let cs = claims("It rained. Prime Minister Theresa May said the deal was fair.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Prime Minister Theresa May")
+    );
+}
