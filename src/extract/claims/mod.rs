@@ -1409,6 +1409,19 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("wn12:"), wn, wn2]);
         out.push_parts(&[h!("sfx:"), w, sfx(b + 1), sfx(b + 2)]);
         out.push_parts(&[h!("sfx3:"), w, sfx(b + 3)]);
+        // What the content is: a "that" clause, an infinitive, a quote or a noun phrase
+        // (an object ends sooner than a clause), and the word before it (the cue's head).
+        let kind = match self.low(from) {
+            "that" => h!("that"),
+            "to" => h!("to"),
+            _ => model::hash(self.shape(from)),
+        };
+        let before = from.checked_sub(1).map_or(h!("<s>"), |k| self.low_hash(k));
+        out.push_parts(&[h!("kind:"), kind, w]);
+        out.push_parts(&[h!("kindn:"), kind, w, wn]);
+        out.push_parts(&[h!("head:"), before, w]);
+        out.push_parts(&[h!("kindlen:"), kind, bucket(b - from), w]);
+        out.push_parts(&[h!("sp:"), model::hash(self.shape(b - 1)), w]);
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
