@@ -212,6 +212,46 @@ const CLAUSE_TAKING: &[&str] = &[
     "hoped", "expect", "expected",
 ];
 
+/// Cue heads that take an object before their content ("told reporters that", "urged
+/// Congress to").
+const OBJECT_CUES: &[&str] = &[
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "urged",
+    "urge",
+    "urges",
+    "urging",
+    "asked",
+    "ask",
+    "asks",
+    "asking",
+    "warned",
+    "warn",
+    "warns",
+    "warning",
+    "assured",
+    "assures",
+    "reminded",
+    "reminds",
+    "informed",
+    "encouraged",
+    "encourages",
+    "encouraging",
+    "pressed",
+    "implored",
+    "begged",
+    "challenged",
+    "instructed",
+    "advised",
+    "persuaded",
+    "convinced",
+];
+
+/// The longest object between an object-taking cue and its content, in tokens.
+const MAX_OBJECT: usize = 10;
+
 /// The longest relative clause between a source and its cue, in tokens.
 const MAX_RELATIVE: usize = 25;
 /// The longest source read after "according to", in tokens.
@@ -1266,6 +1306,9 @@ impl<'a> Doc<'a> {
         {
             i += 1;
         }
+        if i == self.sentences[self.sentence_of[i]].tokens.start {
+            i = self.after_dateline(i, end);
+        }
         // "at 86 she said": a subject pronoun right before the cue is the whole source.
         if end > i + 1 && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we") {
             i = end - 1;
@@ -1679,6 +1722,8 @@ impl<'a> Doc<'a> {
             && let Some(w) = src.start.checked_sub(1).filter(|&k| k >= s0)
             && matches!(self.low(w), "what" | "which")
             && src.start > s0
+            // "in which she said C": the relative pronoun is the preposition's object.
+            && !(w > s0 && self.low(w) == "which" && PREPOSITIONS.contains(&self.low(w - 1)))
         {
             let mut content = vec![self.bytes(w..w + 1)];
             let after = self.content_after(cue.end, s1);
@@ -1696,17 +1741,35 @@ impl<'a> Doc<'a> {
                 confidence: conf * 0.8,
             });
         }
-        // "told reporters the plan failed": a telling verb's short object is not content.
-        let from = self.told_object_end(cue.clone(), s1).unwrap_or(cue.end);
-        // "A diplomat who asked not to be named said C": the relative clause's content stops
-        // where the main verb takes the whole phrase as its source.
-        let s1 = match &src {
-            Some(r) if self.low(r.start) == "who" && r.len() == 1 => self
-                .main_cue_after_relative(s0, r.start, from, s1)
-                .unwrap_or(s1),
-            _ => s1,
+        // "told the crowd that C", "asked Smith whether C": an object-taking verb's object is
+        // not content.
+        let (content, kind) = if let Some(at) = self.object_end(cue.clone(), s1) {
+            match self.low(at) {
+                "that" | "," | ":" => self.content_after(at, s1)?,
+                // "whether C".
+                _ => {
+                    let end = self.content_end(at, s1);
+                    let kind = if (at..end).any(|m| self.in_quote[m].is_some()) {
+                        ClaimKind::Mixed
+                    } else {
+                        ClaimKind::Indirect
+                    };
+                    (end > at).then(|| (vec![self.bytes(at..end)], kind))?
+                }
+            }
+        } else {
+            // "told reporters the plan failed": a telling verb's short object is not content.
+            let from = self.told_object_end(cue.clone(), s1).unwrap_or(cue.end);
+            // "A diplomat who asked not to be named said C": the relative clause's content
+            // stops where the main verb takes the whole phrase as its source.
+            let s1 = match &src {
+                Some(r) if self.low(r.start) == "who" && r.len() == 1 => self
+                    .main_cue_after_relative(s0, r.start, from, s1)
+                    .unwrap_or(s1),
+                _ => s1,
+            };
+            self.content_after(from, s1)?
         };
-        let (content, kind) = self.content_after(from, s1)?;
         let rule = match kind {
             ClaimKind::Direct => "quote-after-said",
             _ if self.low(content_first_token(self, &content)) == "that" => "said-that",
@@ -1876,10 +1939,65 @@ impl<'a> Doc<'a> {
                 while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
                     e -= 1;
                 }
+                let s0 = self.after_dateline(s0, e);
                 (e > s0).then(|| vec![self.bytes(s0..e)])
             }
             _ => self.content_before(s0, end),
         }
+    }
+
+    /// After an object-taking cue ("told", "assured", "asked"), where the content starts past
+    /// a short object: at "that", "whether", or the comma or colon before a quote ("told the
+    /// crowd, “C”"). An infinitive keeps its subject ("urged him to resign").
+    fn object_end(&self, cue: Range<usize>, s1: usize) -> Option<usize> {
+        let head = self.low(cue.end - 1);
+        if !OBJECT_CUES.contains(&head) {
+            return None;
+        }
+        let limit = s1.min(cue.end + MAX_OBJECT + 1);
+        let mut k = cue.end;
+        while k < limit {
+            let low = self.low(k);
+            let stop = match low {
+                "that" | "whether" => true,
+                "," | ":" => self.quote_opening_at(k + 1).is_some(),
+                _ => false,
+            };
+            if stop {
+                return (k > cue.end).then_some(k);
+            }
+            let object_word = match self.tokens[k].kind {
+                TokenKind::Word | TokenKind::Number => {
+                    !self.in_cue[k]
+                        && !matches!(
+                            low,
+                            "he" | "she"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "it"
+                                | "there"
+                                | "this"
+                                | "and"
+                                | "but"
+                                | "or"
+                                | "if"
+                                | "because"
+                                | "as"
+                                | "for"
+                                | "not"
+                        )
+                        && !LEFT_STOP.contains(&low)
+                }
+                TokenKind::Punct => matches!(low, "'s" | "’s" | "-" | "&"),
+                TokenKind::Quote => false,
+            };
+            if !object_word {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// After "told"/"tells"/"warned" and the like, the end of a short object ("reporters",
@@ -2101,7 +2219,32 @@ impl<'a> Doc<'a> {
         while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
             e -= 1;
         }
+        let s0 = self.after_dateline(s0, e);
         (e > s0).then(|| vec![self.bytes(s0..e)])
+    }
+
+    /// The first token after a dateline opening the sentence at `s0` ("WASHINGTON —",
+    /// "NEW YORK (AP) -", "BELÉM, Brazil —"), or `s0` when there is none.
+    fn after_dateline(&self, s0: usize, end: usize) -> usize {
+        let limit = end.min(s0 + 8);
+        let caps = |k: usize| {
+            let raw = self.raw(k);
+            raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !raw.chars().any(char::is_lowercase)
+        };
+        if s0 >= limit || !caps(s0) {
+            return s0;
+        }
+        for k in s0 + 1..limit {
+            match self.low(k) {
+                "—" | "―" | "–" | "--" | "-" => return if k + 1 < end { k + 1 } else { s0 },
+                "," | "(" | ")" | "." => {}
+                _ if self.tokens[k].kind == TokenKind::Word
+                    && (caps(k) || self.raw(k).starts_with(char::is_uppercase)) => {}
+                _ => return s0,
+            }
+        }
+        s0
     }
 
     /// The content after a cue: a quote opening there (after ":" or ","), else "that C" or C

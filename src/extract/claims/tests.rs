@@ -473,3 +473,44 @@ fn a_capitalised_may_after_a_name_is_part_of_the_source() {
         Some("Prime Minister Theresa May")
     );
 }
+
+#[test]
+fn an_object_before_that_is_left_out_of_the_content() {
+    let cs =
+        claims("It rained. The mayor told a crowd of angry residents that the water was safe.");
+    let c = find(&cs, "told");
+    assert_eq!(
+        roles(c),
+        (Some("The mayor"), Some("told"), "that the water was safe")
+    );
+}
+
+#[test]
+fn an_object_before_whether_is_left_out_of_the_content() {
+    let cs = claims("It rained. The senator asked the witness whether the pump had failed.");
+    let c = find(&cs, "asked");
+    assert_eq!(c.content.text, "whether the pump had failed");
+}
+
+#[test]
+fn which_after_a_preposition_is_not_part_of_the_content() {
+    let cs = claims("It rained. She gave a speech in which she said the plan had failed.");
+    let c = find(&cs, "said");
+    assert_eq!(roles(c), (Some("she"), Some("said"), "the plan had failed"));
+}
+
+#[test]
+fn a_dateline_is_neither_source_nor_content() {
+    let cs = claims("LISBON (Reuters) - Prime Minister Costa said the budget would pass.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Prime Minister Costa")
+    );
+    let cs = claims("BERLIN — Exports fell sharply, officials said.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (Some("officials"), Some("said"), "Exports fell sharply")
+    );
+}
