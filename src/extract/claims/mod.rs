@@ -252,6 +252,9 @@ const OBJECT_CUES: &[&str] = &[
 /// The longest object between an object-taking cue and its content, in tokens.
 const MAX_OBJECT: usize = 10;
 
+/// The longest appositive closing a sentence after an inverted source, in tokens.
+const MAX_APPOSITIVE: usize = 40;
+
 /// The longest relative clause between a source and its cue, in tokens.
 const MAX_RELATIVE: usize = 25;
 /// The longest source read after "according to", in tokens.
@@ -2135,8 +2138,37 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        let np = self.np_right(start, s1)?;
+        let mut np = self.np_right(start, s1)?;
+        // "said Rep. Jim Clyburn (D-S.C.), the assistant leader": the bracket is the name's.
+        if self.low(np.end) == "("
+            && let Some(close) = (np.end + 1..s1.min(np.end + 7)).find(|&k| self.low(k) == ")")
+        {
+            np.end = close + 1;
+        }
         let after = self.low(np.end);
+        // "said one Democratic source on the panel.": a common noun's place or affiliation
+        // closing the sentence belongs to the source; a time ("on Tuesday") does not, nor a
+        // name's medium ("Ben Jacobs in The Guardian").
+        if matches!(after, "on" | "in" | "at" | "from" | "with" | "for")
+            && self.raw(np.start).starts_with(char::is_lowercase)
+            && !TRAILING_NON_SOURCE.contains(&self.low(np.end + 1))
+            // "in a statement", "in an interview" is how it was said.
+            && !matches!(self.low(np.end + 1), "a" | "an")
+        {
+            let mut e = s1;
+            while e > np.end && matches!(self.low(e - 1), "." | "?" | "!") {
+                e -= 1;
+            }
+            if e - np.end <= 8
+                && (np.end..e).all(|k| {
+                    !self.in_cue[k]
+                        && self.in_quote[k].is_none()
+                        && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                })
+            {
+                return Some(np.start..e);
+            }
+        }
         if np.end >= s1
             || matches!(after, "." | "?" | "!" | "(" | ";")
             || RIGHT_STOP.contains(&after)
@@ -2149,9 +2181,9 @@ impl<'a> Doc<'a> {
             while e > np.end && matches!(self.low(e - 1), "." | "?" | "!") {
                 e -= 1;
             }
-            let clean = e - np.end <= 25
+            let clean = e - np.end <= MAX_APPOSITIVE
                 && (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
-            if clean && e - np.end <= 25 && e > np.end + 1 {
+            if clean && e > np.end + 1 {
                 return Some(np.start..e);
             }
             return Some(np);

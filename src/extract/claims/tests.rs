@@ -514,3 +514,33 @@ fn a_dateline_is_neither_source_nor_content() {
         (Some("officials"), Some("said"), "Exports fell sharply")
     );
 }
+
+#[test]
+fn an_inverted_source_keeps_its_bracket_and_long_appositive() {
+    let cs = claims(
+        "It rained. “We will not back down,” said Rep. Ann Mills (D-Ore.), the ranking member of a committee that oversees water, energy, fisheries, ports and the budget of every river agency in the western half of the country.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some(
+            "Rep. Ann Mills (D-Ore.), the ranking member of a committee that oversees water, energy, fisheries, ports and the budget of every river agency in the western half of the country"
+        )
+    );
+}
+
+#[test]
+fn an_inverted_common_noun_source_keeps_its_closing_place_but_not_a_day() {
+    let cs = claims("It rained. “The plan is dead,” said one source on the committee.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("one source on the committee")
+    );
+    let cs = claims("It rained. “The plan is dead,” said one source on Tuesday.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("one source")
+    );
+}
