@@ -2290,7 +2290,9 @@ impl<'a> Doc<'a> {
             let end = q.close + 1;
             // A quote that closes the sentence is the whole content.
             let rest = end >= s1 || matches!(self.low(end), "." | "?" | "!") && end + 1 >= s1;
-            if rest || end > s1 {
+            // `said: “A,” Smith said, …`: another attribution follows the quote.
+            let attributed = (end..s1.min(end + 8)).any(|m| self.in_cue[m]);
+            if rest || end > s1 || attributed {
                 return Some((vec![self.bytes(q.open..end)], ClaimKind::Direct));
             }
         }
@@ -2396,6 +2398,13 @@ impl<'a> Doc<'a> {
         if self.low(k) == "," && k + 1 < s1 {
             if let Some(q) = self.quote_opening_at(k + 1) {
                 content.push(self.bytes(q.open..q.close + 1));
+                return;
+            }
+            // `“A,” they said, under Article 21`: after a quote, only a quote resumes it.
+            let quoted = content
+                .last()
+                .is_some_and(|r| self.text[..r.end].ends_with(['"', '”', '\'', '’']));
+            if quoted {
                 return;
             }
             if self.cue_at[k + 1].is_some()

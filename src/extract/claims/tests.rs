@@ -544,3 +544,26 @@ fn an_inverted_common_noun_source_keeps_its_closing_place_but_not_a_day() {
         Some("one source")
     );
 }
+
+#[test]
+fn a_quote_followed_by_another_attribution_is_the_whole_content() {
+    let cs = claims(
+        "Talks went on. He said: \"We are looking at the needs of the people,\" Mills said, going on to list the plans.",
+    );
+    let c = find(&cs, "said:");
+    assert_eq!(
+        c.content.text,
+        "\"We are looking at the needs of the people,\""
+    );
+    assert_eq!(c.kind, ClaimKind::Direct);
+}
+
+#[test]
+fn unquoted_text_after_the_attribution_does_not_resume_a_quote() {
+    let cs = claims(
+        "It rained. \"The members will begin work at once,\" they said, under the rules of the charter.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(c.content.text, "\"The members will begin work at once,\"");
+    assert_eq!(c.content.pieces().len(), 1);
+}
