@@ -255,6 +255,9 @@ const MAX_OBJECT: usize = 10;
 /// The longest appositive closing a sentence after an inverted source, in tokens.
 const MAX_APPOSITIVE: usize = 40;
 
+/// The longest adjunct between an interrupting attribution and the content's resumption.
+const MAX_ADJUNCT: usize = 20;
+
 /// The longest relative clause between a source and its cue, in tokens.
 const MAX_RELATIVE: usize = 25;
 /// The longest source read after "according to", in tokens.
@@ -2394,25 +2397,57 @@ impl<'a> Doc<'a> {
     /// `“A,” he said, “B.”` / `A, he said, B.`: adds what resumes after the cue to the content;
     /// `“A,” he said. “B.”` adds the quote that opens the next sentence.
     fn extend_interrupted(&self, content: &mut Vec<Range<usize>>, from: usize, s1: usize) {
-        let k = from;
-        if self.low(k) == "," && k + 1 < s1 {
+        // After a quote, only a quote resumes the content (`“A,” they said, under Article 21`).
+        let quoted = content
+            .last()
+            .is_some_and(|r| self.text[..r.end].ends_with(['"', '”', '\'', '’']));
+        // Past a short adjunct ("said during a rally in Kenansville, N.C., “B”", "explained
+        // earlier in the hearing, B"): to the comma a quote follows, or, after unquoted text,
+        // to the first comma; else to the end of the sentence.
+        let mut k = from;
+        if self.low(k) != "," {
+            let mut e = k;
+            while e < s1
+                && e < k + MAX_ADJUNCT
+                && !self.in_cue[e]
+                && self.in_quote[e].is_none()
+                && !matches!(self.low(e), "." | "?" | "!" | ";" | ":")
+            {
+                if self.low(e) == "," && (!quoted || self.quote_opening_at(e + 1).is_some()) {
+                    break;
+                }
+                e += 1;
+            }
+            if e < s1 && self.low(e) == "," {
+                k = e;
+            } else {
+                self.extend_with_next_quote(content, k, e, s1);
+                return;
+            }
+        }
+        if k + 1 < s1 {
             if let Some(q) = self.quote_opening_at(k + 1) {
                 content.push(self.bytes(q.open..q.close + 1));
                 return;
             }
-            // `“A,” they said, under Article 21`: after a quote, only a quote resumes it.
-            let quoted = content
-                .last()
-                .is_some_and(|r| self.text[..r.end].ends_with(['"', '”', '\'', '’']));
-            if quoted {
-                return;
-            }
-            if self.cue_at[k + 1].is_some()
+            if quoted
+                || self.cue_at[k + 1].is_some()
                 || self.in_cue[k + 1]
                 || self.is_participle(k + 1)
                 || matches!(
                     self.low(k + 1),
-                    "and" | "but" | "or" | "as" | "while" | "because" | "although" | "though"
+                    "and"
+                        | "but"
+                        | "or"
+                        | "as"
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "which"
+                        | "who"
+                        | "where"
+                        | "when"
                 )
             {
                 return;
@@ -2421,19 +2456,19 @@ impl<'a> Doc<'a> {
             if end > k + 1 {
                 content.push(self.bytes(k + 1..end));
             }
-            return;
         }
-        // The sentence ends here (after a short adjunct: "told reporters", "said in June"); a
-        // quote opening the next sentence in the paragraph continues.
-        let mut e = k;
-        while e < s1
-            && e < k + 8
-            && !self.in_cue[e]
-            && self.in_quote[e].is_none()
-            && !matches!(self.low(e), "." | "?" | "!" | "," | ";" | ":")
-        {
-            e += 1;
-        }
+    }
+
+    /// The sentence ends at `e` (after the attribution at `k` and a short adjunct: "told
+    /// reporters", "said in June"): a quote opening the next sentence in the paragraph
+    /// continues the content, unless that sentence has a cue of its own.
+    fn extend_with_next_quote(
+        &self,
+        content: &mut Vec<Range<usize>>,
+        k: usize,
+        mut e: usize,
+        s1: usize,
+    ) {
         while e < s1 && matches!(self.low(e), "." | "?" | "!") {
             e += 1;
         }

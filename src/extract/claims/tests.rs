@@ -567,3 +567,23 @@ fn unquoted_text_after_the_attribution_does_not_resume_a_quote() {
     assert_eq!(c.content.text, "\"The members will begin work at once,\"");
     assert_eq!(c.content.pieces().len(), 1);
 }
+
+#[test]
+fn a_quote_resumes_after_an_adjunct_following_the_attribution() {
+    let cs = claims(
+        "It rained. \"We will not yield,\" Mayor Ruiz said during a rally in Fresno, Calif., \"and we will win.\"",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.content.text,
+        "\"We will not yield,\" … \"and we will win.\""
+    );
+}
+
+#[test]
+fn an_unquoted_content_resumes_after_an_adjunct_following_the_attribution() {
+    let cs =
+        claims("It rained. These workers, Ruiz explained earlier in the hearing, were paid well.");
+    let c = find(&cs, "explained");
+    assert_eq!(c.content.text, "These workers … were paid well");
+}
