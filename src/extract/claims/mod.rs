@@ -1673,6 +1673,7 @@ impl<'a> Doc<'a> {
                         && self.quote_ending_at(k).is_some()
                         && self.paragraph(k) == self.paragraph(s0))
             });
+
             let after = self.low(cue.end);
             let content_follows = self.has_that_soon(cue.end, s1)
                 || matches!(after, ":")
@@ -1689,7 +1690,9 @@ impl<'a> Doc<'a> {
             if let Some(k) = k
                 && ((quote_before && !self.has_that_soon(cue.end, s1))
                     || (comma_before && ends_clause && !content_follows && prev_low != ","))
-                && stats.before_share() > 0.05
+                // "All of this, he acknowledges, could be undone": a cue between commas
+                // interrupts its content, whatever the cue.
+                && (stats.before_share() > 0.05 || (comma_before && after == ","))
             {
                 let mut content = self.content_before(s0, k + 1)?;
                 self.extend_interrupted(&mut content, cue.end, s1);

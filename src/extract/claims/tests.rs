@@ -587,3 +587,18 @@ fn an_unquoted_content_resumes_after_an_adjunct_following_the_attribution() {
     let c = find(&cs, "explained");
     assert_eq!(c.content.text, "These workers … were paid well");
 }
+
+#[test]
+fn a_cue_between_commas_interrupts_its_content_whatever_the_cue() {
+    // "insists" is rarely seen after its content in train.
+    let cs = claims("It rained. The whole plan, he insists, could be undone by one vote.");
+    let c = find(&cs, "insists");
+    assert_eq!(
+        roles(c),
+        (
+            Some("he"),
+            Some("insists"),
+            "The whole plan … could be undone by one vote"
+        )
+    );
+}
