@@ -46,6 +46,20 @@ pub fn find_claims(cx: &Context) -> Vec<Claim> {
         for part in &mut f.content {
             doc.drop_sentence_period(part);
         }
+        if let Some(src) = &mut f.source {
+            let old_end = src.end;
+            drop_contraction(cx.text, src);
+            // ... and the cue takes it: "'ve suggested".
+            if src.end < old_end
+                && let Some(cue) = &mut f.cue
+                && cx
+                    .text
+                    .get(old_end..cue.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            {
+                cue.start = src.end;
+            }
+        }
     }
     found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
     found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
@@ -2529,6 +2543,24 @@ impl<'a> Doc<'a> {
             },
             colon,
         ))
+    }
+}
+
+/// "you're worried", "I've suggested": a pronoun source leaves its contracted auxiliary to
+/// the cue.
+fn drop_contraction(text: &str, src: &mut Range<usize>) {
+    let Some(s) = text.get(src.clone()) else {
+        return;
+    };
+    let Some((pronoun, rest)) = s.split_once(['\'', '’']) else {
+        return;
+    };
+    let pronoun_ok = matches!(
+        pronoun.to_ascii_lowercase().as_str(),
+        "i" | "you" | "we" | "they" | "he" | "she" | "it"
+    );
+    if pronoun_ok && matches!(rest, "re" | "ve" | "s" | "d" | "ll" | "m") {
+        src.end = src.start + pronoun.len();
     }
 }
 

@@ -602,3 +602,19 @@ fn a_cue_between_commas_interrupts_its_content_whatever_the_cue() {
         )
     );
 }
+
+#[test]
+fn a_contracted_auxiliary_goes_from_the_pronoun_source_to_the_cue() {
+    let cs = claims("It rained. They've argued that the plan would fail.");
+    let c = cs
+        .iter()
+        .find(|c| c.content.text == "that the plan would fail")
+        .unwrap_or_else(|| panic!("no claim in {cs:#?}"));
+    assert_eq!(
+        (
+            c.source.as_ref().map(|s| s.text.as_str()),
+            c.cue.as_ref().map(|s| s.text.as_str())
+        ),
+        (Some("They"), Some("'ve argued"))
+    );
+}
