@@ -1400,8 +1400,11 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 // "C, according to X": the trailing attribution is not part of C.
-                let according = |k: usize| self.low(k) == "according" && self.cue_at[k].is_some();
-                if according(b) || (self.low(b) == "," && according(b + 1)) {
+                let according = |k: usize| {
+                    self.cue_at.get(k).is_some_and(Option::is_some)
+                        && self.low_hash(k) == h!("according")
+                };
+                if according(b) || (self.low_hash(b) == h!(",") && according(b + 1)) {
                     end = b;
                     break;
                 }
@@ -1483,8 +1486,6 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("kind:"), kind, w]);
         out.push_parts(&[h!("kindn:"), kind, w, wn]);
         out.push_parts(&[h!("head:"), before, w]);
-        out.push_parts(&[h!("kindlen:"), kind, bucket(b - from), w]);
-        out.push_parts(&[h!("sp:"), model::hash(self.shape(b - 1)), w]);
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
