@@ -269,6 +269,34 @@ const MAX_OBJECT: usize = 10;
 /// The longest appositive closing a sentence after an inverted source, in tokens.
 const MAX_APPOSITIVE: usize = 40;
 
+/// Sentence adverbs that open a sentence but not the content read from it.
+const DISCOURSE_ADVERBS: &[&str] = &[
+    "still",
+    "meanwhile",
+    "indeed",
+    "moreover",
+    "however",
+    "and",
+    "but",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "yet",
+    "so",
+    "also",
+    "plus",
+    "besides",
+    "again",
+    "overall",
+    "thus",
+    "hence",
+    "therefore",
+    "meantime",
+    "regardless",
+    "anyway",
+];
+
 /// The longest adjunct between an interrupting attribution and the content's resumption.
 const MAX_ADJUNCT: usize = 20;
 
@@ -2272,8 +2300,21 @@ impl<'a> Doc<'a> {
         while e > s0 && matches!(self.low(e - 1), "," | "—" | "--" | ";" | ":") {
             e -= 1;
         }
-        let s0 = self.after_dateline(s0, e);
+        let s0 = self.after_discourse_adverb(self.after_dateline(s0, e), e);
         (e > s0).then(|| vec![self.bytes(s0..e)])
+    }
+
+    /// The first token after a discourse adverb and its comma opening a content at `s0`
+    /// ("Still, ...", "Meanwhile, ...", "Domestically, ..."), or `s0` when there is none.
+    fn after_discourse_adverb(&self, s0: usize, end: usize) -> usize {
+        let w = self.low(s0);
+        let adverb = DISCOURSE_ADVERBS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ly") && self.tokens[s0].kind == TokenKind::Word);
+        if adverb && s0 + 2 < end && self.low(s0 + 1) == "," {
+            s0 + 2
+        } else {
+            s0
+        }
     }
 
     /// The first token after a dateline opening the sentence at `s0` ("WASHINGTON —",

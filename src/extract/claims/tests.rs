@@ -618,3 +618,13 @@ fn a_contracted_auxiliary_goes_from_the_pronoun_source_to_the_cue() {
         (Some("They"), Some("'ve argued"))
     );
 }
+
+#[test]
+fn a_discourse_adverb_opening_the_sentence_is_not_content() {
+    let cs = claims("It rained. Still, the plan would fail, the minister said.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (Some("the minister"), Some("said"), "the plan would fail")
+    );
+}
