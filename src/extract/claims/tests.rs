@@ -628,3 +628,14 @@ fn a_discourse_adverb_opening_the_sentence_is_not_content() {
         (Some("the minister"), Some("said"), "the plan would fail")
     );
 }
+
+#[test]
+fn a_content_opening_with_a_bare_preposition_makes_no_claim() {
+    let cs = claims(
+        "It rained. Kiev seeks at the upcoming summit in Vilnius a clear path to membership, the minister stated on Wednesday.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "seeks"))
+    );
+}
