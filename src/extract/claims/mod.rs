@@ -1620,7 +1620,28 @@ impl<'a> Doc<'a> {
         }
 
         // Passive: "C was first reported by X", "X was accused of C" (no source).
-        if self.is_passive(cue.clone()) {
+        // "Mr. Ackman is convinced that C": a participle of feeling or belief is no passive;
+        // its subject holds the view.
+        let adjectival = matches!(
+            self.low(cue.end - 1),
+            "convinced"
+                | "concerned"
+                | "worried"
+                | "persuaded"
+                | "determined"
+                | "disappointed"
+                | "pleased"
+                | "frustrated"
+                | "alarmed"
+                | "troubled"
+                | "encouraged"
+                | "satisfied"
+                | "surprised"
+                | "shocked"
+                | "outraged"
+                | "dismayed"
+        );
+        if self.is_passive(cue.clone()) && !adjectival {
             let subject = self.np_left(s0, cue.start)?;
             let by = if self.low(cue.end - 1) == "by" {
                 Some(cue.end)

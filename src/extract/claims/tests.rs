@@ -639,3 +639,17 @@ fn a_content_opening_with_a_bare_preposition_makes_no_claim() {
             .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "seeks"))
     );
 }
+
+#[test]
+fn a_participle_of_belief_after_be_keeps_its_subject_as_source() {
+    let cs = claims("It rained. The investor is convinced that the company will recover.");
+    let c = find(&cs, "is convinced");
+    assert_eq!(
+        roles(c),
+        (
+            Some("The investor"),
+            Some("is convinced"),
+            "that the company will recover"
+        )
+    );
+}
