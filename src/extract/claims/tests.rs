@@ -360,3 +360,296 @@ fn double_quotes_inside_single_ones_stay_inside() {
     let c = find(&cs, "said");
     assert_eq!(c.content.text, "‘They called it “a clever move” at once,’");
 }
+
+#[test]
+fn according_to_keeps_the_source_post_modifier_out_of_the_content() {
+    let cs = claims(
+        "It rained. The vote was delayed, according to three aides familiar with the negotiations.",
+    );
+    let c = find(&cs, "according to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("three aides familiar with the negotiations"),
+            Some("according to"),
+            "The vote was delayed"
+        )
+    );
+}
+
+#[test]
+fn a_leading_according_to_reads_its_source_to_the_comma() {
+    let cs = claims(
+        "It rained. According to a report released by the ministry on Friday, exports fell sharply.",
+    );
+    let c = find(&cs, "According to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("a report released by the ministry on Friday"),
+            Some("According to"),
+            "exports fell sharply"
+        )
+    );
+}
+
+#[test]
+fn a_trailing_according_to_after_a_quote_takes_the_clause_and_ends_the_inner_content() {
+    let cs = claims(
+        "It rained. The ministry said it was “ready to talk,” according to a note sent to lenders.",
+    );
+    let c = find(&cs, "according to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("a note sent to lenders"),
+            Some("according to"),
+            "The ministry said it was “ready to talk,”"
+        )
+    );
+    assert_eq!(find(&cs, "said").content.text, "it was “ready to talk,”");
+}
+
+#[test]
+fn a_relative_clause_without_commas_stays_in_the_source() {
+    let cs = claims(
+        "It rained. A senior engineer who requested anonymity because the review was private said the bridge needed repairs.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("A senior engineer who requested anonymity because the review was private"),
+            Some("said"),
+            "the bridge needed repairs"
+        )
+    );
+    // The relative clause's own claim stops before the main verb.
+    assert!(
+        cs.iter()
+            .all(|c| !c.content.text.contains("said the bridge"))
+    );
+}
+
+#[test]
+fn a_relative_clause_whose_verb_reports_speech_is_no_source() {
+    let cs =
+        claims("It rained. Those who said taxes were too high tended to support the challenger.");
+    let c = find(&cs, "tended to support");
+    assert_ne!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Those who said taxes were too high")
+    );
+}
+
+#[test]
+fn a_verb_phrase_before_a_by_participle_gives_the_clause_subject() {
+    let cs = claims(
+        "It rained. Mayor Ellen Park opened the council meeting on Monday by calling for calm.",
+    );
+    let c = find(&cs, "calling for");
+    assert_eq!(
+        roles(c),
+        (Some("Mayor Ellen Park"), Some("calling for"), "calm")
+    );
+}
+
+#[test]
+fn a_past_verb_inside_the_phrase_before_a_cue_ends_the_source() {
+    let cs = claims("It rained. White House aides started to portray the shooting as a crime.");
+    let c = find(&cs, "to portray");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("White House aides")
+    );
+}
+
+#[test]
+fn a_capitalised_may_after_a_name_is_part_of_the_source() {
+    let cs = claims("It rained. Prime Minister Theresa May said the deal was fair.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Prime Minister Theresa May")
+    );
+}
+
+#[test]
+fn an_object_before_that_is_left_out_of_the_content() {
+    let cs =
+        claims("It rained. The mayor told a crowd of angry residents that the water was safe.");
+    let c = find(&cs, "told");
+    assert_eq!(
+        roles(c),
+        (Some("The mayor"), Some("told"), "that the water was safe")
+    );
+}
+
+#[test]
+fn an_object_before_whether_is_left_out_of_the_content() {
+    let cs = claims("It rained. The senator asked the witness whether the pump had failed.");
+    let c = find(&cs, "asked");
+    assert_eq!(c.content.text, "whether the pump had failed");
+}
+
+#[test]
+fn which_after_a_preposition_is_not_part_of_the_content() {
+    let cs = claims("It rained. She gave a speech in which she said the plan had failed.");
+    let c = find(&cs, "said");
+    assert_eq!(roles(c), (Some("she"), Some("said"), "the plan had failed"));
+}
+
+#[test]
+fn a_dateline_is_neither_source_nor_content() {
+    let cs = claims("LISBON (Reuters) - Prime Minister Costa said the budget would pass.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Prime Minister Costa")
+    );
+    let cs = claims("BERLIN — Exports fell sharply, officials said.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (Some("officials"), Some("said"), "Exports fell sharply")
+    );
+}
+
+#[test]
+fn an_inverted_source_keeps_its_bracket_and_long_appositive() {
+    let cs = claims(
+        "It rained. “We will not back down,” said Rep. Ann Mills (D-Ore.), the ranking member of a committee that oversees water, energy, fisheries, ports and the budget of every river agency in the western half of the country.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some(
+            "Rep. Ann Mills (D-Ore.), the ranking member of a committee that oversees water, energy, fisheries, ports and the budget of every river agency in the western half of the country"
+        )
+    );
+}
+
+#[test]
+fn an_inverted_common_noun_source_keeps_its_closing_place_but_not_a_day() {
+    let cs = claims("It rained. “The plan is dead,” said one source on the committee.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("one source on the committee")
+    );
+    let cs = claims("It rained. “The plan is dead,” said one source on Tuesday.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("one source")
+    );
+}
+
+#[test]
+fn a_quote_followed_by_another_attribution_is_the_whole_content() {
+    let cs = claims(
+        "Talks went on. He said: \"We are looking at the needs of the people,\" Mills said, going on to list the plans.",
+    );
+    let c = find(&cs, "said:");
+    assert_eq!(
+        c.content.text,
+        "\"We are looking at the needs of the people,\""
+    );
+    assert_eq!(c.kind, ClaimKind::Direct);
+}
+
+#[test]
+fn unquoted_text_after_the_attribution_does_not_resume_a_quote() {
+    let cs = claims(
+        "It rained. \"The members will begin work at once,\" they said, under the rules of the charter.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(c.content.text, "\"The members will begin work at once,\"");
+    assert_eq!(c.content.pieces().len(), 1);
+}
+
+#[test]
+fn a_quote_resumes_after_an_adjunct_following_the_attribution() {
+    let cs = claims(
+        "It rained. \"We will not yield,\" Mayor Ruiz said during a rally in Fresno, Calif., \"and we will win.\"",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.content.text,
+        "\"We will not yield,\" … \"and we will win.\""
+    );
+}
+
+#[test]
+fn an_unquoted_content_resumes_after_an_adjunct_following_the_attribution() {
+    let cs =
+        claims("It rained. These workers, Ruiz explained earlier in the hearing, were paid well.");
+    let c = find(&cs, "explained");
+    assert_eq!(c.content.text, "These workers … were paid well");
+}
+
+#[test]
+fn a_cue_between_commas_interrupts_its_content_whatever_the_cue() {
+    // "insists" is rarely seen after its content in train.
+    let cs = claims("It rained. The whole plan, he insists, could be undone by one vote.");
+    let c = find(&cs, "insists");
+    assert_eq!(
+        roles(c),
+        (
+            Some("he"),
+            Some("insists"),
+            "The whole plan … could be undone by one vote"
+        )
+    );
+}
+
+#[test]
+fn a_contracted_auxiliary_goes_from_the_pronoun_source_to_the_cue() {
+    let cs = claims("It rained. They've argued that the plan would fail.");
+    let c = cs
+        .iter()
+        .find(|c| c.content.text == "that the plan would fail")
+        .unwrap_or_else(|| panic!("no claim in {cs:#?}"));
+    assert_eq!(
+        (
+            c.source.as_ref().map(|s| s.text.as_str()),
+            c.cue.as_ref().map(|s| s.text.as_str())
+        ),
+        (Some("They"), Some("'ve argued"))
+    );
+}
+
+#[test]
+fn a_discourse_adverb_opening_the_sentence_is_not_content() {
+    let cs = claims("It rained. Still, the plan would fail, the minister said.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (Some("the minister"), Some("said"), "the plan would fail")
+    );
+}
+
+#[test]
+fn a_content_opening_with_a_bare_preposition_makes_no_claim() {
+    let cs = claims(
+        "It rained. Kiev seeks at the upcoming summit in Vilnius a clear path to membership, the minister stated on Wednesday.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "seeks"))
+    );
+}
+
+#[test]
+fn a_participle_of_belief_after_be_keeps_its_subject_as_source() {
+    let cs = claims("It rained. The investor is convinced that the company will recover.");
+    let c = find(&cs, "is convinced");
+    assert_eq!(
+        roles(c),
+        (
+            Some("The investor"),
+            Some("is convinced"),
+            "that the company will recover"
+        )
+    );
+}
