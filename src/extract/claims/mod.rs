@@ -61,6 +61,9 @@ pub fn find_claims(cx: &Context) -> Vec<Claim> {
             }
         }
     }
+    for f in &mut found {
+        colon_joins_cue(cx.text, f);
+    }
     found.sort_by_key(|f| (f.first_byte(), f.cue.as_ref().map_or(0, |c| c.start)));
     found.dedup_by(|a, b| a.content == b.content && a.cue == b.cue);
     found
@@ -68,6 +71,25 @@ pub fn find_claims(cx: &Context) -> Vec<Claim> {
         .enumerate()
         .map(|(i, f)| f.into_claim(cx, i + 1))
         .collect()
+}
+
+/// A colon between a cue and the content it introduces belongs to the cue, as PolNeAR marks
+/// it ("says: C", "added: C"; on train it moves 39 cues, 18 more of them right).
+fn colon_joins_cue(text: &str, f: &mut Found) {
+    let (Some(cue), Some(content)) = (&mut f.cue, f.content.first()) else {
+        return;
+    };
+    if content.start < cue.end {
+        return;
+    }
+    let Some(gap) = text.get(cue.end..content.start) else {
+        return;
+    };
+    if gap.trim() == ":"
+        && let Some(at) = gap.find(':')
+    {
+        cue.end += at + 1;
+    }
 }
 
 /// A claim in byte ranges, before it becomes spans.

@@ -653,3 +653,13 @@ fn a_participle_of_belief_after_be_keeps_its_subject_as_source() {
         )
     );
 }
+
+#[test]
+fn a_colon_before_the_content_belongs_to_the_cue() {
+    let cs = claims("The vote was close. The senator added: \"We will try again next year.\"");
+    let c = find(&cs, "added:");
+    assert_eq!(c.content.text, "\"We will try again next year.\"");
+    // Without a colon the cue is the verb alone.
+    let cs = claims("The vote was close. The senator added that they would try again.");
+    find(&cs, "added");
+}
