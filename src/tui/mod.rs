@@ -256,17 +256,25 @@ impl Opener {
             return;
         }
         let tx = self.done_tx.clone();
-        let fallback = request.clone();
+        // The request goes to the thread once it exists, so it stays here if none can be had.
+        let (request_tx, request_rx) = std::sync::mpsc::channel::<app::OpenRequest>();
         let spawned = std::thread::Builder::new()
             .name(app::OPENER_THREAD.into())
             .spawn(move || {
-                // The receiver is gone only when the app quit: nothing is waiting for this.
-                let _ = tx.send(request.open());
+                if let Ok(request) = request_rx.recv() {
+                    // The receiver is gone only when the app quit: nothing waits for this.
+                    let _ = tx.send(request.open());
+                }
             });
-        if spawned.is_err() {
-            // No thread to be had: open it here, slower but opened.
-            let _ = self.done_tx.send(fallback.open());
-        }
+        let request = match spawned {
+            Ok(_) => match request_tx.send(request) {
+                Ok(()) => return,
+                Err(std::sync::mpsc::SendError(request)) => request,
+            },
+            Err(_) => request,
+        };
+        // No thread to be had: open it here, slower but opened.
+        let _ = self.done_tx.send(request.open());
     }
 
     fn busy(&self) -> bool {

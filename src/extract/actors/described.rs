@@ -185,7 +185,7 @@ impl Description {
         {
             return None;
         }
-        let kind = if ORGANIZATIONS.contains(&head.as_str()) {
+        let kind = if super::ORGANIZATION_NOUNS.contains(&head.as_str()) {
             ActorKind::Organization
         } else if PERSONS.contains(&head.as_str()) {
             ActorKind::Person
@@ -257,47 +257,6 @@ const DOCUMENTS: &[&str] = &[
     "tweets",
     "video",
     "website",
-];
-
-const ORGANIZATIONS: &[&str] = &[
-    "administration",
-    "agency",
-    "army",
-    "association",
-    "authority",
-    "bank",
-    "board",
-    "campaign",
-    "chamber",
-    "church",
-    "club",
-    "coalition",
-    "commission",
-    "committee",
-    "company",
-    "council",
-    "court",
-    "department",
-    "embassy",
-    "firm",
-    "government",
-    "group",
-    "hospital",
-    "inquiry",
-    "institute",
-    "kremlin",
-    "military",
-    "ministry",
-    "newspaper",
-    "office",
-    "operator",
-    "party",
-    "police",
-    "regulator",
-    "school",
-    "service",
-    "union",
-    "university",
 ];
 
 const PERSONS: &[&str] = &[
