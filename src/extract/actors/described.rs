@@ -130,15 +130,31 @@ impl Description {
         if rest.is_empty() {
             return None;
         }
-        // The head: the last word before a preposition ("chamber" of "the chamber of
-        // commerce", "Economists" at the central bank).
+        // A verb form ("submitted", "disclosed", "meaning") ends a noun phrase, or is one.
+        let verbal = |w: &str| {
+            let w = w.to_lowercase();
+            w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+        };
+        // The head: the last word before a preposition or a participle ("chamber" of "the
+        // chamber of commerce", "Economists" at the central bank, "timeline" submitted to
+        // the inquiry).
         let head_at = rest
             .iter()
-            .position(|w| {
+            .enumerate()
+            .position(|(k, w)| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "of" | "at" | "in" | "from" | "for" | "with" | "on" | "familiar" | "close"
-                )
+                    "of" | "at"
+                        | "in"
+                        | "from"
+                        | "for"
+                        | "with"
+                        | "on"
+                        | "to"
+                        | "by"
+                        | "familiar"
+                        | "close"
+                ) || (k > 0 && verbal(w))
             })
             .unwrap_or(rest.len());
         if head_at == 0 {
@@ -157,12 +173,8 @@ impl Description {
         {
             return None;
         }
-        // A verb phrase, or a fragment of one, is no description ("a statement issued",
-        // "meaning its lawyers", "confidential").
-        let verbal = |w: &str| {
-            let w = w.to_lowercase();
-            w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
-        };
+        // A verb phrase, or a fragment of one, is no description ("meaning its lawyers",
+        // "followed the crisis").
         if verbal(rest[head_at - 1]) || (determiner.is_none() && verbal(rest[0])) {
             return None;
         }
@@ -376,6 +388,8 @@ mod tests {
             "Kessler Controls",
             "“Nobody”",
             "a statement issued",
+            "the timeline submitted to the inquiry by the regional health authority",
+            "documents disclosed to the inquiry",
             "meaning its lawyers",
             "confidential",
             "followed the crisis",
