@@ -242,58 +242,28 @@ impl CueModel {
     /// The weight of one feature hash (0 when the model does not know it).
     pub fn weight(&self, feature: u64) -> f32 {
         let key = key32(feature);
-        let at = home(key, self.mask);
-        self.probe(key, at, self.slot(at))
-    }
-
-    /// The weight of `key`, whose home slot `at` holds `first`: the rest of the linear probe.
-    fn probe(&self, key: u32, mut at: usize, first: (u32, i16)) -> f32 {
         if key == EMPTY {
             return self.empty_key_weight;
         }
-        let mut slot = first;
+        let mut i = home(key, self.mask);
         // At most one pass over the table, whatever a damaged file holds.
         for _ in 0..=self.mask {
-            match slot {
+            match self.slot(i) {
                 (k, q) if k == key => {
                     // Correctly rounded, so with divisor 1000 exactly the f32 that the TSV's
                     // "0.123" parsed to.
                     return f32::from(q) / self.divisor;
                 }
                 (EMPTY, _) => return 0.0,
-                _ => {
-                    at = (at + 1) & self.mask;
-                    slot = self.slot(at);
-                }
+                _ => i = (i + 1) & self.mask,
             }
         }
         0.0
     }
 
     /// The sum of the weights of `features`, in order (f32, as the models were always summed).
-    ///
-    /// The home slots of a batch of features are all read before any probe goes on, so their
-    /// cache misses overlap instead of each waiting behind the last one's branches (the
-    /// lookups were half the content-end classifier's time).
     pub fn score(&self, features: &Features) -> f32 {
-        const BATCH: usize = 32;
-        let mut sum = -0.0f32;
-        for chunk in features.hashes.chunks(BATCH) {
-            let mut keys = [EMPTY; BATCH];
-            let mut at = [0usize; BATCH];
-            let mut first = [(EMPTY, 0i16); BATCH];
-            for ((k, a), &f) in keys.iter_mut().zip(&mut at).zip(chunk) {
-                *k = key32(f);
-                *a = home(*k, self.mask);
-            }
-            for (s, &a) in first.iter_mut().zip(&at).take(chunk.len()) {
-                *s = self.slot(a);
-            }
-            for ((&k, &a), &s) in keys.iter().zip(&at).zip(&first).take(chunk.len()) {
-                sum += self.probe(k, a, s);
-            }
-        }
-        sum
+        features.hashes.iter().map(|&f| self.weight(f)).sum()
     }
 
     /// Reads the file format (see `MAGIC`) in place; `name` names the file in errors.
@@ -458,24 +428,6 @@ mod tests {
         let m = quantise(&[(7, 40.0), (9, 1.234)]);
         assert_eq!(m.weight(7), 40.0);
         assert_eq!(m.weight(9), 1.23);
-    }
-
-    #[test]
-    fn a_score_is_the_in_order_sum_of_its_weights_in_any_batch() {
-        // A small table, so probes run long and collide; keys 0 (the empty marker), known and
-        // unknown ones, more of them than one batch holds.
-        let entries: Vec<(u64, f32)> = (0..40u64)
-            .map(|k| (k * 7, (k as f32 - 19.5) * 0.311))
-            .collect();
-        let m = quantise(&entries);
-        for n in [0, 1, 31, 32, 33, 70] {
-            let f = Features {
-                hashes: (0..n as u64).map(|i| (i * 5) % 300).collect(),
-                ..Features::default()
-            };
-            let sequential = f.hashes.iter().fold(-0.0f32, |s, &k| s + m.weight(k));
-            assert_eq!(m.score(&f).to_bits(), sequential.to_bits(), "{n} features");
-        }
     }
 
     #[test]
