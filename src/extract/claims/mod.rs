@@ -1556,6 +1556,23 @@ impl<'a> Doc<'a> {
             )
     }
 
+    /// Where a clause set off by commas ends, searching `from..s1`: before its closing comma,
+    /// or after the quote mark that follows it (`as "preliminary,"`); `s1` when there is none.
+    fn clause_comma(&self, from: usize, s1: usize) -> usize {
+        for k in from..s1 {
+            if self.low(k) != "," {
+                continue;
+            }
+            if self.quote_ending_at(k + 1).is_some() {
+                return k + 2;
+            }
+            if self.in_quote[k].is_none() {
+                return k;
+            }
+        }
+        s1
+    }
+
     /// The quote that ends at token `k` (its closing mark, or the comma inside it).
     fn quote_ending_at(&self, k: usize) -> Option<Quote> {
         let q = self.in_quote.get(k).copied().flatten()?;
@@ -1821,7 +1838,15 @@ impl<'a> Doc<'a> {
             && !(w > s0 && self.low(w) == "which" && PREPOSITIONS.contains(&self.low(w - 1)))
         {
             let mut content = vec![self.bytes(w..w + 1)];
-            let after = self.content_after(cue.end, s1);
+            // ", which he described as "preliminary," suggested C": a relative clause set off
+            // by a comma ends at the next one (with the quote it closes), not at the
+            // sentence's end.
+            let clause_end = if w > s0 && self.low(w - 1) == "," {
+                self.clause_comma(cue.end, s1)
+            } else {
+                s1
+            };
+            let after = self.content_after(cue.end, clause_end);
             if let Some((rest, _)) = &after
                 && !matches!(self.low(cue.end), "." | "," | ";")
             {

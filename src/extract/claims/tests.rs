@@ -663,3 +663,14 @@ fn a_colon_before_the_content_belongs_to_the_cue() {
     let cs = claims("The vote was close. The senator added that they would try again.");
     find(&cs, "added");
 }
+
+#[test]
+fn a_relative_clause_set_off_by_commas_ends_at_its_comma() {
+    let cs = claims(
+        "Few were ill. A survey by the inquiry, which he described as \"preliminary,\" \
+         suggested that most homes were affected.",
+    );
+    let c = find(&cs, "described");
+    // Not on into the main clause ("suggested that ...").
+    assert_eq!(c.content.text, "which … as \"preliminary,\"");
+}
