@@ -13,6 +13,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::article::Article;
 use gloss::extract::{Context, actors, claims, extract, stances};
 
+/// The allocator the `gloss` binary runs with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SAMPLE: &str = include_str!("../seeds/000_a00d91becb0c72f2.txt");
 
 /// The dev split's texts (from `$GLOSS_EVAL_DIR`, else `../shared/eval`), else every seed.
