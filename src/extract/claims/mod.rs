@@ -879,34 +879,35 @@ impl<'a> Doc<'a> {
         out
     }
 
-    /// A coarse shape of token `i`: pronoun, capitalised, lower, number, quote, punctuation.
-    fn shape(&self, i: usize) -> &'static str {
+    /// The hash of a coarse shape of token `i`: pronoun, capitalised, lower, number, quote,
+    /// punctuation (hashed at compile time: the classifiers read shapes at every decision).
+    fn shape(&self, i: usize) -> u64 {
         let Some(t) = self.tokens.get(i) else {
-            return "END";
+            return h!("END");
         };
         let low = self.low(i);
         match t.kind {
             TokenKind::Quote => {
                 if self.quote_ending_at(i).is_some() {
-                    "QE"
+                    h!("QE")
                 } else {
-                    "QO"
+                    h!("QO")
                 }
             }
             TokenKind::Punct => match low {
-                "," => ",",
-                ":" => ":",
-                "." | "?" | "!" => ".",
-                _ => "P",
+                "," => h!(","),
+                ":" => h!(":"),
+                "." | "?" | "!" => h!("."),
+                _ => h!("P"),
             },
-            TokenKind::Number => "N",
+            TokenKind::Number => h!("N"),
             TokenKind::Word => {
                 if matches!(low, "he" | "she" | "they" | "i" | "we" | "it" | "you") {
-                    "PRON"
+                    h!("PRON")
                 } else if self.raw(i).starts_with(char::is_uppercase) {
-                    "CAP"
+                    h!("CAP")
                 } else {
-                    "low"
+                    h!("low")
                 }
             }
         }
@@ -938,12 +939,12 @@ impl<'a> Doc<'a> {
             h!("</s>")
         };
         let ps = if start > s.tokens.start {
-            model::hash(self.shape(start - 1))
+            self.shape(start - 1)
         } else {
             h!("<s>")
         };
         let ns = if end < s.tokens.end {
-            model::hash(self.shape(end))
+            self.shape(end)
         } else {
             h!("</s>")
         };
@@ -1504,7 +1505,7 @@ impl<'a> Doc<'a> {
             self.low_hash(b + 1),
             self.low_hash(b + 2),
         );
-        let (s, sn) = (model::hash(self.shape(b)), model::hash(self.shape(b + 1)));
+        let (s, sn) = (self.shape(b), self.shape(b + 1));
         let cue_soon = (b..natural.min(b + 5)).any(|m| self.strong_cue[m]);
         let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
             || self.strong_cue.get(b + 1).copied().unwrap_or(false);
@@ -1530,7 +1531,7 @@ impl<'a> Doc<'a> {
         let kind = match self.low(from) {
             "that" => h!("that"),
             "to" => h!("to"),
-            _ => model::hash(self.shape(from)),
+            _ => self.shape(from),
         };
         let before = from.checked_sub(1).map_or(h!("<s>"), |k| self.low_hash(k));
         out.push_parts(&[h!("kind:"), kind, w]);
