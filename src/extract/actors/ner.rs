@@ -462,15 +462,18 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     text.get(t.start..t.end).unwrap_or("")
 }
 
-/// The static features of token `i` of a sentence `s` (indices into `p.infos`).
+/// The static features of token `i` of a sentence `s` (indices into `p.infos`), given the
+/// previous word's third suffix (`suffixes(..)[2]`, 0 at a sentence start). Returns token `i`'s
+/// own, which the next token reads.
 fn static_features(
     p: &Prepared,
     words: (&str, &[Token]),
     sent: Range<usize>,
     caps: bool,
     i: usize,
+    prev_suffix: u64,
     out: &mut Vec<u64>,
-) {
+) -> u64 {
     out.clear();
     let at = |k: isize| -> Option<&Info> {
         let j = i as isize + k;
@@ -486,7 +489,7 @@ fn static_features(
     let short = |k: isize| at(k).map_or(pad(k), |x| x.short);
     let gaz = |k: isize| at(k).map_or(0xff, |x| x.gaz as u64);
     let Some(me) = p.infos.get(i) else {
-        return;
+        return 0;
     };
     let capsf = caps as u64;
     let first = (i == sent.start) as u64;
@@ -531,20 +534,28 @@ fn static_features(
         let low = p.seen_lower.contains(&me.lower) as u64;
         f(30, mix(low, me.short));
     }
-    let prev_suffix = if i > sent.start {
-        words
-            .1
-            .get(i - 1)
-            .map_or(0, |t| suffixes(word(words.0, t))[2])
-    } else {
-        0
-    };
     f(31, mix(me.short, prev_suffix));
     let cap = p.seen_cap.contains(&me.lower) as u64;
     let low = p.seen_lower.contains(&me.lower) as u64;
     f(32, mix(mix(cap, low), me.short));
     f(33, mix(lower(-1), lower(1)));
     f(34, mix(gaz(-1), me.short));
+    a.suf[2]
+}
+
+/// The previous word's third suffix for token `i` of a sentence starting at `start`: taken
+/// from the last token scored (`last`: its index and suffix) when that was the previous one.
+fn prev_suffix(
+    (text, tokens): (&str, &[Token]),
+    start: usize,
+    i: usize,
+    last: Option<(usize, u64)>,
+) -> u64 {
+    match last {
+        _ if i <= start => 0,
+        Some((j, suffix)) if j + 1 == i => suffix,
+        _ => tokens.get(i - 1).map_or(0, |t| suffixes(word(text, t))[2]),
+    }
 }
 
 /// The features that read the tags already chosen.
@@ -600,6 +611,26 @@ const MAGIC: &[u8; 8] = b"GLNER1\0\0";
 const ENTRY_BYTES: usize = 4 + 2 * N_TAGS;
 /// Features scored per token at most (the templates make about 35).
 const MAX_FEATURES: usize = 64;
+
+/// `Model::score`'s working arrays, kept across tokens so they are not zeroed for each one
+/// (only the first `feats.len()` entries are read, always after this token wrote them).
+struct Scratch {
+    keys: [u32; MAX_FEATURES],
+    at: [usize; MAX_FEATURES],
+    first: [u32; MAX_FEATURES],
+    hits: [usize; MAX_FEATURES],
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            keys: [0; MAX_FEATURES],
+            at: [0; MAX_FEATURES],
+            first: [0; MAX_FEATURES],
+            hits: [0; MAX_FEATURES],
+        }
+    }
+}
 
 fn home(key: u32, mask: usize) -> usize {
     ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
@@ -659,11 +690,14 @@ impl Model {
 
     /// Adds the weights of `feats` to `scores`. The home slots are all read first, so the
     /// cache misses overlap instead of queueing behind each probe's branches.
-    fn score(&self, feats: &[u64], scores: &mut [i32; N_TAGS]) {
+    fn score(&self, feats: &[u64], scratch: &mut Scratch, scores: &mut [i32; N_TAGS]) {
         let n = feats.len().min(MAX_FEATURES);
-        let mut keys = [0u32; MAX_FEATURES];
-        let mut at = [0usize; MAX_FEATURES];
-        let mut first = [0u32; MAX_FEATURES];
+        let Scratch {
+            keys,
+            at,
+            first,
+            hits,
+        } = scratch;
         for f in 0..n {
             keys[f] = key_of(feats[f]);
             at[f] = home(keys[f], self.mask);
@@ -673,7 +707,6 @@ impl Model {
         }
         // The slots of the features the model knows, then their weights: the weight loads
         // are independent of one another, so they overlap too.
-        let mut hits = [0usize; MAX_FEATURES];
         let mut n_hits = 0;
         for f in 0..n {
             let mut i = at[f];
@@ -757,29 +790,29 @@ impl Model {
         let mut tags: Vec<usize> = Vec::new();
         let mut margins: Vec<f64> = Vec::new();
         let mut history: HashMap<u64, u8, PassBuild> = HashMap::default();
+        let mut scratch = Scratch::default();
         for (si, s) in analysis.sentences.iter().enumerate() {
             let sent = s.tokens.start.min(p.infos.len())..s.tokens.end.min(p.infos.len());
             let caps = p.caps.get(si).copied().unwrap_or(false);
             tags.clear();
             margins.clear();
             let (mut prev, mut prev2) = (O, O);
+            // The third suffix of the last token scored: the next token's `prev_suffix`.
+            let mut last_suffix: Option<(usize, u64)> = None;
             for i in sent.clone() {
                 let me = &p.infos[i];
                 let (tag, margin) = if trivially_outside(me, prev) {
                     (O, f64::INFINITY)
                 } else {
-                    static_features(
-                        &p,
-                        (text, &analysis.tokens),
-                        sent.clone(),
-                        caps,
-                        i,
-                        &mut feats,
-                    );
+                    let words = (text, analysis.tokens.as_slice());
+                    let prev_suffix = prev_suffix(words, sent.start, i, last_suffix);
+                    let suffix =
+                        static_features(&p, words, sent.clone(), caps, i, prev_suffix, &mut feats);
+                    last_suffix = Some((i, suffix));
                     let seen = history.get(&me.lower).copied().unwrap_or(0);
                     dynamic_features(me, prev, prev2, seen, &mut feats);
                     let mut scores = [0i32; N_TAGS];
-                    self.score(&feats, &mut scores);
+                    self.score(&feats, &mut scratch, &mut scores);
                     let (tag, margin) = best_two(&scores, prev, self.scale);
                     history.insert(me.lower, history_code(tag));
                     (tag, margin)
@@ -975,20 +1008,25 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
                 let sent = s.tokens.clone();
                 let caps = ex.prepared.caps.get(si).copied().unwrap_or(false);
                 let (mut prev, mut prev2) = (O, O);
+                let mut last_suffix = None;
                 for i in sent.clone() {
                     let me = &ex.prepared.infos[i];
                     let gold = ex.gold[i];
                     let guess = if trivially_outside(me, prev) {
                         O
                     } else {
-                        static_features(
+                        let words = (ex.text, ex.analysis.tokens.as_slice());
+                        let prev_suffix = prev_suffix(words, sent.start, i, last_suffix);
+                        let suffix = static_features(
                             &ex.prepared,
-                            (ex.text, &ex.analysis.tokens),
+                            words,
                             sent.clone(),
                             caps,
                             i,
+                            prev_suffix,
                             &mut feats,
                         );
+                        last_suffix = Some((i, suffix));
                         let seen = history.get(&me.lower).copied().unwrap_or(0);
                         dynamic_features(me, prev, prev2, seen, &mut feats);
                         let mut scores = [0f32; N_TAGS];
