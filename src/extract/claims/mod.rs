@@ -2332,11 +2332,6 @@ impl<'a> Doc<'a> {
     /// The subject at the start of a sentence, for a participle with no earlier speaker.
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<Range<usize>> {
         let limit = limit.min(s0 + MAX_PHRASE);
-        // Skip a leading adverbial clause ending with a comma when it is short.
-        let mut start = s0;
-        if let Some(c) = (s0..limit.min(s0 + 8)).find(|&k| self.low(k) == ",") {
-            start = c + 1;
-        }
         let word = |k: usize| {
             k < limit
                 && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
@@ -2344,18 +2339,38 @@ impl<'a> Doc<'a> {
                 && !self.in_cue[k]
         };
         let cap = |k: usize| word(k) && self.raw(k).starts_with(char::is_uppercase);
-        let mut end = start;
-        while word(end)
-            && (end == start
-                || cap(end)
-                || matches!(self.low(end), "'s" | "’s" | "of" | "the")
-                // "Democratic presidential nominee Hillary Clinton"
-                || (word(end + 1) && cap(end + 1))
-                || (word(end + 1) && word(end + 2) && cap(end + 2)))
-        {
-            end += 1;
+        let phrase = |start: usize| {
+            let mut end = start;
+            while word(end)
+                && (end == start
+                    || cap(end)
+                    || matches!(self.low(end), "'s" | "’s" | "of" | "the")
+                    // "Democratic presidential nominee Hillary Clinton"
+                    || (word(end + 1) && cap(end + 1))
+                    || (word(end + 2) && word(end + 1) && cap(end + 2)))
+            {
+                end += 1;
+            }
+            (end > start).then_some(start..end)
+        };
+        // A sentence that opens with its subject and a verb ("Colombian President Gustavo
+        // Petro went further, arguing …") has no leading clause to skip.
+        let first = self.low(s0);
+        let verb_follows = |r: &Range<usize>| {
+            r.end < limit
+                && self.tokens[r.end].kind == TokenKind::Word
+                && self.raw(r.end).starts_with(char::is_lowercase)
+        };
+        if !LEADING_NON_SOURCE.contains(&first) && !first.ends_with("ly") {
+            if let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r)) {
+                return Some(r);
+            }
         }
-        (end > start).then_some(start..end)
+        // Skip a leading adverbial clause ending with a comma when it is short.
+        let start = (s0..limit.min(s0 + 8))
+            .find(|&k| self.low(k) == ",")
+            .map_or(s0, |c| c + 1);
+        phrase(start)
     }
 
     /// The content before a cue: the quote ending there, else the sentence start up to the

@@ -91,6 +91,35 @@ fn participle_inherits_the_speaker() {
 }
 
 #[test]
+fn participle_after_a_subject_and_verb_takes_that_subject() {
+    let cs = claims(
+        "The talks went on. Colombian President Gustavo Petro went further, arguing that the region should stop drilling.",
+    );
+    assert_eq!(
+        roles(find(&cs, "arguing")),
+        (
+            Some("Colombian President Gustavo Petro"),
+            Some("arguing"),
+            "that the region should stop drilling"
+        )
+    );
+}
+
+#[test]
+fn participle_skips_a_leading_adverbial_to_find_its_subject() {
+    let cs = claims(
+        "The talks went on. On Tuesday, Petro walked out, arguing that the region should stop drilling.",
+    );
+    assert_eq!(
+        find(&cs, "arguing")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Petro")
+    );
+}
+
+#[test]
 fn telling_verbs_leave_their_object_out_of_the_content() {
     let cs = claims("It rained. The senator told reporters the plan had failed.");
     let c = find(&cs, "told");
