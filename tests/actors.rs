@@ -109,6 +109,43 @@ fn every_actor_has_an_id_a_rule_and_mentions_that_match_the_text() {
     }
 }
 
+/// A name in a modifier of the source (after "of", "at", "for", or in a relative clause) is
+/// not who speaks: the person before it is.
+#[test]
+fn a_source_resolves_to_its_head_not_to_the_institution_in_its_appositive() {
+    let text = "The debate went on. Michael Tanner, an analyst at the Cato Institute, said the plan \
+                would fail. The Cato Institute later said nothing. Michael Tanner, who studies \
+                taxes for the Cato Institute, left.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let tanner = actor(&actors, "Michael Tanner").id.clone();
+    for source in [
+        "Michael Tanner, an analyst at the Cato Institute,",
+        "Michael Tanner, who studies taxes for the Cato Institute,",
+    ] {
+        let span = span_of(text, source, 0);
+        assert_eq!(
+            resolve(&cx, &actors, &span),
+            Some(tanner.clone()),
+            "{source}"
+        );
+    }
+}
+
+/// Without a name at its head, a source still resolves to the institution it names.
+#[test]
+fn a_source_without_a_name_at_its_head_resolves_to_the_one_it_has() {
+    let text = "The debate went on. An analyst at the Cato Institute said the plan would fail. \
+                The Cato Institute later said nothing.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let span = span_of(text, "An analyst at the Cato Institute", 0);
+    assert_eq!(
+        resolve(&cx, &actors, &span),
+        Some(actor(&actors, "Cato Institute").id.clone())
+    );
+}
+
 #[test]
 fn resolves_a_source_phrase_to_the_name_at_its_head() {
     let (cx, actors) = sample();

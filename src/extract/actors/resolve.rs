@@ -120,6 +120,46 @@ fn overlap(a: &Span, b: &Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
 }
 
+/// Whether code point `at` of a source falls in a modifier: after a preposition in the same
+/// comma-separated part ("donors to the existing Amazon Fund", "the president of Brazil"), or
+/// in a relative clause ("which represents New York City educators"), where a name is not
+/// what the source is.
+fn in_modifier(source: &Span, at: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "of",
+        "to",
+        "from",
+        "at",
+        "in",
+        "for",
+        "with",
+        "by",
+        "on",
+        "about",
+        "among",
+        "between",
+        "against",
+        "over",
+        "under",
+        "within",
+        "including",
+        "across",
+    ];
+    if source.parts.is_some() || at < source.start {
+        return false;
+    }
+    let before: String = source.text.chars().take(at - source.start).collect();
+    let part = before.rsplit(',').next().unwrap_or("");
+    let mut words = part.split_whitespace();
+    let relative = words
+        .next()
+        .is_some_and(|w| matches!(w, "which" | "who" | "whose" | "that" | "where"));
+    relative
+        || part
+            .split_whitespace()
+            .any(|w| PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+}
+
 /// The actor id a source mention refers to, or None when nothing fits. To resolve many
 /// sources against the same actors, build a [`Resolver`] once.
 pub fn resolve(cx: &Context, actors: &[Actor], source: &Span) -> Option<String> {
@@ -270,14 +310,17 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The actor id a source mention refers to, or None when nothing fits.
     pub fn resolve(&self, source: &Span) -> Option<String> {
         let actors = self.actors;
-        // 1. A mention the source overlaps: the largest overlap, then the one nearest its end
-        //    (the head of "Former NATO Secretary General Anders Rasmussen" is the name).
+        // 1. A mention the source overlaps: one in a head rather than a modifier ("Norway and
+        //    Germany, the largest donors to the Amazon Fund"), then the largest overlap, then
+        //    the one nearest its end (the head of "Former NATO Secretary General Anders
+        //    Rasmussen" is the name).
         let best = self
             .overlapping(source)
             .map(|m| {
                 let span = &actors[m.actor].mentions[m.mention];
                 (
                     (
+                        !in_modifier(source, span.start),
                         overlap(span, source),
                         span.end.min(source.end),
                         span.len(),
