@@ -146,6 +146,41 @@ fn a_source_without_a_name_at_its_head_resolves_to_the_one_it_has() {
     );
 }
 
+/// A given name used alone ("Hillary", "Lula") is the one person whose full name has it;
+/// two people sharing it keep it apart.
+#[test]
+fn a_given_name_alone_joins_the_one_person_with_it() {
+    let text = "Brazilian President Luiz Inácio Lula da Silva opened the summit. Hillary Clinton \
+                spoke on Monday. Lula told delegates that deforestation had fallen. Hillary \
+                later said it again.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let lula = actor(&actors, "Luiz Inácio Lula da Silva");
+    assert!(
+        lula.mentions.iter().any(|m| m.text == "Lula"),
+        "{:#?}",
+        names(&actors)
+    );
+    let clinton = actor(&actors, "Hillary Clinton");
+    assert!(
+        clinton.mentions.iter().any(|m| m.text == "Hillary"),
+        "{:#?}",
+        names(&actors)
+    );
+
+    let shared = "Hillary Clinton spoke on Monday. Hillary Duff sang on Tuesday. Hillary said \
+                  nothing.";
+    let cx = Context::new(shared);
+    let actors = find_actors(&cx);
+    for name in ["Hillary Clinton", "Hillary Duff"] {
+        assert!(
+            actor(&actors, name).mentions.iter().all(|m| m.text == name),
+            "{:#?}",
+            names(&actors)
+        );
+    }
+}
+
 #[test]
 fn resolves_a_source_phrase_to_the_name_at_its_head() {
     let (cx, actors) = sample();

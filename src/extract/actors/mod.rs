@@ -837,6 +837,24 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     }
     let first_names: std::collections::HashSet<String> =
         by_full.keys().map(|(f, _)| f.clone()).collect();
+    // Given names and the other words before a surname ("Hillary", "Lula" of "Luiz Inácio Lula
+    // da Silva") → the persons whose full name has them, for a word used alone.
+    let mut by_given: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+    let mut persons: Vec<usize> = by_full.values().copied().collect();
+    persons.sort_unstable();
+    persons.dedup();
+    for &p in &persons {
+        let words = &drafts[p].words;
+        for w in &words[..words.len().saturating_sub(1)] {
+            // Initials and particles ("E.", "da", "van") name nobody alone.
+            if w.chars().count() > 2 && w.chars().all(char::is_alphabetic) {
+                let fits = by_given.entry(w.clone()).or_default();
+                if !fits.contains(&p) {
+                    fits.push(p);
+                }
+            }
+        }
+    }
     let surname_of = |starts: &HashMap<usize, Starts, FxBuild>,
                       by_last: &HashMap<String, Vec<usize>, FxBuild>,
                       w: &str,
@@ -852,7 +870,11 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     for m in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let w = name_words(surface).join(" ");
-        let p = match surname_of(&starts, &by_last, &w, m.bytes.start) {
+        let given = match by_given.get(w.as_str()).map(Vec::as_slice) {
+            Some(&[p]) => Some(p),
+            _ => None,
+        };
+        let p = match surname_of(&starts, &by_last, &w, m.bytes.start).or(given) {
             Some(p) => p,
             None if let Some(&(e, How::Name | How::Alias)) = g
                 .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
