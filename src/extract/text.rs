@@ -177,19 +177,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             loop {
                 // Runs of ASCII letters and digits, the bulk of any text, in a tight loop.
-                while bytes.get(i).is_some_and(|&b| WORD_BYTE[usize::from(b)]) {
-                    i += 1;
-                }
+                i += bytes[i..]
+                    .iter()
+                    .take_while(|&&b| WORD_BYTE[usize::from(b)])
+                    .count();
                 let Some(ch) = at(i) else { break };
-                let after = i + ch.len_utf8();
-                if is_word_char(ch) {
-                    i = after;
+                // The run above stopped at any ASCII word char.
+                if !ch.is_ascii() && is_word_char(ch) {
+                    i += ch.len_utf8();
                     continue;
                 }
                 // Only these join; anything else (a space, mostly) ends the word at once.
                 if !matches!(ch, '-' | '\u{2011}' | '\'' | '’' | '.' | ',') {
                     break;
                 }
+                let after = i + ch.len_utf8();
                 let next = at(after);
                 let next_is_word = next.is_some_and(is_word_char);
                 let joins = match ch {
