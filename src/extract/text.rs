@@ -182,7 +182,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     .take_while(|&&b| WORD_BYTE[usize::from(b)])
                     .count();
                 let Some(ch) = at(i) else { break };
-                // The run above stopped at any ASCII word char.
+                // The run above stopped at any ASCII word char; other ASCII than the joiners
+                // (a space, mostly) ends the word at once.
+                if ch.is_ascii() && !matches!(ch, '-' | '\'' | '.' | ',') {
+                    break;
+                }
                 if !ch.is_ascii() && is_word_char(ch) {
                     i += ch.len_utf8();
                     continue;
@@ -217,9 +221,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if bytes.get(i) == Some(&b'.') && takes_period(&text[start..i]) {
                 i += 1;
             }
-            let s = &bytes[start..i];
-            kind = if s.first().is_some_and(u8::is_ascii_digit)
-                && s.iter()
+            kind = if c.is_ascii_digit()
+                && bytes[start..i]
+                    .iter()
                     .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
             {
                 TokenKind::Number
