@@ -429,6 +429,7 @@ fn ends_sentence_after_abbrev(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
@@ -522,6 +523,24 @@ mod tests {
             let c = char::from(b);
             let general = c.is_whitespace() || c.is_control();
             assert_eq!(is_ascii_blank(b), general, "{c:?}");
+        }
+    }
+
+    proptest! {
+        /// `q` and `Q` are in no abbreviation, so their non-ASCII look-alikes `ǫ` and `Ǫ`
+        /// (letters of the same case) must split and end sentences the same way: the ASCII
+        /// fast paths agree with the general one.
+        #[test]
+        fn non_ascii_letters_split_like_ascii_ones(text in "[qQaAbB0-9 .,'’“”\"\n-]{0,80}") {
+            let widen = |s: &str| s.replace('q', "ǫ").replace('Q', "Ǫ");
+            let wide = widen(&text);
+            let narrow_tokens: Vec<(String, TokenKind)> =
+                tokenize(&text).iter().map(|t| (widen(t.text(&text)), t.kind)).collect();
+            let wide_tokens: Vec<(String, TokenKind)> =
+                tokenize(&wide).iter().map(|t| (t.text(&wide).to_string(), t.kind)).collect();
+            prop_assert_eq!(narrow_tokens, wide_tokens);
+            let narrow_sentences: Vec<String> = sentences(&text).into_iter().map(widen).collect();
+            prop_assert_eq!(narrow_sentences, sentences(&wide));
         }
     }
 
