@@ -56,16 +56,32 @@ impl OffsetMap {
                 checkpoints: Vec::new(),
             };
         }
+        let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        // `b` is the byte offset of code point `count`, a multiple of STRIDE.
         let mut count = 0;
-        // A code point starts at every byte that is not a UTF-8 continuation byte: counting
-        // them is several times faster than decoding the chars.
-        for (b, &byte) in text.as_bytes().iter().enumerate() {
-            if byte & 0xC0 != 0x80 {
-                if count % STRIDE == 0 {
-                    checkpoints.push(b);
+        let mut b = 0;
+        while b < text.len() {
+            checkpoints.push(b);
+            match bytes.get(b..b + STRIDE) {
+                // ASCII stretches, most of any text, step STRIDE bytes at once.
+                Some(chunk) if chunk.is_ascii() => {
+                    b += STRIDE;
+                    count += STRIDE;
                 }
-                count += 1;
+                _ => {
+                    let rest = &text[b..];
+                    match rest.char_indices().nth(STRIDE) {
+                        Some((next, _)) => {
+                            b += next;
+                            count += STRIDE;
+                        }
+                        None => {
+                            b = text.len();
+                            count += rest.chars().count();
+                        }
+                    }
+                }
             }
         }
         OffsetMap {

@@ -65,16 +65,32 @@ impl Analysis {
     }
 }
 
-/// Abbreviations that end with a period but do not end a sentence (lower-cased, no period).
+/// Abbreviations that end with a period but do not end a sentence (lower-cased, no period),
+/// in byte order for binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "cmdr", "pres", "sec", "amb", "rev", "st", "jr", "sr", "co", "corp", "inc", "ltd", "no",
-    "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
-    "ave", "blvd", "dept", "est", "fig", "approx", "u.s", "u.k", "u.n", "e.g", "i.e", "d.c", "a.m",
-    "p.m", "calif", "fla", "ill", "mass", "mich", "minn", "penn", "tex", "va", "wash", "wis",
-    "ariz", "ark", "colo", "conn", "del", "ga", "ind", "kan", "ky", "la", "md", "mo", "mont",
-    "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "wyo", "gov't",
+    "a.m", "adm", "amb", "approx", "apr", "ariz", "ark", "aug", "ave", "blvd", "calif", "capt",
+    "cmdr", "co", "col", "colo", "conn", "corp", "d.c", "dec", "del", "dept", "dr", "e.g", "est",
+    "etc", "feb", "fig", "fla", "ft", "ga", "gen", "gov", "gov't", "i.e", "ill", "inc", "ind",
+    "jan", "jr", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "mich", "minn", "mo",
+    "mont", "mr", "mrs", "ms", "mt", "neb", "nev", "no", "nov", "oct", "okla", "ore", "p.m", "pa",
+    "penn", "pres", "prof", "rep", "rev", "sec", "sen", "sep", "sept", "sgt", "sr", "st", "tenn",
+    "tex", "u.k", "u.n", "u.s", "va", "vs", "vt", "wash", "wis", "wyo",
 ];
+
+/// Whether the ASCII `word`, in any case, is listed in `ABBREVIATIONS`: lower-cased on the
+/// stack and binary searched, as it is asked for every word before a period.
+fn is_ascii_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    // Longer than any abbreviation.
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .is_ok()
+}
 
 fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '`')
@@ -82,13 +98,35 @@ fn is_quote_char(c: char) -> bool {
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
+        return WORD_BYTE[c as usize];
+    }
+    // General Punctuation (curly quotes, dashes, ellipsis, odd spaces) holds no letter, digit
+    // or combining mark; it is most of the non-ASCII in news text, and the Unicode tables
+    // behind `is_alphanumeric` are slow to search.
+    if matches!(c, '\u{2000}'..='\u{206F}') {
+        return false;
     }
     c.is_alphanumeric() || is_combining(c)
 }
 
+/// ASCII bytes that are word chars (letters, digits, `_`); non-ASCII bytes are all false.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// An ASCII whitespace or control char: exactly the bytes up to ' ', and DEL.
+fn is_ascii_blank(b: u8) -> bool {
+    b <= b' ' || b == 0x7F
 }
 
 /// The char starting at byte `b` (a char boundary), if any. ASCII is read without decoding:
@@ -115,12 +153,19 @@ fn char_before(text: &str, b: usize) -> Option<char> {
 /// Walks the text by byte offset, decoding only non-ASCII chars, so it neither collects the
 /// chars nor allocates per token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // News text averages a little over five bytes per token and its space: a quarter of the
+    // length seldom has to grow.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let bytes = text.as_bytes();
     let at = |b: usize| char_at(text, b);
     let mut i = 0;
-    while let Some(c) = at(i) {
-        if c.is_whitespace() || c.is_control() {
+    while let Some(&byte) = bytes.get(i) {
+        if is_ascii_blank(byte) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = at(i) else { break };
+        if !c.is_ascii() && (c.is_whitespace() || c.is_control()) {
             i += c.len_utf8();
             continue;
         }
@@ -132,18 +177,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             loop {
                 // Runs of ASCII letters and digits, the bulk of any text, in a tight loop.
-                while bytes
-                    .get(i)
-                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-                {
-                    i += 1;
-                }
+                i += bytes[i..]
+                    .iter()
+                    .take_while(|&&b| WORD_BYTE[usize::from(b)])
+                    .count();
                 let Some(ch) = at(i) else { break };
-                let after = i + ch.len_utf8();
-                if is_word_char(ch) {
-                    i = after;
+                // The run above stopped at any ASCII word char; other ASCII than the joiners
+                // (a space, mostly) ends the word at once.
+                if ch.is_ascii() && !matches!(ch, '-' | '\'' | '.' | ',') {
+                    break;
+                }
+                if !ch.is_ascii() && is_word_char(ch) {
+                    i += ch.len_utf8();
                     continue;
                 }
+                // Only these join; anything else (a space, mostly) ends the word at once.
+                if !matches!(ch, '-' | '\u{2011}' | '\'' | '’' | '.' | ',') {
+                    break;
+                }
+                let after = i + ch.len_utf8();
                 let next = at(after);
                 let next_is_word = next.is_some_and(is_word_char);
                 let joins = match ch {
@@ -169,16 +221,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if bytes.get(i) == Some(&b'.') && takes_period(&text[start..i]) {
                 i += 1;
             }
-            let s = &bytes[start..i];
-            kind = if s.first().is_some_and(u8::is_ascii_digit)
-                && s.iter()
+            kind = if c.is_ascii_digit()
+                && bytes[start..i]
+                    .iter()
                     .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
             {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-        } else if is_possessive_s(text, i) {
+        } else if matches!(c, '\'' | '’') && is_possessive_s(text, i) {
             // 's / ’s after a word.
             i += c.len_utf8() + 1;
             kind = TokenKind::Word;
@@ -188,10 +240,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if is_quote_char(c) || c == '\'' {
             i += c.len_utf8();
             kind = TokenKind::Quote;
-        } else if bytes[i..].starts_with(b"...") {
+        } else if c == '.' && bytes[i..].starts_with(b"...") {
             i += 3;
             kind = TokenKind::Punct;
-        } else if bytes[i..].starts_with(b"--") {
+        } else if c == '-' && bytes[i..].starts_with(b"--") {
             while bytes.get(i) == Some(&b'-') {
                 i += 1;
             }
@@ -219,9 +271,7 @@ fn takes_period(word: &str) -> bool {
         // The common case, without the lower-case copy.
         let dotted =
             word.contains('.') && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.');
-        return single_initial
-            || dotted
-            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        return single_initial || dotted || is_ascii_abbreviation(word);
     }
     let lower = word.to_lowercase();
     let dotted = lower.contains('.') && lower.chars().all(|c| c.is_alphabetic() || c == '.');
@@ -264,7 +314,10 @@ pub fn analyse(text: &str) -> Analysis {
     let mut sentences = Vec::new();
     let mut paragraph = 0;
     let mut first = 0;
-    let mut prev_end = 0;
+    // A token never holds a line break, so the first one at or after a token's end, looked
+    // for once per line, tells whether the gap before the next token has one.
+    let find_break = |from: usize| text[from..].find('\n').map_or(text.len(), |p| from + p);
+    let mut next_break = find_break(0);
     let close = |sentences: &mut Vec<Sentence>, first: usize, last: usize, paragraph: usize| {
         if first < last {
             sentences.push(Sentence {
@@ -278,26 +331,19 @@ pub fn analyse(text: &str) -> Analysis {
     let mut i = 0;
     while i < tokens.len() {
         // A line break between tokens ends the sentence (headlines, paragraphs).
-        // Looked for once per gap, in bytes (gaps are a space or two).
-        let line_break = text.as_bytes()[prev_end..tokens[i].start].contains(&b'\n');
+        let line_break = next_break < tokens[i].start;
+        if line_break {
+            next_break = find_break(tokens[i].end);
+        }
         if i > first && line_break {
             close(&mut sentences, first, i, paragraph);
             first = i;
         }
-        if line_break {
+        // A line break before the first token starts no new paragraph.
+        if line_break && i > 0 {
             paragraph += 1;
         }
-        if i == 0 {
-            paragraph = 0;
-        }
-        prev_end = tokens[i].end;
-        let t = &tokens[i];
-        let s = t.text(text);
-        if matches!(s, "." | "!" | "?" | "...")
-            || (s.ends_with('.')
-                && t.kind == TokenKind::Word
-                && ends_sentence_after_abbrev(text, &tokens, i))
-        {
+        if can_end_sentence(text, &tokens, i) {
             // Closing quotes and brackets that follow stay with this sentence.
             let mut j = i + 1;
             while j < tokens.len()
@@ -312,7 +358,6 @@ pub fn analyse(text: &str) -> Analysis {
                 c.is_uppercase() || c.is_ascii_digit() || n.kind == TokenKind::Quote || ns == "("
             });
             if next_starts && (j >= tokens.len() || tokens[j].start > tokens[j - 1].end) {
-                prev_end = tokens[j - 1].end;
                 close(&mut sentences, first, j, paragraph);
                 first = j;
                 i = j;
@@ -323,6 +368,21 @@ pub fn analyse(text: &str) -> Analysis {
     }
     close(&mut sentences, first, tokens.len(), paragraph);
     Analysis { tokens, sentences }
+}
+
+/// Whether token `i` ends a sentence when a sentence start follows: `.` `!` `?` `...`, or an
+/// abbreviation that may end one.
+fn can_end_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    // All of these end in . ! or ?: the last byte rules out most tokens without comparing strings.
+    if !matches!(text.as_bytes()[..t.end].last(), Some(b'.' | b'!' | b'?')) {
+        return false;
+    }
+    let s = t.text(text);
+    matches!(s, "." | "!" | "?" | "...")
+        || (s.ends_with('.')
+            && t.kind == TokenKind::Word
+            && ends_sentence_after_abbrev(text, tokens, i))
 }
 
 fn is_closing(s: &str) -> bool {
@@ -369,6 +429,7 @@ fn ends_sentence_after_abbrev(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
@@ -418,6 +479,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_paragraphs_by_line_breaks_between_tokens() {
+        let text = "\n\nHeadline\n\nA b. C d.\nE f. \r\n G h.";
+        let paragraphs: Vec<usize> = analyse(text)
+            .sentences
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        assert_eq!(paragraphs, [0, 1, 1, 2, 3]);
+    }
+
+    #[test]
     fn closing_quotes_stay_with_their_sentence() {
         let text = "\"We will win.\" He said so.";
         assert_eq!(sentences(text), ["\"We will win.\"", "He said so."]);
@@ -426,6 +498,50 @@ mod tests {
     #[test]
     fn em_dashes_are_their_own_tokens() {
         assert_eq!(words("ceremony — but"), ["ceremony", "—", "but"]);
+    }
+
+    #[test]
+    fn every_listed_abbreviation_is_found_in_any_case() {
+        for a in ABBREVIATIONS {
+            assert!(is_ascii_abbreviation(a), "{a}");
+            assert!(is_ascii_abbreviation(&a.to_uppercase()), "{a}");
+        }
+        assert!(!is_ascii_abbreviation("said"));
+    }
+
+    #[test]
+    fn word_char_shortcuts_agree_with_unicode() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let general = c.is_alphanumeric() || c == '_' || is_combining(c);
+            assert_eq!(is_word_char(c), general, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn ascii_space_shortcut_agrees_with_unicode() {
+        for b in 0..=0x7F_u8 {
+            let c = char::from(b);
+            let general = c.is_whitespace() || c.is_control();
+            assert_eq!(is_ascii_blank(b), general, "{c:?}");
+        }
+    }
+
+    proptest! {
+        /// `q` and `Q` are in no abbreviation, so their non-ASCII look-alikes `ǫ` and `Ǫ`
+        /// (letters of the same case) must split and end sentences the same way: the ASCII
+        /// fast paths agree with the general one.
+        #[test]
+        fn non_ascii_letters_split_like_ascii_ones(text in "[qQaAbB0-9 .,'’“”\"\n-]{0,80}") {
+            let widen = |s: &str| s.replace('q', "ǫ").replace('Q', "Ǫ");
+            let wide = widen(&text);
+            let narrow_tokens: Vec<(String, TokenKind)> =
+                tokenize(&text).iter().map(|t| (widen(t.text(&text)), t.kind)).collect();
+            let wide_tokens: Vec<(String, TokenKind)> =
+                tokenize(&wide).iter().map(|t| (t.text(&wide).to_string(), t.kind)).collect();
+            prop_assert_eq!(narrow_tokens, wide_tokens);
+            let narrow_sentences: Vec<String> = sentences(&text).into_iter().map(widen).collect();
+            prop_assert_eq!(narrow_sentences, sentences(&wide));
+        }
     }
 
     #[test]
