@@ -181,6 +181,24 @@ fn a_given_name_alone_joins_the_one_person_with_it() {
     }
 }
 
+/// A middle initial makes a person's name, whole: the tagger had typed "Leonard E. Burman"
+/// an organisation in one sentence and cut it at "E." in another.
+#[test]
+fn a_name_with_a_middle_initial_is_one_person() {
+    let text = "Leonard E. Burman said the plan would cost more. The plan is bad, said Leonard \
+                E. Burman, director of the Tax Policy Center.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let burman = actor(&actors, "Leonard E. Burman");
+    assert_eq!(burman.kind, ActorKind::Person);
+    assert_eq!(burman.mentions.len(), 2, "{:#?}", names(&actors));
+    assert!(
+        actors.iter().all(|a| a.name != "Leonard"),
+        "{:#?}",
+        names(&actors)
+    );
+}
+
 #[test]
 fn resolves_a_source_phrase_to_the_name_at_its_head() {
     let (cx, actors) = sample();

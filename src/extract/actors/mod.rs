@@ -333,13 +333,56 @@ fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
     out
 }
 
+/// A single capital and a period: the middle initial of "Leonard E. Burman".
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.'), None) if c.is_uppercase()
+    )
+}
+
+/// A name whose inner words are all middle initials ("Leonard E. Burman", "John F. X.
+/// Smith"): a person's, whatever the tagger thought.
+fn initialled_name(cx: &Context, tokens: &Range<usize>) -> bool {
+    tokens.len() >= 3
+        && (tokens.start + 1..tokens.end - 1).all(|k| is_initial(token_text(cx, k)))
+        && [tokens.start, tokens.end - 1].iter().all(|&k| {
+            let w = token_text(cx, k);
+            w.chars().count() > 1 && w.starts_with(char::is_uppercase)
+        })
+}
+
+/// The tagger sometimes cuts a name at its middle initial ("Leonard" | "E. Burman"): a
+/// person's name directly followed by one that opens with an initial is one name.
+fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
+    let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
+        if let Some(prev) = out.last_mut()
+            && prev.kind == EntityType::Per
+            && e.kind == EntityType::Per
+            && prev.tokens.end == e.tokens.start
+            && is_initial(token_text(cx, e.tokens.start))
+        {
+            prev.tokens.end = e.tokens.end;
+            prev.confidence = prev.confidence.min(e.confidence);
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
-    let entities: Vec<ner::Entity> = tagged
-        .entities
-        .into_iter()
-        .flat_map(|e| split_titled_name(cx, e))
-        .collect();
+    let entities = join_at_initials(
+        cx,
+        tagged
+            .entities
+            .into_iter()
+            .flat_map(|e| split_titled_name(cx, e))
+            .collect(),
+    );
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -466,20 +509,22 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
 
 /// The kind of a name the tagger labelled `tagged`, or `None` when it names nobody: a title
 /// or honorific alone ("Professor"). An honorific makes a person ("Dr. Gallagher", whatever
-/// the tagger thought), and a "person" whose last word is an institution's or a place's
+/// the tagger thought), so does a middle initial ("Leonard E. Burman"), and a "person" whose last word is an institution's or a place's
 /// (`head_kind`) is that.
 fn mention_kind(cx: &Context, tokens: &Range<usize>, tagged: EntityType) -> Option<EntityType> {
     let words = || tokens.clone().map(|k| token_text(cx, k));
     if words().all(|w| roles::is_title_word(w) || roles::is_honorific(w)) {
         return None;
     }
-    Some(if words().next().is_some_and(roles::is_honorific) {
-        EntityType::Per
-    } else if tagged == EntityType::Per {
-        head_kind(cx, tokens).unwrap_or(tagged)
-    } else {
-        tagged
-    })
+    Some(
+        if words().next().is_some_and(roles::is_honorific) || initialled_name(cx, tokens) {
+            EntityType::Per
+        } else if tagged == EntityType::Per {
+            head_kind(cx, tokens).unwrap_or(tagged)
+        } else {
+            tagged
+        },
+    )
 }
 
 /// The kind a name the tagger took for a person's gets from its last word: "Water Standards
