@@ -2332,6 +2332,20 @@ impl<'a> Doc<'a> {
     /// The subject at the start of a sentence, for a participle with no earlier speaker.
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<Range<usize>> {
         let limit = limit.min(s0 + MAX_PHRASE);
+        // A dateline is no part of the sentence: "BELÉM, Brazil — Brazilian President …".
+        let s0 = (s0..limit.min(s0 + 8))
+            .find(|&k| matches!(self.low(k), "—" | "--" | "–"))
+            .filter(|&dash| {
+                // It opens with a place in capitals ("BELÉM", "WASHINGTON").
+                (s0..dash)
+                    .find(|&k| self.tokens[k].kind == TokenKind::Word)
+                    .is_some_and(|k| {
+                        let w = self.raw(k);
+                        w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                            && !w.chars().any(char::is_lowercase)
+                    })
+            })
+            .map_or(s0, |dash| dash + 1);
         let word = |k: usize| {
             k < limit
                 && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)

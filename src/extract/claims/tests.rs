@@ -120,6 +120,17 @@ fn participle_skips_a_leading_adverbial_to_find_its_subject() {
 }
 
 #[test]
+fn participle_looks_past_a_dateline_for_its_subject() {
+    let cs = claims(
+        "BELÉM, Brazil — President Lula da Silva opened the summit, saying that the forest is no museum.",
+    );
+    assert_eq!(
+        find(&cs, "saying").source.as_ref().map(|s| s.text.as_str()),
+        Some("President Lula da Silva")
+    );
+}
+
+#[test]
 fn telling_verbs_leave_their_object_out_of_the_content() {
     let cs = claims("It rained. The senator told reporters the plan had failed.");
     let c = find(&cs, "told");
