@@ -3,10 +3,12 @@
 //! A malformed line is skipped, never a panic: the data files are checked by a unit test, so a
 //! bad edit shows up there rather than at run time.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::hashing::FnvBuild;
+use crate::extract::text::Token;
 
 /// Maps keyed by short words, looked up once per token: FNV-1a instead of SipHash (no
 /// untrusted keys can be inserted, they all come from the compiled-in data).
@@ -42,16 +44,102 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub by_first: WordMap<Vec<Entry>>,
+    /// The shapes of the first words (see `shape`), a bit per (slot, last byte): every token
+    /// of the text is tried, and one look-up here turns nearly all of them away before they
+    /// are lower-cased and hashed.
+    first_shapes: Vec<u32>,
     pub lines_skipped: usize,
 }
 
+/// Slots of `first_shapes`: 16 lengths × 32 first bytes.
+const SHAPE_SLOTS: usize = 16 * 32;
+
+/// Where a word's shape sits in `first_shapes`: the slot of its length (15 for longer ones) and
+/// first byte, and the bit of its last byte. Only the low five bits of a byte count, and they
+/// are the same for both cases of an ASCII letter, so "Backs" has the shape of "backs".
+fn shape(word: &[u8]) -> Option<(usize, u32)> {
+    let (first, last) = (word.first()?, word.last()?);
+    let slot = (word.len().min(15) << 5) | usize::from(first & 31);
+    Some((slot, 1 << (last & 31)))
+}
+
 impl Lexicon {
-    /// The longest entry matching `words` at `i` (`words` lower-cased).
-    pub fn match_at(&self, words: &[&str], i: usize) -> Option<&Entry> {
-        let first = words.get(i)?;
-        self.by_first.get(*first)?.iter().find(|e| {
-            e.words.len() <= words.len() - i && e.words.iter().zip(&words[i..]).all(|(a, b)| a == b)
+    /// Whether `word` (any case) may lower-case to the first word of an entry. Only ASCII
+    /// words are turned away, as lower-casing keeps their length and shape; `ascii` says the
+    /// whole sentence is ASCII, which spares the test per word.
+    fn may_start(&self, word: &[u8], ascii: bool) -> bool {
+        let fits = shape(word)
+            .is_some_and(|(slot, bit)| self.first_shapes.get(slot).is_some_and(|s| s & bit != 0));
+        fits || !(ascii || word.is_ascii())
+    }
+
+    /// The longest entry matching the tokens (any case) from token `i`.
+    fn match_at(&self, text: &str, tokens: &[Token], i: usize, ascii: bool) -> Option<&Entry> {
+        let t = tokens.get(i)?;
+        if !self.may_start(text.as_bytes().get(t.start..t.end)?, ascii) {
+            return None;
+        }
+        let entries = self.by_first.get(lower_word(t.text(text)).as_ref())?;
+        entries.iter().find(|e| {
+            e.words.len() <= tokens.len() - i
+                && (e.words.iter().zip(&tokens[i..])).all(|(w, t)| lowers_to(t.text(text), w))
         })
+    }
+
+    /// The entries among the tokens of a sentence (any case), left to right, as (token index,
+    /// entry); a match resumes after its last word.
+    pub fn find_all(&self, text: &str, tokens: &[Token]) -> Vec<(usize, &Entry)> {
+        let ascii = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => text
+                .as_bytes()
+                .get(a.start..b.end)
+                .is_some_and(<[u8]>::is_ascii),
+            _ => true,
+        };
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.match_at(text, tokens, i, ascii) {
+                Some(e) => {
+                    hits.push((i, e));
+                    i += e.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    fn index_shapes(&mut self) {
+        self.first_shapes = vec![0; SHAPE_SLOTS];
+        for first in self.by_first.keys() {
+            if let Some((slot, bit)) = shape(first.as_bytes())
+                && let Some(s) = self.first_shapes.get_mut(slot)
+            {
+                *s |= bit;
+            }
+        }
+    }
+}
+
+/// `word` lower-cased, borrowed when it is lower case already (most words are).
+pub fn lower_word(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Whether `word` lower-cases to `lower`, which is lower case (no ASCII capital in it), without
+/// allocating for an ASCII word.
+fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 
@@ -133,6 +221,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
     for entries in lexicon.by_first.values_mut() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
+    lexicon.index_shapes();
     lexicon
 }
 
@@ -183,9 +272,33 @@ mod tests {
 
     #[test]
     fn longest_expression_matches_first() {
-        let words = ["is", "opposed", "to", "tariffs"];
-        let entry = STANCE_LEXICON.match_at(&words, 0).expect("match");
+        let text = "is opposed to tariffs";
+        let tokens = crate::extract::text::tokenize(text);
+        let hits = STANCE_LEXICON.find_all(text, &tokens);
+        let (at, entry) = hits.first().expect("match");
+        assert_eq!(*at, 0);
         assert_eq!(entry.words, ["is", "opposed", "to"]);
         assert_eq!(entry.polarity, Polarity::Oppose);
+    }
+
+    #[test]
+    fn expressions_match_in_any_case() {
+        let text = "Opponents SUPPORT Tariffs and Is Opposed To quotas";
+        let tokens = crate::extract::text::tokenize(text);
+        let hits: Vec<(usize, &[String])> = STANCE_LEXICON
+            .find_all(text, &tokens)
+            .into_iter()
+            .map(|(i, e)| (i, e.words.as_slice()))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                (1, &["support".to_string()][..]),
+                (
+                    4,
+                    &["is".to_string(), "opposed".to_string(), "to".to_string()][..]
+                )
+            ]
+        );
     }
 }

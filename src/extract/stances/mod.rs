@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::Context;
+use crate::extract::hashing::FxBuild;
 use crate::extract::text::{Token, TokenKind};
 use crate::model::{Actor, ActorKind, Claim, ClaimKind, Meta, Polarity, Span, Stance};
 
@@ -206,7 +207,8 @@ struct ClaimRanges<'c> {
     actor: Option<usize>,
     content: Vec<Range<usize>>,
     cue: Option<Range<usize>>,
-    source_text: String,
+    /// The source's bytes: only a pronoun subject is compared with it.
+    source: Option<Range<usize>>,
 }
 
 /// What stands before a stance expression.
@@ -245,44 +247,8 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         return Vec::new();
     }
     let text = cx.text;
-    let map = &cx.offsets;
-    let to_bytes = |span: &Span| span.byte_pieces(map, text);
-    let mut mentions: Vec<(usize, usize, usize)> = actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
-            a.mentions
-                .iter()
-                .filter(|m| !m.orphaned)
-                .flat_map(move |m| to_bytes(m).into_iter().map(move |r| (r.start, r.end, i)))
-        })
-        .filter(|(s, e, _)| s < e)
-        .collect();
-    mentions.sort_unstable();
-    let actor_index: HashMap<&str, usize> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let claims: Vec<ClaimRanges> = claims
-        .iter()
-        .filter(|c| !c.meta.is_rejected())
-        .map(|c| ClaimRanges {
-            claim: c,
-            actor: c.actor.as_deref().and_then(|a| actor_index.get(a).copied()),
-            content: to_bytes(&c.content),
-            cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
-            source_text: c
-                .source
-                .as_ref()
-                .map(|s| {
-                    let r = s.byte_range(map, text);
-                    text[r].to_lowercase()
-                })
-                .unwrap_or_default(),
-        })
-        .collect();
-    let aliases = AliasIndex::new(actors);
+    let mentions = mention_ranges(cx, actors);
+    let claims = claim_ranges(cx, actors, claims);
     // Claims by where they start (cue and content together), with the furthest end so far:
     // a sentence looks only at the claims that reach into it, so long texts stay linear.
     let mut by_start: Vec<(usize, usize, usize)> = claims
@@ -303,46 +269,15 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
             Some(*f)
         })
         .collect();
-
-    // Every token lower-cased once for the whole text: an ASCII word is a slice of one
-    // lower-cased copy of the text (same bytes, same offsets), only the others allocate. This
-    // was a `String` per token per sentence.
-    let ascii_lower = text.to_ascii_lowercase();
-    let lowered: Vec<Cow<str>> = cx
-        .analysis
-        .tokens
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            match ascii_lower.get(t.start..t.end) {
-                Some(low) if w.is_ascii() => Cow::Borrowed(low),
-                _ => Cow::Owned(w.to_lowercase()),
-            }
-        })
-        .collect();
-    let lower_all: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
+    // Built at the first sentence with a stance expression: most sentences have none.
+    let mut aliases: Option<AliasIndex> = None;
 
     let mut found = Vec::new();
-    for (si, sentence_info) in cx.analysis.sentences.iter().enumerate() {
+    for si in 0..cx.analysis.sentences.len() {
         let tokens = cx.analysis.sentence_tokens(si);
-        let refs: &[&str] = match lower_all.get(sentence_info.tokens.clone()) {
-            Some(r) if r.len() == tokens.len() => r,
-            _ => &[],
-        };
-        let hits: Vec<(usize, &Entry)> = {
-            let mut hits = Vec::new();
-            let mut i = 0;
-            while i < refs.len() {
-                match STANCE_LEXICON.match_at(refs, i) {
-                    Some(e) => {
-                        hits.push((i, e));
-                        i += e.words.len();
-                    }
-                    None => i += 1,
-                }
-            }
-            hits
-        };
+        // The lexicon reads the words as written: only a sentence with a stance expression
+        // is lower-cased.
+        let hits = STANCE_LEXICON.find_all(text, tokens);
         if hits.is_empty() {
             continue;
         }
@@ -361,7 +296,11 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
             .collect();
         near.sort_unstable();
         let near: Vec<&ClaimRanges> = near.into_iter().map(|k| &claims[k]).collect();
-        let sent = sentence(text, tokens, refs, &mentions, &aliases);
+        let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let lowered: Vec<Cow<str>> = raw.iter().map(|w| lexicon::lower_word(w)).collect();
+        let lower: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
+        let aliases = aliases.get_or_insert_with(|| AliasIndex::new(actors));
+        let sent = sentence(text, tokens, &raw, &lower, &mentions, aliases);
         for (i, entry) in hits {
             read_expression(actors, &near, &sent, si, i, entry, &mut found);
         }
@@ -369,10 +308,53 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
     finish(cx, actors, found)
 }
 
+/// The byte ranges of the actors' mentions, as (start, end, actor), in text order.
+fn mention_ranges(cx: &Context, actors: &[Actor]) -> Vec<(usize, usize, usize)> {
+    let (text, map) = (cx.text, &cx.offsets);
+    let mut mentions = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        for m in a.mentions.iter().filter(|m| !m.orphaned) {
+            // Most mentions are one piece: no vector of pieces for them.
+            if m.parts.is_none() {
+                let r = m.byte_range(map, text);
+                mentions.push((r.start, r.end, i));
+            } else {
+                let pieces = m.byte_pieces(map, text);
+                mentions.extend(pieces.into_iter().map(|r| (r.start, r.end, i)));
+            }
+        }
+    }
+    mentions.retain(|(s, e, _)| s < e);
+    mentions.sort_unstable();
+    mentions
+}
+
+/// The claims that are not rejected, with their byte ranges.
+fn claim_ranges<'c>(cx: &Context, actors: &[Actor], claims: &'c [Claim]) -> Vec<ClaimRanges<'c>> {
+    let (text, map) = (cx.text, &cx.offsets);
+    let actor_index: HashMap<&str, usize, FxBuild> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    claims
+        .iter()
+        .filter(|c| !c.meta.is_rejected())
+        .map(|c| ClaimRanges {
+            claim: c,
+            actor: c.actor.as_deref().and_then(|a| actor_index.get(a).copied()),
+            content: c.content.byte_pieces(map, text),
+            cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
+            source: c.source.as_ref().map(|s| s.byte_range(map, text)),
+        })
+        .collect()
+}
+
 /// Tokens of a sentence with the actor runs over them: mentions first, then names and aliases.
 fn sentence<'a>(
     text: &'a str,
     tokens: &'a [Token],
+    raw: &[&str],
     lower: &'a [&'a str],
     mentions: &[(usize, usize, usize)],
     aliases: &AliasIndex,
@@ -407,12 +389,10 @@ fn sentence<'a>(
             (None, _) => current = None,
         }
     }
-    let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    let refs = lower;
     let mut i = 0;
     while i < tokens.len() {
         if run_at[i].is_none()
-            && let Some((len, actor)) = aliases.match_at(refs, &raw, i)
+            && let Some((len, actor)) = aliases.match_at(lower, raw, i)
             && run_at[i..i + len].iter().all(Option::is_none)
         {
             runs.push(ActorRun {
@@ -796,7 +776,12 @@ fn read_expression(
                     "it" | "they" => actors[a].kind != ActorKind::Person,
                     _ => false,
                 });
-            let factor = if via_cue.is_some() || *p == c.source_text || first_person {
+            let is_source = || {
+                c.source
+                    .clone()
+                    .is_some_and(|r| sent.text[r].to_lowercase() == *p)
+            };
+            let factor = if via_cue.is_some() || first_person || is_source() {
                 Some(0.9)
             } else if third_person {
                 Some(0.75)
