@@ -7,12 +7,20 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::hashing::FnvBuild;
+use crate::extract::hashing::PassBuild;
 use crate::extract::text::Token;
 
-/// Maps keyed by short words, looked up once per token: FNV-1a instead of SipHash (no
-/// untrusted keys can be inserted, they all come from the compiled-in data).
-pub type WordMap<V> = HashMap<String, V, FnvBuild>;
+/// Maps keyed by the `folded_hash` of a word: a token is looked up as written, with no
+/// lower-cased copy. Words that share a hash share a slot, so what is stored there keeps its
+/// words to tell them apart.
+pub type FoldedMap<V> = HashMap<u64, V, PassBuild>;
+
+/// FNV-1a of a word with its ASCII capitals folded: "Backs" hashes as "backs" does.
+pub fn folded_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 
 use crate::model::Polarity;
 
@@ -41,13 +49,17 @@ pub struct Entry {
 }
 
 /// Stance expressions indexed by their first word, longest first.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lexicon {
-    pub by_first: WordMap<Vec<Entry>>,
+    /// (first word, its entries) by the `folded_hash` of the first word.
+    by_first: FoldedMap<Vec<(String, Vec<Entry>)>>,
     /// The shapes of the first words (see `shape`), a bit per (slot, last byte): every token
     /// of the text is tried, and one look-up here turns nearly all of them away before they
-    /// are lower-cased and hashed.
-    first_shapes: Vec<u32>,
+    /// are hashed.
+    first_shapes: Box<[u32; SHAPE_SLOTS]>,
+    /// Whether every first word is ASCII: then a word with a char that lower-cases to
+    /// something else ("’", "é") starts no entry, and needs no lower-cased copy to tell.
+    ascii_firsts: bool,
     pub lines_skipped: usize,
 }
 
@@ -64,25 +76,66 @@ fn shape(word: &[u8]) -> Option<(usize, u32)> {
 }
 
 impl Lexicon {
-    /// Whether `word` (any case) may lower-case to the first word of an entry. Only ASCII
-    /// words are turned away, as lower-casing keeps their length and shape; `ascii` says the
-    /// whole sentence is ASCII, which spares the test per word.
-    fn may_start(&self, word: &[u8], ascii: bool) -> bool {
-        let fits = shape(word)
-            .is_some_and(|(slot, bit)| self.first_shapes.get(slot).is_some_and(|s| s & bit != 0));
-        fits || !(ascii || word.is_ascii())
+    fn new() -> Self {
+        Lexicon {
+            by_first: FoldedMap::default(),
+            first_shapes: Box::new([0; SHAPE_SLOTS]),
+            ascii_firsts: true,
+            lines_skipped: 0,
+        }
     }
 
-    /// The longest entry matching the tokens (any case) from token `i`.
+    fn add(&mut self, entry: Entry) {
+        let Some(first) = entry.words.first() else {
+            return;
+        };
+        if let Some((slot, bit)) = shape(first.as_bytes())
+            && let Some(s) = self.first_shapes.get_mut(slot)
+        {
+            *s |= bit;
+        }
+        self.ascii_firsts &= first.is_ascii();
+        let bucket = self
+            .by_first
+            .entry(folded_hash(first.as_bytes()))
+            .or_default();
+        match bucket.iter_mut().find(|(w, _)| w == first) {
+            Some((_, entries)) => entries.push(entry),
+            None => bucket.push((first.clone(), vec![entry])),
+        }
+    }
+
+    /// Whether an ASCII word (any case) may be the first word of an entry: lower-casing it
+    /// keeps its length and shape.
+    fn may_start(&self, word: &[u8]) -> bool {
+        shape(word)
+            .is_some_and(|(slot, bit)| self.first_shapes.get(slot).is_some_and(|s| s & bit != 0))
+    }
+
+    /// The longest entry matching the tokens (any case) from token `i`; `ascii` says the
+    /// whole sentence is ASCII, which spares the test per word.
     fn match_at(&self, text: &str, tokens: &[Token], i: usize, ascii: bool) -> Option<&Entry> {
         let t = tokens.get(i)?;
-        if !self.may_start(text.as_bytes().get(t.start..t.end)?, ascii) {
-            return None;
-        }
-        let entries = self.by_first.get(lower_word(t.text(text)).as_ref())?;
+        let word = text.as_bytes().get(t.start..t.end)?;
+        let key = if ascii || word.is_ascii() {
+            if !self.may_start(word) {
+                return None;
+            }
+            folded_hash(word)
+        } else {
+            let word = t.text(text);
+            if self.ascii_firsts && !word.chars().all(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+                return None;
+            }
+            folded_hash(word.to_lowercase().as_bytes())
+        };
+        let (_, entries) =
+            (self.by_first.get(&key)?.iter()).find(|(w, _)| lowers_to(text, t, w))?;
+        // The first word matched: the others follow.
         entries.iter().find(|e| {
             e.words.len() <= tokens.len() - i
-                && (e.words.iter().zip(&tokens[i..])).all(|(w, t)| lowers_to(t.text(text), w))
+                && (e.words.iter().skip(1).zip(&tokens[i + 1..]))
+                    .all(|(w, t)| lowers_to(text, t, w))
         })
     }
 
@@ -109,17 +162,6 @@ impl Lexicon {
         }
         hits
     }
-
-    fn index_shapes(&mut self) {
-        self.first_shapes = vec![0; SHAPE_SLOTS];
-        for first in self.by_first.keys() {
-            if let Some((slot, bit)) = shape(first.as_bytes())
-                && let Some(s) = self.first_shapes.get_mut(slot)
-            {
-                *s |= bit;
-            }
-        }
-    }
 }
 
 /// `word` lower-cased, borrowed when it is lower case already (most words are).
@@ -133,13 +175,13 @@ pub fn lower_word(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `word` lower-cases to `lower`, which is lower case (no ASCII capital in it), without
-/// allocating for an ASCII word.
-fn lowers_to(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.to_lowercase() == lower
+/// Whether token `t` lower-cases to `lower` (no ASCII capital in it): an ASCII token is
+/// compared as it is.
+fn lowers_to(text: &str, t: &Token, lower: &str) -> bool {
+    match text.as_bytes().get(t.start..t.end) {
+        Some(word) if word.is_ascii() => word.eq_ignore_ascii_case(lower.as_bytes()),
+        Some(_) => t.text(text).to_lowercase() == lower,
+        None => false,
     }
 }
 
@@ -178,7 +220,7 @@ fn words(phrase: &str) -> Vec<String> {
 }
 
 fn parse_lexicon(text: &str) -> Lexicon {
-    let mut lexicon = Lexicon::default();
+    let mut lexicon = Lexicon::new();
     for cols in data_lines(text) {
         let [phrase, polarity, strength, frame, rule] = cols[..] else {
             lexicon.lines_skipped += 1;
@@ -206,11 +248,11 @@ fn parse_lexicon(text: &str) -> Lexicon {
             lexicon.lines_skipped += 1;
             continue;
         };
-        let Some(first) = w.first().cloned() else {
+        if w.is_empty() {
             lexicon.lines_skipped += 1;
             continue;
-        };
-        lexicon.by_first.entry(first).or_default().push(Entry {
+        }
+        lexicon.add(Entry {
             words: w,
             polarity,
             strength: strength.clamp(0.0, 1.0),
@@ -218,10 +260,9 @@ fn parse_lexicon(text: &str) -> Lexicon {
             rule: rule.to_string(),
         });
     }
-    for entries in lexicon.by_first.values_mut() {
+    for (_, entries) in lexicon.by_first.values_mut().flatten() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
-    lexicon.index_shapes();
     lexicon
 }
 

@@ -207,7 +207,6 @@ struct ClaimRanges<'c> {
     actor: Option<usize>,
     content: Vec<Range<usize>>,
     cue: Option<Range<usize>>,
-    /// The source's bytes: only a pronoun subject is compared with it.
     source: Option<Range<usize>>,
 }
 
@@ -248,27 +247,7 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
     }
     let text = cx.text;
     let mentions = mention_ranges(cx, actors);
-    let claims = claim_ranges(cx, actors, claims);
-    // Claims by where they start (cue and content together), with the furthest end so far:
-    // a sentence looks only at the claims that reach into it, so long texts stay linear.
-    let mut by_start: Vec<(usize, usize, usize)> = claims
-        .iter()
-        .enumerate()
-        .filter_map(|(k, c)| {
-            let pieces = c.content.iter().chain(c.cue.as_ref());
-            let start = pieces.clone().map(|r| r.start).min()?;
-            let end = pieces.map(|r| r.end).max()?;
-            Some((start, end, k))
-        })
-        .collect();
-    by_start.sort_unstable();
-    let furthest: Vec<usize> = by_start
-        .iter()
-        .scan(0, |f, &(_, end, _)| {
-            *f = (*f).max(end);
-            Some(*f)
-        })
-        .collect();
+    let claims = Claims::new(cx, actors, claims);
     // Built at the first sentence with a stance expression: most sentences have none.
     let mut aliases: Option<AliasIndex> = None;
 
@@ -281,21 +260,10 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         if hits.is_empty() {
             continue;
         }
-        let (s, e) = match (tokens.first(), tokens.last()) {
-            (Some(a), Some(b)) => (a.start, b.end),
-            _ => (0, 0),
+        let near = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => claims.near(cx, a.start..b.end),
+            _ => Vec::new(),
         };
-        let hi = by_start.partition_point(|&(start, _, _)| start < e);
-        let mut near: Vec<usize> = by_start[..hi]
-            .iter()
-            .zip(&furthest[..hi])
-            .rev()
-            .take_while(|&(_, &f)| f > s)
-            .filter(|&(&(_, end, _), _)| end > s)
-            .map(|(&(_, _, k), _)| k)
-            .collect();
-        near.sort_unstable();
-        let near: Vec<&ClaimRanges> = near.into_iter().map(|k| &claims[k]).collect();
         let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lowered: Vec<Cow<str>> = raw.iter().map(|w| lexicon::lower_word(w)).collect();
         let lower: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
@@ -329,25 +297,99 @@ fn mention_ranges(cx: &Context, actors: &[Actor]) -> Vec<(usize, usize, usize)> 
     mentions
 }
 
-/// The claims that are not rejected, with their byte ranges.
-fn claim_ranges<'c>(cx: &Context, actors: &[Actor], claims: &'c [Claim]) -> Vec<ClaimRanges<'c>> {
-    let (text, map) = (cx.text, &cx.offsets);
-    let actor_index: HashMap<&str, usize, FxBuild> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    claims
-        .iter()
-        .filter(|c| !c.meta.is_rejected())
-        .map(|c| ClaimRanges {
-            claim: c,
-            actor: c.actor.as_deref().and_then(|a| actor_index.get(a).copied()),
-            content: c.content.byte_pieces(map, text),
-            cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
-            source: c.source.as_ref().map(|s| s.byte_range(map, text)),
-        })
-        .collect()
+/// The claims that are not rejected, found by the sentences they reach into.
+struct Claims<'c> {
+    claims: Vec<&'c Claim>,
+    actor_index: HashMap<&'c str, usize, FxBuild>,
+    /// (start, end, claim) of the cue and content together, by start, in code points clamped
+    /// to the text: finding a sentence's claims converts the sentence's two offsets instead
+    /// of every claim's, and most sentences have no stance expression to look for claims.
+    by_start: Vec<(usize, usize, usize)>,
+    /// The furthest end along `by_start` so far: a sentence looks only at the claims that reach
+    /// into it, so long texts stay linear.
+    furthest: Vec<usize>,
+}
+
+impl<'c> Claims<'c> {
+    fn new(cx: &Context, actors: &'c [Actor], claims: &'c [Claim]) -> Self {
+        let claims: Vec<&Claim> = claims.iter().filter(|c| !c.meta.is_rejected()).collect();
+        let actor_index = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let len = cx.offsets.len_chars();
+        let mut by_start: Vec<(usize, usize, usize)> = claims
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let (mut start, mut end) = char_extent(&c.content);
+                if let Some(cue) = &c.cue {
+                    let (s, e) = char_extent(cue);
+                    (start, end) = (start.min(s), end.max(e));
+                }
+                (start.min(len), end.min(len), k)
+            })
+            .collect();
+        by_start.sort_unstable();
+        let furthest = by_start
+            .iter()
+            .scan(0, |f, &(_, end, _)| {
+                *f = (*f).max(end);
+                Some(*f)
+            })
+            .collect();
+        Claims {
+            claims,
+            actor_index,
+            by_start,
+            furthest,
+        }
+    }
+
+    /// The claims reaching into `bytes` (char boundaries) in claim order, with their byte
+    /// ranges. Byte and code point offsets within the text rise together, so comparing the
+    /// clamped code points of the claims with the sentence's finds the claims whose byte
+    /// ranges reach into it.
+    fn near(&self, cx: &Context, bytes: Range<usize>) -> Vec<ClaimRanges<'c>> {
+        let (text, map) = (cx.text, &cx.offsets);
+        let (s, e) = (map.to_char(text, bytes.start), map.to_char(text, bytes.end));
+        let hi = self.by_start.partition_point(|&(start, _, _)| start < e);
+        let mut near: Vec<usize> = self.by_start[..hi]
+            .iter()
+            .zip(&self.furthest[..hi])
+            .rev()
+            .take_while(|&(_, &f)| f > s)
+            .filter(|&(&(_, end, _), _)| end > s)
+            .map(|(&(_, _, k), _)| k)
+            .collect();
+        near.sort_unstable();
+        near.into_iter()
+            .map(|k| {
+                let c = self.claims[k];
+                ClaimRanges {
+                    claim: c,
+                    actor: (c.actor.as_deref()).and_then(|a| self.actor_index.get(a).copied()),
+                    content: c.content.byte_pieces(map, text),
+                    cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
+                    source: c.source.as_ref().map(|s| s.byte_range(map, text)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The code points a span covers, from the start of its first piece to the end of its last
+/// (the pieces as `Span::pieces` gives them, an end never before its start).
+fn char_extent(span: &Span) -> (usize, usize) {
+    match &span.parts {
+        Some(parts) if !parts.is_empty() => {
+            parts.iter().fold((usize::MAX, 0), |(lo, hi), &[s, e]| {
+                (lo.min(s), hi.max(e.max(s)))
+            })
+        }
+        _ => (span.start, span.end.max(span.start)),
+    }
 }
 
 /// Tokens of a sentence with the actor runs over them: mentions first, then names and aliases.
@@ -707,7 +749,7 @@ fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, 
 #[allow(clippy::too_many_arguments)]
 fn read_expression(
     actors: &[Actor],
-    claims: &[&ClaimRanges],
+    claims: &[ClaimRanges],
     sent: &Sent,
     si: usize,
     p: usize,
