@@ -53,7 +53,7 @@ pub struct Entry {
 pub struct Lexicon {
     /// (first word, its entries) by the `folded_hash` of the first word.
     by_first: FoldedMap<Vec<(String, Vec<Entry>)>>,
-    /// The shapes of the first words (see `shape`), a bit per (slot, last byte): every token
+    /// The shapes of the first words (see `shapes`), a bit per (slot, byte): every token
     /// of the text is tried, and one look-up here turns nearly all of them away before they
     /// are hashed.
     first_shapes: Box<[u32; SHAPE_SLOTS]>,
@@ -63,16 +63,30 @@ pub struct Lexicon {
     pub lines_skipped: usize,
 }
 
-/// Slots of `first_shapes`: 16 lengths × 32 first bytes.
-const SHAPE_SLOTS: usize = 16 * 32;
+/// Slots of `first_shapes`: 16 lengths × 32 first bytes, then 16 lengths × 32 second bytes.
+const SHAPE_SLOTS: usize = 2 * 16 * 32;
 
-/// Where a word's shape sits in `first_shapes`: the slot of its length (15 for longer ones) and
-/// first byte, and the bit of its last byte. Only the low five bits of a byte count, and they
-/// are the same for both cases of an ASCII letter, so "Backs" has the shape of "backs".
-fn shape(word: &[u8]) -> Option<(usize, u32)> {
+/// Where a word's two shapes sit in `first_shapes`: the slot of its length (15 for longer
+/// ones) and first byte with the bit of its last byte, and the slot of its length and second
+/// byte with the bit of its next-to-last byte (a one-byte word is its own second byte). Only
+/// the low five bits of a byte count, and they are the same for both cases of an ASCII letter,
+/// so "Backs" has the shapes of "backs".
+fn shapes(word: &[u8]) -> Option<[(usize, u32); 2]> {
     let (first, last) = (word.first()?, word.last()?);
-    let slot = (word.len().min(15) << 5) | usize::from(first & 31);
-    Some((slot, 1 << (last & 31)))
+    let second = word.get(1).unwrap_or(first);
+    let next_to_last = word
+        .len()
+        .checked_sub(2)
+        .and_then(|i| word.get(i))
+        .unwrap_or(last);
+    let len = word.len().min(15) << 5;
+    Some([
+        (len | usize::from(first & 31), 1 << (last & 31)),
+        (
+            SHAPE_SLOTS / 2 + (len | usize::from(second & 31)),
+            1 << (next_to_last & 31),
+        ),
+    ])
 }
 
 impl Lexicon {
@@ -89,10 +103,10 @@ impl Lexicon {
         let Some(first) = entry.words.first() else {
             return;
         };
-        if let Some((slot, bit)) = shape(first.as_bytes())
-            && let Some(s) = self.first_shapes.get_mut(slot)
-        {
-            *s |= bit;
+        for (slot, bit) in shapes(first.as_bytes()).into_iter().flatten() {
+            if let Some(s) = self.first_shapes.get_mut(slot) {
+                *s |= bit;
+            }
         }
         self.ascii_firsts &= first.is_ascii();
         let bucket = self
@@ -108,8 +122,10 @@ impl Lexicon {
     /// Whether an ASCII word (any case) may be the first word of an entry: lower-casing it
     /// keeps its length and shape.
     fn may_start(&self, word: &[u8]) -> bool {
-        shape(word)
-            .is_some_and(|(slot, bit)| self.first_shapes.get(slot).is_some_and(|s| s & bit != 0))
+        shapes(word).is_some_and(|shapes| {
+            (shapes.iter())
+                .all(|&(slot, bit)| self.first_shapes.get(slot).is_some_and(|s| s & bit != 0))
+        })
     }
 
     /// The longest entry matching the tokens (any case) from token `i`; `ascii` says the

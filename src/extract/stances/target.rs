@@ -229,13 +229,15 @@ impl<'a> AliasIndex<'a> {
                     continue;
                 }
                 let spaced = spaced_words(name);
-                let Some(first) = name_words(&spaced).next() else {
+                let mut words = name_words(&spaced);
+                let Some(first) = words.next() else {
                     continue;
                 };
+                let (key, len) = (folded_hash(first.as_bytes()), 1 + words.count());
                 names.push(Name {
-                    key: folded_hash(first.as_bytes()),
-                    len: name_words(&spaced).count(),
+                    key,
                     spaced,
+                    len,
                     actor: i,
                 });
             }
