@@ -182,12 +182,15 @@ impl Lexicon {
 
 /// `word` lower-cased, borrowed when it is lower case already (most words are).
 pub fn lower_word(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
         Cow::Owned(word.to_ascii_lowercase())
     } else {
-        Cow::Borrowed(word)
+        Cow::Owned(word.to_lowercase())
     }
 }
 

@@ -404,8 +404,14 @@ fn sentence<'a>(
     let mut runs: Vec<ActorRun> = Vec::new();
     let mut run_at = vec![None; tokens.len()];
     let mut current: Option<(usize, usize)> = None; // (mention index, run index)
+    // The mentions starting at or before the token: tokens go forward, so this only grows.
+    let mut k = tokens
+        .first()
+        .map_or(0, |t| mentions.partition_point(|m| m.0 <= t.start));
     for (ti, t) in tokens.iter().enumerate() {
-        let k = mentions.partition_point(|m| m.0 <= t.start);
+        while mentions.get(k).is_some_and(|m| m.0 <= t.start) {
+            k += 1;
+        }
         // The innermost mention starting at or before the token that covers it.
         let covering = mentions[..k]
             .iter()
