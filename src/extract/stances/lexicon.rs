@@ -3,14 +3,24 @@
 //! A malformed line is skipped, never a panic: the data files are checked by a unit test, so a
 //! bad edit shows up there rather than at run time.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::hashing::FnvBuild;
+use crate::extract::hashing::PassBuild;
+use crate::extract::text::Token;
 
-/// Maps keyed by short words, looked up once per token: FNV-1a instead of SipHash (no
-/// untrusted keys can be inserted, they all come from the compiled-in data).
-pub type WordMap<V> = HashMap<String, V, FnvBuild>;
+/// Maps keyed by the `folded_hash` of a word: a token is looked up as written, with no
+/// lower-cased copy. Words that share a hash share a slot, so what is stored there keeps its
+/// words to tell them apart.
+pub type FoldedMap<V> = HashMap<u64, V, PassBuild>;
+
+/// FNV-1a of a word with its ASCII capitals folded: "Backs" hashes as "backs" does.
+pub fn folded_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 
 use crate::model::Polarity;
 
@@ -39,19 +49,158 @@ pub struct Entry {
 }
 
 /// Stance expressions indexed by their first word, longest first.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lexicon {
-    pub by_first: WordMap<Vec<Entry>>,
+    /// (first word, its entries) by the `folded_hash` of the first word.
+    by_first: FoldedMap<Vec<(String, Vec<Entry>)>>,
+    /// The shapes of the first words (see `shapes`), a bit per (slot, byte): every token
+    /// of the text is tried, and one look-up here turns nearly all of them away before they
+    /// are hashed.
+    first_shapes: Box<[u32; SHAPE_SLOTS]>,
+    /// Whether every first word is ASCII: then a word with a char that lower-cases to
+    /// something else ("’", "é") starts no entry, and needs no lower-cased copy to tell.
+    ascii_firsts: bool,
     pub lines_skipped: usize,
 }
 
+/// Slots of `first_shapes`: 16 lengths × 32 first bytes, then 16 lengths × 32 second bytes.
+const SHAPE_SLOTS: usize = 2 * 16 * 32;
+
+/// Where a word's two shapes sit in `first_shapes`: the slot of its length (15 for longer
+/// ones) and first byte with the bit of its last byte, and the slot of its length and second
+/// byte with the bit of its next-to-last byte (a one-byte word is its own second byte). Only
+/// the low five bits of a byte count, and they are the same for both cases of an ASCII letter,
+/// so "Backs" has the shapes of "backs".
+fn shapes(word: &[u8]) -> Option<[(usize, u32); 2]> {
+    let (first, last) = (word.first()?, word.last()?);
+    let second = word.get(1).unwrap_or(first);
+    let next_to_last = word
+        .len()
+        .checked_sub(2)
+        .and_then(|i| word.get(i))
+        .unwrap_or(last);
+    let len = word.len().min(15) << 5;
+    Some([
+        (len | usize::from(first & 31), 1 << (last & 31)),
+        (
+            SHAPE_SLOTS / 2 + (len | usize::from(second & 31)),
+            1 << (next_to_last & 31),
+        ),
+    ])
+}
+
 impl Lexicon {
-    /// The longest entry matching `words` at `i` (`words` lower-cased).
-    pub fn match_at(&self, words: &[&str], i: usize) -> Option<&Entry> {
-        let first = words.get(i)?;
-        self.by_first.get(*first)?.iter().find(|e| {
-            e.words.len() <= words.len() - i && e.words.iter().zip(&words[i..]).all(|(a, b)| a == b)
+    fn new() -> Self {
+        Lexicon {
+            by_first: FoldedMap::default(),
+            first_shapes: Box::new([0; SHAPE_SLOTS]),
+            ascii_firsts: true,
+            lines_skipped: 0,
+        }
+    }
+
+    fn add(&mut self, entry: Entry) {
+        let Some(first) = entry.words.first() else {
+            return;
+        };
+        for (slot, bit) in shapes(first.as_bytes()).into_iter().flatten() {
+            if let Some(s) = self.first_shapes.get_mut(slot) {
+                *s |= bit;
+            }
+        }
+        self.ascii_firsts &= first.is_ascii();
+        let bucket = self
+            .by_first
+            .entry(folded_hash(first.as_bytes()))
+            .or_default();
+        match bucket.iter_mut().find(|(w, _)| w == first) {
+            Some((_, entries)) => entries.push(entry),
+            None => bucket.push((first.clone(), vec![entry])),
+        }
+    }
+
+    /// Whether an ASCII word (any case) may be the first word of an entry: lower-casing it
+    /// keeps its length and shape.
+    fn may_start(&self, word: &[u8]) -> bool {
+        shapes(word).is_some_and(|shapes| {
+            (shapes.iter())
+                .all(|&(slot, bit)| self.first_shapes.get(slot).is_some_and(|s| s & bit != 0))
         })
+    }
+
+    /// The longest entry matching the tokens (any case) from token `i`; `ascii` says the
+    /// whole sentence is ASCII, which spares the test per word.
+    fn match_at(&self, text: &str, tokens: &[Token], i: usize, ascii: bool) -> Option<&Entry> {
+        let t = tokens.get(i)?;
+        let word = text.as_bytes().get(t.start..t.end)?;
+        let key = if ascii || word.is_ascii() {
+            if !self.may_start(word) {
+                return None;
+            }
+            folded_hash(word)
+        } else {
+            let word = t.text(text);
+            if self.ascii_firsts && !word.chars().all(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+                return None;
+            }
+            folded_hash(word.to_lowercase().as_bytes())
+        };
+        let (_, entries) =
+            (self.by_first.get(&key)?.iter()).find(|(w, _)| lowers_to(text, t, w))?;
+        // The first word matched: the others follow.
+        entries.iter().find(|e| {
+            e.words.len() <= tokens.len() - i
+                && (e.words.iter().skip(1).zip(&tokens[i + 1..]))
+                    .all(|(w, t)| lowers_to(text, t, w))
+        })
+    }
+
+    /// The entries among the tokens of a sentence (any case), left to right, as (token index,
+    /// entry); a match resumes after its last word.
+    pub fn find_all(&self, text: &str, tokens: &[Token]) -> Vec<(usize, &Entry)> {
+        let ascii = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => text
+                .as_bytes()
+                .get(a.start..b.end)
+                .is_some_and(<[u8]>::is_ascii),
+            _ => true,
+        };
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.match_at(text, tokens, i, ascii) {
+                Some(e) => {
+                    hits.push((i, e));
+                    i += e.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+}
+
+/// `word` lower-cased, borrowed when it is lower case already (most words are).
+pub fn lower_word(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether token `t` lower-cases to `lower` (no ASCII capital in it): an ASCII token is
+/// compared as it is.
+fn lowers_to(text: &str, t: &Token, lower: &str) -> bool {
+    match text.as_bytes().get(t.start..t.end) {
+        Some(word) if word.is_ascii() => word.eq_ignore_ascii_case(lower.as_bytes()),
+        Some(_) => t.text(text).to_lowercase() == lower,
+        None => false,
     }
 }
 
@@ -90,7 +239,7 @@ fn words(phrase: &str) -> Vec<String> {
 }
 
 fn parse_lexicon(text: &str) -> Lexicon {
-    let mut lexicon = Lexicon::default();
+    let mut lexicon = Lexicon::new();
     for cols in data_lines(text) {
         let [phrase, polarity, strength, frame, rule] = cols[..] else {
             lexicon.lines_skipped += 1;
@@ -118,11 +267,11 @@ fn parse_lexicon(text: &str) -> Lexicon {
             lexicon.lines_skipped += 1;
             continue;
         };
-        let Some(first) = w.first().cloned() else {
+        if w.is_empty() {
             lexicon.lines_skipped += 1;
             continue;
-        };
-        lexicon.by_first.entry(first).or_default().push(Entry {
+        }
+        lexicon.add(Entry {
             words: w,
             polarity,
             strength: strength.clamp(0.0, 1.0),
@@ -130,7 +279,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
             rule: rule.to_string(),
         });
     }
-    for entries in lexicon.by_first.values_mut() {
+    for (_, entries) in lexicon.by_first.values_mut().flatten() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     }
     lexicon
@@ -183,9 +332,33 @@ mod tests {
 
     #[test]
     fn longest_expression_matches_first() {
-        let words = ["is", "opposed", "to", "tariffs"];
-        let entry = STANCE_LEXICON.match_at(&words, 0).expect("match");
+        let text = "is opposed to tariffs";
+        let tokens = crate::extract::text::tokenize(text);
+        let hits = STANCE_LEXICON.find_all(text, &tokens);
+        let (at, entry) = hits.first().expect("match");
+        assert_eq!(*at, 0);
         assert_eq!(entry.words, ["is", "opposed", "to"]);
         assert_eq!(entry.polarity, Polarity::Oppose);
+    }
+
+    #[test]
+    fn expressions_match_in_any_case() {
+        let text = "Opponents SUPPORT Tariffs and Is Opposed To quotas";
+        let tokens = crate::extract::text::tokenize(text);
+        let hits: Vec<(usize, &[String])> = STANCE_LEXICON
+            .find_all(text, &tokens)
+            .into_iter()
+            .map(|(i, e)| (i, e.words.as_slice()))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                (1, &["support".to_string()][..]),
+                (
+                    4,
+                    &["is".to_string(), "opposed".to_string(), "to".to_string()][..]
+                )
+            ]
+        );
     }
 }

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::Context;
+use crate::extract::hashing::FxBuild;
 use crate::extract::text::{Token, TokenKind};
 use crate::model::{Actor, ActorKind, Claim, ClaimKind, Meta, Polarity, Span, Stance};
 
@@ -206,7 +207,7 @@ struct ClaimRanges<'c> {
     actor: Option<usize>,
     content: Vec<Range<usize>>,
     cue: Option<Range<usize>>,
-    source_text: String,
+    source: Option<Range<usize>>,
 }
 
 /// What stands before a stance expression.
@@ -245,123 +246,29 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         return Vec::new();
     }
     let text = cx.text;
-    let map = &cx.offsets;
-    let to_bytes = |span: &Span| span.byte_pieces(map, text);
-    let mut mentions: Vec<(usize, usize, usize)> = actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
-            a.mentions
-                .iter()
-                .filter(|m| !m.orphaned)
-                .flat_map(move |m| to_bytes(m).into_iter().map(move |r| (r.start, r.end, i)))
-        })
-        .filter(|(s, e, _)| s < e)
-        .collect();
-    mentions.sort_unstable();
-    let actor_index: HashMap<&str, usize> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let claims: Vec<ClaimRanges> = claims
-        .iter()
-        .filter(|c| !c.meta.is_rejected())
-        .map(|c| ClaimRanges {
-            claim: c,
-            actor: c.actor.as_deref().and_then(|a| actor_index.get(a).copied()),
-            content: to_bytes(&c.content),
-            cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
-            source_text: c
-                .source
-                .as_ref()
-                .map(|s| {
-                    let r = s.byte_range(map, text);
-                    text[r].to_lowercase()
-                })
-                .unwrap_or_default(),
-        })
-        .collect();
-    let aliases = AliasIndex::new(actors);
-    // Claims by where they start (cue and content together), with the furthest end so far:
-    // a sentence looks only at the claims that reach into it, so long texts stay linear.
-    let mut by_start: Vec<(usize, usize, usize)> = claims
-        .iter()
-        .enumerate()
-        .filter_map(|(k, c)| {
-            let pieces = c.content.iter().chain(c.cue.as_ref());
-            let start = pieces.clone().map(|r| r.start).min()?;
-            let end = pieces.map(|r| r.end).max()?;
-            Some((start, end, k))
-        })
-        .collect();
-    by_start.sort_unstable();
-    let furthest: Vec<usize> = by_start
-        .iter()
-        .scan(0, |f, &(_, end, _)| {
-            *f = (*f).max(end);
-            Some(*f)
-        })
-        .collect();
-
-    // Every token lower-cased once for the whole text: an ASCII word is a slice of one
-    // lower-cased copy of the text (same bytes, same offsets), only the others allocate. This
-    // was a `String` per token per sentence.
-    let ascii_lower = text.to_ascii_lowercase();
-    let lowered: Vec<Cow<str>> = cx
-        .analysis
-        .tokens
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            match ascii_lower.get(t.start..t.end) {
-                Some(low) if w.is_ascii() => Cow::Borrowed(low),
-                _ => Cow::Owned(w.to_lowercase()),
-            }
-        })
-        .collect();
-    let lower_all: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
+    let mentions = mention_ranges(cx, actors);
+    let claims = Claims::new(cx, actors, claims);
+    // Built at the first sentence with a stance expression: most sentences have none.
+    let mut aliases: Option<AliasIndex> = None;
 
     let mut found = Vec::new();
-    for (si, sentence_info) in cx.analysis.sentences.iter().enumerate() {
+    for si in 0..cx.analysis.sentences.len() {
         let tokens = cx.analysis.sentence_tokens(si);
-        let refs: &[&str] = match lower_all.get(sentence_info.tokens.clone()) {
-            Some(r) if r.len() == tokens.len() => r,
-            _ => &[],
-        };
-        let hits: Vec<(usize, &Entry)> = {
-            let mut hits = Vec::new();
-            let mut i = 0;
-            while i < refs.len() {
-                match STANCE_LEXICON.match_at(refs, i) {
-                    Some(e) => {
-                        hits.push((i, e));
-                        i += e.words.len();
-                    }
-                    None => i += 1,
-                }
-            }
-            hits
-        };
+        // The lexicon reads the words as written: only a sentence with a stance expression
+        // is lower-cased.
+        let hits = STANCE_LEXICON.find_all(text, tokens);
         if hits.is_empty() {
             continue;
         }
-        let (s, e) = match (tokens.first(), tokens.last()) {
-            (Some(a), Some(b)) => (a.start, b.end),
-            _ => (0, 0),
+        let near = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => claims.near(cx, a.start..b.end),
+            _ => Vec::new(),
         };
-        let hi = by_start.partition_point(|&(start, _, _)| start < e);
-        let mut near: Vec<usize> = by_start[..hi]
-            .iter()
-            .zip(&furthest[..hi])
-            .rev()
-            .take_while(|&(_, &f)| f > s)
-            .filter(|&(&(_, end, _), _)| end > s)
-            .map(|(&(_, _, k), _)| k)
-            .collect();
-        near.sort_unstable();
-        let near: Vec<&ClaimRanges> = near.into_iter().map(|k| &claims[k]).collect();
-        let sent = sentence(text, tokens, refs, &mentions, &aliases);
+        let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let lowered: Vec<Cow<str>> = raw.iter().map(|w| lexicon::lower_word(w)).collect();
+        let lower: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
+        let aliases = aliases.get_or_insert_with(|| AliasIndex::new(actors));
+        let sent = sentence(text, tokens, &raw, &lower, &mentions, aliases);
         for (i, entry) in hits {
             read_expression(actors, &near, &sent, si, i, entry, &mut found);
         }
@@ -369,10 +276,127 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
     finish(cx, actors, found)
 }
 
+/// The byte ranges of the actors' mentions, as (start, end, actor), in text order.
+fn mention_ranges(cx: &Context, actors: &[Actor]) -> Vec<(usize, usize, usize)> {
+    let (text, map) = (cx.text, &cx.offsets);
+    let mut mentions = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        for m in a.mentions.iter().filter(|m| !m.orphaned) {
+            // Most mentions are one piece: no vector of pieces for them.
+            if m.parts.is_none() {
+                let r = m.byte_range(map, text);
+                mentions.push((r.start, r.end, i));
+            } else {
+                let pieces = m.byte_pieces(map, text);
+                mentions.extend(pieces.into_iter().map(|r| (r.start, r.end, i)));
+            }
+        }
+    }
+    mentions.retain(|(s, e, _)| s < e);
+    mentions.sort_unstable();
+    mentions
+}
+
+/// The claims that are not rejected, found by the sentences they reach into.
+struct Claims<'c> {
+    claims: Vec<&'c Claim>,
+    actor_index: HashMap<&'c str, usize, FxBuild>,
+    /// (start, end, claim) of the cue and content together, by start, in code points clamped
+    /// to the text: finding a sentence's claims converts the sentence's two offsets instead
+    /// of every claim's, and most sentences have no stance expression to look for claims.
+    by_start: Vec<(usize, usize, usize)>,
+    /// The furthest end along `by_start` so far: a sentence looks only at the claims that reach
+    /// into it, so long texts stay linear.
+    furthest: Vec<usize>,
+}
+
+impl<'c> Claims<'c> {
+    fn new(cx: &Context, actors: &'c [Actor], claims: &'c [Claim]) -> Self {
+        let claims: Vec<&Claim> = claims.iter().filter(|c| !c.meta.is_rejected()).collect();
+        let actor_index = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let len = cx.offsets.len_chars();
+        let mut by_start: Vec<(usize, usize, usize)> = claims
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let (mut start, mut end) = char_extent(&c.content);
+                if let Some(cue) = &c.cue {
+                    let (s, e) = char_extent(cue);
+                    (start, end) = (start.min(s), end.max(e));
+                }
+                (start.min(len), end.min(len), k)
+            })
+            .collect();
+        by_start.sort_unstable();
+        let furthest = by_start
+            .iter()
+            .scan(0, |f, &(_, end, _)| {
+                *f = (*f).max(end);
+                Some(*f)
+            })
+            .collect();
+        Claims {
+            claims,
+            actor_index,
+            by_start,
+            furthest,
+        }
+    }
+
+    /// The claims reaching into `bytes` (char boundaries) in claim order, with their byte
+    /// ranges. Byte and code point offsets within the text rise together, so comparing the
+    /// clamped code points of the claims with the sentence's finds the claims whose byte
+    /// ranges reach into it.
+    fn near(&self, cx: &Context, bytes: Range<usize>) -> Vec<ClaimRanges<'c>> {
+        let (text, map) = (cx.text, &cx.offsets);
+        let (s, e) = (map.to_char(text, bytes.start), map.to_char(text, bytes.end));
+        let hi = self.by_start.partition_point(|&(start, _, _)| start < e);
+        let mut near: Vec<usize> = self.by_start[..hi]
+            .iter()
+            .zip(&self.furthest[..hi])
+            .rev()
+            .take_while(|&(_, &f)| f > s)
+            .filter(|&(&(_, end, _), _)| end > s)
+            .map(|(&(_, _, k), _)| k)
+            .collect();
+        near.sort_unstable();
+        near.into_iter()
+            .map(|k| {
+                let c = self.claims[k];
+                ClaimRanges {
+                    claim: c,
+                    actor: (c.actor.as_deref()).and_then(|a| self.actor_index.get(a).copied()),
+                    content: c.content.byte_pieces(map, text),
+                    cue: c.cue.as_ref().map(|s| s.byte_range(map, text)),
+                    source: c.source.as_ref().map(|s| s.byte_range(map, text)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The code points a span covers, from the start of its first piece to the end of its last
+/// (the pieces as `Span::pieces` gives them, an end never before its start).
+fn char_extent(span: &Span) -> (usize, usize) {
+    match &span.parts {
+        Some(parts) if !parts.is_empty() => {
+            parts.iter().fold((usize::MAX, 0), |(lo, hi), &[s, e]| {
+                (lo.min(s), hi.max(e.max(s)))
+            })
+        }
+        _ => (span.start, span.end.max(span.start)),
+    }
+}
+
 /// Tokens of a sentence with the actor runs over them: mentions first, then names and aliases.
 fn sentence<'a>(
     text: &'a str,
     tokens: &'a [Token],
+    raw: &[&str],
     lower: &'a [&'a str],
     mentions: &[(usize, usize, usize)],
     aliases: &AliasIndex,
@@ -380,8 +404,14 @@ fn sentence<'a>(
     let mut runs: Vec<ActorRun> = Vec::new();
     let mut run_at = vec![None; tokens.len()];
     let mut current: Option<(usize, usize)> = None; // (mention index, run index)
+    // The mentions starting at or before the token: tokens go forward, so this only grows.
+    let mut k = tokens
+        .first()
+        .map_or(0, |t| mentions.partition_point(|m| m.0 <= t.start));
     for (ti, t) in tokens.iter().enumerate() {
-        let k = mentions.partition_point(|m| m.0 <= t.start);
+        while mentions.get(k).is_some_and(|m| m.0 <= t.start) {
+            k += 1;
+        }
         // The innermost mention starting at or before the token that covers it.
         let covering = mentions[..k]
             .iter()
@@ -407,12 +437,10 @@ fn sentence<'a>(
             (None, _) => current = None,
         }
     }
-    let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-    let refs = lower;
     let mut i = 0;
     while i < tokens.len() {
         if run_at[i].is_none()
-            && let Some((len, actor)) = aliases.match_at(refs, &raw, i)
+            && let Some((len, actor)) = aliases.match_at(lower, raw, i)
             && run_at[i..i + len].iter().all(Option::is_none)
         {
             runs.push(ActorRun {
@@ -727,7 +755,7 @@ fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, 
 #[allow(clippy::too_many_arguments)]
 fn read_expression(
     actors: &[Actor],
-    claims: &[&ClaimRanges],
+    claims: &[ClaimRanges],
     sent: &Sent,
     si: usize,
     p: usize,
@@ -796,7 +824,12 @@ fn read_expression(
                     "it" | "they" => actors[a].kind != ActorKind::Person,
                     _ => false,
                 });
-            let factor = if via_cue.is_some() || *p == c.source_text || first_person {
+            let is_source = || {
+                c.source
+                    .clone()
+                    .is_some_and(|r| sent.text[r].to_lowercase() == *p)
+            };
+            let factor = if via_cue.is_some() || first_person || is_source() {
                 Some(0.9)
             } else if third_person {
                 Some(0.75)

@@ -2,9 +2,10 @@
 //! phrase, so the same target across sentences is one string ("Kiev's membership in the
 //! alliance" and "Ukraine's bid to join NATO" both become "Ukraine's NATO membership").
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{TARGET_RULES, WordMap};
+use super::lexicon::{TARGET_RULES, folded_hash};
 use crate::model::{Actor, ActorKind};
 
 /// One word of a target candidate, after actor names replaced their mentions.
@@ -183,32 +184,67 @@ pub fn continues(prev: Option<&str>, w: &str) -> bool {
     true
 }
 
-/// Names and aliases of the actors, as lower-case word sequences, longest first.
-pub struct AliasIndex {
-    by_first: WordMap<Vec<(Vec<String>, usize)>>,
+/// The words of a name, separated by spaces: the name itself when it is ASCII letters, digits
+/// and spaces (nearly all are), as the tokenizer would split it at its spaces anyway; otherwise
+/// its tokens, lower-cased. A text has dozens of names, and most are neither tokenized nor
+/// copied.
+fn spaced_words(name: &str) -> Cow<'_, str> {
+    if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+        return Cow::Borrowed(name);
+    }
+    let tokens = crate::extract::text::tokenize(name);
+    let words: Vec<String> = tokens.iter().map(|t| t.text(name).to_lowercase()).collect();
+    Cow::Owned(words.join(" "))
 }
 
-impl AliasIndex {
-    pub fn new(actors: &[Actor]) -> Self {
-        let mut by_first: WordMap<Vec<(Vec<String>, usize)>> = WordMap::default();
+/// The words of `spaced_words` without "the", in any case.
+fn name_words(spaced: &str) -> impl Iterator<Item = &str> {
+    spaced
+        .split_ascii_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+}
+
+/// One name or alias of an actor.
+struct Name<'a> {
+    /// The `folded_hash` of its first word.
+    key: u64,
+    /// Its words (see `spaced_words`).
+    spaced: Cow<'a, str>,
+    len: usize,
+    actor: usize,
+}
+
+/// Names and aliases of the actors, by the folded hash of their first word, longest first.
+pub struct AliasIndex<'a> {
+    names: Vec<Name<'a>>,
+}
+
+impl<'a> AliasIndex<'a> {
+    pub fn new(actors: &'a [Actor]) -> Self {
+        let mut names = Vec::new();
         for (i, actor) in actors.iter().enumerate() {
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let words: Vec<String> = crate::extract::text::tokenize(name)
-                    .iter()
-                    .map(|t| t.text(name).to_lowercase())
-                    .filter(|w| w != "the")
-                    .collect();
                 // A lower-case alias ("the alliance") is too loose to match as a name.
-                let named = name.chars().any(char::is_uppercase);
-                if let (Some(first), true) = (words.first().cloned(), named) {
-                    by_first.entry(first).or_default().push((words, i));
+                if !name.chars().any(char::is_uppercase) {
+                    continue;
                 }
+                let spaced = spaced_words(name);
+                let mut words = name_words(&spaced);
+                let Some(first) = words.next() else {
+                    continue;
+                };
+                let (key, len) = (folded_hash(first.as_bytes()), 1 + words.count());
+                names.push(Name {
+                    key,
+                    spaced,
+                    len,
+                    actor: i,
+                });
             }
         }
-        for v in by_first.values_mut() {
-            v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
-        }
-        AliasIndex { by_first }
+        // Stable: names of one length keep the actors' order.
+        names.sort_by_key(|n| (n.key, std::cmp::Reverse(n.len)));
+        AliasIndex { names }
     }
 
     /// The alias of an actor starting at word `i` of `words` (lower case, original case in
@@ -217,14 +253,17 @@ impl AliasIndex {
         if !raw.get(i)?.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        self.by_first
-            .get(lower[i])?
-            .iter()
-            .find_map(|(words, actor)| {
-                (words.len() <= lower.len() - i
-                    && words.iter().zip(&lower[i..]).all(|(a, b)| a == b))
-                .then_some((words.len(), *actor))
-            })
+        let key = folded_hash(lower[i].as_bytes());
+        let from = self.names.partition_point(|n| n.key < key);
+        let mut same_key = self.names[from..].iter().take_while(|n| n.key == key);
+        same_key.find_map(|n| {
+            // `lower` has no capitals: a word in any case matches it ignoring case.
+            (n.len <= lower.len() - i
+                && name_words(&n.spaced)
+                    .zip(&lower[i..])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b)))
+            .then_some((n.len, n.actor))
+        })
     }
 }
 
@@ -570,6 +609,26 @@ mod tests {
         let mut t: Vec<String> = targets.iter().map(|s| s.to_string()).collect();
         unify(&mut t);
         t
+    }
+
+    #[test]
+    fn plain_names_split_as_the_tokenizer_splits_them() {
+        for name in [
+            "Hillary Clinton",
+            "The New York Times",
+            "G20  Summit ",
+            "U.S. Court",
+            "O'Brien",
+        ] {
+            let tokenized: Vec<String> = crate::extract::text::tokenize(name)
+                .iter()
+                .map(|t| t.text(name).to_lowercase())
+                .filter(|w| w != "the")
+                .collect();
+            let spaced = spaced_words(name);
+            let words: Vec<String> = name_words(&spaced).map(str::to_lowercase).collect();
+            assert_eq!(words, tokenized, "{name}");
+        }
     }
 
     #[test]
