@@ -1092,3 +1092,40 @@ fn a_panic_while_opening_never_makes_the_existing_file_the_save_target() {
     assert_ne!(slot.save_to, path);
     assert_eq!(std::fs::read_to_string(&path).expect("kept"), "not json");
 }
+
+/// While the article opens the status bar says so, instead of a "0/0 reviewed" that reads as
+/// an empty document; once open it counts what there is to review.
+#[test]
+fn the_status_bar_says_opening_until_the_annotations_are_there() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::deferred(
+        vec![fixture::sample_article()],
+        dir.path().to_path_buf(),
+        crate::extract::extract,
+        Keymap::defaults(),
+    );
+    app.update(Action::Resize(120, 40));
+    let status = |app: &App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|f| f.render_widget(app, f.area()))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..120)
+            .map(|x| buffer[(x, 39)].symbol().to_string())
+            .collect::<String>()
+    };
+    let before = status(&app);
+    assert!(
+        before.contains("opening…") && !before.contains("reviewed"),
+        "{before}"
+    );
+    let request = app.open_request().expect("wanted");
+    app.install(open_on_opener_thread(request));
+    let after = status(&app);
+    assert!(
+        after.contains("0/") && after.contains("reviewed"),
+        "{after}"
+    );
+}

@@ -2375,10 +2375,11 @@ impl<'a> Doc<'a> {
                 && self.tokens[r.end].kind == TokenKind::Word
                 && self.raw(r.end).starts_with(char::is_lowercase)
         };
-        if !LEADING_NON_SOURCE.contains(&first) && !first.ends_with("ly") {
-            if let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r)) {
-                return Some(r);
-            }
+        if !LEADING_NON_SOURCE.contains(&first)
+            && !first.ends_with("ly")
+            && let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r))
+        {
+            return Some(r);
         }
         // Skip a leading adverbial clause ending with a comma when it is short.
         let start = (s0..limit.min(s0 + 8))

@@ -99,7 +99,14 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
             Mode::Normal => "NORMAL",
         },
     };
-    let (reviewed, total) = app.slot().map_or((0, 0), |s| s.reviewed());
+    // While the article opens there is nothing to review yet: say so, not "0/0".
+    let progress = app.slot().map_or_else(
+        || "opening…".to_string(),
+        |s| {
+            let (reviewed, total) = s.reviewed();
+            format!("{reviewed}/{total}")
+        },
+    );
     let dirty = app.slot().is_some_and(|s| s.is_dirty());
     let article = app.article();
     let name = if article.title.is_empty() {
@@ -123,8 +130,11 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
     .into_iter()
     .flatten()
     .collect();
-    let right = format!(" {reviewed}/{total} reviewed · {} ", hints.join(" · "));
-    let right_short = format!(" {reviewed}/{total} ");
+    let right = match app.slot() {
+        Some(_) => format!(" {progress} reviewed · {} ", hints.join(" · ")),
+        None => format!(" {progress} · {} ", hints.join(" · ")),
+    };
+    let right_short = format!(" {progress} ");
     let width = usize::from(area.width);
     let left_fixed = vec![
         Span::styled(
