@@ -303,10 +303,11 @@ pub fn group_phrases(
             n_mod += 1;
             k += 1;
         }
-        let head = word(text, tokens, k).to_lowercase();
-        let is_head = k < sentence.end && GROUP_HEADS.contains(&head.as_str());
+        // The head's list membership by its lower-case hash, like the words before it.
+        let head = class(hash(k));
+        let is_head = k < sentence.end && head & HEAD != 0;
         let quantified = !listed(&["the", "these", "those"], w);
-        let speaker = SPEAKER_HEADS.contains(&head.as_str()) && quantified;
+        let speaker = k < sentence.end && head & SPEAKER != 0 && quantified;
         if is_head && (proper || speaker) {
             // Not "the Baltic states' leaders"-style continuations of a longer noun phrase.
             out.push(GroupPhrase {

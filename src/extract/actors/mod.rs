@@ -97,12 +97,26 @@ impl Draft {
         if known(surface) {
             return;
         }
+        // Most surfaces are already single-spaced: only the others are rebuilt and asked again.
+        if single_spaced(surface) {
+            self.aliases.push(surface.to_string());
+            return;
+        }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         if known(&surface) {
             return;
         }
         self.aliases.push(surface);
     }
+}
+
+/// Whether `s` is its words joined by single spaces (what `split_whitespace` and `join(" ")`
+/// would make of it).
+fn single_spaced(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 /// The start bytes of one person's mentions, so "mentioned last before" is a binary search:
@@ -538,14 +552,27 @@ fn head_kind(cx: &Context, tokens: &Range<usize>) -> Option<EntityType> {
     if !head.starts_with(char::is_uppercase) {
         return None;
     }
-    let head = head.to_lowercase();
-    if ORGANIZATION_NOUNS.contains(&head.as_str()) {
+    if in_sorted_list(ORGANIZATION_NOUNS, head) {
         Some(EntityType::Org)
-    } else if PLACE_NOUNS.contains(&head.as_str()) {
+    } else if in_sorted_list(PLACE_NOUNS, head) {
         Some(EntityType::Loc)
     } else {
         None
     }
+}
+
+/// Whether `word`, lower-cased, is on `list` (sorted, lower-case ASCII): a binary search
+/// comparing ASCII-lower-cased bytes, so the names of every entity are not lower-cased into
+/// new strings and compared with each listed noun in turn.
+fn in_sorted_list(list: &[&str], word: &str) -> bool {
+    // A non-ASCII word lower-cases to an ASCII one only through rare letters (the Kelvin
+    // sign): the full lower-casing keeps those exact.
+    if !word.is_ascii() {
+        return list.contains(&word.to_lowercase().as_str());
+    }
+    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+    list.binary_search_by(|n| n.bytes().cmp(lower.clone()))
+        .is_ok()
 }
 
 /// Nouns that head an organisation's name or description, lower case: "Water Standards
@@ -709,10 +736,20 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
     initials.len() >= 2 && initials == short
 }
 
+/// What makes two mentions one actor when grouping: the gazetteer entry, or the normalised
+/// name of a place, group or unknown organisation or place.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Entry(usize),
+    Place(String),
+    Group(String),
+    Name(String),
+}
+
 /// The draft of gazetteer entry `e`, made on first use.
 fn gazetteer_draft(
     drafts: &mut Vec<Draft>,
-    get: &mut impl FnMut(&mut Vec<Draft>, String, &dyn Fn() -> Draft) -> usize,
+    get: &mut impl FnMut(&mut Vec<Draft>, Key, &dyn Fn() -> Draft) -> usize,
     e: usize,
 ) -> usize {
     let entry = &gazetteer().entries[e];
@@ -721,7 +758,7 @@ fn gazetteer_draft(
         EntryKind::Organization => (ActorKind::Organization, "gazetteer:organization"),
         EntryKind::Place => (ActorKind::Place, "gazetteer:place"),
     };
-    get(drafts, format!("gaz:{e}"), &|| {
+    get(drafts, Key::Entry(e), &|| {
         let mut d = Draft::new(kind, entry.name.to_string(), rule, 0.9);
         d.entry = Some(e);
         d
@@ -731,10 +768,10 @@ fn gazetteer_draft(
 fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let g = gazetteer();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut by_key: HashMap<Key, usize, FxBuild> = HashMap::default();
     let mut deferred_persons: Vec<&Mention> = Vec::new();
     let mut deferred_single: Vec<&Mention> = Vec::new();
-    let mut get = |drafts: &mut Vec<Draft>, key: String, make: &dyn Fn() -> Draft| -> usize {
+    let mut get = |drafts: &mut Vec<Draft>, key: Key, make: &dyn Fn() -> Draft| -> usize {
         *by_key.entry(key).or_insert_with(|| {
             drafts.push(make());
             drafts.len() - 1
@@ -763,7 +800,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                         let sentence = sentence_of(cx, m.tokens.start);
                         if capital_is_government(cx, &m.tokens, &sentence) {
                             let entry = &g.entries[e];
-                            let i = get(&mut drafts, format!("gaz:{e}"), &|| {
+                            let i = get(&mut drafts, Key::Entry(e), &|| {
                                 let mut d = Draft::new(
                                     ActorKind::Country,
                                     entry.name.to_string(),
@@ -778,7 +815,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                             let name = surface.to_string();
                             let i = get(
                                 &mut drafts,
-                                format!("place:{}", gazetteer::normalise(surface)),
+                                Key::Place(gazetteer::normalise(surface)),
                                 &|| {
                                     Draft::new(
                                         ActorKind::Place,
@@ -796,7 +833,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                         let country = g.entries[e].name;
                         let i = get(
                             &mut drafts,
-                            format!("group:{}", gazetteer::normalise(surface)),
+                            Key::Group(gazetteer::normalise(surface)),
                             &|| {
                                 let mut d = Draft::new(
                                     ActorKind::Group,
@@ -824,7 +861,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                     .to_string();
                 let i = get(
                     &mut drafts,
-                    format!("group:{}", gazetteer::normalise(&name)),
+                    Key::Group(gazetteer::normalise(&name)),
                     &|| {
                         Draft::new(
                             ActorKind::Group,
@@ -840,7 +877,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
     }
     // Persons: full names first, then a single word joins the full name it ends (a surname).
-    let mut singles: Vec<&Mention> = Vec::new();
+    let mut singles: Vec<(&Mention, Vec<String>)> = Vec::new();
     // Indexes over the persons, so long texts stay linear.
     let mut by_full: HashMap<(String, String), usize, FxBuild> = HashMap::default();
     let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
@@ -853,7 +890,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             continue;
         };
         if words.len() < 2 {
-            singles.push(m);
+            singles.push((m, words));
             continue;
         }
         let key = (first.clone(), last.clone());
@@ -912,9 +949,9 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             .map(|(_, p)| p)
             .or_else(|| fits.first().copied())
     };
-    for m in singles {
+    for (m, words) in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
-        let w = name_words(surface).join(" ");
+        let w = words.join(" ");
         let given = match by_given.get(w.as_str()).map(Vec::as_slice) {
             Some(&[p]) => Some(p),
             _ => None,
@@ -965,7 +1002,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         } else {
             ActorKind::Place
         };
-        let key = format!("name:{}", gazetteer::normalise(surface));
+        let key = Key::Name(gazetteer::normalise(surface));
         let name = surface.to_string();
         let before = drafts.len();
         let i = get(&mut drafts, key, &|| {
@@ -1156,6 +1193,22 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_noun_lists_are_sorted_for_binary_search() {
+        for list in [ORGANIZATION_NOUNS, PLACE_NOUNS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn head_nouns_are_found_whatever_their_case() {
+        assert!(in_sorted_list(ORGANIZATION_NOUNS, "Agency"));
+        assert!(in_sorted_list(ORGANIZATION_NOUNS, "CORP."));
+        assert!(in_sorted_list(PLACE_NOUNS, "Street"));
+        assert!(!in_sorted_list(ORGANIZATION_NOUNS, "Agencies"));
+        assert!(!in_sorted_list(PLACE_NOUNS, "Stoltenberg"));
+    }
 
     #[test]
     fn recognises_acronyms_of_long_names() {
