@@ -13,6 +13,7 @@ pub mod ner;
 mod resolve;
 pub mod roles;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -570,9 +571,28 @@ fn in_sorted_list(list: &[&str], word: &str) -> bool {
     if !word.is_ascii() {
         return list.contains(&word.to_lowercase().as_str());
     }
-    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
-    list.binary_search_by(|n| n.bytes().cmp(lower.clone()))
-        .is_ok()
+    // Listed nouns are short: a longer word is none of them, a shorter one is lower-cased on
+    // the stack.
+    let mut buf = [0u8; LISTED_NOUN_MAX];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|n| n.as_bytes().cmp(lower)).is_ok()
+}
+
+/// The longest noun on `ORGANIZATION_NOUNS` and `PLACE_NOUNS` fits in this many bytes.
+const LISTED_NOUN_MAX: usize = 16;
+
+/// `w.to_lowercase()`, borrowing `w` when it is already lower-case ASCII (most words are):
+/// word tests need no new string for them.
+pub(super) fn lower_case(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// Nouns that head an organisation's name or description, lower case: "Water Standards
@@ -1093,7 +1113,7 @@ fn relocate_lone_names(cx: &Context, drafts: &mut [Draft]) {
                 let before = cx.text.get(..r.start).unwrap_or("");
                 let word = before.split_whitespace().next_back().unwrap_or("");
                 matches!(
-                    word.to_lowercase().as_str(),
+                    lower_case(word).as_ref(),
                     "in" | "at" | "from" | "near" | "of" | "outside" | "across" | "around"
                 )
             })
@@ -1198,6 +1218,7 @@ mod tests {
     fn head_noun_lists_are_sorted_for_binary_search() {
         for list in [ORGANIZATION_NOUNS, PLACE_NOUNS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.len() <= LISTED_NOUN_MAX), "{list:?}");
         }
     }
 

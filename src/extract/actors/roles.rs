@@ -271,7 +271,7 @@ pub fn is_title_word(word: &str) -> bool {
     let set = title_set();
     let listed = |w: &str| set.contains(&word_hash(w));
     listed(word)
-        || (word.as_bytes().contains(&b'-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
+        || (word.bytes().any(|b| b == b'-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
 }
 
 pub fn is_honorific(word: &str) -> bool {
