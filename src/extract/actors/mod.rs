@@ -16,9 +16,10 @@ pub mod roles;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::extract::Context;
-use crate::extract::hashing::FxBuild;
+use crate::extract::hashing::{FxBuild, PassBuild};
 use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Extra, Meta, Span};
 use gazetteer::{EntryKind, How, gazetteer};
@@ -304,15 +305,17 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
 /// An entity the tagger ran across a title ("NATO Secretary General Jens Stoltenberg" as one
 /// organisation) splits into what precedes the title and the person after it; the title
 /// words are left between them, for the role.
-fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
+/// The pieces are pushed onto `out`.
+fn split_titled_name(cx: &Context, e: ner::Entity, out: &mut Vec<ner::Entity>) {
     let r = e.tokens.clone();
     // "Millbrook General Hospital" is an institution, not General Hospital's title.
     if head_kind(cx, &r).is_some() {
-        return vec![e];
+        out.push(e);
+        return;
     }
     // A "person" made only of titles ("General" before a name) is part of a role.
     if e.kind == EntityType::Per && r.clone().all(|k| roles::is_title_word(token_text(cx, k))) {
-        return Vec::new();
+        return;
     }
     let capitalised = |k: usize| token_text(cx, k).starts_with(char::is_uppercase);
     let title = |k: usize| roles::is_title_word(token_text(cx, k));
@@ -326,9 +329,9 @@ fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
     }
     let strong = (t0..name).any(|k| roles::is_strong_title(token_text(cx, k)));
     if name == r.end || r.end - name > 3 || t0 == name || !strong {
-        return vec![e];
+        out.push(e);
+        return;
     }
-    let mut out = Vec::with_capacity(2);
     if t0 > r.start {
         out.push(ner::Entity {
             tokens: r.start..t0,
@@ -345,7 +348,6 @@ fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
         kind: EntityType::Per,
         confidence: e.confidence,
     });
-    out
 }
 
 /// A single capital and a period: the middle initial of "Leonard E. Burman".
@@ -390,14 +392,11 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
 
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
-    let entities = join_at_initials(
-        cx,
-        tagged
-            .entities
-            .into_iter()
-            .flat_map(|e| split_titled_name(cx, e))
-            .collect(),
-    );
+    let mut split = Vec::with_capacity(tagged.entities.len());
+    for e in tagged.entities {
+        split_titled_name(cx, e, &mut split);
+    }
+    let entities = join_at_initials(cx, split);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -553,37 +552,22 @@ fn head_kind(cx: &Context, tokens: &Range<usize>) -> Option<EntityType> {
     if !head.starts_with(char::is_uppercase) {
         return None;
     }
-    if in_sorted_list(ORGANIZATION_NOUNS, head) {
-        Some(EntityType::Org)
-    } else if in_sorted_list(PLACE_NOUNS, head) {
-        Some(EntityType::Loc)
-    } else {
-        None
-    }
+    head_nouns().get(&ner::word_hash(head)).copied()
 }
 
-/// Whether `word`, lower-cased, is on `list` (sorted, lower-case ASCII): a binary search
-/// comparing ASCII-lower-cased bytes, so the names of every entity are not lower-cased into
-/// new strings and compared with each listed noun in turn.
-fn in_sorted_list(list: &[&str], word: &str) -> bool {
-    // A non-ASCII word lower-cases to an ASCII one only through rare letters (the Kelvin
-    // sign): the full lower-casing keeps those exact.
-    if !word.is_ascii() {
-        return list.contains(&word.to_lowercase().as_str());
-    }
-    // Listed nouns are short: a longer word is none of them, a shorter one is lower-cased on
-    // the stack.
-    let mut buf = [0u8; LISTED_NOUN_MAX];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    list.binary_search_by(|n| n.as_bytes().cmp(lower)).is_ok()
+/// `ORGANIZATION_NOUNS` and `PLACE_NOUNS` by `ner::word_hash` (lower case, no new string),
+/// with the kind they give; a noun on both lists heads an organisation.
+fn head_nouns() -> &'static HashMap<u64, EntityType, PassBuild> {
+    static S: OnceLock<HashMap<u64, EntityType, PassBuild>> = OnceLock::new();
+    S.get_or_init(|| {
+        let places = PLACE_NOUNS.iter().map(|w| (w, EntityType::Loc));
+        let orgs = ORGANIZATION_NOUNS.iter().map(|w| (w, EntityType::Org));
+        places
+            .chain(orgs)
+            .map(|(w, kind)| (ner::word_hash(w), kind))
+            .collect()
+    })
 }
-
-/// The longest noun on `ORGANIZATION_NOUNS` and `PLACE_NOUNS` fits in this many bytes.
-const LISTED_NOUN_MAX: usize = 16;
 
 /// `w.to_lowercase()`, borrowing `w` when it is already lower-case ASCII (most words are):
 /// word tests need no new string for them.
@@ -1215,20 +1199,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn head_noun_lists_are_sorted_for_binary_search() {
-        for list in [ORGANIZATION_NOUNS, PLACE_NOUNS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-            assert!(list.iter().all(|w| w.len() <= LISTED_NOUN_MAX), "{list:?}");
-        }
-    }
-
-    #[test]
     fn head_nouns_are_found_whatever_their_case() {
-        assert!(in_sorted_list(ORGANIZATION_NOUNS, "Agency"));
-        assert!(in_sorted_list(ORGANIZATION_NOUNS, "CORP."));
-        assert!(in_sorted_list(PLACE_NOUNS, "Street"));
-        assert!(!in_sorted_list(ORGANIZATION_NOUNS, "Agencies"));
-        assert!(!in_sorted_list(PLACE_NOUNS, "Stoltenberg"));
+        let kind = |w: &str| head_nouns().get(&ner::word_hash(w)).copied();
+        assert_eq!(kind("Agency"), Some(EntityType::Org));
+        assert_eq!(kind("CORP."), Some(EntityType::Org));
+        assert_eq!(kind("Street"), Some(EntityType::Loc));
+        assert_eq!(kind("Agencies"), None);
+        assert_eq!(kind("Stoltenberg"), None);
     }
 
     #[test]
