@@ -173,6 +173,15 @@ fn token_text<'t>(cx: &Context<'t>, i: usize) -> &'t str {
         .unwrap_or("")
 }
 
+/// Whether token `k` is a title word, by the tagger's lower-case hash of it (`lower`).
+fn is_title_at(cx: &Context, lower: &[u64], k: usize) -> bool {
+    let w = token_text(cx, k);
+    match lower.get(k) {
+        Some(&h) => roles::is_title_hashed(w, h),
+        None => roles::is_title_word(w),
+    }
+}
+
 fn byte_range(cx: &Context, tokens: &Range<usize>) -> Range<usize> {
     let t = &cx.analysis.tokens;
     match (
@@ -306,7 +315,7 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
 /// organisation) splits into what precedes the title and the person after it; the title
 /// words are left between them, for the role.
 /// The pieces are pushed onto `out`.
-fn split_titled_name(cx: &Context, e: ner::Entity, out: &mut Vec<ner::Entity>) {
+fn split_titled_name(cx: &Context, lower: &[u64], e: ner::Entity, out: &mut Vec<ner::Entity>) {
     let r = e.tokens.clone();
     // "Millbrook General Hospital" is an institution, not General Hospital's title.
     if head_kind(cx, &r).is_some() {
@@ -314,11 +323,11 @@ fn split_titled_name(cx: &Context, e: ner::Entity, out: &mut Vec<ner::Entity>) {
         return;
     }
     // A "person" made only of titles ("General" before a name) is part of a role.
-    if e.kind == EntityType::Per && r.clone().all(|k| roles::is_title_word(token_text(cx, k))) {
+    let title = |k: usize| is_title_at(cx, lower, k);
+    if e.kind == EntityType::Per && r.clone().all(title) {
         return;
     }
     let capitalised = |k: usize| token_text(cx, k).starts_with(char::is_uppercase);
-    let title = |k: usize| roles::is_title_word(token_text(cx, k));
     let mut name = r.end;
     while name > r.start && capitalised(name - 1) && !title(name - 1) {
         name -= 1;
@@ -394,7 +403,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
     let mut split = Vec::with_capacity(tagged.entities.len());
     for e in tagged.entities {
-        split_titled_name(cx, e, &mut split);
+        split_titled_name(cx, &tagged.lower, e, &mut split);
     }
     let entities = join_at_initials(cx, split);
     let n_tokens = cx.analysis.tokens.len();
@@ -428,7 +437,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         if tokens.is_empty() || is_reference_word(cx, &tokens) {
             continue;
         }
-        let Some(kind) = mention_kind(cx, &tokens, e.kind) else {
+        let Some(kind) = mention_kind(cx, &tagged.lower, &tokens, e.kind) else {
             continue;
         };
         let sentence = sentence_of(cx, tokens.start);
@@ -437,7 +446,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             // Titles the tagger took into the name go to the role: the name starts after the
             // last title word or honorific ("NATO Secretary General Jens Stoltenberg").
             if let Some(j) = (tokens.start..tokens.end - 1).rev().find(|&k| {
-                roles::is_title_word(token_text(cx, k)) || roles::is_honorific(token_text(cx, k))
+                is_title_at(cx, &tagged.lower, k) || roles::is_honorific(token_text(cx, k))
             }) {
                 tokens.start = j + 1;
             }
@@ -525,9 +534,17 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
 /// or honorific alone ("Professor"). An honorific makes a person ("Dr. Gallagher", whatever
 /// the tagger thought), so does a middle initial ("Leonard E. Burman"), and a "person" whose last word is an institution's or a place's
 /// (`head_kind`) is that.
-fn mention_kind(cx: &Context, tokens: &Range<usize>, tagged: EntityType) -> Option<EntityType> {
+fn mention_kind(
+    cx: &Context,
+    lower: &[u64],
+    tokens: &Range<usize>,
+    tagged: EntityType,
+) -> Option<EntityType> {
     let words = || tokens.clone().map(|k| token_text(cx, k));
-    if words().all(|w| roles::is_title_word(w) || roles::is_honorific(w)) {
+    if tokens
+        .clone()
+        .all(|k| is_title_at(cx, lower, k) || roles::is_honorific(token_text(cx, k)))
+    {
         return None;
     }
     Some(
@@ -1286,7 +1303,10 @@ mod tests {
 
     fn kind_as(text: &str, tagged: EntityType) -> Option<EntityType> {
         let cx = Context::new(text);
-        mention_kind(&cx, &(0..cx.analysis.tokens.len()), tagged)
+        let lower: Vec<u64> = (0..cx.analysis.tokens.len())
+            .map(|k| ner::word_hash(token_text(&cx, k)))
+            .collect();
+        mention_kind(&cx, &lower, &(0..cx.analysis.tokens.len()), tagged)
     }
 
     #[test]
