@@ -103,21 +103,28 @@ pub fn normalise(s: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            if c != '.' {
+            // ASCII letters skip the Unicode case tables.
+            if c.is_ascii() {
+                if c != '.' {
+                    out.push(c.to_ascii_lowercase());
+                }
+            } else {
                 out.extend(c.to_lowercase());
             }
         }
     }
-    let out = out
+    // Cut in place rather than copying the name twice more.
+    let kept = out
         .strip_suffix("'s")
         .or_else(|| out.strip_suffix("’s"))
         .unwrap_or(&out)
         .trim_end()
-        .to_string();
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
+        .len();
+    out.truncate(kept);
+    if out.starts_with("the ") {
+        out.drain(.."the ".len());
     }
+    out
 }
 
 /// The hash of one token as the gazetteer sees it: lower case, periods dropped.

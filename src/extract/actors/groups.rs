@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::lower_case;
 use super::ner::word_hash;
 use crate::extract::hashing::PassBuild;
 use crate::extract::text::Token;
@@ -166,9 +167,32 @@ const SPEAKER: u8 = 16;
 const BARE_HEAD: u8 = 32;
 
 /// The word lists as one map from `ner::word_hash` to class bits, so the scan over every
-/// token allocates nothing and asks one question per token.
-fn word_classes() -> &'static HashMap<u64, u8, PassBuild> {
-    static S: OnceLock<HashMap<u64, u8, PassBuild>> = OnceLock::new();
+/// token allocates nothing and asks one question per token; a bit per hash bucket answers
+/// most words (those on no list) before the map is asked.
+struct WordClasses {
+    map: HashMap<u64, u8, PassBuild>,
+    seen: [u64; WordClasses::SEEN_WORDS],
+}
+
+impl WordClasses {
+    /// 4096 buckets for some 150 listed words: few unlisted words share a bucket with one.
+    const SEEN_WORDS: usize = 64;
+
+    fn bucket(h: u64) -> (usize, u64) {
+        ((h >> 6) as usize % Self::SEEN_WORDS, 1 << (h & 63))
+    }
+
+    fn get(&self, h: u64) -> u8 {
+        let (word, bit) = Self::bucket(h);
+        if self.seen[word] & bit == 0 {
+            return 0;
+        }
+        self.map.get(&h).copied().unwrap_or(0)
+    }
+}
+
+fn word_classes() -> &'static WordClasses {
+    static S: OnceLock<WordClasses> = OnceLock::new();
     S.get_or_init(|| {
         let mut map: HashMap<u64, u8, PassBuild> = HashMap::default();
         let lists: [(&[&str], u8); 6] = [
@@ -197,12 +221,16 @@ fn word_classes() -> &'static HashMap<u64, u8, PassBuild> {
                 BARE_HEAD,
             ),
         ];
+        let mut seen = [0; WordClasses::SEEN_WORDS];
         for (list, class) in lists {
             for w in list {
-                *map.entry(word_hash(w)).or_default() |= class;
+                let h = word_hash(w);
+                *map.entry(h).or_default() |= class;
+                let (word, bit) = WordClasses::bucket(h);
+                seen[word] |= bit;
             }
         }
-        map
+        WordClasses { map, seen }
     })
 }
 
@@ -227,7 +255,7 @@ pub fn group_phrases(
 ) -> Vec<GroupPhrase> {
     let classes = word_classes();
     let hash = |i: usize| lower.get(i).copied().unwrap_or(0);
-    let class = |h: u64| classes.get(&h).copied().unwrap_or(0);
+    let class = |h: u64| classes.get(h);
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
@@ -279,7 +307,7 @@ pub fn group_phrases(
         } else if listed(&["dozens", "hundreds", "scores"], w) && word(text, tokens, i + 1) == "of"
         {
             open = Some(i + 2);
-        } else if listed(QUANTIFIERS, w) {
+        } else if c & QUANTIFIER != 0 {
             open = Some(i + 1);
         }
         let Some(mut k) = open else {
@@ -303,10 +331,11 @@ pub fn group_phrases(
             n_mod += 1;
             k += 1;
         }
-        let head = word(text, tokens, k).to_lowercase();
-        let is_head = k < sentence.end && GROUP_HEADS.contains(&head.as_str());
+        // The head's list membership by its lower-case hash, like the words before it.
+        let head = class(hash(k));
+        let is_head = k < sentence.end && head & HEAD != 0;
         let quantified = !listed(&["the", "these", "those"], w);
-        let speaker = SPEAKER_HEADS.contains(&head.as_str()) && quantified;
+        let speaker = k < sentence.end && head & SPEAKER != 0 && quantified;
         if is_head && (proper || speaker) {
             // Not "the Baltic states' leaders"-style continuations of a longer noun phrase.
             out.push(GroupPhrase {
@@ -336,19 +365,19 @@ pub fn description_at(
     let mut k = i + 1;
     while k < sentence.end && k <= i + DESCRIPTION_LIMIT {
         let w = word(text, tokens, k);
-        let lower = w.to_lowercase();
+        let lower = lower_case(w);
         if is_noun(&lower) {
             // "the alliance members" is about the members, not the alliance.
-            let next = word(text, tokens, k + 1).to_lowercase();
-            if GROUP_HEADS.contains(&next.as_str()) || next == "member" {
+            let next = lower_case(word(text, tokens, k + 1));
+            if GROUP_HEADS.contains(&next.as_ref()) || next == "member" {
                 return None;
             }
-            return Some((i..k + 1, lower));
+            return Some((i..k + 1, lower.into_owned()));
         }
         let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
             && !w.is_empty()
             && !matches!(
-                lower.as_str(),
+                lower.as_ref(),
                 "of" | "and" | "or" | "to" | "in" | "on" | "for" | "by" | "with" | "that" | "which"
             );
         if !modifier {

@@ -13,11 +13,13 @@ pub mod ner;
 mod resolve;
 pub mod roles;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::extract::Context;
-use crate::extract::hashing::FxBuild;
+use crate::extract::hashing::{FxBuild, PassBuild};
 use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Extra, Meta, Span};
 use gazetteer::{EntryKind, How, gazetteer};
@@ -97,12 +99,26 @@ impl Draft {
         if known(surface) {
             return;
         }
+        // Most surfaces are already single-spaced: only the others are rebuilt and asked again.
+        if single_spaced(surface) {
+            self.aliases.push(surface.to_string());
+            return;
+        }
         let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         if known(&surface) {
             return;
         }
         self.aliases.push(surface);
     }
+}
+
+/// Whether `s` is its words joined by single spaces (what `split_whitespace` and `join(" ")`
+/// would make of it).
+fn single_spaced(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 /// The start bytes of one person's mentions, so "mentioned last before" is a binary search:
@@ -155,6 +171,15 @@ fn token_text<'t>(cx: &Context<'t>, i: usize) -> &'t str {
         .get(i)
         .and_then(|t| cx.text.get(t.start..t.end))
         .unwrap_or("")
+}
+
+/// Whether token `k` is a title word, by the tagger's lower-case hash of it (`lower`).
+fn is_title_at(cx: &Context, lower: &[u64], k: usize) -> bool {
+    let w = token_text(cx, k);
+    match lower.get(k) {
+        Some(&h) => roles::is_title_hashed(w, h),
+        None => roles::is_title_word(w),
+    }
 }
 
 fn byte_range(cx: &Context, tokens: &Range<usize>) -> Range<usize> {
@@ -289,18 +314,20 @@ fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
 /// An entity the tagger ran across a title ("NATO Secretary General Jens Stoltenberg" as one
 /// organisation) splits into what precedes the title and the person after it; the title
 /// words are left between them, for the role.
-fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
+/// The pieces are pushed onto `out`.
+fn split_titled_name(cx: &Context, lower: &[u64], e: ner::Entity, out: &mut Vec<ner::Entity>) {
     let r = e.tokens.clone();
     // "Millbrook General Hospital" is an institution, not General Hospital's title.
     if head_kind(cx, &r).is_some() {
-        return vec![e];
+        out.push(e);
+        return;
     }
     // A "person" made only of titles ("General" before a name) is part of a role.
-    if e.kind == EntityType::Per && r.clone().all(|k| roles::is_title_word(token_text(cx, k))) {
-        return Vec::new();
+    let title = |k: usize| is_title_at(cx, lower, k);
+    if e.kind == EntityType::Per && r.clone().all(title) {
+        return;
     }
     let capitalised = |k: usize| token_text(cx, k).starts_with(char::is_uppercase);
-    let title = |k: usize| roles::is_title_word(token_text(cx, k));
     let mut name = r.end;
     while name > r.start && capitalised(name - 1) && !title(name - 1) {
         name -= 1;
@@ -311,9 +338,9 @@ fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
     }
     let strong = (t0..name).any(|k| roles::is_strong_title(token_text(cx, k)));
     if name == r.end || r.end - name > 3 || t0 == name || !strong {
-        return vec![e];
+        out.push(e);
+        return;
     }
-    let mut out = Vec::with_capacity(2);
     if t0 > r.start {
         out.push(ner::Entity {
             tokens: r.start..t0,
@@ -330,7 +357,6 @@ fn split_titled_name(cx: &Context, e: ner::Entity) -> Vec<ner::Entity> {
         kind: EntityType::Per,
         confidence: e.confidence,
     });
-    out
 }
 
 /// A single capital and a period: the middle initial of "Leonard E. Burman".
@@ -375,14 +401,11 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
 
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
-    let entities = join_at_initials(
-        cx,
-        tagged
-            .entities
-            .into_iter()
-            .flat_map(|e| split_titled_name(cx, e))
-            .collect(),
-    );
+    let mut split = Vec::with_capacity(tagged.entities.len());
+    for e in tagged.entities {
+        split_titled_name(cx, &tagged.lower, e, &mut split);
+    }
+    let entities = join_at_initials(cx, split);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -414,7 +437,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         if tokens.is_empty() || is_reference_word(cx, &tokens) {
             continue;
         }
-        let Some(kind) = mention_kind(cx, &tokens, e.kind) else {
+        let Some(kind) = mention_kind(cx, &tagged.lower, &tokens, e.kind) else {
             continue;
         };
         let sentence = sentence_of(cx, tokens.start);
@@ -423,7 +446,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             // Titles the tagger took into the name go to the role: the name starts after the
             // last title word or honorific ("NATO Secretary General Jens Stoltenberg").
             if let Some(j) = (tokens.start..tokens.end - 1).rev().find(|&k| {
-                roles::is_title_word(token_text(cx, k)) || roles::is_honorific(token_text(cx, k))
+                is_title_at(cx, &tagged.lower, k) || roles::is_honorific(token_text(cx, k))
             }) {
                 tokens.start = j + 1;
             }
@@ -511,9 +534,17 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
 /// or honorific alone ("Professor"). An honorific makes a person ("Dr. Gallagher", whatever
 /// the tagger thought), so does a middle initial ("Leonard E. Burman"), and a "person" whose last word is an institution's or a place's
 /// (`head_kind`) is that.
-fn mention_kind(cx: &Context, tokens: &Range<usize>, tagged: EntityType) -> Option<EntityType> {
+fn mention_kind(
+    cx: &Context,
+    lower: &[u64],
+    tokens: &Range<usize>,
+    tagged: EntityType,
+) -> Option<EntityType> {
     let words = || tokens.clone().map(|k| token_text(cx, k));
-    if words().all(|w| roles::is_title_word(w) || roles::is_honorific(w)) {
+    if tokens
+        .clone()
+        .all(|k| is_title_at(cx, lower, k) || roles::is_honorific(token_text(cx, k)))
+    {
         return None;
     }
     Some(
@@ -538,13 +569,30 @@ fn head_kind(cx: &Context, tokens: &Range<usize>) -> Option<EntityType> {
     if !head.starts_with(char::is_uppercase) {
         return None;
     }
-    let head = head.to_lowercase();
-    if ORGANIZATION_NOUNS.contains(&head.as_str()) {
-        Some(EntityType::Org)
-    } else if PLACE_NOUNS.contains(&head.as_str()) {
-        Some(EntityType::Loc)
+    head_nouns().get(&ner::word_hash(head)).copied()
+}
+
+/// `ORGANIZATION_NOUNS` and `PLACE_NOUNS` by `ner::word_hash` (lower case, no new string),
+/// with the kind they give; a noun on both lists heads an organisation.
+fn head_nouns() -> &'static HashMap<u64, EntityType, PassBuild> {
+    static S: OnceLock<HashMap<u64, EntityType, PassBuild>> = OnceLock::new();
+    S.get_or_init(|| {
+        let places = PLACE_NOUNS.iter().map(|w| (w, EntityType::Loc));
+        let orgs = ORGANIZATION_NOUNS.iter().map(|w| (w, EntityType::Org));
+        places
+            .chain(orgs)
+            .map(|(w, kind)| (ner::word_hash(w), kind))
+            .collect()
+    })
+}
+
+/// `w.to_lowercase()`, borrowing `w` when it is already lower-case ASCII (most words are):
+/// word tests need no new string for them.
+pub(super) fn lower_case(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
     } else {
-        None
+        Cow::Owned(w.to_lowercase())
     }
 }
 
@@ -709,10 +757,20 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
     initials.len() >= 2 && initials == short
 }
 
+/// What makes two mentions one actor when grouping: the gazetteer entry, or the normalised
+/// name of a place, group or unknown organisation or place.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Entry(usize),
+    Place(String),
+    Group(String),
+    Name(String),
+}
+
 /// The draft of gazetteer entry `e`, made on first use.
 fn gazetteer_draft(
     drafts: &mut Vec<Draft>,
-    get: &mut impl FnMut(&mut Vec<Draft>, String, &dyn Fn() -> Draft) -> usize,
+    get: &mut impl FnMut(&mut Vec<Draft>, Key, &dyn Fn() -> Draft) -> usize,
     e: usize,
 ) -> usize {
     let entry = &gazetteer().entries[e];
@@ -721,7 +779,7 @@ fn gazetteer_draft(
         EntryKind::Organization => (ActorKind::Organization, "gazetteer:organization"),
         EntryKind::Place => (ActorKind::Place, "gazetteer:place"),
     };
-    get(drafts, format!("gaz:{e}"), &|| {
+    get(drafts, Key::Entry(e), &|| {
         let mut d = Draft::new(kind, entry.name.to_string(), rule, 0.9);
         d.entry = Some(e);
         d
@@ -731,10 +789,10 @@ fn gazetteer_draft(
 fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let g = gazetteer();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut by_key: HashMap<Key, usize, FxBuild> = HashMap::default();
     let mut deferred_persons: Vec<&Mention> = Vec::new();
     let mut deferred_single: Vec<&Mention> = Vec::new();
-    let mut get = |drafts: &mut Vec<Draft>, key: String, make: &dyn Fn() -> Draft| -> usize {
+    let mut get = |drafts: &mut Vec<Draft>, key: Key, make: &dyn Fn() -> Draft| -> usize {
         *by_key.entry(key).or_insert_with(|| {
             drafts.push(make());
             drafts.len() - 1
@@ -763,7 +821,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                         let sentence = sentence_of(cx, m.tokens.start);
                         if capital_is_government(cx, &m.tokens, &sentence) {
                             let entry = &g.entries[e];
-                            let i = get(&mut drafts, format!("gaz:{e}"), &|| {
+                            let i = get(&mut drafts, Key::Entry(e), &|| {
                                 let mut d = Draft::new(
                                     ActorKind::Country,
                                     entry.name.to_string(),
@@ -778,7 +836,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                             let name = surface.to_string();
                             let i = get(
                                 &mut drafts,
-                                format!("place:{}", gazetteer::normalise(surface)),
+                                Key::Place(gazetteer::normalise(surface)),
                                 &|| {
                                     Draft::new(
                                         ActorKind::Place,
@@ -796,7 +854,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                         let country = g.entries[e].name;
                         let i = get(
                             &mut drafts,
-                            format!("group:{}", gazetteer::normalise(surface)),
+                            Key::Group(gazetteer::normalise(surface)),
                             &|| {
                                 let mut d = Draft::new(
                                     ActorKind::Group,
@@ -824,7 +882,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                     .to_string();
                 let i = get(
                     &mut drafts,
-                    format!("group:{}", gazetteer::normalise(&name)),
+                    Key::Group(gazetteer::normalise(&name)),
                     &|| {
                         Draft::new(
                             ActorKind::Group,
@@ -840,7 +898,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
     }
     // Persons: full names first, then a single word joins the full name it ends (a surname).
-    let mut singles: Vec<&Mention> = Vec::new();
+    let mut singles: Vec<(&Mention, Vec<String>)> = Vec::new();
     // Indexes over the persons, so long texts stay linear.
     let mut by_full: HashMap<(String, String), usize, FxBuild> = HashMap::default();
     let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
@@ -853,7 +911,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             continue;
         };
         if words.len() < 2 {
-            singles.push(m);
+            singles.push((m, words));
             continue;
         }
         let key = (first.clone(), last.clone());
@@ -912,9 +970,9 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             .map(|(_, p)| p)
             .or_else(|| fits.first().copied())
     };
-    for m in singles {
+    for (m, words) in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
-        let w = name_words(surface).join(" ");
+        let w = words.join(" ");
         let given = match by_given.get(w.as_str()).map(Vec::as_slice) {
             Some(&[p]) => Some(p),
             _ => None,
@@ -965,7 +1023,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         } else {
             ActorKind::Place
         };
-        let key = format!("name:{}", gazetteer::normalise(surface));
+        let key = Key::Name(gazetteer::normalise(surface));
         let name = surface.to_string();
         let before = drafts.len();
         let i = get(&mut drafts, key, &|| {
@@ -1056,7 +1114,7 @@ fn relocate_lone_names(cx: &Context, drafts: &mut [Draft]) {
                 let before = cx.text.get(..r.start).unwrap_or("");
                 let word = before.split_whitespace().next_back().unwrap_or("");
                 matches!(
-                    word.to_lowercase().as_str(),
+                    lower_case(word).as_ref(),
                     "in" | "at" | "from" | "near" | "of" | "outside" | "across" | "around"
                 )
             })
@@ -1158,6 +1216,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn head_nouns_are_found_whatever_their_case() {
+        let kind = |w: &str| head_nouns().get(&ner::word_hash(w)).copied();
+        assert_eq!(kind("Agency"), Some(EntityType::Org));
+        assert_eq!(kind("CORP."), Some(EntityType::Org));
+        assert_eq!(kind("Street"), Some(EntityType::Loc));
+        assert_eq!(kind("Agencies"), None);
+        assert_eq!(kind("Stoltenberg"), None);
+    }
+
+    #[test]
     fn recognises_acronyms_of_long_names() {
         assert!(is_acronym_of("WHO", "World Health Organization"));
         assert!(is_acronym_of("U.N.", "United Nations"));
@@ -1235,7 +1303,10 @@ mod tests {
 
     fn kind_as(text: &str, tagged: EntityType) -> Option<EntityType> {
         let cx = Context::new(text);
-        mention_kind(&cx, &(0..cx.analysis.tokens.len()), tagged)
+        let lower: Vec<u64> = (0..cx.analysis.tokens.len())
+            .map(|k| ner::word_hash(token_text(&cx, k)))
+            .collect();
+        mention_kind(&cx, &lower, &(0..cx.analysis.tokens.len()), tagged)
     }
 
     #[test]

@@ -25,7 +25,7 @@ enum Pronoun {
 }
 
 fn pronoun(word: &str) -> Option<Pronoun> {
-    match word.to_lowercase().as_str() {
+    match super::lower_case(word).as_ref() {
         "he" | "she" | "him" | "his" | "her" | "hers" | "himself" | "herself" => {
             Some(Pronoun::Person)
         }
@@ -43,7 +43,7 @@ enum Gender {
 }
 
 fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::lower_case(word).as_ref() {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,

@@ -264,13 +264,23 @@ fn title_set() -> &'static HashSet<u64, PassBuild> {
 }
 
 pub fn is_title_word(word: &str) -> bool {
+    title_word(word, || word_hash(word))
+}
+
+/// As `is_title_word`, for a word whose `word_hash` is known (the tagger's `Tagged::lower`).
+pub fn is_title_hashed(word: &str, hash: u64) -> bool {
+    title_word(word, || hash)
+}
+
+fn title_word(word: &str, hash: impl FnOnce() -> u64) -> bool {
     // Titles are words: skip the hash for punctuation, numbers and long words.
     if word.len() > 20 || !word.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
     let set = title_set();
     let listed = |w: &str| set.contains(&word_hash(w));
-    listed(word) || (word.contains('-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
+    set.contains(&hash())
+        || (word.bytes().any(|b| b == b'-') && word.split('-').any(|p| !p.is_empty() && listed(p)))
 }
 
 pub fn is_honorific(word: &str) -> bool {
