@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod model;
 pub mod train;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::extract::Context;
@@ -644,6 +645,12 @@ struct Doc<'a> {
     cue_at: Vec<Option<usize>>,
     /// Token is covered by a cue.
     in_cue: Vec<bool>,
+    /// `shape` of each token once asked for (0: not yet): the content-end classifier reads a
+    /// token's shape at two or three boundaries, but most tokens are never asked for.
+    shape_of: Vec<Cell<u64>>,
+    /// The hash of each token's `suffix2` once asked for (0: not yet), read at up to three
+    /// boundaries.
+    suffix_of: Vec<Cell<u64>>,
 }
 
 impl<'a> Doc<'a> {
@@ -692,6 +699,8 @@ impl<'a> Doc<'a> {
             in_quote: vec![None; tokens.len()],
             cue_at: vec![None; tokens.len()],
             in_cue: vec![false; tokens.len()],
+            shape_of: vec![Cell::new(0); tokens.len()],
+            suffix_of: vec![Cell::new(0); tokens.len()],
         };
         doc.pair_quotes();
         doc.candidates = doc.find_candidates();
@@ -882,9 +891,18 @@ impl<'a> Doc<'a> {
     /// The hash of a coarse shape of token `i`: pronoun, capitalised, lower, number, quote,
     /// punctuation (hashed at compile time: the classifiers read shapes at every decision).
     fn shape(&self, i: usize) -> u64 {
-        let Some(t) = self.tokens.get(i) else {
+        let (Some(t), Some(cached)) = (self.tokens.get(i), self.shape_of.get(i)) else {
             return h!("END");
         };
+        // A shape that hashed to 0 would just be recomputed.
+        if cached.get() == 0 {
+            cached.set(self.token_shape(t, i));
+        }
+        cached.get()
+    }
+
+    /// `shape` computed.
+    fn token_shape(&self, t: &Token, i: usize) -> u64 {
         let low = self.low(i);
         match t.kind {
             TokenKind::Quote => {
@@ -1510,7 +1528,7 @@ impl<'a> Doc<'a> {
         let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
             || self.strong_cue.get(b + 1).copied().unwrap_or(false);
         let part = self.low(b) == "," && self.is_participle(b + 1);
-        let sfx = |k: usize| model::hash(suffix2(self.low(k)));
+        let sfx = |k: usize| self.suffix_hash(k);
         out.push_parts(&[h!("b")]);
         out.push_parts(&[h!("w:"), w]);
         out.push_parts(&[h!("wp:"), wp]);
@@ -1537,6 +1555,17 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("kind:"), kind, w]);
         out.push_parts(&[h!("kindn:"), kind, w, wn]);
         out.push_parts(&[h!("head:"), before, w]);
+    }
+
+    /// The hash of `suffix2` of token `k` (of "" past the end).
+    fn suffix_hash(&self, k: usize) -> u64 {
+        let Some(cached) = self.suffix_of.get(k) else {
+            return h!("");
+        };
+        if cached.get() == 0 {
+            cached.set(model::hash(suffix2(self.low(k))));
+        }
+        cached.get()
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
@@ -2375,10 +2404,11 @@ impl<'a> Doc<'a> {
                 && self.tokens[r.end].kind == TokenKind::Word
                 && self.raw(r.end).starts_with(char::is_lowercase)
         };
-        if !LEADING_NON_SOURCE.contains(&first) && !first.ends_with("ly") {
-            if let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r)) {
-                return Some(r);
-            }
+        if !LEADING_NON_SOURCE.contains(&first)
+            && !first.ends_with("ly")
+            && let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r))
+        {
+            return Some(r);
         }
         // Skip a leading adverbial clause ending with a comma when it is short.
         let start = (s0..limit.min(s0 + 8))
