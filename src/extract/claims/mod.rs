@@ -827,10 +827,15 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            let first = lex.prefix(
-                lexicon::words_hash(model::SEED, self.low_hash[i]),
-                self.low(i),
-            );
+            // Most words start no cue: the lexicon's first-word bits say so without a lookup.
+            let first = if lex.may_start(self.low_hash[i]) {
+                lex.prefix(
+                    lexicon::words_hash(model::SEED, self.low_hash[i]),
+                    self.low(i),
+                )
+            } else {
+                None
+            };
             if first.is_none() {
                 // An unseen inflection of a one-word cue ("urges" from "urged").
                 let w = self.low(i);
@@ -862,8 +867,9 @@ impl<'a> Doc<'a> {
                 }
                 key.push_str(self.low(j));
                 h = lexicon::words_hash(h, self.low_hash[j]);
-                // No cue goes on with these words: no longer match can follow.
-                let Some(prefix) = lex.prefix(h, &key) else {
+                // No cue goes on with these words: no longer match can follow. (The first
+                // word was looked up above.)
+                let Some(prefix) = (if j == i { first } else { lex.prefix(h, &key) }) else {
                     break;
                 };
                 if let Some(stats) = prefix.stats
