@@ -18,9 +18,12 @@ pub mod model;
 pub mod train;
 
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::extract::Context;
+use crate::extract::hashing::PassBuild;
 use crate::extract::text::{Token, TokenKind};
 use crate::model::{Claim, ClaimKind, Meta, Span};
 
@@ -394,6 +397,19 @@ const LEFT_STOP: &[&str] = &[
 ];
 
 /// Words that may open a sentence but not a source ("In", "On Tuesday", "Meanwhile").
+/// A word list as the hashes of its words (`model::hash`): a token's membership is then one
+/// lookup of its `low_hash`, not a scan comparing its text with every word (`LEFT_STOP` is
+/// read for each word of every phrase walked leftwards).
+type WordSet = HashSet<u64, PassBuild>;
+
+fn word_set(words: &[&str]) -> WordSet {
+    words.iter().map(|w| model::hash(w)).collect()
+}
+
+static LEFT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(LEFT_STOP));
+static LEADING_NON_SOURCE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(LEADING_NON_SOURCE));
+static TRAILING_NON_SOURCE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TRAILING_NON_SOURCE));
+
 const LEADING_NON_SOURCE: &[&str] = &[
     "in",
     "on",
@@ -722,6 +738,11 @@ impl<'a> Doc<'a> {
     /// The hash of `low(i)`.
     fn low_hash(&self, i: usize) -> u64 {
         self.low_hash.get(i).copied().unwrap_or(h!(""))
+    }
+
+    /// Whether token `i`'s lower-cased word is in `set`.
+    fn low_in(&self, i: usize, set: &WordSet) -> bool {
+        set.contains(&self.low_hash(i))
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -1345,7 +1366,7 @@ impl<'a> Doc<'a> {
                     k > start_limit
                         && k + 1 < end
                         && self.tokens[k - 1].kind == TokenKind::Word
-                        && !LEFT_STOP.contains(&self.low(k - 1))
+                        && !self.low_in(k - 1, &LEFT_STOP_SET)
                         && !self.in_cue[k - 1]
                         && (self.raw(k - 1).starts_with(char::is_uppercase)
                             || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3)
@@ -1376,7 +1397,7 @@ impl<'a> Doc<'a> {
                         && self.raw(k).starts_with(char::is_uppercase)
                         && self.raw(k - 1).starts_with(char::is_uppercase)
                         && self.tokens[k - 1].kind == TokenKind::Word;
-                    (name || !LEFT_STOP.contains(&low))
+                    (name || !self.low_in(k, &LEFT_STOP_SET))
                         && !self.in_cue[k]
                         && self.in_quote[k].is_none()
                 }
@@ -1395,7 +1416,7 @@ impl<'a> Doc<'a> {
         // Leading prepositions and time words are not part of the source, nor an unmatched
         // opening bracket.
         while i < end
-            && (LEADING_NON_SOURCE.contains(&self.low(i))
+            && (self.low_in(i, &LEADING_NON_SOURCE_SET)
                 || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")"))
                 || (i + 1 < end && self.is_participle(i)))
         {
@@ -1410,7 +1431,7 @@ impl<'a> Doc<'a> {
         }
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
         let mut end = end;
-        while end > i + 1 && TRAILING_NON_SOURCE.contains(&self.low(end - 1)) {
+        while end > i + 1 && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET) {
             end -= 1;
         }
         if end - i > 12 {
@@ -1757,7 +1778,7 @@ impl<'a> Doc<'a> {
                     .is_some_and(|h| h.start == r.start)
                     && {
                         let mut f = s0;
-                        while f < r.start && LEADING_NON_SOURCE.contains(&self.low(f)) {
+                        while f < r.start && self.low_in(f, &LEADING_NON_SOURCE_SET) {
                             f += 1;
                         }
                         r.start == f || self.low(r.start - 1) == ","
@@ -2157,7 +2178,7 @@ impl<'a> Doc<'a> {
                                 | "for"
                                 | "not"
                         )
-                        && !LEFT_STOP.contains(&low)
+                        && !self.low_in(k, &LEFT_STOP_SET)
                 }
                 TokenKind::Punct => matches!(low, "'s" | "’s" | "-" | "&"),
                 TokenKind::Quote => false,
@@ -2318,7 +2339,7 @@ impl<'a> Doc<'a> {
         // name's medium ("Ben Jacobs in The Guardian").
         if matches!(after, "on" | "in" | "at" | "from" | "with" | "for")
             && self.raw(np.start).starts_with(char::is_lowercase)
-            && !TRAILING_NON_SOURCE.contains(&self.low(np.end + 1))
+            && !self.low_in(np.end + 1, &TRAILING_NON_SOURCE_SET)
             // "in a statement", "in an interview" is how it was said.
             && !matches!(self.low(np.end + 1), "a" | "an")
         {
@@ -2384,7 +2405,7 @@ impl<'a> Doc<'a> {
         let word = |k: usize| {
             k < limit
                 && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                && !LEFT_STOP.contains(&self.low(k))
+                && !self.low_in(k, &LEFT_STOP_SET)
                 && !self.in_cue[k]
         };
         let cap = |k: usize| word(k) && self.raw(k).starts_with(char::is_uppercase);
