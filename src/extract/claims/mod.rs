@@ -409,6 +409,14 @@ fn word_set(words: &[&str]) -> WordSet {
 static LEFT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(LEFT_STOP));
 static LEADING_NON_SOURCE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(LEADING_NON_SOURCE));
 static TRAILING_NON_SOURCE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TRAILING_NON_SOURCE));
+static RIGHT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(RIGHT_STOP));
+static PREPOSITIONS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PREPOSITIONS));
+static BRIDGE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BRIDGE));
+static IRREGULAR_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(IRREGULAR_PAST));
+static PARTICIPIAL_ADJECTIVES_SET: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(PARTICIPIAL_ADJECTIVES));
+static NOT_SUBJECT_END_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_SUBJECT_END));
+static CLAUSE_TAKING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(CLAUSE_TAKING));
 
 const LEADING_NON_SOURCE: &[&str] = &[
     "in",
@@ -1457,7 +1465,7 @@ impl<'a> Doc<'a> {
             let low = self.low(i);
             let ok = match t.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    !(self.in_cue[i] || i > start && RIGHT_STOP.contains(&low))
+                    !(self.in_cue[i] || i > start && self.low_in(i, &RIGHT_STOP_SET))
                 }
                 TokenKind::Punct => matches!(low, "&" | "-"),
                 TokenKind::Quote => false,
@@ -1892,7 +1900,7 @@ impl<'a> Doc<'a> {
             && matches!(self.low(w), "what" | "which")
             && src.start > s0
             // "in which she said C": the relative pronoun is the preposition's object.
-            && !(w > s0 && self.low(w) == "which" && PREPOSITIONS.contains(&self.low(w - 1)))
+            && !(w > s0 && self.low(w) == "which" && self.low_in(w - 1, &PREPOSITIONS_SET))
         {
             let mut content = vec![self.bytes(w..w + 1)];
             // ", which he described as "preliminary," suggested C": a relative clause set off
@@ -1988,7 +1996,7 @@ impl<'a> Doc<'a> {
             self.is_past_verb(k) && {
                 let p = self.low(k - 1);
                 self.tokens[k - 1].kind == TokenKind::Word
-                    && !NOT_SUBJECT_END.contains(&p)
+                    && !self.low_in(k - 1, &NOT_SUBJECT_END_SET)
                     && !p.ends_with("ly")
             }
         });
@@ -2007,7 +2015,7 @@ impl<'a> Doc<'a> {
             self.is_past_verb(k)
                 && k > low_limit
                 && matches!(self.tokens[k - 1].kind, TokenKind::Word)
-                && !NOT_SUBJECT_END.contains(&self.low(k - 1))
+                && !self.low_in(k - 1, &NOT_SUBJECT_END_SET)
         })?;
         if (verb..end).any(|k| {
             self.in_quote[k].is_some() || matches!(self.low(k), "," | ";" | ":" | "." | "that")
@@ -2025,8 +2033,8 @@ impl<'a> Doc<'a> {
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Word)
             && self.raw(k).starts_with(char::is_lowercase)
-            && ((w.len() > 4 && w.ends_with("ed") && !PARTICIPIAL_ADJECTIVES.contains(&w))
-                || IRREGULAR_PAST.contains(&w))
+            && ((w.len() > 4 && w.ends_with("ed") && !self.low_in(k, &PARTICIPIAL_ADJECTIVES_SET))
+                || self.low_in(k, &IRREGULAR_PAST_SET))
     }
 
     /// "A diplomat who asked not to be named because the talks were confidential said": a
@@ -2063,7 +2071,7 @@ impl<'a> Doc<'a> {
             v += 1;
         }
         // "those who said the plan failed": a reporting verb's clause runs to the cue.
-        if v + 1 >= cue_start || w <= s0 || CLAUSE_TAKING.contains(&self.low(v)) {
+        if v + 1 >= cue_start || w <= s0 || self.low_in(v, &CLAUSE_TAKING_SET) {
             return None;
         }
         let head = self.np_left(s0, w)?;
@@ -2541,12 +2549,12 @@ impl<'a> Doc<'a> {
         let that = (k..window)
             .take_while(|&m| !self.in_cue[m] && (self.in_quote[m].is_none() || short_quote(m)))
             .find(|&m| self.low(m) == "that" && self.in_quote[m].is_none());
-        let prep_led = PREPOSITIONS.contains(&self.low(k)) || self.low(k) == ",";
+        let prep_led = self.low_in(k, &PREPOSITIONS_SET) || self.low(k) == ",";
         if let Some(t) = that
             && (prep_led
                 || self.low(t - 1) == ","
                 || (k..t).all(|m| {
-                    BRIDGE.contains(&self.low(m))
+                    self.low_in(m, &BRIDGE_SET)
                         || self.raw(m).starts_with(char::is_uppercase)
                         || self.tokens[m].kind == TokenKind::Quote
                         || matches!(self.low(m), "'s" | "’s")
