@@ -1562,7 +1562,7 @@ impl<'a> Doc<'a> {
         let cue_soon = (b..natural.min(b + 5)).any(|m| self.strong_cue[m]);
         let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
             || self.strong_cue.get(b + 1).copied().unwrap_or(false);
-        let part = self.low(b) == "," && self.is_participle(b + 1);
+        let part = w == h!(",") && self.is_participle(b + 1);
         let sfx = |k: usize| self.suffix_hash(k);
         out.push_parts(&[h!("b")]);
         out.push_parts(&[h!("w:"), w]);
@@ -1581,10 +1581,11 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("sfx3:"), w, sfx(b + 3)]);
         // What the content is: a "that" clause, an infinitive, a quote or a noun phrase
         // (an object ends sooner than a clause), and the word before it (the cue's head).
-        let kind = match self.low(from) {
-            "that" => h!("that"),
-            "to" => h!("to"),
-            _ => self.shape(from),
+        let first = self.low_hash(from);
+        let kind = if first == h!("that") || first == h!("to") {
+            first
+        } else {
+            self.shape(from)
         };
         let before = from.checked_sub(1).map_or(h!("<s>"), |k| self.low_hash(k));
         out.push_parts(&[h!("kind:"), kind, w]);
