@@ -65,6 +65,17 @@ pub struct Lexicon {
     /// A bit per `stem_start` of every stem of three bytes or more: a word whose first three
     /// bytes have no bit set has no pooled stem, without stemming or hashing it.
     stem_starts: Vec<u64>,
+    /// A bit per `first_word_bit` of the first word of every cue: most tokens start no cue,
+    /// and a clear bit says so without a `prefixes` lookup.
+    first_words: Vec<u64>,
+}
+
+/// Bits in `Lexicon::first_words`.
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+/// The `first_words` bit of a word's hash (`model::hash`), both halves folded in.
+fn first_word_bit(word: u64) -> usize {
+    (word ^ (word >> 32)) as usize % FIRST_WORD_BITS
 }
 
 /// Bits in `Lexicon::stem_starts`.
@@ -129,7 +140,15 @@ impl Lexicon {
         let mut end = 0;
         let n = cue.split(' ').count();
         for (k, word) in cue.split(' ').enumerate() {
-            h = words_hash(h, model::hash(word));
+            let word_hash = model::hash(word);
+            if k == 0 {
+                if self.first_words.is_empty() {
+                    self.first_words = vec![0; FIRST_WORD_BITS / 64];
+                }
+                let bit = first_word_bit(word_hash);
+                self.first_words[bit / 64] |= 1 << (bit % 64);
+            }
+            h = words_hash(h, word_hash);
             end += word.len() + usize::from(k > 0);
             let entry = self.prefixes.entry(h).or_insert_with(|| Prefix {
                 key: cue[..end].into(),
@@ -180,6 +199,15 @@ impl Lexicon {
         self.stems.get(stem(word))
     }
 
+    /// Whether some cue may start with the word hashing to `word` (`model::hash`); `false`
+    /// means `prefix` finds nothing for it.
+    pub fn may_start(&self, word: u64) -> bool {
+        let bit = first_word_bit(word);
+        self.first_words
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
     /// The cue or cue beginning spelled `key`, whose word hashes combine to `h`.
     pub fn prefix(&self, h: u64, key: &str) -> Option<&Prefix> {
         self.prefixes.get(&h).filter(|p| &*p.key == key)
@@ -225,6 +253,14 @@ pub fn stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_first_word_of_a_cue_may_start_one() {
+        let lex = Lexicon::parse("according to\t5\t5\t0\n");
+        assert!(lex.may_start(model::hash("according")));
+        assert!(!lex.may_start(model::hash("to")));
+        assert!(!Lexicon::default().may_start(model::hash("according")));
+    }
 
     #[test]
     fn stems_pool_inflections() {

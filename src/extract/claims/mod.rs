@@ -17,9 +17,13 @@ pub mod lexicon;
 pub mod model;
 pub mod train;
 
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::extract::Context;
+use crate::extract::hashing::PassBuild;
 use crate::extract::text::{Token, TokenKind};
 use crate::model::{Claim, ClaimKind, Meta, Span};
 
@@ -393,6 +397,27 @@ const LEFT_STOP: &[&str] = &[
 ];
 
 /// Words that may open a sentence but not a source ("In", "On Tuesday", "Meanwhile").
+/// A word list as the hashes of its words (`model::hash`): a token's membership is then one
+/// lookup of its `low_hash`, not a scan comparing its text with every word (`LEFT_STOP` is
+/// read for each word of every phrase walked leftwards).
+type WordSet = HashSet<u64, PassBuild>;
+
+fn word_set(words: &[&str]) -> WordSet {
+    words.iter().map(|w| model::hash(w)).collect()
+}
+
+static LEFT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(LEFT_STOP));
+static LEADING_NON_SOURCE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(LEADING_NON_SOURCE));
+static TRAILING_NON_SOURCE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TRAILING_NON_SOURCE));
+static RIGHT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(RIGHT_STOP));
+static PREPOSITIONS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PREPOSITIONS));
+static BRIDGE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BRIDGE));
+static IRREGULAR_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(IRREGULAR_PAST));
+static PARTICIPIAL_ADJECTIVES_SET: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(PARTICIPIAL_ADJECTIVES));
+static NOT_SUBJECT_END_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_SUBJECT_END));
+static CLAUSE_TAKING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(CLAUSE_TAKING));
+
 const LEADING_NON_SOURCE: &[&str] = &[
     "in",
     "on",
@@ -644,6 +669,12 @@ struct Doc<'a> {
     cue_at: Vec<Option<usize>>,
     /// Token is covered by a cue.
     in_cue: Vec<bool>,
+    /// `shape` of each token once asked for (0: not yet): the content-end classifier reads a
+    /// token's shape at two or three boundaries, but most tokens are never asked for.
+    shape_of: Vec<Cell<u64>>,
+    /// The hash of each token's `suffix2` once asked for (0: not yet), read at up to three
+    /// boundaries.
+    suffix_of: Vec<Cell<u64>>,
 }
 
 impl<'a> Doc<'a> {
@@ -692,6 +723,8 @@ impl<'a> Doc<'a> {
             in_quote: vec![None; tokens.len()],
             cue_at: vec![None; tokens.len()],
             in_cue: vec![false; tokens.len()],
+            shape_of: vec![Cell::new(0); tokens.len()],
+            suffix_of: vec![Cell::new(0); tokens.len()],
         };
         doc.pair_quotes();
         doc.candidates = doc.find_candidates();
@@ -713,6 +746,11 @@ impl<'a> Doc<'a> {
     /// The hash of `low(i)`.
     fn low_hash(&self, i: usize) -> u64 {
         self.low_hash.get(i).copied().unwrap_or(h!(""))
+    }
+
+    /// Whether token `i`'s lower-cased word is in `set`.
+    fn low_in(&self, i: usize, set: &WordSet) -> bool {
+        set.contains(&self.low_hash(i))
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -818,10 +856,15 @@ impl<'a> Doc<'a> {
                 i += 1;
                 continue;
             }
-            let first = lex.prefix(
-                lexicon::words_hash(model::SEED, self.low_hash[i]),
-                self.low(i),
-            );
+            // Most words start no cue: the lexicon's first-word bits say so without a lookup.
+            let first = if lex.may_start(self.low_hash[i]) {
+                lex.prefix(
+                    lexicon::words_hash(model::SEED, self.low_hash[i]),
+                    self.low(i),
+                )
+            } else {
+                None
+            };
             if first.is_none() {
                 // An unseen inflection of a one-word cue ("urges" from "urged").
                 let w = self.low(i);
@@ -853,8 +896,9 @@ impl<'a> Doc<'a> {
                 }
                 key.push_str(self.low(j));
                 h = lexicon::words_hash(h, self.low_hash[j]);
-                // No cue goes on with these words: no longer match can follow.
-                let Some(prefix) = lex.prefix(h, &key) else {
+                // No cue goes on with these words: no longer match can follow. (The first
+                // word was looked up above.)
+                let Some(prefix) = (if j == i { first } else { lex.prefix(h, &key) }) else {
                     break;
                 };
                 if let Some(stats) = prefix.stats
@@ -882,9 +926,18 @@ impl<'a> Doc<'a> {
     /// The hash of a coarse shape of token `i`: pronoun, capitalised, lower, number, quote,
     /// punctuation (hashed at compile time: the classifiers read shapes at every decision).
     fn shape(&self, i: usize) -> u64 {
-        let Some(t) = self.tokens.get(i) else {
+        let (Some(t), Some(cached)) = (self.tokens.get(i), self.shape_of.get(i)) else {
             return h!("END");
         };
+        // A shape that hashed to 0 would just be recomputed.
+        if cached.get() == 0 {
+            cached.set(self.token_shape(t, i));
+        }
+        cached.get()
+    }
+
+    /// `shape` computed.
+    fn token_shape(&self, t: &Token, i: usize) -> u64 {
         let low = self.low(i);
         match t.kind {
             TokenKind::Quote => {
@@ -1321,7 +1374,7 @@ impl<'a> Doc<'a> {
                     k > start_limit
                         && k + 1 < end
                         && self.tokens[k - 1].kind == TokenKind::Word
-                        && !LEFT_STOP.contains(&self.low(k - 1))
+                        && !self.low_in(k - 1, &LEFT_STOP_SET)
                         && !self.in_cue[k - 1]
                         && (self.raw(k - 1).starts_with(char::is_uppercase)
                             || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3)
@@ -1352,7 +1405,7 @@ impl<'a> Doc<'a> {
                         && self.raw(k).starts_with(char::is_uppercase)
                         && self.raw(k - 1).starts_with(char::is_uppercase)
                         && self.tokens[k - 1].kind == TokenKind::Word;
-                    (name || !LEFT_STOP.contains(&low))
+                    (name || !self.low_in(k, &LEFT_STOP_SET))
                         && !self.in_cue[k]
                         && self.in_quote[k].is_none()
                 }
@@ -1371,7 +1424,7 @@ impl<'a> Doc<'a> {
         // Leading prepositions and time words are not part of the source, nor an unmatched
         // opening bracket.
         while i < end
-            && (LEADING_NON_SOURCE.contains(&self.low(i))
+            && (self.low_in(i, &LEADING_NON_SOURCE_SET)
                 || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")"))
                 || (i + 1 < end && self.is_participle(i)))
         {
@@ -1386,7 +1439,7 @@ impl<'a> Doc<'a> {
         }
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
         let mut end = end;
-        while end > i + 1 && TRAILING_NON_SOURCE.contains(&self.low(end - 1)) {
+        while end > i + 1 && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET) {
             end -= 1;
         }
         if end - i > 12 {
@@ -1412,7 +1465,7 @@ impl<'a> Doc<'a> {
             let low = self.low(i);
             let ok = match t.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    !(self.in_cue[i] || i > start && RIGHT_STOP.contains(&low))
+                    !(self.in_cue[i] || i > start && self.low_in(i, &RIGHT_STOP_SET))
                 }
                 TokenKind::Punct => matches!(low, "&" | "-"),
                 TokenKind::Quote => false,
@@ -1509,8 +1562,8 @@ impl<'a> Doc<'a> {
         let cue_soon = (b..natural.min(b + 5)).any(|m| self.strong_cue[m]);
         let cue_next = self.strong_cue.get(b).copied().unwrap_or(false)
             || self.strong_cue.get(b + 1).copied().unwrap_or(false);
-        let part = self.low(b) == "," && self.is_participle(b + 1);
-        let sfx = |k: usize| model::hash(suffix2(self.low(k)));
+        let part = w == h!(",") && self.is_participle(b + 1);
+        let sfx = |k: usize| self.suffix_hash(k);
         out.push_parts(&[h!("b")]);
         out.push_parts(&[h!("w:"), w]);
         out.push_parts(&[h!("wp:"), wp]);
@@ -1528,15 +1581,27 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("sfx3:"), w, sfx(b + 3)]);
         // What the content is: a "that" clause, an infinitive, a quote or a noun phrase
         // (an object ends sooner than a clause), and the word before it (the cue's head).
-        let kind = match self.low(from) {
-            "that" => h!("that"),
-            "to" => h!("to"),
-            _ => self.shape(from),
+        let first = self.low_hash(from);
+        let kind = if first == h!("that") || first == h!("to") {
+            first
+        } else {
+            self.shape(from)
         };
         let before = from.checked_sub(1).map_or(h!("<s>"), |k| self.low_hash(k));
         out.push_parts(&[h!("kind:"), kind, w]);
         out.push_parts(&[h!("kindn:"), kind, w, wn]);
         out.push_parts(&[h!("head:"), before, w]);
+    }
+
+    /// The hash of `suffix2` of token `k` (of "" past the end).
+    fn suffix_hash(&self, k: usize) -> u64 {
+        let Some(cached) = self.suffix_of.get(k) else {
+            return h!("");
+        };
+        if cached.get() == 0 {
+            cached.set(model::hash(suffix2(self.low(k))));
+        }
+        cached.get()
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
@@ -1722,7 +1787,7 @@ impl<'a> Doc<'a> {
                     .is_some_and(|h| h.start == r.start)
                     && {
                         let mut f = s0;
-                        while f < r.start && LEADING_NON_SOURCE.contains(&self.low(f)) {
+                        while f < r.start && self.low_in(f, &LEADING_NON_SOURCE_SET) {
                             f += 1;
                         }
                         r.start == f || self.low(r.start - 1) == ","
@@ -1836,7 +1901,7 @@ impl<'a> Doc<'a> {
             && matches!(self.low(w), "what" | "which")
             && src.start > s0
             // "in which she said C": the relative pronoun is the preposition's object.
-            && !(w > s0 && self.low(w) == "which" && PREPOSITIONS.contains(&self.low(w - 1)))
+            && !(w > s0 && self.low(w) == "which" && self.low_in(w - 1, &PREPOSITIONS_SET))
         {
             let mut content = vec![self.bytes(w..w + 1)];
             // ", which he described as "preliminary," suggested C": a relative clause set off
@@ -1932,7 +1997,7 @@ impl<'a> Doc<'a> {
             self.is_past_verb(k) && {
                 let p = self.low(k - 1);
                 self.tokens[k - 1].kind == TokenKind::Word
-                    && !NOT_SUBJECT_END.contains(&p)
+                    && !self.low_in(k - 1, &NOT_SUBJECT_END_SET)
                     && !p.ends_with("ly")
             }
         });
@@ -1951,7 +2016,7 @@ impl<'a> Doc<'a> {
             self.is_past_verb(k)
                 && k > low_limit
                 && matches!(self.tokens[k - 1].kind, TokenKind::Word)
-                && !NOT_SUBJECT_END.contains(&self.low(k - 1))
+                && !self.low_in(k - 1, &NOT_SUBJECT_END_SET)
         })?;
         if (verb..end).any(|k| {
             self.in_quote[k].is_some() || matches!(self.low(k), "," | ";" | ":" | "." | "that")
@@ -1969,8 +2034,8 @@ impl<'a> Doc<'a> {
             .get(k)
             .is_some_and(|t| t.kind == TokenKind::Word)
             && self.raw(k).starts_with(char::is_lowercase)
-            && ((w.len() > 4 && w.ends_with("ed") && !PARTICIPIAL_ADJECTIVES.contains(&w))
-                || IRREGULAR_PAST.contains(&w))
+            && ((w.len() > 4 && w.ends_with("ed") && !self.low_in(k, &PARTICIPIAL_ADJECTIVES_SET))
+                || self.low_in(k, &IRREGULAR_PAST_SET))
     }
 
     /// "A diplomat who asked not to be named because the talks were confidential said": a
@@ -2007,7 +2072,7 @@ impl<'a> Doc<'a> {
             v += 1;
         }
         // "those who said the plan failed": a reporting verb's clause runs to the cue.
-        if v + 1 >= cue_start || w <= s0 || CLAUSE_TAKING.contains(&self.low(v)) {
+        if v + 1 >= cue_start || w <= s0 || self.low_in(v, &CLAUSE_TAKING_SET) {
             return None;
         }
         let head = self.np_left(s0, w)?;
@@ -2122,7 +2187,7 @@ impl<'a> Doc<'a> {
                                 | "for"
                                 | "not"
                         )
-                        && !LEFT_STOP.contains(&low)
+                        && !self.low_in(k, &LEFT_STOP_SET)
                 }
                 TokenKind::Punct => matches!(low, "'s" | "’s" | "-" | "&"),
                 TokenKind::Quote => false,
@@ -2283,7 +2348,7 @@ impl<'a> Doc<'a> {
         // name's medium ("Ben Jacobs in The Guardian").
         if matches!(after, "on" | "in" | "at" | "from" | "with" | "for")
             && self.raw(np.start).starts_with(char::is_lowercase)
-            && !TRAILING_NON_SOURCE.contains(&self.low(np.end + 1))
+            && !self.low_in(np.end + 1, &TRAILING_NON_SOURCE_SET)
             // "in a statement", "in an interview" is how it was said.
             && !matches!(self.low(np.end + 1), "a" | "an")
         {
@@ -2349,7 +2414,7 @@ impl<'a> Doc<'a> {
         let word = |k: usize| {
             k < limit
                 && matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                && !LEFT_STOP.contains(&self.low(k))
+                && !self.low_in(k, &LEFT_STOP_SET)
                 && !self.in_cue[k]
         };
         let cap = |k: usize| word(k) && self.raw(k).starts_with(char::is_uppercase);
@@ -2485,12 +2550,12 @@ impl<'a> Doc<'a> {
         let that = (k..window)
             .take_while(|&m| !self.in_cue[m] && (self.in_quote[m].is_none() || short_quote(m)))
             .find(|&m| self.low(m) == "that" && self.in_quote[m].is_none());
-        let prep_led = PREPOSITIONS.contains(&self.low(k)) || self.low(k) == ",";
+        let prep_led = self.low_in(k, &PREPOSITIONS_SET) || self.low(k) == ",";
         if let Some(t) = that
             && (prep_led
                 || self.low(t - 1) == ","
                 || (k..t).all(|m| {
-                    BRIDGE.contains(&self.low(m))
+                    self.low_in(m, &BRIDGE_SET)
                         || self.raw(m).starts_with(char::is_uppercase)
                         || self.tokens[m].kind == TokenKind::Quote
                         || matches!(self.low(m), "'s" | "’s")

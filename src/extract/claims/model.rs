@@ -227,13 +227,21 @@ impl CueModel {
         self.len == 0
     }
 
-    /// The key and quantised weight in slot `i`.
-    fn slot(&self, i: usize) -> (u32, i16) {
-        let at = HEADER_BYTES + i * SLOT_BYTES;
-        match self.bytes.get(at..at + SLOT_BYTES) {
-            Some(s) => (
-                u32::from_le_bytes([s[0], s[1], s[2], s[3]]),
-                i16::from_le_bytes([s[4], s[5]]),
+    /// The slots, after the header (`from_bytes` checked that they are all there).
+    fn slots(&self) -> &[u8] {
+        self.bytes.get(HEADER_BYTES..).unwrap_or(&[])
+    }
+
+    /// The key and quantised weight in slot `i` of `slots`.
+    fn slot(slots: &[u8], i: usize) -> (u32, i16) {
+        // One bounds check for the whole slot (`first_chunk`), not one per byte.
+        match slots
+            .get(i * SLOT_BYTES..)
+            .and_then(<[u8]>::first_chunk::<SLOT_BYTES>)
+        {
+            Some(&[k0, k1, k2, k3, w0, w1]) => (
+                u32::from_le_bytes([k0, k1, k2, k3]),
+                i16::from_le_bytes([w0, w1]),
             ),
             None => (EMPTY, 0),
         }
@@ -245,10 +253,11 @@ impl CueModel {
         if key == EMPTY {
             return self.empty_key_weight;
         }
+        let slots = self.slots();
         let mut i = home(key, self.mask);
         // At most one pass over the table, whatever a damaged file holds.
         for _ in 0..=self.mask {
-            match self.slot(i) {
+            match Self::slot(slots, i) {
                 (k, q) if k == key => {
                     // Correctly rounded, so with divisor 1000 exactly the f32 that the TSV's
                     // "0.123" parsed to.
