@@ -148,8 +148,12 @@ fn in_modifier(source: &Span, at: usize) -> bool {
     if source.parts.is_some() || at < source.start {
         return false;
     }
-    let before: String = source.text.chars().take(at - source.start).collect();
-    let part = before.rsplit(',').next().unwrap_or("");
+    let cut = source
+        .text
+        .char_indices()
+        .nth(at - source.start)
+        .map_or(source.text.len(), |(b, _)| b);
+    let part = source.text[..cut].rsplit(',').next().unwrap_or("");
     let mut words = part.split_whitespace();
     let relative = words
         .next()

@@ -2434,14 +2434,13 @@ impl<'a> Doc<'a> {
         };
         // A sentence that opens with its subject and a verb ("Colombian President Gustavo
         // Petro went further, arguing …") has no leading clause to skip.
-        let first = self.low(s0);
         let verb_follows = |r: &Range<usize>| {
             r.end < limit
                 && self.tokens[r.end].kind == TokenKind::Word
                 && self.raw(r.end).starts_with(char::is_lowercase)
         };
-        if !LEADING_NON_SOURCE.contains(&first)
-            && !first.ends_with("ly")
+        if !self.low_in(s0, &LEADING_NON_SOURCE_SET)
+            && !self.low(s0).ends_with("ly")
             && let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r))
         {
             return Some(r);
