@@ -100,13 +100,15 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
         },
     };
     // While the article opens there is nothing to review yet: say so, not "0/0".
-    let progress = app.slot().map_or_else(
-        || "opening…".to_string(),
-        |s| {
+    let (progress, progress_long) = match app.slot() {
+        Some(s) => {
             let (reviewed, total) = s.reviewed();
-            format!("{reviewed}/{total}")
-        },
-    );
+            let short = format!("{reviewed}/{total}");
+            let long = format!("{short} reviewed");
+            (short, long)
+        }
+        None => ("opening…".to_string(), "opening…".to_string()),
+    };
     let dirty = app.slot().is_some_and(|s| s.is_dirty());
     let article = app.article();
     let name = if article.title.is_empty() {
@@ -130,10 +132,7 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
     .into_iter()
     .flatten()
     .collect();
-    let right = match app.slot() {
-        Some(_) => format!(" {progress} reviewed · {} ", hints.join(" · ")),
-        None => format!(" {progress} · {} ", hints.join(" · ")),
-    };
+    let right = format!(" {progress_long} · {} ", hints.join(" · "));
     let right_short = format!(" {progress} ");
     let width = usize::from(area.width);
     let left_fixed = vec![
