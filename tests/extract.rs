@@ -576,3 +576,26 @@ fn described_speakers_become_actors_and_documents_do_not() {
         doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_pronoun_refers_back_to_a_source_known_only_by_its_description() {
+    let text = "Water inquiry hears from staff\n\n\
+                A former contractor who worked on the plant, who spoke outside the hall, said \
+                the pumps were old. \"Nobody told us which records mattered,\" he said.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let by_id = |id: &str| {
+        doc.actors
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.as_str())
+    };
+    let he = doc
+        .claims
+        .iter()
+        .find(|c| c.source.as_ref().is_some_and(|s| s.text == "he"))
+        .expect("a claim with the source \"he\"");
+    assert_eq!(
+        he.actor.as_deref().and_then(by_id),
+        Some("A former contractor")
+    );
+}

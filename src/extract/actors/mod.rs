@@ -25,7 +25,7 @@ use crate::model::{Actor, ActorKind, Extra, Meta, Span};
 use gazetteer::{EntryKind, How, gazetteer};
 use ner::EntityType;
 
-pub use resolve::{Resolver, resolve};
+pub use resolve::{Resolver, is_pronoun, resolve};
 
 /// Where a mention came from, and what it is before grouping.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -970,6 +970,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             .map(|(_, p)| p)
             .or_else(|| fits.first().copied())
     };
+    let mut lone_persons: Vec<usize> = Vec::new();
     for (m, words) in singles {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let w = words.join(" ");
@@ -995,6 +996,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 d.words = vec![w.clone()];
                 drafts.push(d);
                 let p = drafts.len() - 1;
+                lone_persons.push(p);
                 by_last.entry(w).or_default().push(p);
                 p
             }
@@ -1094,10 +1096,112 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     }
     describe(cx, &mut drafts);
     relocate_lone_names(cx, &mut drafts);
+    // After the relocation, so "Millbrook" the place never joins "Millbrook General Hospital".
+    join_short_forms(cx, &mut drafts, &lone_persons, &orgs_places, &first_names);
     drafts.retain(|d| !d.mentions.is_empty());
     // Stable, like sort_by_key, with each draft's first mention found once.
     drafts.sort_by_cached_key(|d| d.mentions.iter().map(|r| r.start).min());
     drafts
+}
+
+/// "Northvale" for "Northvale Water", "Goldman" for "Goldman Sachs": a lone word that opens
+/// the name of exactly one organisation in the text is that organisation's short form, when
+/// the tagger took it for an organisation too, or for a person never titled or addressed
+/// ("Mr.") and not a first name; never an acronym ("NBC" of "NBC News"); and only after the
+/// full name has been used.
+fn join_short_forms(
+    cx: &Context,
+    drafts: &mut [Draft],
+    lone_persons: &[usize],
+    orgs: &[usize],
+    given_names: &std::collections::HashSet<String>,
+) {
+    let mut by_first: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+    for &o in orgs {
+        let d = &drafts[o];
+        if d.kind != ActorKind::Organization {
+            continue;
+        }
+        let mut words = d.name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            let first = without_possessives(first).to_lowercase();
+            let fits = by_first.entry(first).or_default();
+            if !fits.contains(&o) {
+                fits.push(o);
+            }
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    let lone_orgs = orgs.iter().copied().filter(|&o| {
+        drafts[o].kind == ActorKind::Organization && !drafts[o].name.contains(char::is_whitespace)
+    });
+    let lone: Vec<usize> = lone_persons.iter().copied().chain(lone_orgs).collect();
+    for p in lone {
+        let d = &drafts[p];
+        let w = match d.kind {
+            ActorKind::Person => d.words.first().cloned(),
+            _ => Some(without_possessives(&d.name).to_lowercase()),
+        };
+        let Some(w) = w else {
+            continue;
+        };
+        let Some(&[o]) = by_first.get(w.as_str()).map(Vec::as_slice) else {
+            continue;
+        };
+        // "Sen. Northvale" is titled; "former Northvale managers" is not.
+        let titled = d.role.as_deref().is_some_and(|r| {
+            r.split_whitespace().next_back().is_some_and(|w| {
+                roles::is_title_word(w)
+                    && !matches!(
+                        lower_case(w).as_ref(),
+                        "former"
+                            | "acting"
+                            | "incumbent"
+                            | "outgoing"
+                            | "incoming"
+                            | "then"
+                            | "ex"
+                            | "senior"
+                            | "top"
+                    )
+            })
+        });
+        let honoured = d.mentions.iter().any(|r| {
+            let surface = cx.text.get(r.clone()).unwrap_or("");
+            let before = cx.text.get(..r.start).unwrap_or("");
+            let prev = before.split_whitespace().next_back().unwrap_or("");
+            surface.split_whitespace().any(roles::is_honorific) || roles::is_honorific(prev)
+        });
+        let known_first_name = || {
+            let h = gazetteer::phrase_step(0, gazetteer::token_key(&d.name));
+            gazetteer().phrase_classes(h) & gazetteer::CLASS_FIRST_NAME != 0
+        };
+        let person_like = d.kind == ActorKind::Person
+            && (titled || honoured || given_names.contains(&w) || known_first_name());
+        // "NBC" is not "NBC News", nor "D.C." the "D.C. Court of Appeals".
+        let acronym = d.kind == ActorKind::Organization
+            && d.name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        // News names an organisation in full before it shortens the name.
+        let first = |i: usize| drafts[i].mentions.iter().map(|r| r.start).min();
+        let introduced = first(o).is_some_and(|l| first(p).is_none_or(|s| l < s));
+        if o == p
+            || person_like
+            || acronym
+            || !introduced
+            || !matches!(d.kind, ActorKind::Person | ActorKind::Organization)
+        {
+            continue;
+        }
+        let moved = std::mem::take(&mut drafts[p].mentions);
+        let name = drafts[p].name.clone();
+        drafts[o].mentions.extend(moved);
+        drafts[o].alias(&name);
+    }
 }
 
 /// A "person" known by one word only, and mostly after "in", "at" or "from" ("residents of
@@ -1299,6 +1403,101 @@ mod tests {
         relocate_lone_names(&cx, &mut drafts);
         assert_eq!(drafts[0].kind, ActorKind::Place);
         assert_eq!(drafts[1].kind, ActorKind::Person);
+    }
+
+    /// Drafts over `text`: (kind, name, role, the nth occurrences of the name it holds).
+    fn drafts_at(text: &str, specs: &[(ActorKind, &str, Option<&str>, &[usize])]) -> Vec<Draft> {
+        specs
+            .iter()
+            .map(|&(kind, name, role, nths)| {
+                let mut d = Draft::new(kind, name.into(), "ner", 0.5);
+                d.words = name_words(name);
+                d.role = role.map(String::from);
+                d.mentions = nths
+                    .iter()
+                    .map(|&n| {
+                        let (i, _) = text.match_indices(name).nth(n).expect("in text");
+                        i..i + name.len()
+                    })
+                    .collect();
+                d
+            })
+            .collect()
+    }
+
+    fn short_forms_joined(text: &str, mut drafts: Vec<Draft>, orgs: &[usize]) -> Vec<usize> {
+        let cx = Context::new(text);
+        let lone: Vec<usize> = (0..drafts.len())
+            .filter(|i| !orgs.contains(i) && drafts[*i].kind == ActorKind::Person)
+            .collect();
+        join_short_forms(
+            &cx,
+            &mut drafts,
+            &lone,
+            orgs,
+            &std::collections::HashSet::new(),
+        );
+        (0..drafts.len())
+            .filter(|&i| drafts[i].mentions.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_word_opening_one_organisations_name_is_that_organisation() {
+        let text = "Northvale Water apologised. Northvale said the pump failed.";
+        let drafts = drafts_at(
+            text,
+            &[
+                (ActorKind::Organization, "Northvale Water", None, &[0]),
+                (ActorKind::Person, "Northvale", Some("former"), &[1]),
+            ],
+        );
+        assert_eq!(short_forms_joined(text, drafts, &[0]), [1]);
+        let text = "Northvale Water apologised. Northvale said the pump failed.";
+        let drafts = drafts_at(
+            text,
+            &[
+                (ActorKind::Organization, "Northvale Water", None, &[0]),
+                (ActorKind::Organization, "Northvale", None, &[1]),
+            ],
+        );
+        assert_eq!(short_forms_joined(text, drafts, &[0, 1]), [1]);
+    }
+
+    #[test]
+    fn a_titled_or_addressed_person_is_not_an_organisations_short_form() {
+        let text = "The Clinton Foundation grew. Mrs. Clinton said so. Sen. Sanders spoke at \
+                    Sanders Institute events.";
+        let drafts = drafts_at(
+            text,
+            &[
+                (ActorKind::Organization, "Clinton Foundation", None, &[0]),
+                (ActorKind::Person, "Clinton", None, &[1]),
+                (ActorKind::Organization, "Sanders Institute", None, &[0]),
+                (ActorKind::Person, "Sanders", Some("Sen."), &[0]),
+            ],
+        );
+        assert_eq!(
+            short_forms_joined(text, drafts, &[0, 2]),
+            Vec::<usize>::new()
+        );
+    }
+
+    #[test]
+    fn a_word_opening_two_organisations_names_joins_neither() {
+        let text = "Apex Bank and Apex Insurance merged. Apex said so.";
+        let drafts = drafts_at(
+            text,
+            &[
+                (ActorKind::Organization, "Apex Bank", None, &[0]),
+                (ActorKind::Organization, "Apex Insurance", None, &[0]),
+                (ActorKind::Person, "Apex", None, &[2]),
+            ],
+        );
+        assert_eq!(
+            short_forms_joined(text, drafts, &[0, 1]),
+            Vec::<usize>::new()
+        );
     }
 
     fn kind_as(text: &str, tagged: EntityType) -> Option<EntityType> {

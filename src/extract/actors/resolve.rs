@@ -35,6 +35,11 @@ fn pronoun(word: &str) -> Option<Pronoun> {
     }
 }
 
+/// Whether a source is a lone personal pronoun ("he", "They"), resolved by position alone.
+pub fn is_pronoun(source: &str) -> bool {
+    pronoun(source.trim()).is_some()
+}
+
 /// He, she, or either, as a pronoun says it.
 #[derive(Clone, Copy, PartialEq)]
 enum Gender {

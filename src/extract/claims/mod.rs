@@ -2290,25 +2290,39 @@ impl<'a> Doc<'a> {
         // The appositive runs back to the previous comma ("a historian who attended the
         // session"); the name before it is a plain noun phrase.
         let mut before = comma;
+        let mut cue_inside = false;
         loop {
             before = before.checked_sub(1).filter(|&k| k >= s0)?;
             if self.low(before) == "," {
                 break;
             }
-            if comma - before > 18
-                || self.in_cue[before]
+            cue_inside |= self.in_cue[before];
+            if comma - before > MAX_RELATIVE
                 || self.tokens[before].kind == TokenKind::Quote
                 || matches!(self.low(before), "." | ";" | ":" | "?" | "!")
             {
                 return None;
             }
         }
-        if before + 1 >= comma {
+        // A relative clause may be long and hold a cue of its own ("The manager, who asked
+        // not to be named because he was not authorised to speak, said"); any other
+        // appositive is short and reports nothing ("X, he said, ...").
+        let relative = self.low(before + 1) == "who";
+        if before + 1 >= comma || (!relative && (cue_inside || comma - before - 1 > 18)) {
             return None;
         }
-        let head = self.np_left(s0, before)?;
+        let mut head = self.np_left(s0, before)?;
         if head.end != before {
             return None;
+        }
+        // "A former IT contractor who worked on the migration, who spoke to reporters, said":
+        // the head has a relative clause of its own, without commas.
+        if head.start > s0 && self.low(head.start - 1) == "who" {
+            let outer = self.np_left(s0, head.start - 1)?;
+            if outer.end != head.start - 1 {
+                return None;
+            }
+            head = outer.start..head.end;
         }
         // "President Obama, dedicating the museum, said" / "Trump, in particular, has said":
         // a participle or adverbial between commas is not an appositive; the source is the name.

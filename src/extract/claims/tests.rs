@@ -472,6 +472,47 @@ fn a_relative_clause_without_commas_stays_in_the_source() {
 }
 
 #[test]
+fn a_relative_clause_between_commas_with_a_cue_of_its_own_stays_in_the_source() {
+    let cs = claims(
+        "It rained. The manager of the largest shop, who asked not to be named because he was not authorised to speak to the media, said sales had doubled.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some(
+                "The manager of the largest shop, who asked not to be named because he was not authorised to speak to the media,"
+            ),
+            Some("said"),
+            "sales had doubled"
+        )
+    );
+}
+
+#[test]
+fn a_head_with_its_own_relative_clause_before_one_between_commas_is_one_source() {
+    let cs = claims(
+        "It rained. A former contractor who worked on the migration, who spoke outside the hall, said the old system had failed.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("A former contractor who worked on the migration, who spoke outside the hall,")
+    );
+}
+
+#[test]
+fn a_reported_aside_between_commas_is_no_appositive() {
+    // "X, he said, ..." is not "X, <appositive>, said".
+    let cs = claims("It rained. The senator, critics said, agreed that the plan would fail.");
+    assert!(cs.iter().all(|c| {
+        c.source
+            .as_ref()
+            .is_none_or(|s| !s.text.contains("critics said"))
+    }));
+}
+
+#[test]
 fn a_relative_clause_whose_verb_reports_speech_is_no_source() {
     let cs =
         claims("It rained. Those who said taxes were too high tended to support the challenger.");
