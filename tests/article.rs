@@ -55,19 +55,40 @@ fn txt_single_line_has_no_title() {
 }
 
 #[test]
-fn md_title_comes_from_the_leading_heading_and_text_is_as_written() {
+fn md_title_comes_from_the_leading_heading_and_text_is_rendered() {
     let dir = tempfile::tempdir().expect("dir");
-    let raw = "# Erdoğan’s *visit* #\n\nHe said “no”.\n";
+    let raw = "# Erdoğan’s *visit* #\r\n\r\n> He said “no”.\r\n";
     let a = load_one(dir.path(), "m.md", raw.as_bytes());
-    assert_eq!(a.title, "Erdoğan’s *visit*");
-    assert_eq!(a.text, raw);
+    assert_eq!(a.title, "Erdoğan’s visit");
+    assert_eq!(a.text, "Erdoğan’s visit\n\nHe said “no”.");
+    assert_eq!(a.sha256, sha256_hex(&a.text));
 }
 
 #[test]
-fn md_without_heading_uses_the_first_line() {
+fn md_without_heading_uses_the_first_line_rendered() {
     let dir = tempfile::tempdir().expect("dir");
-    let a = load_one(dir.path(), "m.md", b"Plain title\nbody\n");
+    let a = load_one(dir.path(), "m.md", b"Plain **title**\nbody\n");
     assert_eq!(a.title, "Plain title");
+    assert_eq!(a.text, "Plain title body");
+}
+
+#[test]
+fn md_with_only_front_matter_before_the_body_takes_the_first_rendered_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let a = load_one(dir.path(), "m.md", b"---\nkey: v\n---\n\nFirst\\\nsecond\n");
+    assert_eq!(a.text, "First\nsecond");
+    assert_eq!(a.title, "First");
+}
+
+#[test]
+fn md_that_renders_to_nothing_is_empty() {
+    let dir = tempfile::tempdir().expect("dir");
+    let error = load_err(
+        dir.path(),
+        "m.md",
+        b"<!-- only a comment -->\n\n[r]: http://x\n",
+    );
+    assert!(matches!(error, LoadError::Empty { .. }), "{error}");
 }
 
 #[test]

@@ -573,6 +573,133 @@ fn spans_in_the_long_seed_survive_an_edit_at_the_top() {
     }
 }
 
+// ---- a Markdown article annotated before gloss rendered Markdown ----
+
+fn md_seed_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/002_amazon_summit.md")
+}
+
+/// The seed as gloss reads it: rendered.
+fn md_seed() -> Article {
+    let mut loaded = gloss::article::load::load(&md_seed_path()).expect("seed loads");
+    loaded.articles.remove(0)
+}
+
+/// The seed as gloss read it before Markdown was rendered: the file's text as written.
+fn md_seed_as_written() -> (Article, String) {
+    let raw = std::fs::read_to_string(md_seed_path()).expect("seed");
+    let new = md_seed();
+    (from_txt(&new.id, &new.source, &raw), raw)
+}
+
+/// The span of `part` where `around` first is (`part` starts `around`, or follows its
+/// leading syntax).
+fn within(text: &str, around: &str, part: &str) -> Span {
+    let start = text.find(around).expect("context in text") + around.find(part).expect("part");
+    Span::from_bytes(text, start..start + part.len())
+}
+
+/// Spans over the file's text as written, some of them inside or across Markdown syntax.
+fn annotated_as_written(text: &str) -> Document {
+    let mut doc = Document::new(md_seed_as_written().0.meta());
+    doc.actors.push(Actor {
+        id: "a1".into(),
+        name: "Lula da Silva".into(),
+        kind: ActorKind::Person,
+        aliases: vec![],
+        role: None,
+        mentions: vec![
+            within(text, "**Lula da Silva**", "Lula da Silva"),
+            within(text, "Lula said", "Lula"),
+        ],
+        meta: Meta::manual(),
+        extra: Extra::new(),
+    });
+    doc.claims.push(Claim {
+        id: "c1".into(),
+        actor: Some("a1".into()),
+        source: Some(span(
+            text,
+            "Brazilian President Luiz Inácio **Lula da Silva**",
+        )),
+        cue: Some(span(text, "saying")),
+        content: span(
+            text,
+            "that “the forest is not a museum, and its people are not its guards without wages.”",
+        ),
+        kind: ClaimKind::Indirect,
+        meta: Meta::manual(),
+        extra: Extra::new(),
+    });
+    doc.claims.push(Claim {
+        id: "c2".into(),
+        actor: Some("a1".into()),
+        source: None,
+        cue: None,
+        content: span(
+            text,
+            "> “We did not come here to sign another letter of good intentions,”",
+        ),
+        kind: ClaimKind::Direct,
+        meta: Meta::manual(),
+        extra: Extra::new(),
+    });
+    doc
+}
+
+#[test]
+fn annotations_saved_against_the_raw_markdown_are_reanchored_on_the_rendered_text() {
+    let (_, raw) = md_seed_as_written();
+    let article = md_seed();
+    let dir = tempfile::tempdir().expect("dir");
+    store::save(
+        &store::path_for(dir.path(), &article.id),
+        &annotated_as_written(&raw),
+    )
+    .expect("save");
+    let opened = store::open(dir.path(), &article, no_extract).expect("open");
+    assert_eq!(opened.origin, Origin::Saved);
+    assert_eq!(opened.doc.article.sha256, article.sha256);
+    assert!(
+        opened
+            .notices
+            .join("\n")
+            .starts_with("article text changed: "),
+        "{:?}",
+        opened.notices
+    );
+    assert!(all_spans(&opened.doc).iter().all(|s| !s.orphaned));
+    assert_spans_cover_their_text(&opened.doc, &article.text);
+    let texts: Vec<&str> = all_spans(&opened.doc)
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Lula da Silva",
+            "Lula",
+            "Brazilian President Luiz Inácio Lula da Silva",
+            "saying",
+            "that “the forest is not a museum, and its people are not its guards without wages.”",
+            "“We did not come here to sign another letter of good intentions,”",
+        ]
+    );
+}
+
+#[test]
+fn every_span_extracted_from_the_raw_markdown_is_kept_when_reopened() {
+    let (old, _) = md_seed_as_written();
+    let saved = gloss::extract::extract(&old);
+    let dir = tempfile::tempdir().expect("dir");
+    store::save(&store::path_for(dir.path(), &old.id), &saved).expect("save");
+    let opened = store::open(dir.path(), &md_seed(), no_extract).expect("open");
+    assert_eq!(opened.origin, Origin::Saved);
+    assert_eq!(all_spans(&opened.doc).len(), all_spans(&saved).len());
+    assert_eq!(opened.doc.claims.len(), saved.claims.len());
+    assert_eq!(opened.doc.actors.len(), saved.actors.len());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

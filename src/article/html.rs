@@ -88,13 +88,15 @@ fn first_text(document: &Html, name: &str) -> Option<String> {
 }
 
 /// HTML whitespace collapsed to single spaces, trimmed.
-fn collapse(text: &str) -> String {
+pub(super) fn collapse(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Builds paragraphs from text nodes: runs of HTML whitespace become one space, block
-/// boundaries become a blank line, and `<pre>` keeps its text as written.
-struct Builder {
+/// boundaries become a blank line, and `<pre>` keeps its text as written. Markdown
+/// ([`super::markdown`]) builds its text with it too, so both formats read alike.
+#[derive(Debug, Default)]
+pub(super) struct Builder {
     out: String,
     /// A block boundary was crossed since the last text.
     pending_break: bool,
@@ -105,7 +107,32 @@ struct Builder {
 }
 
 impl Builder {
-    fn push_text(&mut self, text: &str, pre: bool) {
+    /// A block boundary: the next text starts a new paragraph.
+    pub(super) fn block_break(&mut self) {
+        self.pending_break = true;
+    }
+
+    /// A line break (`<br>`) before the next text.
+    pub(super) fn line_break(&mut self) {
+        self.pending_newlines += 1;
+    }
+
+    /// Text as it is, after any pending break, with no space before it.
+    pub(super) fn push_literal(&mut self, text: &str) {
+        self.flush_breaks();
+        self.out.push_str(text);
+        self.pending_space = false;
+    }
+
+    /// The text built, without trailing whitespace.
+    pub(super) fn finish(mut self) -> String {
+        let end = self.out.trim_end().len();
+        self.out.truncate(end);
+        self.out
+    }
+
+    /// Text: in a paragraph, runs of ASCII whitespace become one space; `pre` keeps it as is.
+    pub(super) fn push_text(&mut self, text: &str, pre: bool) {
         if pre {
             if text.is_empty() {
                 return;
@@ -153,12 +180,7 @@ impl Builder {
 }
 
 fn visible_text(root: ElementRef<'_>) -> String {
-    let mut builder = Builder {
-        out: String::new(),
-        pending_break: false,
-        pending_newlines: 0,
-        pending_space: false,
-    };
+    let mut builder = Builder::default();
     let mut skip_depth = 0usize;
     let mut pre_depth = 0usize;
     for edge in root.traverse() {
@@ -171,9 +193,9 @@ fn visible_text(root: ElementRef<'_>) -> String {
                         continue;
                     }
                     if name == "br" {
-                        builder.pending_newlines += 1;
+                        builder.line_break();
                     } else if BLOCKS.contains(&name) {
-                        builder.pending_break = true;
+                        builder.block_break();
                     }
                     if name == "pre" {
                         pre_depth += 1;
@@ -190,7 +212,7 @@ fn visible_text(root: ElementRef<'_>) -> String {
                     }
                     let name = element.name();
                     if BLOCKS.contains(&name) {
-                        builder.pending_break = true;
+                        builder.block_break();
                     }
                     if name == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
@@ -199,9 +221,7 @@ fn visible_text(root: ElementRef<'_>) -> String {
             }
         }
     }
-    let end = builder.out.trim_end().len();
-    builder.out.truncate(end);
-    builder.out
+    builder.finish()
 }
 
 /// Elements a browser would not show: `hidden`, `aria-hidden="true"`, `display:none`.

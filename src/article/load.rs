@@ -1,8 +1,9 @@
 //! Loading articles from files, directories, corpora and standard input.
 //!
 //! Every format ends in an [`Article`] whose text is normalised once (line endings to `\n`, a
-//! leading byte-order mark dropped) and otherwise kept exactly as written: annotation offsets
-//! refer to that text. Bad input is reported, never panicked on; a corpus or a directory with
+//! leading byte-order mark dropped) and otherwise kept exactly as written, except HTML and
+//! Markdown, which are read as the text a reader sees rendered: annotation offsets refer to
+//! that text. Bad input is reported, never panicked on; a corpus or a directory with
 //! some bad members still loads the good ones.
 
 use std::collections::HashSet;
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::{Article, html};
+use super::{Article, html, markdown};
 
 /// The extensions gloss reads, lower case.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl"];
@@ -452,22 +453,20 @@ pub fn from_txt(id: &str, source: &str, raw: &str) -> Article {
     article
 }
 
-/// A Markdown article, kept as written: the title is a leading `# ` heading, else the first
-/// line (when a body follows it).
+/// A Markdown article, as a reader sees it rendered (see [`markdown::extract`]); the title is
+/// the first level-1 heading, else the file's first line rendered (when a body follows it),
+/// else the first line of the rendered text (when a body follows it).
 pub fn from_md(id: &str, source: &str, raw: &str) -> Article {
-    let mut article = Article::new(id, "", source, strip_bom(raw));
-    let mut lines = article.text.lines().skip_while(|l| l.trim().is_empty());
-    let first = lines.next().unwrap_or("");
-    let heading = first
-        .trim_start()
-        .strip_prefix("# ")
-        .map(|h| h.trim().trim_end_matches('#').trim_end().to_string());
-    article.title = match heading {
-        Some(h) if !h.is_empty() => h,
-        _ => first_line_title(&article.text)
-            .map(|t| t.trim_start_matches('#').trim().to_string())
-            .unwrap_or_default(),
-    };
+    let raw = super::normalise(strip_bom(raw));
+    let page = markdown::extract(&raw);
+    let mut article = Article::new(id, page.title, source, &page.text);
+    if article.title.is_empty() {
+        article.title = first_line_title(&raw)
+            .map(|line| html::collapse(&markdown::extract(&line).text))
+            .filter(|title| !title.is_empty())
+            .or_else(|| first_line_title(&article.text))
+            .unwrap_or_default();
+    }
     article
 }
 

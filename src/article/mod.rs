@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod load;
+pub mod markdown;
 pub mod offsets;
 pub mod sanitize;
 
@@ -17,7 +18,8 @@ pub struct Article {
     pub title: String,
     /// Where it came from: a path (with `#line` for corpus records) or `-`.
     pub source: String,
-    /// The text with line endings normalised to `\n`, otherwise exactly as written.
+    /// The text with line endings normalised to `\n`, otherwise exactly as written (HTML and
+    /// Markdown: the text a reader sees rendered).
     pub text: String,
     /// SHA-256 of `text`, lower-case hex.
     pub sha256: String,
