@@ -915,8 +915,18 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             continue;
         }
         let key = (first.clone(), last.clone());
-        let p = match by_full.get(&key) {
-            Some(&p) => p,
+        let tail_of = |a: &[String], b: &[String]| a.len() >= 2 && b.ends_with(a);
+        let joined =
+            by_full.get(&key).copied().or_else(|| {
+                by_last.get(last)?.iter().copied().find(|&p| {
+                    tail_of(&drafts[p].words, &words) || tail_of(&words, &drafts[p].words)
+                })
+            });
+        let p = match joined {
+            Some(p) => {
+                by_full.entry(key).or_insert(p);
+                p
+            }
             None => {
                 let mut d = Draft::new(ActorKind::Person, surface.trim().to_string(), "ner", 0.0);
                 d.words = words.clone();
@@ -1362,6 +1372,18 @@ mod tests {
 
     fn actors_of(text: &str) -> Vec<Actor> {
         find_actors(&Context::new(text))
+    }
+
+    #[test]
+    fn a_name_that_ends_a_longer_name_with_two_words_or_more_is_that_person() {
+        let actors = actors_of(
+            "Summit opens\n\nBrazilian President Luiz Inácio Lula da Silva opened the summit \
+             on Tuesday. Lula da Silva said the fund would grow. Lula said it again.",
+        );
+        let lula: Vec<&Actor> = actors.iter().filter(|a| a.name.contains("Lula")).collect();
+        assert_eq!(lula.len(), 1, "{actors:#?}");
+        assert_eq!(lula[0].name, "Luiz Inácio Lula da Silva");
+        assert_eq!(lula[0].mentions.len(), 3, "{lula:#?}");
     }
 
     #[test]
