@@ -330,11 +330,14 @@ fn survives_hostile_text() {
 #[test]
 fn text_without_periods_stays_linear() {
     // Every cue here could read to the end of the one endless sentence.
-    let text = "Smith said that the plan ".repeat(3000);
+    let text = "Smith said that the plan failed, and ".repeat(3000);
     let started = std::time::Instant::now();
     let cs = claims(&text);
     assert!(cs.len() >= 1000);
     assert!(cs.iter().all(|c| c.content.text.len() < 2000));
+    // Each claim here lies inside the previous one's content: the first stands.
+    let cs = claims(&"Smith said that the plan ".repeat(3000));
+    assert!(!cs.is_empty() && cs.len() < 1000);
     assert!(
         started.elapsed().as_secs() < 30,
         "took {:?}",
@@ -754,4 +757,39 @@ fn a_relative_clause_set_off_by_commas_ends_at_its_comma() {
     let c = find(&cs, "described");
     // Not on into the main clause ("suggested that ...").
     assert_eq!(c.content.text, "which … as \"preliminary,\"");
+}
+
+#[test]
+fn a_cue_inside_another_claims_content_is_part_of_what_is_said() {
+    let cs = claims("It rained. She says it underscores that the plan is unfit.");
+    assert!(find(&cs, "says").content.text.contains("underscores"));
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "underscores")),
+        "{cs:#?}"
+    );
+}
+
+#[test]
+fn a_claim_opening_its_own_clause_after_a_conjunction_stays() {
+    let cs = claims(
+        "It rained. Officials emphasized that the reforms were not complete, and human rights groups warned that abuses continued.",
+    );
+    let warned = find(&cs, "warned");
+    assert_eq!(
+        warned.source.as_ref().map(|s| s.text.as_str()),
+        Some("human rights groups")
+    );
+}
+
+#[test]
+fn a_statement_reported_according_to_a_source_keeps_its_own_speaker() {
+    let cs = claims(
+        "It rained. The United Nations said it stood ready to help, according to a statement issued in Geneva.",
+    );
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("The United Nations")
+    );
+    find(&cs, "according to");
 }
