@@ -2510,7 +2510,7 @@ impl<'a> Doc<'a> {
         let limit = limit.min(s0 + MAX_PHRASE);
         // A dateline is no part of the sentence: "BELÉM, Brazil — Brazilian President …".
         let s0 = (s0..limit.min(s0 + 8))
-            .find(|&k| matches!(self.low(k), "—" | "--" | "–"))
+            .find(|&k| matches!(self.low(k), "—" | "--" | "–" | "-"))
             .filter(|&dash| {
                 // It opens with a place in capitals ("BELÉM", "WASHINGTON").
                 (s0..dash)
@@ -2531,7 +2531,9 @@ impl<'a> Doc<'a> {
         let cap = |k: usize| word(k) && self.raw(k).starts_with(char::is_uppercase);
         let phrase = |start: usize| {
             let mut end = start;
+            // "European leaders gathered Friday": the verb ends the subject.
             while word(end)
+                && (end == start || !self.is_past_verb(end))
                 && (end == start
                     || cap(end)
                     || matches!(self.low(end), "'s" | "’s" | "of" | "the")
@@ -2550,13 +2552,50 @@ impl<'a> Doc<'a> {
                 && self.tokens[r.end].kind == TokenKind::Word
                 && self.raw(r.end).starts_with(char::is_lowercase)
         };
-        if !self.low_in(s0, &LEADING_NON_SOURCE_SET)
-            && !self.low(s0).ends_with("ly")
-            && let Some(r) = phrase(s0).filter(|r| cap(r.end - 1) && verb_follows(r))
+        // A subject: not an opening preposition, adverb or participle ("During a speech",
+        // "Chastened by the analyses"), nor a lone determiner ("The country", "Her support").
+        let subject = |r: &Range<usize>| {
+            let first = self.low(r.start);
+            let last = self.low(r.end - 1);
+            !self.low_in(r.start, &LEADING_NON_SOURCE_SET)
+                && !self.low_in(r.start, &PREPOSITIONS_SET)
+                && !first.ends_with("ly")
+                && !(r.len() == 1 && first.ends_with("ed"))
+                && !matches!(
+                    last,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+                && cap(r.end - 1)
+                && verb_follows(r)
+        };
+        if let Some(r) = phrase(s0).filter(subject) {
+            return Some(r);
+        }
+        // Skip leading adverbial clauses ending with a comma ("During a speech earlier in
+        // the day, Trump attacked Clinton …, saying"): the first comma part that opens with a
+        // subject and its verb.
+        let mut commas = (s0..limit).filter(|&k| self.low(k) == ",");
+        if let Some(r) = commas
+            .by_ref()
+            .take(3)
+            .filter_map(|c| phrase(c + 1))
+            .find(subject)
         {
             return Some(r);
         }
-        // Skip a leading adverbial clause ending with a comma when it is short.
         let start = (s0..limit.min(s0 + 8))
             .find(|&k| self.low(k) == ",")
             .map_or(s0, |c| c + 1);

@@ -793,3 +793,48 @@ fn a_statement_reported_according_to_a_source_keeps_its_own_speaker() {
     );
     find(&cs, "according to");
 }
+
+#[test]
+fn a_participle_takes_the_subject_after_a_long_opening_adverbial() {
+    let cs = claims(
+        "It rained. During a national security speech earlier in the day, Trump attacked Clinton for her record, saying that she was unstable.",
+    );
+    assert_eq!(
+        find(&cs, "saying").source.as_ref().map(|s| s.text.as_str()),
+        Some("Trump")
+    );
+    let cs = claims(
+        "It rained. Chastened by the analyses, Trump revised his plan, promising to focus on average Americans.",
+    );
+    assert_eq!(
+        find(&cs, "promising")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Trump")
+    );
+}
+
+#[test]
+fn a_participles_subject_ends_at_its_verb_and_skips_a_hyphen_dateline() {
+    let cs = claims(
+        "BRUSSELS - European leaders gathered Friday to discuss the crisis, offering new defense efforts.",
+    );
+    assert_eq!(
+        find(&cs, "offering")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("European leaders")
+    );
+    let cs = claims(
+        "It rained. Hillary Clinton spoke out Tuesday, arguing that the epidemic should end.",
+    );
+    assert_eq!(
+        find(&cs, "arguing")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Hillary Clinton")
+    );
+}
