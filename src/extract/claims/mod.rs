@@ -2123,6 +2123,34 @@ impl<'a> Doc<'a> {
         self.source_left(s0, verb).filter(|r| r.end == verb)
     }
 
+    /// A verb that may follow a subject: a past-tense verb, a cue, or a common auxiliary.
+    fn verbish(&self, k: usize) -> bool {
+        self.is_past_verb(k)
+            || self.in_cue.get(k).copied().unwrap_or(false)
+            || matches!(
+                self.low(k),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "says"
+                    | "say"
+            )
+    }
+
     /// A lower-case past-tense verb: a word in -ed (not one of the common participial
     /// adjectives) or a common irregular past form.
     fn is_past_verb(&self, k: usize) -> bool {
@@ -2543,6 +2571,21 @@ impl<'a> Doc<'a> {
             {
                 end += 1;
             }
+            // "A New York judge ruled", "two Democratic speechwriters implored": a few
+            // lower-case words after the capitals belong to the subject when its verb follows.
+            let mut e = end;
+            while e > start
+                && e < end + 3
+                && word(e)
+                && self.raw(e).starts_with(char::is_lowercase)
+                && !self.low(e).ends_with("ly")
+                && !self.verbish(e)
+            {
+                e += 1;
+            }
+            if e > end && e < limit && self.verbish(e) {
+                end = e;
+            }
             (end > start).then_some(start..end)
         };
         // A sentence that opens with its subject and a verb ("Colombian President Gustavo
@@ -2578,7 +2621,7 @@ impl<'a> Doc<'a> {
                         | "my"
                         | "your"
                 )
-                && cap(r.end - 1)
+                && (r.start..r.end).any(cap)
                 && verb_follows(r)
         };
         if let Some(r) = phrase(s0).filter(subject) {

@@ -838,3 +838,24 @@ fn a_participles_subject_ends_at_its_verb_and_skips_a_hyphen_dateline() {
         Some("Hillary Clinton")
     );
 }
+
+#[test]
+fn a_participles_subject_takes_lower_case_nouns_up_to_its_verb_but_no_adverb() {
+    let cs = claims(
+        "It rained. A New York judge ruled against the request, saying the courts had no business there.",
+    );
+    assert_eq!(
+        find(&cs, "saying").source.as_ref().map(|s| s.text.as_str()),
+        Some("A New York judge")
+    );
+    let cs = claims(
+        "It rained. Mr. Trump hardly clarified the matter, asserting that he paid his taxes.",
+    );
+    assert_eq!(
+        find(&cs, "asserting")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Mr. Trump")
+    );
+}
