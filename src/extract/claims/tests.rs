@@ -859,3 +859,18 @@ fn a_participles_subject_takes_lower_case_nouns_up_to_its_verb_but_no_adverb() {
         Some("Mr. Trump")
     );
 }
+
+#[test]
+fn an_aside_between_dashes_before_the_cue_is_part_of_the_source() {
+    let cs = claims(
+        "It rained. Kall -- co-editor of a book on the debates -- said the candidate liked announcements.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("Kall -- co-editor of a book on the debates --"),
+            Some("said"),
+            "the candidate liked announcements"
+        )
+    );
+}
