@@ -2488,13 +2488,23 @@ impl<'a> Doc<'a> {
     /// sentence ("said David Wasserman, House editor for the Cook Political Report").
     fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
         let first = self.low(start);
-        if LEFT_STOP.contains(&first)
-            || RIGHT_STOP.contains(&first)
-            || !(SOURCE_OPENERS.contains(&first) || self.raw(start).starts_with(char::is_uppercase))
+        if LEFT_STOP.contains(&first) || RIGHT_STOP.contains(&first) {
+            return None;
+        }
+        let opens =
+            SOURCE_OPENERS.contains(&first) || self.raw(start).starts_with(char::is_uppercase);
+        let mut np = self.np_right(start, s1)?;
+        // "said longtime resident Mary Jones", "said 9/11 widow Terry Strada": a bare title
+        // or description before a name, not an adverb or a time ("said recently").
+        if !opens
+            && (first.ends_with("ly")
+                || self.low_in(start, &TRAILING_NON_SOURCE_SET)
+                || self.low_in(start, &PREPOSITIONS_SET)
+                || !(start + 1..np.end.min(start + 4))
+                    .any(|k| self.raw(k).starts_with(char::is_uppercase)))
         {
             return None;
         }
-        let mut np = self.np_right(start, s1)?;
         // "said Rep. Jim Clyburn (D-S.C.), the assistant leader": the bracket is the name's.
         if self.low(np.end) == "("
             && let Some(close) = (np.end + 1..s1.min(np.end + 7)).find(|&k| self.low(k) == ")")

@@ -874,3 +874,26 @@ fn an_aside_between_dashes_before_the_cue_is_part_of_the_source() {
         )
     );
 }
+
+#[test]
+fn an_inverted_source_may_open_with_a_lower_case_title_before_a_name() {
+    let cs = claims("It rained. \"We will win,\" said longtime resident Mary Jones.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("longtime resident Mary Jones")
+    );
+    // Not an adverb or a preposition after the cue.
+    for text in [
+        "It rained. \"We will win,\" said repeatedly Mary Jones.",
+        "It rained. \"We will win,\" said of the plan Mary Jones.",
+    ] {
+        let cs = claims(text);
+        assert!(
+            cs.iter().all(|c| c
+                .source
+                .as_ref()
+                .is_none_or(|s| !s.text.starts_with("repeatedly") && !s.text.starts_with("of"))),
+            "{cs:#?}"
+        );
+    }
+}
