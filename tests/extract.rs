@@ -599,3 +599,32 @@ fn a_pronoun_refers_back_to_a_source_known_only_by_its_description() {
         Some("A former contractor")
     );
 }
+
+#[test]
+fn a_source_joining_two_actors_with_and_speaks_for_both() {
+    let text = "Donors meet\n\n\
+                Norway and Germany, the largest donors to the fund, said that they would \
+                study the plan. Michael Tanner, an analyst at the Cato Institute and a former \
+                adviser, said the fund was too small.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let speaker = |cue_source: &str| {
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| {
+                c.source
+                    .as_ref()
+                    .is_some_and(|s| s.text.starts_with(cue_source))
+            })
+            .unwrap_or_else(|| panic!("no claim by {cue_source}: {:#?}", doc.claims));
+        let id = c.actor.as_deref().expect("an actor");
+        doc.actors.iter().find(|a| a.id == id).expect("the actor")
+    };
+    let joint = speaker("Norway and Germany");
+    assert_eq!(
+        (joint.name.as_str(), joint.kind),
+        ("Norway and Germany", ActorKind::Group)
+    );
+    // Only the head counts: "the Cato Institute and a former adviser" is a modifier.
+    assert_eq!(speaker("Michael Tanner").name, "Michael Tanner");
+}

@@ -71,6 +71,107 @@ pub fn describe_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
     }
 }
 
+/// The rule name of the joint actors `coordinate_sources` makes.
+pub const JOINT_RULE: &str = "joint-source";
+
+/// "Norway and Germany, the largest donors, said C": a source whose head joins two or more
+/// actors with "and" speaks for all of them, so the claim goes to their joint actor (a group
+/// named after its members, one per set of members) instead of to one of them.
+pub fn coordinate_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
+    let mut next = actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a')?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for claim in claims.iter_mut() {
+        let Some(source) = &claim.source else {
+            continue;
+        };
+        // The head: the source up to its first comma or bracket.
+        let head_chars = source
+            .text
+            .char_indices()
+            .find(|&(_, c)| matches!(c, ',' | '(' | '—'))
+            .map_or(source.text.chars().count(), |(b, _)| {
+                source.text[..b].chars().count()
+            });
+        let head_end = source.start + head_chars;
+        let mut members: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, a) in actors.iter().enumerate() {
+            if !matches!(
+                a.kind,
+                ActorKind::Person | ActorKind::Organization | ActorKind::Country | ActorKind::Group
+            ) || a.meta.rule.as_deref() == Some(JOINT_RULE)
+            {
+                continue;
+            }
+            if let Some(m) = a
+                .mentions
+                .iter()
+                .find(|m| m.start >= source.start && m.end <= head_end && m.end > m.start)
+            {
+                members.push((m.start, m.end, i));
+            }
+        }
+        if members.len() < 2 {
+            continue;
+        }
+        members.sort_unstable();
+        let chars: Vec<char> = source.text.chars().collect();
+        let between = |from: usize, to: usize| -> String {
+            chars
+                .get(from.saturating_sub(source.start)..to.saturating_sub(source.start))
+                .map(|cs| cs.iter().collect::<String>())
+                .unwrap_or_default()
+        };
+        let joined = members.windows(2).all(|w| {
+            let gap = between(w[0].1, w[1].0);
+            matches!(gap.trim(), "and" | "," | ", and" | "&")
+        }) && members
+            .windows(2)
+            .next_back()
+            .is_some_and(|w| matches!(between(w[0].1, w[1].0).trim(), "and" | ", and" | "&"));
+        if !joined {
+            continue;
+        }
+        let names: Vec<&str> = members
+            .iter()
+            .map(|&(_, _, i)| actors[i].name.as_str())
+            .collect();
+        let name = match names.split_last() {
+            Some((last, rest)) if rest.len() > 1 => format!("{} and {last}", rest.join(", ")),
+            Some((last, rest)) => format!("{} and {last}", rest.join("")),
+            None => continue,
+        };
+        let i = match actors
+            .iter()
+            .position(|a| a.meta.rule.as_deref() == Some(JOINT_RULE) && a.name == name)
+        {
+            Some(i) => i,
+            None => {
+                actors.push(Actor {
+                    id: format!("a{next}"),
+                    name,
+                    kind: ActorKind::Group,
+                    aliases: Vec::new(),
+                    role: None,
+                    mentions: Vec::new(),
+                    meta: Meta::auto(JOINT_RULE, 0.6),
+                    extra: Extra::new(),
+                });
+                next += 1;
+                actors.len() - 1
+            }
+        };
+        let actor = &mut actors[i];
+        if !actor.mentions.contains(source) {
+            actor.mentions.push(source.clone());
+        }
+        claim.actor = Some(actor.id.clone());
+    }
+}
+
 /// A plural noun, roughly: "officials", "Democrats", not "press" or "chess".
 fn is_plural(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")

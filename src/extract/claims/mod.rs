@@ -2630,10 +2630,11 @@ impl<'a> Doc<'a> {
         let subject = |r: &Range<usize>| {
             let first = self.low(r.start);
             let last = self.low(r.end - 1);
-            !self.low_in(r.start, &LEADING_NON_SOURCE_SET)
-                && !self.low_in(r.start, &PREPOSITIONS_SET)
-                && !first.ends_with("ly")
-                && !(r.len() == 1 && first.ends_with("ed"))
+            let opener = self.low_in(r.start, &LEADING_NON_SOURCE_SET)
+                || self.low_in(r.start, &PREPOSITIONS_SET)
+                || first.ends_with("ly")
+                || (r.len() == 1 && first.ends_with("ed"));
+            !opener
                 && !matches!(
                     last,
                     "the"
