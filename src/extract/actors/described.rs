@@ -15,12 +15,7 @@ pub const RULE: &str = "described-source";
 /// Gives each attributed claim without an actor the actor its source describes, adding
 /// actors as needed (ids after the existing ones).
 pub fn describe_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
-    let mut next = actors
-        .iter()
-        .filter_map(|a| a.id.strip_prefix('a')?.parse::<usize>().ok())
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let mut next = next_id(actors);
     // Description key (lower-case words, determiner dropped) → index in `actors`.
     let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
     for claim in claims.iter_mut() {
@@ -45,16 +40,7 @@ pub fn describe_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
         let i = match found {
             Some(i) => i,
             None => {
-                actors.push(Actor {
-                    id: format!("a{next}"),
-                    name: d.name.clone(),
-                    kind: d.kind,
-                    aliases: Vec::new(),
-                    role: None,
-                    mentions: Vec::new(),
-                    meta: Meta::auto(RULE, 0.5),
-                    extra: Extra::new(),
-                });
+                actors.push(new_actor(next, d.name.clone(), d.kind, RULE, 0.5));
                 next += 1;
                 actors.len() - 1
             }
@@ -78,12 +64,7 @@ pub const JOINT_RULE: &str = "joint-source";
 /// actors with "and" speaks for all of them, so the claim goes to their joint actor (a group
 /// named after its members, one per set of members) instead of to one of them.
 pub fn coordinate_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
-    let mut next = actors
-        .iter()
-        .filter_map(|a| a.id.strip_prefix('a')?.parse::<usize>().ok())
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let mut next = next_id(actors);
     for claim in claims.iter_mut() {
         let Some(source) = &claim.source else {
             continue;
@@ -150,16 +131,7 @@ pub fn coordinate_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
         {
             Some(i) => i,
             None => {
-                actors.push(Actor {
-                    id: format!("a{next}"),
-                    name,
-                    kind: ActorKind::Group,
-                    aliases: Vec::new(),
-                    role: None,
-                    mentions: Vec::new(),
-                    meta: Meta::auto(JOINT_RULE, 0.6),
-                    extra: Extra::new(),
-                });
+                actors.push(new_actor(next, name, ActorKind::Group, JOINT_RULE, 0.6));
                 next += 1;
                 actors.len() - 1
             }
@@ -169,6 +141,29 @@ pub fn coordinate_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
             actor.mentions.push(source.clone());
         }
         claim.actor = Some(actor.id.clone());
+    }
+}
+
+/// The number after the highest actor id ("a12" → 13): ids of added actors follow it.
+fn next_id(actors: &[Actor]) -> usize {
+    actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a')?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
+fn new_actor(n: usize, name: String, kind: ActorKind, rule: &str, confidence: f64) -> Actor {
+    Actor {
+        id: format!("a{n}"),
+        name,
+        kind,
+        aliases: Vec::new(),
+        role: None,
+        mentions: Vec::new(),
+        meta: Meta::auto(rule, confidence),
+        extra: Extra::new(),
     }
 }
 
