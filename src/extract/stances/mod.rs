@@ -170,6 +170,34 @@ const NUMBERED: &[&str] = &[
     "question",
 ];
 /// Particles that make a phrasal verb of a stance verb.
+/// Past participles that undo what they are said of ("… to be revoked"): calling for them is
+/// opposing the thing.
+const UNDOING: &[&str] = &[
+    "abolished",
+    "banned",
+    "blocked",
+    "cancelled",
+    "canceled",
+    "closed",
+    "cut",
+    "dismantled",
+    "dropped",
+    "ended",
+    "halted",
+    "impeached",
+    "investigated",
+    "prosecuted",
+    "removed",
+    "repealed",
+    "rejected",
+    "reviewed",
+    "revoked",
+    "scrapped",
+    "stripped",
+    "suspended",
+    "withdrawn",
+];
+
 const PARTICLES: &[&str] = &["out", "off", "down", "away", "up", "onto"];
 const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "'s"];
 
@@ -889,6 +917,18 @@ fn read_expression(
     let mut polarity = entry.polarity;
     let mut confidence = entry.strength;
     let mut rule = entry.rule.clone();
+    // "called for Northvale's licence to be revoked": what is wanted for the target undoes
+    // it, so the stance is against it.
+    let after = |k: usize| sent.lower.get(target_range.end + k).copied().unwrap_or("");
+    if entry.frame == Frame::Object
+        && polarity == Polarity::Support
+        && after(0) == "to"
+        && after(1) == "be"
+        && UNDOING.contains(&after(2))
+    {
+        polarity = Polarity::Oppose;
+        rule.push_str("-undone");
+    }
     if m.negated {
         (polarity, confidence) = match polarity {
             Polarity::Support => (Polarity::Oppose, confidence * 0.85),

@@ -771,3 +771,19 @@ fn a_nominal_stance_reported_about_others_is_not_the_speakers() {
     assert_eq!(stances[0].actor, "a2");
     assert_eq!(stances[0].target, "bridge project");
 }
+
+#[test]
+fn calling_for_a_thing_to_be_undone_opposes_it() {
+    let text = "The senator called for the mine's licence to be revoked. \
+                The mayor called for the bridge to be finished.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "mayor", ActorKind::Person, &["The mayor"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    let senator = stances.iter().find(|s| s.actor == "a1").expect("senator");
+    assert_eq!(senator.polarity, Polarity::Oppose, "{senator:?}");
+    assert!(senator.target.contains("licence"), "{senator:?}");
+    let mayor = stances.iter().find(|s| s.actor == "a2").expect("mayor");
+    assert_eq!(mayor.polarity, Polarity::Support, "{mayor:?}");
+}
