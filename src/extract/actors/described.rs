@@ -65,11 +65,29 @@ pub const JOINT_RULE: &str = "joint-source";
 /// named after its members, one per set of members) instead of to one of them.
 pub fn coordinate_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
     let mut next = next_id(actors);
+    // Every mention of an actor that may take part, by start, so each source looks only at
+    // the mentions inside it (a long text has thousands of both).
+    let mut mentions: Vec<(usize, usize, usize)> = actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            matches!(
+                a.kind,
+                ActorKind::Person | ActorKind::Organization | ActorKind::Country | ActorKind::Group
+            )
+        })
+        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .filter(|&(s, e, _)| e > s)
+        .collect();
+    mentions.sort_unstable();
     for claim in claims.iter_mut() {
         let Some(source) = &claim.source else {
             continue;
         };
-        // The head: the source up to its first comma or bracket.
+        if !source.text.contains(" and ") && !source.text.contains(" & ") {
+            continue;
+        }
+        // The head: the source up to its first comma, bracket or dash.
         let head_chars = source
             .text
             .char_indices()
@@ -78,21 +96,12 @@ pub fn coordinate_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
                 source.text[..b].chars().count()
             });
         let head_end = source.start + head_chars;
+        let from = mentions.partition_point(|&(s, ..)| s < source.start);
         let mut members: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, a) in actors.iter().enumerate() {
-            if !matches!(
-                a.kind,
-                ActorKind::Person | ActorKind::Organization | ActorKind::Country | ActorKind::Group
-            ) || a.meta.rule.as_deref() == Some(JOINT_RULE)
-            {
-                continue;
-            }
-            if let Some(m) = a
-                .mentions
-                .iter()
-                .find(|m| m.start >= source.start && m.end <= head_end && m.end > m.start)
-            {
-                members.push((m.start, m.end, i));
+        for &(s, e, a) in mentions[from..].iter().take_while(|&&(s, ..)| s < head_end) {
+            // One mention each, the first.
+            if e <= head_end && !members.iter().any(|&(.., b)| b == a) {
+                members.push((s, e, a));
             }
         }
         if members.len() < 2 {
