@@ -1141,7 +1141,9 @@ impl<'a> Doc<'a> {
         }
         self.layout_claims(&mut out, &mut taken);
         for (si, s) in self.sentences.iter().enumerate() {
-            let mut last_source: Option<Range<usize>> = None;
+            // The sentence's first source: a conjoined verb or a participle without a subject
+            // of its own shares it ("Merrill says Machado promised C and said D": Merrill's).
+            let mut first_source: Option<Range<usize>> = None;
             let mut i = s.tokens.start;
             while i < s.tokens.end {
                 let Some(end) = self.cue_at[i] else {
@@ -1152,9 +1154,9 @@ impl<'a> Doc<'a> {
                     i = end;
                     continue;
                 }
-                if let Some(f) = self.claim_at(si, i..end, &last_source) {
-                    if f.source.is_some() {
-                        last_source = f.source.as_ref().map(|b| self.token_range(b));
+                if let Some(f) = self.claim_at(si, i..end, &first_source) {
+                    if f.source.is_some() && first_source.is_none() {
+                        first_source = f.source.as_ref().map(|b| self.token_range(b));
                     }
                     out.push(f);
                 }
@@ -1754,7 +1756,7 @@ impl<'a> Doc<'a> {
         &self,
         si: usize,
         cue: Range<usize>,
-        last_source: &Option<Range<usize>>,
+        first_source: &Option<Range<usize>>,
     ) -> Option<Found> {
         let s = &self.sentences[si];
         let (s0, s1) = (s.tokens.start, s.tokens.end);
@@ -1810,7 +1812,7 @@ impl<'a> Doc<'a> {
                 let w = self.low(r.start);
                 self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&w)
             });
-            let source = subject.or_else(|| last_source.clone());
+            let source = subject.or_else(|| first_source.clone());
             return Some(Found {
                 source: source.map(|r| self.bytes(r)),
                 cue: Some(self.bytes(cue)),
@@ -1923,9 +1925,9 @@ impl<'a> Doc<'a> {
             || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))
         {
             before_cue.map(|k| k..k + 1)
-        } else if matches!(prev_low, "and" | "but") && last_source.is_some() {
+        } else if matches!(prev_low, "and" | "but") && first_source.is_some() {
             // "X says ... and said C": the conjoined verb shares the subject.
-            last_source.clone()
+            first_source.clone()
         } else if prev_low == "by" && self.low(cue.start).ends_with("ing") {
             // "X opened the summit by calling for C": the clause's subject, if any.
             self.clause_subject(s0, cue.start - 1)

@@ -897,3 +897,15 @@ fn an_inverted_source_may_open_with_a_lower_case_title_before_a_name() {
         );
     }
 }
+
+#[test]
+fn a_conjoined_cue_shares_the_sentences_first_source() {
+    let cs = claims(
+        "It rained. Merrill says Machado promised to back the campaign and said she would stand up to the attacks.",
+    );
+    let said = find(&cs, "said");
+    assert_eq!(
+        said.source.as_ref().map(|s| s.text.as_str()),
+        Some("Merrill")
+    );
+}
