@@ -2090,7 +2090,36 @@ impl<'a> Doc<'a> {
     /// holding a verb after its subject ("Trump unleashed a series of tweets") keeps the
     /// subject; one opening with a verb ("opened a summit on Tuesday by") gives none.
     fn source_left(&self, s0: usize, end: usize) -> Option<Range<usize>> {
-        let np = self.np_left(s0, end)?;
+        let mut np = self.np_left(s0, end)?;
+        // "In a Bloomberg interview Trump said": after an opening prepositional phrase with
+        // no comma, the name before the cue is the source.
+        if np.start > s0 && self.low_in(np.start - 1, &PREPOSITIONS_SET) {
+            let mut j = np.end;
+            while j > np.start && self.raw(j - 1).starts_with(char::is_uppercase) {
+                j -= 1;
+            }
+            let determiner = |k: usize| {
+                matches!(
+                    self.low(k),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
+                )
+            };
+            if j > np.start
+                && j < np.end
+                && self.tokens[j - 1].kind == TokenKind::Word
+                && self.raw(j - 1).starts_with(char::is_lowercase)
+                && !matches!(self.low(j - 1), "of" | "for" | "and" | "to" | "at" | "from")
+                && !crate::extract::actors::roles::is_title_word(self.low(j - 1))
+                && !(np.start..j).any(|k| self.low(k) == "and")
+            {
+                // "In July the FBI decided": the determiner is the name's.
+                if !determiner(j - 1) {
+                    np.start = j;
+                } else if j - 1 > np.start {
+                    np.start = j - 1;
+                }
+            }
+        }
         if self.is_past_verb(np.start) {
             return None;
         }

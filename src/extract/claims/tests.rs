@@ -909,3 +909,24 @@ fn a_conjoined_cue_shares_the_sentences_first_source() {
         Some("Merrill")
     );
 }
+
+#[test]
+fn after_an_opening_prepositional_phrase_the_name_before_the_cue_is_the_source() {
+    let cs = claims("It rained. In a Bloomberg interview Trump declared that NATO was obsolete.");
+    assert_eq!(
+        find(&cs, "declared")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Trump")
+    );
+    // A determiner keeps the phrase whole.
+    let cs = claims("It rained. In July the FBI decided against recommending charges.");
+    assert_eq!(
+        find(&cs, "decided against")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("the FBI")
+    );
+}
