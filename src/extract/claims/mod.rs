@@ -335,6 +335,11 @@ const MAX_RELATIVE: usize = 25;
 /// cutting a source short), so the classifier's own boundary stays.
 const MIN_CUE_SCORE: f32 = 0.0;
 
+/// The longest appositive between a source's name and its cue, in tokens ("David Kamin, an
+/// outside adviser to the campaign on budget issues and an associate professor at New York
+/// University School of Law, said").
+const MAX_APPOSITIVE_BEFORE: usize = 24;
+
 /// How many content pieces back a cue looks for the claim whose content holds it.
 const MAX_NESTED_WALK: usize = 64;
 /// The longest source read after "according to", in tokens.
@@ -2455,9 +2460,11 @@ impl<'a> Doc<'a> {
                 break;
             }
             cue_inside |= self.in_cue[before];
+            // "McConnell, R-Ky., said": an abbreviation's period before the closing comma.
+            let abbreviation = self.low(before) == "." && self.low(before + 1) == ",";
             if comma - before > MAX_RELATIVE
                 || self.tokens[before].kind == TokenKind::Quote
-                || matches!(self.low(before), "." | ";" | ":" | "?" | "!")
+                || (matches!(self.low(before), "." | ";" | ":" | "?" | "!") && !abbreviation)
             {
                 return None;
             }
@@ -2466,7 +2473,9 @@ impl<'a> Doc<'a> {
         // not to be named because he was not authorised to speak, said"); any other
         // appositive is short and reports nothing ("X, he said, ...").
         let relative = self.low(before + 1) == "who";
-        if before + 1 >= comma || (!relative && (cue_inside || comma - before - 1 > 18)) {
+        if before + 1 >= comma
+            || (!relative && (cue_inside || comma - before - 1 > MAX_APPOSITIVE_BEFORE))
+        {
             return None;
         }
         let mut head = self.np_left(s0, before)?;

@@ -930,3 +930,22 @@ fn after_an_opening_prepositional_phrase_the_name_before_the_cue_is_the_source()
         Some("the FBI")
     );
 }
+
+#[test]
+fn an_appositive_may_hold_an_abbreviation_and_run_long() {
+    let cs = claims("It rained. “The veto will be overridden,” Mitch McConnell, R-Ky., said.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Mitch McConnell, R-Ky.,")
+    );
+    let cs = claims(
+        "It rained. David Kamin, an outside adviser to the campaign on budget issues and an associate professor at New York University School of Law, said that the plan was sound.",
+    );
+    assert_eq!(find(&cs, "said").content.text, "that the plan was sound");
+    assert!(
+        find(&cs, "said")
+            .source
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("David Kamin, an outside adviser"))
+    );
+}
