@@ -2491,6 +2491,18 @@ impl<'a> Doc<'a> {
             }
             head = outer.start..head.end;
         }
+        // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a
+        // second appositive; the source opens with the name before the first.
+        if head.start > s0
+            && self.low(head.start - 1) == ","
+            && self.raw(head.start).starts_with(char::is_lowercase)
+            && let Some(name) = self.np_left(s0, head.start - 1)
+            && name.end == head.start - 1
+            && self.raw(name.end - 1).starts_with(char::is_uppercase)
+            && !(name.start..name.end).any(|k| self.in_cue[k])
+        {
+            head = name.start..head.end;
+        }
         // "President Obama, dedicating the museum, said" / "Trump, in particular, has said":
         // a participle or adverbial between commas is not an appositive; the source is the name.
         let a = self.low(before + 1);

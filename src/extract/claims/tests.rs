@@ -949,3 +949,16 @@ fn an_appositive_may_hold_an_abbreviation_and_run_long() {
             .is_some_and(|s| s.text.starts_with("David Kamin, an outside adviser"))
     );
 }
+
+#[test]
+fn two_appositives_before_the_cue_keep_the_name_before_them() {
+    let cs = claims(
+        "It rained. Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said the launch could not go unanswered.",
+    );
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some(
+            "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council,"
+        )
+    );
+}
