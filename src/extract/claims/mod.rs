@@ -1537,6 +1537,16 @@ impl<'a> Doc<'a> {
         if i == self.sentences[self.sentence_of[i]].tokens.start {
             i = self.after_dateline(i, end);
         }
+        // "Not everyone agrees": the negation belongs to the quantifier.
+        if i > start_limit
+            && self.low(i - 1) == "not"
+            && matches!(
+                self.low(i),
+                "everyone" | "everybody" | "all" | "every" | "many" | "much" | "one"
+            )
+        {
+            i -= 1;
+        }
         // "at 86 she said": a subject pronoun right before the cue is the whole source.
         if end > i + 1 && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we") {
             i = end - 1;

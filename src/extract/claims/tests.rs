@@ -962,3 +962,15 @@ fn two_appositives_before_the_cue_keep_the_name_before_them() {
         )
     );
 }
+
+#[test]
+fn a_negated_quantifier_keeps_its_not() {
+    let cs = claims("It rained. Not everyone believes that the plan will work.");
+    assert_eq!(
+        find(&cs, "believes")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Not everyone")
+    );
+}
