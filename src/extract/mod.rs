@@ -38,12 +38,7 @@ pub fn extract(article: &Article) -> Document {
     let mut doc = Document::new(article.meta());
     doc.actors = actors::find_actors(&cx);
     doc.claims = claims::find_claims(&cx);
-    let resolver = actors::Resolver::new(&cx, &doc.actors);
-    for claim in &mut doc.claims {
-        if let Some(source) = &claim.source {
-            claim.actor = resolver.resolve(source);
-        }
-    }
+    resolve_sources(&cx, &mut doc, |_| true);
     credit_headline(&mut doc);
     let named = doc.actors.len();
     actors::described::coordinate_sources(&mut doc.actors, &mut doc.claims);
@@ -51,17 +46,22 @@ pub fn extract(article: &Article) -> Document {
     if doc.actors.len() > named {
         // "A former contractor who worked on the system said C. … he said": a pronoun may
         // refer back to a source known only by its description, or to a joint one.
-        let resolver = actors::Resolver::new(&cx, &doc.actors);
-        for claim in &mut doc.claims {
-            if let Some(source) = &claim.source
-                && actors::is_pronoun(&source.text)
-            {
-                claim.actor = resolver.resolve(source);
-            }
-        }
+        resolve_sources(&cx, &mut doc, |source| actors::is_pronoun(&source.text));
     }
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);
     doc
+}
+
+/// Gives each claim whose source `only` admits the actor its source refers to.
+fn resolve_sources(cx: &Context, doc: &mut Document, only: impl Fn(&crate::model::Span) -> bool) {
+    let resolver = actors::Resolver::new(cx, &doc.actors);
+    for claim in &mut doc.claims {
+        if let Some(source) = &claim.source
+            && only(source)
+        {
+            claim.actor = resolver.resolve(source);
+        }
+    }
 }
 
 /// A headline's source is a description the body explains ("…: Former chief"): when it names
