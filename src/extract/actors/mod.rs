@@ -534,6 +534,40 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
 /// or honorific alone ("Professor"). An honorific makes a person ("Dr. Gallagher", whatever
 /// the tagger thought), so does a middle initial ("Leonard E. Burman"), and a "person" whose last word is an institution's or a place's
 /// (`head_kind`) is that.
+/// "The contractor's firm, Kessler Controls, said", "the residents' group Millbrook Water
+/// Watch": a name right after an organisation's common noun (and a comma) names it.
+fn named_as_organisation(cx: &Context, tokens: &Range<usize>) -> bool {
+    let mut k = tokens.start;
+    if k > 0 && token_text(cx, k - 1) == "," {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            token_text(cx, k - 1),
+            "firm"
+                | "company"
+                | "group"
+                | "agency"
+                | "organisation"
+                | "organization"
+                | "charity"
+                | "association"
+                | "network"
+                | "newspaper"
+                | "website"
+                | "coalition"
+                | "foundation"
+                | "institute"
+                | "insurer"
+                | "lender"
+                | "bank"
+                | "retailer"
+                | "manufacturer"
+                | "airline"
+                | "broadcaster"
+        )
+}
+
 fn mention_kind(
     cx: &Context,
     lower: &[u64],
@@ -551,7 +585,11 @@ fn mention_kind(
         if words().next().is_some_and(roles::is_honorific) || initialled_name(cx, tokens) {
             EntityType::Per
         } else if tagged == EntityType::Per {
-            head_kind(cx, tokens).unwrap_or(tagged)
+            head_kind(cx, tokens).unwrap_or(if named_as_organisation(cx, tokens) {
+                EntityType::Org
+            } else {
+                tagged
+            })
         } else {
             tagged
         },
@@ -1384,6 +1422,30 @@ mod tests {
         assert_eq!(lula.len(), 1, "{actors:#?}");
         assert_eq!(lula[0].name, "Luiz Inácio Lula da Silva");
         assert_eq!(lula[0].mentions.len(), 3, "{lula:#?}");
+    }
+
+    #[test]
+    fn a_name_after_an_organisations_noun_names_an_organisation() {
+        let at = |text: &str, name: &str| {
+            let cx = Context::new(text);
+            let b = text.find(name).expect("in text");
+            let first = cx.analysis.tokens.partition_point(|t| t.start < b);
+            let last = cx
+                .analysis
+                .tokens
+                .partition_point(|t| t.start < b + name.len());
+            named_as_organisation(&cx, &(first..last))
+        };
+        assert!(at(
+            "The contractor's firm, Kessler Controls, said so.",
+            "Kessler Controls"
+        ));
+        assert!(at("the residents' group Water Watch met.", "Water Watch"));
+        assert!(!at(
+            "the league's disciplinary committee, Anatoly Gorokhovsky, said.",
+            "Anatoly Gorokhovsky"
+        ));
+        assert!(!at("Her lawyer, Catherine Moyo, said.", "Catherine Moyo"));
     }
 
     #[test]
