@@ -628,3 +628,23 @@ fn a_source_joining_two_actors_with_and_speaks_for_both() {
     // Only the head counts: "the Cato Institute and a former adviser" is a modifier.
     assert_eq!(speaker("Michael Tanner").name, "Michael Tanner");
 }
+
+#[test]
+fn a_pronoun_after_a_spokespersons_claim_speaks_for_the_organisation() {
+    let text = "Water company pays\n\n\
+                Northvale Water apologised on Monday. A Northvale spokeswoman said the company \
+                had paid compensation. She said the remaining claims would be settled soon.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let she = doc
+        .claims
+        .iter()
+        .find(|c| c.source.as_ref().is_some_and(|s| s.text == "She"))
+        .expect("a claim by \"She\"");
+    let actor = she.actor.as_deref().expect("an actor");
+    let name = doc
+        .actors
+        .iter()
+        .find(|a| a.id == actor)
+        .map(|a| a.name.as_str());
+    assert_eq!(name, Some("Northvale Water"));
+}

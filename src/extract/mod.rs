@@ -48,8 +48,53 @@ pub fn extract(article: &Article) -> Document {
         // refer back to a source known only by its description, or to a joint one.
         resolve_sources(&cx, &mut doc, |source| actors::is_pronoun(&source.text));
     }
+    credit_spokespeople(&mut doc);
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);
     doc
+}
+
+/// "A Northvale spokeswoman said C. She said D": a person pronoun that fits nobody named,
+/// right after a claim by an organisation's spokesperson, is that spokesperson, who speaks
+/// for the organisation.
+fn credit_spokespeople(doc: &mut Document) {
+    let speaks_for = |c: &crate::model::Claim| {
+        let source = c.source.as_ref()?;
+        let lower = source.text.to_lowercase();
+        let spokesperson = ["spokesman", "spokeswoman", "spokesperson", "representative"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let actor = c.actor.as_ref()?;
+        let org = doc.actors.iter().any(|a| {
+            &a.id == actor
+                && matches!(
+                    a.kind,
+                    crate::model::ActorKind::Organization | crate::model::ActorKind::Country
+                )
+        });
+        (spokesperson && org).then(|| actor.clone())
+    };
+    let mut previous: Option<String> = None;
+    let mut credited: Vec<(usize, String)> = Vec::new();
+    for (i, c) in doc.claims.iter().enumerate() {
+        let pronoun = c
+            .source
+            .as_ref()
+            .is_some_and(|s| matches!(s.text.to_lowercase().as_str(), "he" | "she"));
+        if pronoun && c.actor.is_none() {
+            if let Some(org) = &previous {
+                credited.push((i, org.clone()));
+            }
+            continue;
+        }
+        if c.source.is_some() {
+            previous = speaks_for(c);
+        }
+    }
+    for (i, org) in credited {
+        if let Some(c) = doc.claims.get_mut(i) {
+            c.actor = Some(org);
+        }
+    }
 }
 
 /// Gives each claim whose source `only` admits the actor its source refers to.
