@@ -1530,7 +1530,7 @@ impl<'a> Doc<'a> {
         while i < end
             && (self.low_in(i, &LEADING_NON_SOURCE_SET)
                 || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")"))
-                || (i + 1 < end && self.is_participle(i)))
+                || (i + 1 < end && self.is_participle(i) && !self.adjective_before_noun(i, end)))
         {
             i += 1;
         }
@@ -1719,6 +1719,16 @@ impl<'a> Doc<'a> {
     }
 
     /// A lower-case "-ing" word opening a participial clause (", singing ...").
+    /// "restructuring experts", "mining companies": an -ing word before the phrase's last word,
+    /// a lower-case noun, describes it rather than opening a clause ("seizing on comments").
+    fn adjective_before_noun(&self, k: usize, end: usize) -> bool {
+        k + 2 == end
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && self.raw(k + 1).starts_with(char::is_lowercase)
+            && !self.low_in(k + 1, &LEFT_STOP_SET)
+            && !self.low_in(k + 1, &PREPOSITIONS_SET)
+    }
+
     fn is_participle(&self, k: usize) -> bool {
         let low = self.low(k);
         low.len() > 5

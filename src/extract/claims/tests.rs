@@ -974,3 +974,23 @@ fn a_negated_quantifier_keeps_its_not() {
         Some("Not everyone")
     );
 }
+
+#[test]
+fn an_ing_word_before_the_sources_noun_describes_it() {
+    let cs =
+        claims("It rained. Restructuring aside, restructuring experts say the judges move fast.");
+    assert_eq!(
+        find(&cs, "say").source.as_ref().map(|s| s.text.as_str()),
+        Some("restructuring experts")
+    );
+    // A participle opening a clause is still left out.
+    let cs =
+        claims("It rained. Then facing pressure from donors Cruz said he would back the nominee.");
+    assert!(
+        find(&cs, "said")
+            .source
+            .as_ref()
+            .is_none_or(|s| !s.text.contains("facing")),
+        "{cs:#?}"
+    );
+}
