@@ -59,19 +59,22 @@ pub fn extract(article: &Article) -> Document {
 fn credit_spokespeople(doc: &mut Document) {
     let speaks_for = |c: &crate::model::Claim| {
         let source = c.source.as_ref()?;
-        let lower = source.text.to_lowercase();
-        let spokesperson = ["spokesman", "spokeswoman", "spokesperson", "representative"]
-            .iter()
-            .any(|w| lower.contains(w));
         let actor = c.actor.as_ref()?;
-        let org = doc.actors.iter().any(|a| {
-            &a.id == actor
-                && matches!(
-                    a.kind,
-                    crate::model::ActorKind::Organization | crate::model::ActorKind::Country
-                )
-        });
-        (spokesperson && org).then(|| actor.clone())
+        let lower = source.text.to_lowercase();
+        ["spokesman", "spokeswoman", "spokesperson", "representative"]
+            .iter()
+            .any(|w| lower.contains(w))
+            .then_some(())?;
+        doc.actors
+            .iter()
+            .any(|a| {
+                &a.id == actor
+                    && matches!(
+                        a.kind,
+                        crate::model::ActorKind::Organization | crate::model::ActorKind::Country
+                    )
+            })
+            .then(|| actor.clone())
     };
     let mut previous: Option<String> = None;
     let mut credited: Vec<(usize, String)> = Vec::new();

@@ -2123,12 +2123,6 @@ impl<'a> Doc<'a> {
             while j > np.start && self.raw(j - 1).starts_with(char::is_uppercase) {
                 j -= 1;
             }
-            let determiner = |k: usize| {
-                matches!(
-                    self.low(k),
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
-                )
-            };
             if j > np.start
                 && j < np.end
                 && self.tokens[j - 1].kind == TokenKind::Word
@@ -2138,7 +2132,7 @@ impl<'a> Doc<'a> {
                 && !(np.start..j).any(|k| self.low(k) == "and")
             {
                 // "In July the FBI decided": the determiner is the name's.
-                if !determiner(j - 1) {
+                if !is_determiner(self.low(j - 1)) {
                     np.start = j;
                 } else if j - 1 > np.start {
                     np.start = j - 1;
@@ -2706,26 +2700,7 @@ impl<'a> Doc<'a> {
                 || self.low_in(r.start, &PREPOSITIONS_SET)
                 || first.ends_with("ly")
                 || (r.len() == 1 && first.ends_with("ed"));
-            !opener
-                && !matches!(
-                    last,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "my"
-                        | "your"
-                )
-                && (r.start..r.end).any(cap)
-                && verb_follows(r)
+            !opener && !is_determiner(last) && (r.start..r.end).any(cap) && verb_follows(r)
         };
         if let Some(r) = phrase(s0).filter(subject) {
             return Some(r);
@@ -2733,9 +2708,8 @@ impl<'a> Doc<'a> {
         // Skip leading adverbial clauses ending with a comma ("During a speech earlier in
         // the day, Trump attacked Clinton …, saying"): the first comma part that opens with a
         // subject and its verb.
-        let mut commas = (s0..limit).filter(|&k| self.low(k) == ",");
-        if let Some(r) = commas
-            .by_ref()
+        if let Some(r) = (s0..limit)
+            .filter(|&k| self.low(k) == ",")
             .take(3)
             .filter_map(|c| phrase(c + 1))
             .find(subject)
@@ -3080,6 +3054,28 @@ fn drop_contraction(text: &str, src: &mut Range<usize>) {
 }
 
 /// A flag as a feature part.
+/// An article, demonstrative or possessive: a phrase never ends with one, and one opens a
+/// name's phrase ("the FBI").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
 fn tf(b: bool) -> u64 {
     if b { h!("true") } else { h!("false") }
 }
