@@ -937,6 +937,22 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// A lone apostrophe closing a plural possessive ("veterans' families"): it touches a
+    /// word ending in "s" and a lower-case word follows. The tokenizer makes it a quote mark,
+    /// which would end a noun phrase.
+    fn plural_possessive(&self, k: usize) -> bool {
+        k > 0
+            && matches!(self.raw(k), "'" | "’")
+            && self.in_quote[k].is_none()
+            && self.tokens[k - 1].end == self.tokens[k].start
+            && self.raw(k - 1).ends_with('s')
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.start > self.tokens[k].end && n.kind == TokenKind::Word)
+            && self.raw(k + 1).starts_with(char::is_lowercase)
+    }
+
     /// The hash of a coarse shape of token `i`: pronoun, capitalised, lower, number, quote,
     /// punctuation (hashed at compile time: the classifiers read shapes at every decision).
     fn shape(&self, i: usize) -> u64 {
@@ -1518,7 +1534,7 @@ impl<'a> Doc<'a> {
                         || (low == "." && self.low(k + 1) == ")")
                         || low.ends_with('.') && low.len() > 1
                 }
-                TokenKind::Quote => false,
+                TokenKind::Quote => self.plural_possessive(k),
             };
             if !ok {
                 break;
@@ -1582,7 +1598,7 @@ impl<'a> Doc<'a> {
                     !(self.in_cue[i] || i > start && self.low_in(i, &RIGHT_STOP_SET))
                 }
                 TokenKind::Punct => matches!(low, "&" | "-"),
-                TokenKind::Quote => false,
+                TokenKind::Quote => self.plural_possessive(i),
             };
             if !ok {
                 break;
@@ -1920,8 +1936,13 @@ impl<'a> Doc<'a> {
         // Inverted: "C, said X" / "“C,” said X".
         if (prev_low == "," || prev_is_quote_end.is_some())
             && !opening_appositive
-            && stats.before_share() > 0.2
             && let Some(src) = self.inverted_source(cue.end, s1)
+            // A cue whose content usually comes first, or any cue when the source closes the
+            // sentence ("C, noted NBC's Dante Chinni.").
+            && (stats.before_share() > 0.2
+                || (self.raw(src.start).starts_with(char::is_uppercase)
+                    && !src.clone().any(|k| self.low(k) == ",")
+                    && (src.end >= s1 || matches!(self.low(src.end), "." | "!" | "?"))))
         {
             let content_end = before_cue.unwrap_or(s0);
             let mut content = self.content_before(s0, content_end + 1)?;
@@ -1950,9 +1971,12 @@ impl<'a> Doc<'a> {
             || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))
         {
             before_cue.map(|k| k..k + 1)
-        } else if matches!(prev_low, "and" | "but") && first_source.is_some() {
-            // "X says ... and said C": the conjoined verb shares the subject.
-            first_source.clone()
+        } else if matches!(prev_low, "and" | "but") {
+            // "X says ... and said C": the conjoined verb shares the subject; "Cruz walked
+            // in and said C": so it does when the first verb reports nothing.
+            first_source
+                .clone()
+                .or_else(|| self.conjoined_subject(s0, cue.start - 1))
         } else if prev_low == "by" && self.low(cue.start).ends_with("ing") {
             // "X opened the summit by calling for C": the clause's subject, if any.
             self.clause_subject(s0, cue.start - 1)
@@ -2367,7 +2391,7 @@ impl<'a> Doc<'a> {
                         && !self.low_in(k, &LEFT_STOP_SET)
                 }
                 TokenKind::Punct => matches!(low, "'s" | "’s" | "-" | "&"),
-                TokenKind::Quote => false,
+                TokenKind::Quote => self.plural_possessive(k),
             };
             if !object_word {
                 return None;
@@ -2477,7 +2501,7 @@ impl<'a> Doc<'a> {
             // "McConnell, R-Ky., said": an abbreviation's period before the closing comma.
             let abbreviation = self.low(before) == "." && self.low(before + 1) == ",";
             if comma - before > MAX_RELATIVE
-                || self.tokens[before].kind == TokenKind::Quote
+                || (self.tokens[before].kind == TokenKind::Quote && !self.plural_possessive(before))
                 || (matches!(self.low(before), "." | ";" | ":" | "?" | "!") && !abbreviation)
             {
                 return None;
@@ -2627,6 +2651,41 @@ impl<'a> Doc<'a> {
         (from..s1.min(from + 6))
             .take_while(|&k| self.low(k) != ",")
             .any(|k| self.low(k) == "that")
+    }
+
+    /// "Cruz walked in and said C": the subject of the sentence's first verb, for a cue
+    /// after "and" at `conj`. The subject must be followed by a lower-case word (its verb)
+    /// that is no preposition ("Preys on our fears, and calls", a fragment), and no relative
+    /// pronoun may stand between it and the cue ("demonstrators, who have taken to the
+    /// streets and called for": the verbs are the relative clause's).
+    fn conjoined_subject(&self, s0: usize, conj: usize) -> Option<Range<usize>> {
+        let mut r = self.sentence_subject(s0, conj)?;
+        while r.len() > 1 && is_cue_modifier(self.low(r.end - 1)) {
+            r.end -= 1;
+        }
+        // "Scott's family has called": the possessed noun is the subject's head.
+        if matches!(self.low(r.end - 1), "'s" | "’s") {
+            while r.end < conj
+                && self.tokens[r.end].kind == TokenKind::Word
+                && self.raw(r.end).starts_with(char::is_lowercase)
+                && !self.verbish(r.end)
+                && !is_cue_modifier(self.low(r.end))
+                && !self.low_in(r.end, &LEFT_STOP_SET)
+            {
+                r.end += 1;
+            }
+        }
+        let head = self.low(r.start);
+        let opens =
+            self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&head);
+        let single_function_word = r.len() == 1
+            && (is_determiner(head) || DISCOURSE_ADVERBS.contains(&head) || head == "perhaps");
+        let verb_follows = r.end < conj
+            && self.tokens[r.end].kind == TokenKind::Word
+            && self.raw(r.end).starts_with(char::is_lowercase)
+            && !self.low_in(r.end, &PREPOSITIONS_SET);
+        let relative = (r.end..conj).any(|k| matches!(self.low(k), "who" | "which" | ";" | ":"));
+        (opens && !single_function_word && verb_follows && !relative).then_some(r)
     }
 
     /// The subject at the start of a sentence, for a participle with no earlier speaker.

@@ -994,3 +994,75 @@ fn an_ing_word_before_the_sources_noun_describes_it() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_plural_possessive_apostrophe_does_not_end_the_source() {
+    let cs = claims(
+        "It rained. Rucker Culpepper, who runs the effort for military veterans' families, \
+         said, \"Trump has been disrespecting our veterans.\"",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Rucker Culpepper, who runs the effort for military veterans' families,")
+    );
+    // A single quote around a word is still a quote, not a possessive.
+    let cs = claims("It rained. The senators' aides said the 'deplorables' remark hurt.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("The senators' aides"),
+            Some("said"),
+            "the 'deplorables' remark hurt"
+        )
+    );
+}
+
+#[test]
+fn a_cue_conjoined_to_a_verb_that_reports_nothing_takes_the_sentences_subject() {
+    let cs = claims("It rained. Cruz walked in and said he was standing on truth.");
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (Some("Cruz"), Some("said"), "he was standing on truth")
+    );
+    let cs = claims("It rained. Scott's family has called for calm and urged people to stay home.");
+    assert_eq!(
+        find(&cs, "urged").source.as_ref().map(|s| s.text.as_str()),
+        Some("Scott's family")
+    );
+    // The verbs of a relative clause are not the subject's.
+    let cs = claims(
+        "It rained. The video has become a focus for demonstrators, who have taken to the \
+         streets and called for footage to be released.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.source.as_ref().is_none_or(|s| s.text != "The video")),
+        "{cs:#?}"
+    );
+    // Nor does a fragment or an imperative have one.
+    let cs = claims("It rained. Perhaps go a step further, and ask whether he would win.");
+    assert!(cs.iter().all(|c| c.source.is_none()), "{cs:#?}");
+}
+
+#[test]
+fn any_cue_is_inverted_when_a_name_closes_the_sentence_after_it() {
+    let cs =
+        claims("It rained. Debates are not likely to alter the race, noted NBC's Dante Chinni.");
+    assert_eq!(
+        roles(find(&cs, "noted")),
+        (
+            Some("NBC's Dante Chinni"),
+            Some("noted"),
+            "Debates are not likely to alter the race"
+        )
+    );
+    // A participle's name between commas is no inverted source.
+    let cs = claims("It rained. The program, called EB-5, allows investors to gain citizenship.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "called")),
+        "{cs:#?}"
+    );
+}
