@@ -1066,3 +1066,73 @@ fn any_cue_is_inverted_when_a_name_closes_the_sentence_after_it() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn by_saying_after_a_conjoined_verb_takes_the_sentences_subject() {
+    let cs = claims("It rained. Dean appeared on MSNBC and began by saying he would never do it.");
+    assert_eq!(
+        roles(find(&cs, "saying")),
+        (Some("Dean"), Some("saying"), "he would never do it")
+    );
+}
+
+#[test]
+fn a_clause_before_as_and_a_source_is_the_content() {
+    let cs = claims("It rained. It does not show whether Scott had a gun, as police have said.");
+    assert_eq!(
+        roles(find(&cs, "have said")),
+        (
+            Some("police"),
+            Some("have said"),
+            "It does not show whether Scott had a gun"
+        )
+    );
+}
+
+#[test]
+fn what_stands_between_a_cue_and_a_colon_before_a_quote_joins_the_cue() {
+    let cs = claims("It rained. Verizon said in a statement: \"We look forward to it.\"");
+    assert_eq!(
+        roles(find(&cs, "said in a statement:")),
+        (
+            Some("Verizon"),
+            Some("said in a statement:"),
+            "\"We look forward to it.\""
+        )
+    );
+    let cs = claims("It rained. Clinton later explained the headline: \"I was wrong.\"");
+    assert_eq!(
+        roles(find(&cs, "later explained the headline:")),
+        (
+            Some("Clinton"),
+            Some("later explained the headline:"),
+            "\"I was wrong.\""
+        )
+    );
+    // The colon after a telling verb's object is no second cue.
+    let cs = claims("It rained. Price told reporters on Monday: \"The nation is watching.\"");
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(
+        cs[0].source.as_ref().map(|s| s.text.as_str()),
+        Some("Price")
+    );
+}
+
+#[test]
+fn a_quote_ending_the_sentence_before_is_not_the_content_of_a_cue_with_its_own() {
+    let cs = claims(
+        "The engineer called the pumps \"running on borrowed time.\" He said the pump had \
+         been repaired four times in a year.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("He"),
+            Some("said"),
+            "the pump had been repaired four times in a year"
+        )
+    );
+    // A cue with nothing after it still takes the quote before it.
+    let cs = claims("It rained. \"We will win.\" Smith said.");
+    assert_eq!(roles(find(&cs, "said")).2, "\"We will win.\"");
+}
