@@ -1532,6 +1532,11 @@ impl<'a> Doc<'a> {
                 TokenKind::Punct => {
                     matches!(low, "&" | "-" | "(" | ")")
                         || (low == "." && self.low(k + 1) == ")")
+                        // "The Reuters/Ipsos poll".
+                        || (low == "/"
+                            && k > start_limit
+                            && self.tokens[k - 1].end == self.tokens[k].start
+                            && self.tokens.get(k + 1).is_some_and(|n| n.start == self.tokens[k].end))
                         || low.ends_with('.') && low.len() > 1
                 }
                 TokenKind::Quote => self.plural_possessive(k),
@@ -2583,9 +2588,11 @@ impl<'a> Doc<'a> {
         }
         // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a
         // second appositive; the source opens with the name before the first.
+        // So is an age ("Schiff, 56, who has served …, said").
+        let age = head.len() == 1 && self.tokens[head.start].kind == TokenKind::Number;
         if head.start > s0
             && self.low(head.start - 1) == ","
-            && self.raw(head.start).starts_with(char::is_lowercase)
+            && (self.raw(head.start).starts_with(char::is_lowercase) || age)
             && let Some(name) = self.np_left(s0, head.start - 1)
             && name.end == head.start - 1
             && self.raw(name.end - 1).starts_with(char::is_uppercase)

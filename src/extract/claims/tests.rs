@@ -1136,3 +1136,20 @@ fn a_quote_ending_the_sentence_before_is_not_the_content_of_a_cue_with_its_own()
     let cs = claims("It rained. \"We will win.\" Smith said.");
     assert_eq!(roles(find(&cs, "said")).2, "\"We will win.\"");
 }
+
+#[test]
+fn a_slash_joins_names_and_an_age_is_an_appositive() {
+    let cs = claims("It rained. The Reuters/Ipsos poll found that Clinton leads.");
+    assert_eq!(
+        find(&cs, "found").source.as_ref().map(|s| s.text.as_str()),
+        Some("The Reuters/Ipsos poll")
+    );
+    let cs = claims(
+        "It rained. Schiff, 56, who has served on the committee for a decade, said the \
+         leaks were bad.",
+    );
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Schiff, 56, who has served on the committee for a decade,")
+    );
+}
