@@ -1081,7 +1081,10 @@ impl<'a> Doc<'a> {
                 Some(m) => {
                     self.features(i, end, &mut feats);
                     let score = m.score(&feats);
-                    if score <= MIN_CUE_SCORE && !self.pronoun_says_that(i, end) {
+                    if score <= MIN_CUE_SCORE
+                        && !self.pronoun_says_that(i, end)
+                        && !self.subject_verb_that(i, end)
+                    {
                         continue;
                     }
                     1.0 / (1.0 + (-f64::from(score) * 0.5).exp())
@@ -1132,6 +1135,56 @@ impl<'a> Doc<'a> {
             // leaves inside the outer content) nor "policies she supported that".
             && (start - 1 == self.sentences[self.sentence_of[start]].tokens.start
                 || matches!(self.low(start - 2), "," | "however" | "but" | "and" | "yet"))
+    }
+
+    /// "The appeals court ruled that C", "Video shows that C", "leaders have been demanding
+    /// that C": a verb form between a subject and "that" reports, though the classifier may
+    /// not know the verb in that use. A noun before "that" ("Trump's claim that", "a report
+    /// that", "growing concerns that") is no verb: a determiner, a possessive, a preposition
+    /// or an -ing or -ed modifier stands before it.
+    fn subject_verb_that(&self, start: usize, end: usize) -> bool {
+        if end >= self.tokens.len()
+            || self.low(end) != "that"
+            || self.sentence_of[end] != self.sentence_of[start]
+        {
+            return false;
+        }
+        let head = self.low(end - 1);
+        let verb_form = head.ends_with('s')
+            || head.ends_with("ed")
+            || head.ends_with("ing")
+            || self.low_in(end - 1, &IRREGULAR_PAST_SET)
+            || matches!(
+                head,
+                "say" | "show" | "find" | "know" | "think" | "believe" | "argue"
+            );
+        if !verb_form || self.raw(start).starts_with(char::is_uppercase) {
+            return false;
+        }
+        let s0 = self.sentences[self.sentence_of[start]].tokens.start;
+        let mut k = start;
+        while k > s0 && is_cue_modifier(self.low(k - 1)) {
+            k -= 1;
+        }
+        let Some(subject) = k.checked_sub(1).filter(|&p| p >= s0) else {
+            return false;
+        };
+        // "rules that could lead to": "that" opening a relative clause is followed by its
+        // verb, not by a subject.
+        let relative = end + 1 >= self.tokens.len()
+            || self.verbish(end + 1)
+            || matches!(self.tokens[end + 1].kind, TokenKind::Punct);
+        let w = self.low(subject);
+        !relative
+            && self.tokens[subject].kind == TokenKind::Word
+            && !is_determiner(w)
+            && !matches!(
+                w,
+                "'s" | "’s" | "to" | "and" | "or" | "of" | "for" | "by" | "about" | "there"
+            )
+            && !self.low_in(subject, &PREPOSITIONS_SET)
+            && !((w.ends_with("ing") || w.ends_with("ed")) && w.len() > 4)
+            && !self.in_cue[subject]
     }
 
     /// The byte range of a token range (empty token ranges give an empty byte range).

@@ -1153,3 +1153,24 @@ fn a_slash_joins_names_and_an_age_is_an_appositive() {
         Some("Schiff, 56, who has served on the committee for a decade,")
     );
 }
+
+#[test]
+fn a_verb_between_a_subject_and_that_reports() {
+    let cs = claims("It rained. Video shows that Crutcher had his hands in the air.");
+    assert_eq!(
+        roles(find(&cs, "shows")),
+        (
+            Some("Video"),
+            Some("shows"),
+            "that Crutcher had his hands in the air"
+        )
+    );
+    // "that" opening a relative clause after a noun reports nothing.
+    let cs =
+        claims("It rained. Officials wrote a set of Clean Air Act rules that could lead to cuts.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "rules")),
+        "{cs:#?}"
+    );
+}
