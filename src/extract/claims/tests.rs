@@ -1174,3 +1174,20 @@ fn a_verb_between_a_subject_and_that_reports() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_time_word_owning_the_next_noun_or_a_bare_this_opens_the_content() {
+    let cs = claims("It rained. Obama condemned Friday's test as \"provocative.\"");
+    assert_eq!(
+        roles(find(&cs, "condemned")).2,
+        "Friday's test as \"provocative.\""
+    );
+    let cs = claims("It rained. The Smiths said this is the only country for them.");
+    assert_eq!(
+        roles(find(&cs, "said")).2,
+        "this is the only country for them"
+    );
+    // A time adjunct is still no content.
+    let cs = claims("It rained. Smith said Friday the plan failed.");
+    assert_eq!(roles(find(&cs, "said")).2, "the plan failed");
+}
