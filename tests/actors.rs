@@ -513,3 +513,22 @@ fn two_megabytes_find_actors_and_resolve_every_mention_in_debug_test_time() {
         }
     }
 }
+
+/// The tagger cut "Millbrook Water Watch" into "Millbrook" and a person "Water Watch": a name
+/// ending in an organisation's head noun joins the name right before it.
+#[test]
+fn a_name_ending_in_an_organisations_noun_joins_the_name_before_it() {
+    let text = "The water in Millbrook was unsafe for weeks. \"That's not regulation,\" said \
+                Aisha Rahman, who founded the residents' group Millbrook Water Watch in the \
+                days after. A survey by Millbrook Water Watch found that half the households \
+                still bought bottled water. Millbrook residents met on Tuesday.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let watch = actor(&actors, "Millbrook Water Watch");
+    assert_eq!(watch.kind, ActorKind::Organization);
+    assert_eq!(watch.mentions.len(), 2);
+    assert!(
+        actors.iter().all(|a| a.name != "Water Watch"),
+        "{actors:#?}"
+    );
+}

@@ -394,6 +394,24 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
             prev.confidence = prev.confidence.min(e.confidence);
             continue;
         }
+        // "Millbrook Water Watch", tagged "Millbrook" and a person "Watch": a name right
+        // before a "person" whose last word heads an organisation's, with at most two
+        // capitalised words between, is one organisation's name.
+        if let Some(prev) = out.last_mut()
+            && e.kind == EntityType::Per
+            && prev.tokens.end <= e.tokens.start
+            && e.tokens.start - prev.tokens.end <= 2
+            && (prev.tokens.end..e.tokens.start).all(|k| {
+                cx.analysis.tokens[k].kind == TokenKind::Word
+                    && token_text(cx, k).starts_with(char::is_uppercase)
+            })
+            && head_kind(cx, &(prev.tokens.start..e.tokens.end)) == Some(EntityType::Org)
+        {
+            prev.tokens.end = e.tokens.end;
+            prev.kind = EntityType::Org;
+            prev.confidence = prev.confidence.min(e.confidence);
+            continue;
+        }
         out.push(e);
     }
     out
@@ -700,6 +718,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "trust",
     "union",
     "university",
+    "watch",
     "water",
 ];
 
