@@ -1913,7 +1913,10 @@ impl<'a> Doc<'a> {
             });
         }
 
-        // Participial continuation: ", adding that C" inherits the speaker.
+        // Participial continuation: ", adding that C" inherits the speaker: the sentence's
+        // first source when a claim came before it ("“C,” McConnell said, citing D": not the
+        // subject of the quoted clause), else the sentence's subject ("Trump attacked
+        // Clinton, saying C").
         let adverb_after_comma = before_cue.is_some_and(|k| {
             k > s0
                 && self.low(k - 1) == ","
@@ -1927,7 +1930,7 @@ impl<'a> Doc<'a> {
                 let w = self.low(r.start);
                 self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&w)
             });
-            let source = subject.or_else(|| first_source.clone());
+            let source = first_source.clone().or(subject);
             return Some(Found {
                 source: source.map(|r| self.bytes(r)),
                 cue: Some(self.bytes(cue)),

@@ -1191,3 +1191,15 @@ fn a_time_word_owning_the_next_noun_or_a_bare_this_opens_the_content() {
     let cs = claims("It rained. Smith said Friday the plan failed.");
     assert_eq!(roles(find(&cs, "said")).2, "the plan failed");
 }
+
+#[test]
+fn a_participle_after_a_claim_takes_that_claims_speaker() {
+    let cs = claims(
+        "It rained. The country \"has made dramatic changes for the better,\" McConnell \
+         said in June 2012, citing the release of prisoners.",
+    );
+    assert_eq!(
+        find(&cs, "citing").source.as_ref().map(|s| s.text.as_str()),
+        Some("McConnell")
+    );
+}
