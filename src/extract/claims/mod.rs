@@ -1084,11 +1084,7 @@ impl<'a> Doc<'a> {
                 Some(m) => {
                     self.features(i, end, &mut feats);
                     let score = m.score(&feats);
-                    if score <= MIN_CUE_SCORE
-                        && !self.pronoun_says_that(i, end)
-                        && !(stats.precision() >= SUBJECT_VERB_THAT_PRECISION
-                            && self.subject_verb_that(i, end))
-                    {
+                    if score <= MIN_CUE_SCORE && !self.syntax_says_cue(i, end, stats) {
                         continue;
                     }
                     1.0 / (1.0 + (-f64::from(score) * 0.5).exp())
@@ -1124,6 +1120,15 @@ impl<'a> Doc<'a> {
                 self.in_cue[k] = true;
             }
         }
+    }
+
+    /// Attribution syntax around a candidate the classifier rejected, clear enough to take it
+    /// anyway.
+    fn syntax_says_cue(&self, start: usize, end: usize, stats: lexicon::CueStats) -> bool {
+        self.pronoun_says_that(start, end)
+            || (stats.precision() >= SUBJECT_VERB_THAT_PRECISION
+                && self.subject_verb_that(start, end))
+            || self.quote_then_speaker(start, end)
     }
 
     /// "However, he believed that ...": a personal pronoun opening a clause right before the
@@ -1189,6 +1194,47 @@ impl<'a> Doc<'a> {
             && !self.low_in(subject, &PREPOSITIONS_SET)
             && !((w.ends_with("ing") || w.ends_with("ed")) && w.len() > 4)
             && !self.in_cue[subject]
+    }
+
+    /// "“C,” Blige sings.", "“C,” the article read.": a quote closing with a comma, a short
+    /// noun phrase and a verb that ends the sentence or the clause is attribution syntax,
+    /// whatever the verb.
+    fn quote_then_speaker(&self, start: usize, end: usize) -> bool {
+        if end >= self.tokens.len()
+            || !matches!(self.low(end), "." | "," | "!" | "?")
+            || self.sentence_of[end] != self.sentence_of[start]
+            || self.tokens[start].kind != TokenKind::Word
+            || !self.raw(start).starts_with(char::is_lowercase)
+        {
+            return false;
+        }
+        let mut k = start;
+        while k > 0 && is_cue_modifier(self.low(k - 1)) {
+            k -= 1;
+        }
+        let np_end = k;
+        while k > 0
+            && np_end - k < 4
+            && self.tokens[k - 1].kind == TokenKind::Word
+            && self.in_quote[k - 1].is_none()
+            && !self.in_cue[k - 1]
+        {
+            k -= 1;
+        }
+        // The phrase is the speaker alone: no conjunction or preposition ("…," of free
+        // services and support, …).
+        let speaker = (k..np_end).all(|m| {
+            !self.low_in(m, &LEFT_STOP_SET)
+                && !self.low_in(m, &PREPOSITIONS_SET)
+                && !matches!(self.low(m), "and" | "or" | "of" | "for" | "by" | "with")
+        });
+        speaker
+            && k < np_end
+            && k >= 2
+            && (self
+                .quote_ending_at(k - 1)
+                .is_some_and(|_| self.low(k - 2) == ",")
+                || (self.low(k - 1) == "," && self.quote_ending_at(k - 2).is_some()))
     }
 
     /// The byte range of a token range (empty token ranges give an empty byte range).

@@ -1203,3 +1203,23 @@ fn a_participle_after_a_claim_takes_that_claims_speaker() {
         Some("McConnell")
     );
 }
+
+#[test]
+fn a_quote_a_short_speaker_and_any_verb_closing_the_sentence_is_a_claim() {
+    let cs = claims("It rained. \"Friend, let me be blunt. I can win,\" the email read.");
+    assert_eq!(
+        roles(find(&cs, "read")),
+        (
+            Some("the email"),
+            Some("read"),
+            "\"Friend, let me be blunt. I can win,\""
+        )
+    );
+    // Not a noun after a quote and a prepositional phrase.
+    let cs = claims("It rained. He gave \"in-kind gifts,\" of free services and support, to them.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "support")),
+        "{cs:#?}"
+    );
+}
