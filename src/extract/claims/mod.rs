@@ -839,6 +839,15 @@ impl<'a> Doc<'a> {
                     }
                     open = Some(i);
                 }
+                // A closing mark opening a paragraph is a typo for an opening one ("” … what I
+                // learned … is terroristic,” he said.").
+                (None, _)
+                    if (i == 0 || self.paragraph(i - 1) != self.paragraph(i))
+                        && i + 1 < n
+                        && self.paragraph(i + 1) == self.paragraph(i) =>
+                {
+                    open = Some(i);
+                }
                 (None, _) => {}
             }
         }

@@ -1223,3 +1223,19 @@ fn a_quote_a_short_speaker_and_any_verb_closing_the_sentence_is_a_claim() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_closing_quote_mark_opening_a_paragraph_opens_the_quote() {
+    let cs = claims(
+        "Obama spoke.\n\n” … what I learned is that Islam is not the enemy,” he said.\n\n\
+         “Do I think it matters? No,” said Obama.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("he"),
+            Some("said"),
+            "” … what I learned is that Islam is not the enemy,”"
+        )
+    );
+}
