@@ -1180,10 +1180,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         let s0 = self.sentences[self.sentence_of[start]].tokens.start;
-        let mut k = start;
-        while k > s0 && is_cue_modifier(self.low(k - 1)) {
-            k -= 1;
-        }
+        let k = self.modifiers_before(start, s0);
         let Some(subject) = k.checked_sub(1).filter(|&p| p >= s0) else {
             return false;
         };
@@ -1205,6 +1202,16 @@ impl<'a> Doc<'a> {
             && !self.in_cue[subject]
     }
 
+    /// The start of the auxiliaries and adverbs running up to token `k` ("has repeatedly"
+    /// before "said"), not before token `floor`: where a subject before them ends.
+    fn modifiers_before(&self, k: usize, floor: usize) -> usize {
+        let mut m = k;
+        while m > floor && is_cue_modifier(self.low(m - 1)) {
+            m -= 1;
+        }
+        m
+    }
+
     /// "“C,” Blige sings.", "“C,” the article read.": a quote closing with a comma, a short
     /// noun phrase and a verb that ends the sentence or the clause is attribution syntax,
     /// whatever the verb.
@@ -1217,11 +1224,8 @@ impl<'a> Doc<'a> {
         {
             return false;
         }
-        let mut k = start;
-        while k > 0 && is_cue_modifier(self.low(k - 1)) {
-            k -= 1;
-        }
-        let np_end = k;
+        let np_end = self.modifiers_before(start, 0);
+        let mut k = np_end;
         while k > 0
             && np_end - k < 4
             && self.tokens[k - 1].kind == TokenKind::Word
@@ -2360,10 +2364,7 @@ impl<'a> Doc<'a> {
         }) {
             return None;
         }
-        let mut subject_end = verb;
-        while subject_end > low_limit + 1 && is_cue_modifier(self.low(subject_end - 1)) {
-            subject_end -= 1;
-        }
+        let subject_end = self.modifiers_before(verb, low_limit + 1);
         if matches!(self.low(subject_end - 1), "and" | "but") {
             return self.conjoined_subject(s0, subject_end - 1);
         }
