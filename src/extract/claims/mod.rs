@@ -2000,6 +2000,16 @@ impl<'a> Doc<'a> {
             });
         }
 
+        // "After saying C, she left", "Trump told reporters, before insisting C": a gerund
+        // after a temporal preposition.
+        if matches!(prev_low, "after" | "before" | "while" | "upon")
+            && self.low(cue.start).ends_with("ing")
+            && let Some(p) = before_cue
+            && let Some(f) = self.temporal_gerund(s0, s1, p, cue.clone(), first_source, conf)
+        {
+            return Some(f);
+        }
+
         // Passive: "C was first reported by X", "X was accused of C" (no source).
         // "Mr. Ackman is convinced that C": a participle of feeling or belief is no passive;
         // its subject holds the view.
@@ -2297,6 +2307,58 @@ impl<'a> Doc<'a> {
             kind,
             rule,
             confidence: if verb_phrase_only { conf * 0.8 } else { conf },
+        })
+    }
+
+    /// A gerund cue after a temporal preposition at `p`. Opening the sentence ("After saying
+    /// C, she was whisked away"), its content ends at the clause's comma and the subject after
+    /// it speaks; later in the sentence, the speaker of the claim before it does, else the
+    /// sentence's subject ("Sanders called her son her hero before explaining why C").
+    fn temporal_gerund(
+        &self,
+        s0: usize,
+        s1: usize,
+        p: usize,
+        cue: Range<usize>,
+        first_source: &Option<Range<usize>>,
+        conf: f64,
+    ) -> Option<Found> {
+        let named = |r: &Range<usize>| {
+            self.raw(r.start).starts_with(char::is_uppercase)
+                || SOURCE_OPENERS.contains(&self.low(r.start))
+        };
+        let (source, (content, kind)) = if p == self.after_discourse_adverb(s0, p) {
+            let comma = self.clause_comma(cue.end, s1);
+            let content = self.content_after(cue.end, comma.min(s1))?;
+            // The main clause's subject: the words after the comma up to its verb.
+            let source = (comma < s1)
+                .then(|| self.np_right(comma + usize::from(self.low(comma) == ","), s1))
+                .flatten()
+                .and_then(|r| {
+                    let verb = (r.start + 1..s1).find(|&k| self.verbish(k))?;
+                    (verb <= r.end).then_some(r.start..verb)
+                })
+                // A name or a personal pronoun: "After saying C, the room went quiet" has
+                // no speaker.
+                .filter(|r| {
+                    r.clone()
+                        .any(|k| self.raw(k).starts_with(char::is_uppercase))
+                        || matches!(self.low(r.start), "he" | "she" | "they" | "we" | "i")
+                });
+            (source, content)
+        } else {
+            let source = first_source
+                .clone()
+                .or_else(|| self.sentence_subject(s0, p).filter(named));
+            (source, self.content_after(cue.end, s1)?)
+        };
+        Some(Found {
+            source: Some(self.bytes(source?)),
+            cue: Some(self.bytes(cue)),
+            content,
+            kind,
+            rule: "temporal-gerund",
+            confidence: conf * 0.85,
         })
     }
 

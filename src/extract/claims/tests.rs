@@ -1239,3 +1239,35 @@ fn a_closing_quote_mark_opening_a_paragraph_opens_the_quote() {
         )
     );
 }
+
+#[test]
+fn a_gerund_after_a_temporal_preposition_has_the_clauses_speaker() {
+    // Opening the sentence: the subject after the comma speaks.
+    let cs = claims("It rained. After saying her foot was swollen, she was taken to a hospital.");
+    assert_eq!(
+        roles(find(&cs, "saying")),
+        (Some("she"), Some("saying"), "her foot was swollen")
+    );
+    assert_eq!(
+        find(&cs, "saying").meta.rule.as_deref(),
+        Some("temporal-gerund")
+    );
+    // Later in it: the speaker of the claim before, else the sentence's subject.
+    let cs = claims("It rained. \"We lost,\" Trump told reporters, before insisting he had won.");
+    assert_eq!(
+        roles(find(&cs, "insisting")),
+        (Some("Trump"), Some("insisting"), "he had won")
+    );
+    let cs = claims("It rained. Sanders praised her son before explaining why she forgave him.");
+    assert_eq!(
+        roles(find(&cs, "explaining")),
+        (Some("Sanders"), Some("explaining"), "why she forgave him")
+    );
+    // No subject after the opening phrase: no speaker, no claim from this rule.
+    let cs = claims("It rained. After saying her foot was swollen, the room went quiet.");
+    assert!(
+        cs.iter()
+            .all(|c| c.meta.rule.as_deref() != Some("temporal-gerund")),
+        "{cs:#?}"
+    );
+}
