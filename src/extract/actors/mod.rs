@@ -449,6 +449,10 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         while tokens.start < tokens.end && edge(tokens.start) {
             tokens.start += 1;
         }
+        // "Said Ellis: “C”": a sentence-opening verb of saying is no part of the name.
+        if tokens.len() > 1 && matches!(token_text(cx, tokens.start), "Said" | "Says") {
+            tokens.start += 1;
+        }
         while tokens.start < tokens.end && edge(tokens.end - 1) {
             tokens.end -= 1;
         }
@@ -1429,6 +1433,13 @@ mod tests {
 
     fn actors_of(text: &str) -> Vec<Actor> {
         find_actors(&Context::new(text))
+    }
+
+    #[test]
+    fn a_sentence_opening_verb_of_saying_is_no_part_of_a_name() {
+        let actors = actors_of("It rained. Said Ellis: \"I do not get it.\"");
+        assert!(actors.iter().any(|a| a.name == "Ellis"), "{actors:#?}");
+        assert!(actors.iter().all(|a| !a.name.starts_with("Said")));
     }
 
     #[test]

@@ -1972,6 +1972,28 @@ impl<'a> Doc<'a> {
             });
         }
 
+        // "Said Ellis: “C”": a sentence opening with the cue names its speaker right after it,
+        // and a quote follows.
+        if cue.start == s0
+            && matches!(first, "said" | "says")
+            && self.raw(cue.start).starts_with(char::is_uppercase)
+            && let Some(src) = self
+                .np_right(cue.end, s1)
+                .filter(|r| self.raw(r.start).starts_with(char::is_uppercase))
+            && matches!(self.low(src.end), "," | ":")
+            && self.quote_opening_at(src.end + 1).is_some()
+            && let Some((content, kind)) = self.content_after(src.end + 1, s1)
+        {
+            return Some(Found {
+                source: Some(self.bytes(src)),
+                cue: Some(self.bytes(cue)),
+                content,
+                kind,
+                rule: "said-first",
+                confidence: conf * 0.9,
+            });
+        }
+
         // Participial continuation: ", adding that C" inherits the speaker: the sentence's
         // first source when a claim came before it ("“C,” McConnell said, citing D": not the
         // subject of the quoted clause), else the sentence's subject ("Trump attacked

@@ -1271,3 +1271,22 @@ fn a_gerund_after_a_temporal_preposition_has_the_clauses_speaker() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_sentence_opening_with_said_names_the_speaker_before_the_quote() {
+    let cs = claims("It rained. Said Ellis: \"I do not get it.\" Says Mr. Brown, \"We will see.\"");
+    assert_eq!(
+        roles(find(&cs, "Said")),
+        (Some("Ellis"), Some("Said"), "\"I do not get it.\"")
+    );
+    assert_eq!(
+        roles(find(&cs, "Says")),
+        (Some("Mr. Brown"), Some("Says"), "\"We will see.\"")
+    );
+    // No quote after the name: not this shape.
+    let cs = claims("It rained. Said Ellis, who grew up there, the town was quiet.");
+    assert!(
+        cs.iter()
+            .all(|c| c.meta.rule.as_deref() != Some("said-first"))
+    );
+}
