@@ -2023,13 +2023,21 @@ impl<'a> Doc<'a> {
         }
 
         // "After saying C, she left", "Trump told reporters, before insisting C": a gerund
-        // after a temporal preposition.
-        if matches!(prev_low, "after" | "before" | "while" | "upon")
-            && self.low(cue.start).ends_with("ing")
-            && let Some(p) = before_cue
-            && let Some(f) = self.temporal_gerund(s0, s1, p, cue.clone(), first_source, conf)
-        {
-            return Some(f);
+        // after a temporal preposition; "Citing C, Trump said D": one opening the sentence.
+        if self.low(cue.start).ends_with("ing") {
+            let opens = |k: usize| k == self.after_discourse_adverb(s0, k);
+            let temporal =
+                before_cue.filter(|_| matches!(prev_low, "after" | "before" | "while" | "upon"));
+            let opening = match temporal {
+                Some(p) => Some(opens(p)),
+                None => opens(cue.start).then_some(true),
+            };
+            if let Some(opening) = opening
+                && let Some(f) =
+                    self.gerund_clause(s0, s1, cue.clone(), opening, first_source, conf)
+            {
+                return Some(f);
+            }
         }
 
         // Passive: "C was first reported by X", "X was accused of C" (no source).
@@ -2332,16 +2340,17 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// A gerund cue after a temporal preposition at `p`. Opening the sentence ("After saying
-    /// C, she was whisked away"), its content ends at the clause's comma and the subject after
-    /// it speaks; later in the sentence, the speaker of the claim before it does, else the
-    /// sentence's subject ("Sanders called her son her hero before explaining why C").
-    fn temporal_gerund(
+    /// A gerund cue opening an adverbial clause. Opening the sentence ("After saying C, she
+    /// was whisked away", "Citing C, Trump said D"), its content ends at the clause's comma
+    /// and the subject after it speaks; later in the sentence, the speaker of the claim before
+    /// it does, else the sentence's subject ("Sanders called her son her hero before
+    /// explaining why C").
+    fn gerund_clause(
         &self,
         s0: usize,
         s1: usize,
-        p: usize,
         cue: Range<usize>,
+        opening: bool,
         first_source: &Option<Range<usize>>,
         conf: f64,
     ) -> Option<Found> {
@@ -2349,7 +2358,7 @@ impl<'a> Doc<'a> {
             self.raw(r.start).starts_with(char::is_uppercase)
                 || SOURCE_OPENERS.contains(&self.low(r.start))
         };
-        let (source, (content, kind)) = if p == self.after_discourse_adverb(s0, p) {
+        let (source, (content, kind)) = if opening {
             let comma = self.clause_comma(cue.end, s1);
             let content = self.content_after(cue.end, comma.min(s1))?;
             // The main clause's subject: the words after the comma up to its verb.
@@ -2360,18 +2369,21 @@ impl<'a> Doc<'a> {
                     let verb = (r.start + 1..s1).find(|&k| self.verbish(k))?;
                     (verb <= r.end).then_some(r.start..verb)
                 })
-                // A name or a personal pronoun: "After saying C, the room went quiet" has
-                // no speaker.
+                // A name, a personal pronoun or a definite noun phrase: "After saying C, it
+                // rained" has no speaker.
                 .filter(|r| {
                     r.clone()
                         .any(|k| self.raw(k).starts_with(char::is_uppercase))
-                        || matches!(self.low(r.start), "he" | "she" | "they" | "we" | "i")
+                        || matches!(
+                            self.low(r.start),
+                            "he" | "she" | "they" | "we" | "i" | "the"
+                        )
                 });
             (source, content)
         } else {
             let source = first_source
                 .clone()
-                .or_else(|| self.sentence_subject(s0, p).filter(named));
+                .or_else(|| self.sentence_subject(s0, cue.start - 1).filter(named));
             (source, self.content_after(cue.end, s1)?)
         };
         Some(Found {
@@ -2379,7 +2391,7 @@ impl<'a> Doc<'a> {
             cue: Some(self.bytes(cue)),
             content,
             kind,
-            rule: "temporal-gerund",
+            rule: "gerund-clause",
             confidence: conf * 0.85,
         })
     }
