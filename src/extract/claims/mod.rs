@@ -1972,6 +1972,17 @@ impl<'a> Doc<'a> {
             });
         }
 
+        // "Asked whether C, Smith said D": the question opens the sentence; only "by X" names
+        // who asked.
+        if first == "asked"
+            && cue.len() == 1
+            && self.raw(cue.start).starts_with(char::is_uppercase)
+            && cue.start == self.after_discourse_adverb(s0, cue.start)
+            && let Some(f) = self.asked_first(cue.clone(), s1, conf)
+        {
+            return Some(f);
+        }
+
         // "Said Ellis: “C”": a sentence opening with the cue names its speaker right after it,
         // and a quote follows.
         if cue.start == s0
@@ -2337,6 +2348,56 @@ impl<'a> Doc<'a> {
             kind,
             rule,
             confidence: if verb_phrase_only { conf * 0.8 } else { conf },
+        })
+    }
+
+    /// "Asked (by X) (when, where) whether C, …": the question runs to the clause's comma and
+    /// opens at its first question word, "about" or "to" (a time or place before it is how it
+    /// was asked); the asker, if named, follows "by".
+    fn asked_first(&self, cue: Range<usize>, s1: usize, conf: f64) -> Option<Found> {
+        let end = self.clause_comma(cue.end, s1);
+        if end >= s1 {
+            return None;
+        }
+        let opener = |k: usize| {
+            matches!(
+                self.low(k),
+                "whether"
+                    | "if"
+                    | "why"
+                    | "what"
+                    | "who"
+                    | "how"
+                    | "when"
+                    | "where"
+                    | "which"
+                    | "about"
+                    | "to"
+            )
+        };
+        let mut from = cue.end;
+        let mut source = None;
+        if self.low(from) == "by" {
+            let asker_end = (from + 1..end).find(|&k| opener(k)).unwrap_or(end);
+            if let Some(r) = self.np_right(from + 1, asker_end) {
+                from = r.end;
+                source = Some(self.bytes(r));
+            }
+        }
+        // "Asked a direct question about this": an object is the question.
+        if !is_determiner(self.low(from)) {
+            from = (from..end.min(from + MAX_OBJECT))
+                .find(|&k| opener(k))
+                .unwrap_or(from);
+        }
+        let (content, kind) = self.content_after(from, end)?;
+        Some(Found {
+            source,
+            cue: Some(self.bytes(cue)),
+            content,
+            kind,
+            rule: "asked-first",
+            confidence: conf * 0.9,
         })
     }
 

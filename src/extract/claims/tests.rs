@@ -1296,3 +1296,22 @@ fn a_sentence_opening_with_said_names_the_speaker_before_the_quote() {
             .all(|c| c.meta.rule.as_deref() != Some("said-first"))
     );
 }
+
+#[test]
+fn a_sentence_opening_with_asked_is_a_question_with_no_speaker_unless_by() {
+    let cs = claims("It rained. Asked on Monday whether he would run, Smith said he might.");
+    let c = find(&cs, "Asked");
+    assert_eq!(roles(c), (None, Some("Asked"), "whether he would run"));
+    assert_eq!(c.meta.rule.as_deref(), Some("asked-first"));
+    let cs = claims("It rained. Asked by Matt Lauer if she had practiced, she said no.");
+    assert_eq!(
+        roles(find(&cs, "Asked")),
+        (Some("Matt Lauer"), Some("Asked"), "if she had practiced")
+    );
+    // An object is the question itself.
+    let cs = claims("It rained. Asked a direct question about this, Clinton said yes.");
+    assert_eq!(
+        roles(find(&cs, "Asked")),
+        (None, Some("Asked"), "a direct question about this")
+    );
+}
