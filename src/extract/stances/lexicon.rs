@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::hashing::PassBuild;
-use crate::extract::text::Token;
+use crate::extract::text::{Token, TokenKind};
 
 /// Maps keyed by the `folded_hash` of a word: a token is looked up as written, with no
 /// lower-cased copy. Words that share a hash share a slot, so what is stored there keeps its
@@ -34,14 +34,20 @@ pub enum Frame {
     Object,
     /// The complement of a noun: "the importance of X".
     Nominal,
-    /// The subject of a copula: "X would be a disappointment".
+    /// The subject of a copula: "X would be a disappointment", or the object of a verb of
+    /// judging: "found X unsatisfactory".
     Copula,
+    /// After the entry's closer: "urged X to <target>", "blamed the delay on <target>".
+    Then,
 }
 
 /// One stance expression.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub words: Vec<String>,
+    /// Words that must follow the expression within a few words ("accused X of", "urged X
+    /// to"): they end an object target, and a `Then` target follows them.
+    pub closer: Vec<String>,
     pub polarity: Polarity,
     pub strength: f64,
     pub frame: Frame,
@@ -152,6 +158,8 @@ impl Lexicon {
             e.words.len() <= tokens.len() - i
                 && (e.words.iter().skip(1).zip(&tokens[i + 1..]))
                     .all(|(w, t)| lowers_to(text, t, w))
+                && (e.closer.is_empty()
+                    || find_closer(text, tokens, i + e.words.len(), &e.closer).is_some())
         })
     }
 
@@ -178,6 +186,26 @@ impl Lexicon {
         }
         hits
     }
+}
+
+/// Words a closer may be looked for across: "accused the company's former chief executive of".
+const CLOSER_REACH: usize = 8;
+
+/// The token index of `closer` (lower-case words) within `CLOSER_REACH` words of token `from`,
+/// with no punctuation but quote marks before it, and at least one word between: "urged
+/// Congress to", not "urged to".
+pub fn find_closer(text: &str, tokens: &[Token], from: usize, closer: &[String]) -> Option<usize> {
+    let end = tokens.len().min(from + CLOSER_REACH + 1);
+    (from + 1..end)
+        .take_while(|&k| tokens[k - 1].kind != TokenKind::Punct)
+        .find(|&k| {
+            tokens[k].kind != TokenKind::Punct
+                && closer.len() <= tokens.len() - k
+                && closer
+                    .iter()
+                    .zip(&tokens[k..])
+                    .all(|(w, t)| lowers_to(text, t, w))
+        })
 }
 
 /// `word` lower-cased, borrowed when it is lower case already (most words are).
@@ -258,21 +286,26 @@ fn parse_lexicon(text: &str) -> Lexicon {
             "obj" => Frame::Object,
             "nominal" => Frame::Nominal,
             "copula" => Frame::Copula,
+            "then" => Frame::Then,
             _ => {
                 lexicon.lines_skipped += 1;
                 continue;
             }
         };
+        // "accuse _ of": the expression, the target's slot, then the closer.
+        let (phrase, closer) = phrase.split_once(" _ ").unwrap_or((phrase, ""));
         let (Ok(strength), w) = (strength.parse::<f64>(), words(phrase)) else {
             lexicon.lines_skipped += 1;
             continue;
         };
-        if w.is_empty() {
+        let closer = words(closer);
+        if w.is_empty() || (frame == Frame::Then && closer.is_empty()) {
             lexicon.lines_skipped += 1;
             continue;
         }
         lexicon.add(Entry {
             words: w,
+            closer,
             polarity,
             strength: strength.clamp(0.0, 1.0),
             frame,
@@ -280,7 +313,8 @@ fn parse_lexicon(text: &str) -> Lexicon {
         });
     }
     for (_, entries) in lexicon.by_first.values_mut().flatten() {
-        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        // An entry with a closer before the same words without: it is the narrower reading.
+        entries.sort_by_key(|e| std::cmp::Reverse((e.words.len(), e.closer.len())));
     }
     lexicon
 }

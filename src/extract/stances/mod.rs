@@ -177,6 +177,7 @@ const UNDOING: &[&str] = &[
     "banned",
     "blocked",
     "cancelled",
+    "clawed",
     "canceled",
     "closed",
     "cut",
@@ -185,17 +186,68 @@ const UNDOING: &[&str] = &[
     "ended",
     "halted",
     "impeached",
-    "investigated",
     "prosecuted",
     "removed",
     "repealed",
     "rejected",
-    "reviewed",
     "revoked",
     "scrapped",
     "stripped",
     "suspended",
     "withdrawn",
+];
+
+/// Past participles that look into what they are said of ("… to be reviewed"), with the
+/// noun the wish is for: calling for a review of a licence is not calling for its end, so the
+/// stance is for the review.
+const SCRUTINY: &[(&str, &str)] = &[
+    ("reviewed", "review"),
+    ("re-examined", "re-examination"),
+    ("reexamined", "re-examination"),
+    ("reconsidered", "reconsideration"),
+    ("examined", "examination"),
+    ("investigated", "investigation"),
+    ("audited", "audit"),
+    ("inspected", "inspection"),
+    ("scrutinised", "scrutiny"),
+    ("scrutinized", "scrutiny"),
+];
+/// Verbs whose object an evaluation after it is said of: "found the explanation unsatisfactory".
+const JUDGING: &[&str] = &[
+    "find",
+    "finds",
+    "found",
+    "consider",
+    "considers",
+    "considered",
+    "deem",
+    "deems",
+    "deemed",
+    "call",
+    "calls",
+    "called",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+];
+
+/// Rules of expressions that also greet: a person welcomed is a guest.
+const GREETINGS: &[&str] = &["welcomes"];
+/// Words that open a greeted target: "welcomed several hundred guests", "welcomed them".
+const GREETED: &[&str] = &[
+    "several",
+    "hundreds",
+    "dozens",
+    "thousands",
+    "guests",
+    "visitors",
+    "them",
+    "him",
+    "her",
+    "you",
+    "us",
+    "everyone",
 ];
 
 const PARTICLES: &[&str] = &["out", "off", "down", "away", "up", "onto"];
@@ -507,7 +559,12 @@ fn subject(sent: &Sent, p: usize, nominal: bool) -> (Subject, Modifiers) {
         let w = lower[j];
         if let Some(ri) = sent.run_at[j] {
             let run = sent.runs[ri];
-            let before = run.start.checked_sub(1).map(|b| lower[b]);
+            // "the top Democrat on the House committee": a determiner hides the preposition.
+            let mut b = run.start;
+            while b > 0 && matches!(lower[b - 1], "the" | "a" | "an") {
+                b -= 1;
+            }
+            let before = b.checked_sub(1).map(|b| lower[b]);
             let after_such_as = run.start >= 2 && lower[run.start - 2] == "such";
             if before.is_some_and(|b| PREPOSITIONS.contains(&b)) && !after_such_as {
                 return (Subject::Other, m);
@@ -582,6 +639,24 @@ fn subject(sent: &Sent, p: usize, nominal: bool) -> (Subject, Modifiers) {
         return (Subject::Other, m);
     }
     (Subject::Nothing, m)
+}
+
+/// Whether the claim's source ends within a few words before token `p` and its last word
+/// (punctuation aside) names no actor.
+fn headless_source_before(sent: &Sent, p: usize, claim: &ClaimRanges) -> bool {
+    let Some(source) = &claim.source else {
+        return false;
+    };
+    let Some(k) = (0..p)
+        .rev()
+        .find(|&k| sent.tokens[k].end <= source.end && !sent.is_punct(k))
+    else {
+        return false;
+    };
+    sent.tokens[k].end > source.start
+        && p - k <= 4
+        && !(k + 1..p).any(|j| sent.is_punct(j) && sent.lower[j] != ",")
+        && sent.run_at[k].is_none()
 }
 
 /// Whether a nominal stance ("support for X") in a claim is the speaker's own: it opens the
@@ -675,16 +750,23 @@ const EXPRESS: &[&str] = &[
     "see",
 ];
 
-/// Target words from token `from` on: up to a clause boundary, actor runs replaced by names.
-fn words_after(sent: &Sent, actors: &[Actor], from: usize) -> (Vec<TWord>, usize) {
+/// Target words from token `from` on: up to a clause boundary (or token `stop`), actor runs
+/// replaced by names. Quote marks opening the target are skipped: "warned against “knee-jerk
+/// reforms”".
+fn words_after(sent: &Sent, actors: &[Actor], from: usize, stop: usize) -> (Vec<TWord>, usize) {
     let mut words: Vec<TWord> = Vec::new();
     let lower = sent.lower();
+    let stop = stop.min(sent.tokens.len());
+    let mut from = from;
+    while from < stop && sent.tokens[from].kind == TokenKind::Quote {
+        from += 1;
+    }
     let lead = lexicon::TARGET_RULES.leads.iter().find(|l| {
         l.len() <= lower.len().saturating_sub(from)
             && l.iter().zip(&lower[from..]).all(|(a, b)| a == b)
     });
     let mut i = from + lead.map_or(0, Vec::len);
-    while i < sent.tokens.len() && words.len() < 14 {
+    while i < stop && words.len() < 14 {
         if let Some(ri) = sent.run_at[i] {
             let run = sent.runs[ri];
             // A run already started before `from` (the target is inside a mention) is cut.
@@ -724,21 +806,30 @@ fn raw_text(sent: &Sent, i: usize) -> String {
     sent.tokens[i].text(sent.text).to_string()
 }
 
-/// Target words of a copula evaluation: the noun phrase before "would be", "is".
-fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, usize)> {
+/// Target words of a copula evaluation: the noun phrase before "would be", "is", or after a
+/// verb of judging ("found the explanation “unsatisfactory”"), with the index of the first
+/// word and of the verb of judging.
+fn words_before(
+    sent: &Sent,
+    actors: &[Actor],
+    p: usize,
+) -> Option<(Vec<TWord>, usize, Option<usize>)> {
     let lower = sent.lower();
     let mut j = p;
-    // Intensifiers of the evaluation ("very dangerous").
+    // Intensifiers of the evaluation ("very dangerous") and quote marks around it.
     while j > 0
-        && matches!(
+        && (matches!(
             lower[j - 1],
             "very" | "really" | "so" | "too" | "quite" | "truly"
-        )
+        ) || sent.tokens[j - 1].kind == TokenKind::Quote)
     {
         j -= 1;
     }
-    if j == 0 || !COPULAS.contains(&lower[j - 1]) {
+    if j == 0 {
         return None;
+    }
+    if !COPULAS.contains(&lower[j - 1]) {
+        return judged_words(sent, actors, j);
     }
     j -= 1;
     while j > 0 && (HEDGES.contains(&lower[j - 1]) || matches!(lower[j - 1], "will" | "not")) {
@@ -766,8 +857,7 @@ fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, 
     if start == end {
         return None;
     }
-    let (mut words, _) = words_after(sent, actors, start);
-    words.truncate(end - start);
+    let (mut words, _) = words_after(sent, actors, start, end);
     // A sentence-initial capital is not a name.
     if start == 0
         && let Some(w) = words.first_mut()
@@ -776,7 +866,33 @@ fn words_before(sent: &Sent, actors: &[Actor], p: usize) -> Option<(Vec<TWord>, 
     {
         w.text = w.lower.clone();
     }
-    Some((words, start))
+    Some((words, start, None))
+}
+
+/// The object of a verb of judging that ends right before token `end`: "found [the
+/// explanation]", "called [the decision]" (a short noun phrase, no clause boundary in it).
+fn judged_words(
+    sent: &Sent,
+    actors: &[Actor],
+    end: usize,
+) -> Option<(Vec<TWord>, usize, Option<usize>)> {
+    let lower = sent.lower();
+    let mut v = end;
+    while v > 0 && end - v < 6 {
+        v -= 1;
+        if JUDGING.contains(&lower[v]) {
+            break;
+        }
+        if sent.is_punct(v) || (sent.run_at[v].is_none() && !target::continues(Some("x"), lower[v]))
+        {
+            return None;
+        }
+    }
+    if !JUDGING.contains(&lower[v]) || v + 1 == end {
+        return None;
+    }
+    let (words, _) = words_after(sent, actors, v + 1, end);
+    Some((words, v + 1, Some(v)))
 }
 
 /// Reads the stance expression `entry` at token `p` of sentence `si`.
@@ -826,7 +942,18 @@ fn read_expression(
         .min_by_key(|c| c.content.iter().map(|r| r.end - r.start).sum::<usize>());
     let claim = via_cue.or(in_content);
 
-    let (subj, m) = subject(sent, p, entry.frame == Frame::Nominal);
+    // A copula evaluation's target comes first: after a verb of judging ("found X
+    // unsatisfactory") the holder is that verb's subject.
+    let before = if entry.frame == Frame::Copula {
+        match words_before(sent, actors, p) {
+            Some(b) => Some(b),
+            None => return,
+        }
+    } else {
+        None
+    };
+    let judge = before.as_ref().and_then(|b| b.2);
+    let (subj, m) = subject(sent, judge.unwrap_or(p), entry.frame == Frame::Nominal);
     // Who holds the stance, and how we know.
     let mut holders: Vec<(usize, &'static str, f64, Option<usize>)> = Vec::new();
     match (&subj, claim) {
@@ -834,6 +961,8 @@ fn read_expression(
             for run in runs {
                 let (origin, factor) = match claim {
                     Some(_) if via_cue.is_some() => ("claim-cue", 1.0),
+                    // "X found the plan unacceptable": X's own judgement.
+                    None if judge.is_some() => ("descriptive", 0.8),
                     Some(c) if c.actor == Some(run.actor) => ("claim-content", 1.0),
                     Some(_) => ("claim-reported", 0.8),
                     None => ("descriptive", 0.9),
@@ -873,8 +1002,18 @@ fn read_expression(
                 holders.push((a, origin, factor, None));
             }
         }
+        // "A spokesman for X said … but warned against …": the claim layer found who warned,
+        // unless its source stands right before the expression with no actor at its head ("A
+        // New York judge rejected", "Scott's family called on"): that subject is no actor.
         (Subject::Other | Subject::Nothing, Some(c))
-            if entry.frame == Frame::Copula
+            if via_cue.is_some() && !headless_source_before(sent, p, c) =>
+        {
+            if let Some(a) = c.actor {
+                holders.push((a, "claim-cue", 0.9, None));
+            }
+        }
+        (Subject::Other | Subject::Nothing, Some(c))
+            if (entry.frame == Frame::Copula && judge.is_none())
                 || (entry.frame == Frame::Nominal && speakers_nominal(sent, p, c)) =>
         {
             if let Some(a) = c.actor {
@@ -886,22 +1025,41 @@ fn read_expression(
     if holders.is_empty() {
         return;
     }
-    if entry.frame == Frame::Copula && claim.is_none() {
+    if entry.frame == Frame::Copula && claim.is_none() && judge.is_none() {
         return; // the author's own evaluation, not an actor's stance
     }
 
-    // The target.
-    let (mut words, target_range) = match entry.frame {
-        Frame::Object | Frame::Nominal => {
-            let (w, end) = words_after(sent, actors, p_end);
+    // The target: after the expression (up to its closer), after the closer, or before.
+    let closer = (!entry.closer.is_empty())
+        .then(|| lexicon::find_closer(sent.text, sent.tokens, p_end, &entry.closer))
+        .flatten();
+    let (mut words, target_range) = match (entry.frame, before) {
+        (Frame::Then, _) => {
+            let Some(k) = closer else { return };
+            let from = k + entry.closer.len();
+            let (mut w, end) = words_after(sent, actors, from, usize::MAX);
+            // "called on Dean to apologize": a lone verb says little without who should act.
+            if w.len() == 1 && entry.closer.last().is_some_and(|c| c == "to") {
+                let (mut who, _) = words_after(sent, actors, p_end, k);
+                if !who.is_empty() {
+                    who.push(TWord::plain("to"));
+                    who.append(&mut w);
+                    w = who;
+                }
+            }
+            (w, p_end.min(from)..end)
+        }
+        (Frame::Copula, Some((w, start, _))) => (w, start..p),
+        (Frame::Copula, None) => return,
+        (Frame::Object | Frame::Nominal, _) => {
+            let (w, end) = words_after(sent, actors, p_end, closer.unwrap_or(usize::MAX));
             (w, p_end..end)
         }
-        Frame::Copula => match words_before(sent, actors, p) {
-            Some((w, start)) => (w, start..p),
-            None => return,
-        },
     };
-    if entry.frame == Frame::Object && entry.words.last().is_some_and(|w| w == "to") {
+    let ends_in_to = |w: &[String]| w.last().is_some_and(|w| w == "to");
+    if (entry.frame == Frame::Object && ends_in_to(&entry.words))
+        || (entry.frame == Frame::Then && ends_in_to(&entry.closer))
+    {
         target::strip_infinitive(&mut words);
     }
     let words = target::normalise_words(words, actors);
@@ -910,7 +1068,7 @@ fn read_expression(
         && sent.lower[target_range.end] == "by"
         && sent.lower[target_range.end + 1].ends_with("ing"))
     .then(|| {
-        let (w, end) = words_after(sent, actors, target_range.end + 1);
+        let (w, end) = words_after(sent, actors, target_range.end + 1, usize::MAX);
         (target::normalise_words(w, actors), end)
     });
 
@@ -919,17 +1077,32 @@ fn read_expression(
     let mut rule = entry.rule.clone();
     // "called for Northvale's licence to be revoked": what is wanted for the target undoes
     // it, so the stance is against it.
-    let after = |k: usize| sent.lower.get(target_range.end + k).copied().unwrap_or("");
-    if entry.frame == Frame::Object
+    // The words after the target, quote marks aside ("to be “clawed back”").
+    let rest: Vec<&str> = (target_range.end..sent.tokens.len())
+        .filter(|&k| sent.tokens[k].kind != TokenKind::Quote)
+        .take(3)
+        .map(|k| sent.lower[k])
+        .collect();
+    let after = |k: usize| rest.get(k).copied().unwrap_or("");
+    let wished = entry.frame == Frame::Object
         && polarity == Polarity::Support
         && after(0) == "to"
-        && after(1) == "be"
-        && UNDOING.contains(&after(2))
-    {
+        && after(1) == "be";
+    // "called for the licence to be reviewed": for a review of the licence.
+    let scrutiny = SCRUTINY
+        .iter()
+        .find(|(done, _)| wished && after(2) == *done)
+        .map(|(_, noun)| *noun);
+    if wished && UNDOING.contains(&after(2)) {
         polarity = Polarity::Oppose;
         rule.push_str("-undone");
+    } else if scrutiny.is_some() {
+        rule.push_str("-scrutiny");
     }
-    if m.negated {
+    // "urged Congress not to pass the bill".
+    let negated_closer = entry.frame == Frame::Then
+        && closer.is_some_and(|k| k > 0 && NEGATIONS.contains(&sent.lower[k - 1]));
+    if m.negated != negated_closer {
         (polarity, confidence) = match polarity {
             Polarity::Support => (Polarity::Oppose, confidence * 0.85),
             Polarity::Oppose => (Polarity::Support, confidence * 0.7),
@@ -945,14 +1118,38 @@ fn read_expression(
     if m.intensified {
         confidence *= 1.1;
     }
+    // "welcomed the guests", "welcomed her to the city": a greeting, not a stance.
+    if GREETINGS.contains(&entry.rule.as_str())
+        && (after(0) == "to"
+            || matches!(words.as_slice(), [w] if w.actor.is_some_and(|a| matches!(actors[a].kind, ActorKind::Person | ActorKind::Group)))
+            || words
+                .first()
+                .is_some_and(|w| GREETED.contains(&w.lower.as_str())))
+    {
+        return;
+    }
     let claim_id = claim.map(|c| c.claim.id.clone());
     for (actor, origin, factor, subject_start) in holders {
         let mut emit = |words: &[TWord], range: Range<usize>, extra: f64, suffix: &str| {
-            let Some(target) = target::finish(words, actors, Some(actor)) else {
+            let Some(mut target) = target::finish(words, actors, Some(actor)) else {
                 return;
             };
-            let first = subject_start.unwrap_or(p).min(p).min(range.start);
-            let last = range.end.max(p_end);
+            if let Some(noun) = scrutiny {
+                target = format!("{noun} of {target}");
+            }
+            let first =
+                (subject_start.unwrap_or(p).min(p).min(range.start)).min(judge.unwrap_or(p));
+            let mut last = range.end.max(p_end);
+            // A quote opened inside the evidence closes inside it: “knee-jerk reforms”.
+            let quotes = (first..last).filter(|&k| sent.tokens[k].kind == TokenKind::Quote);
+            if quotes.count() % 2 == 1
+                && sent
+                    .tokens
+                    .get(last)
+                    .is_some_and(|t| t.kind == TokenKind::Quote)
+            {
+                last += 1;
+            }
             let evidence = sent.tokens[first].start..sent.tokens[last - 1].end;
             let confidence = (confidence * factor * extra).clamp(0.05, 0.95);
             found.push(Found {

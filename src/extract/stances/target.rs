@@ -483,6 +483,8 @@ fn membership(words: &[TWord], actors: &[Actor]) -> Option<String> {
         (Some(m), Some(o)) => format!("{m}'s {o} membership"),
         (Some(m), None) => format!("{m}'s membership"),
         (None, Some(o)) => format!("{o} membership"),
+        // "joining the ranks of …" joins nothing named: no membership.
+        (None, None) if words[core].lower == "joining" => return None,
         (None, None) => "membership".to_string(),
     })
 }
@@ -573,11 +575,13 @@ pub fn unify(targets: &mut [String]) {
             *t = r;
         }
     }
-    // "new trade deal" is "trade deal" when that is a target too.
+    // "new trade deal" is "trade deal" when that is a target too, but "unendorse Donald Trump"
+    // is not "Donald Trump": a name after the first word is what it is said of.
     let seen: HashSet<String> = targets.iter().cloned().collect();
     for t in targets.iter_mut() {
         if let Some((first, rest)) = t.split_once(' ')
             && first.chars().all(char::is_lowercase)
+            && rest.starts_with(char::is_lowercase)
             && rest.contains(' ')
             && seen.contains(rest)
         {
@@ -664,6 +668,14 @@ mod tests {
                 "Ukraine's EU membership"
             ])[0],
             "Ukraine's membership"
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_verb_is_not_a_modified_target() {
+        assert_eq!(
+            unified(&["unendorse Donald Trump", "Donald Trump"]),
+            ["unendorse Donald Trump", "Donald Trump"]
         );
     }
 

@@ -787,3 +787,272 @@ fn calling_for_a_thing_to_be_undone_opposes_it() {
     let mayor = stances.iter().find(|s| s.actor == "a2").expect("mayor");
     assert_eq!(mayor.polarity, Polarity::Support, "{mayor:?}");
 }
+
+/// The only actor of a test, `a1`, with one surface form.
+fn first_actor(text: &str, name: &str, kind: ActorKind, surface: &str) -> Actor {
+    actor(text, "a1", name, kind, &[surface])
+}
+
+/// The one stance found, or a panic that lists what was found.
+fn only(text: &str, actors: &[Actor], claims: &[Claim]) -> Stance {
+    let mut stances = run(text, actors, claims);
+    assert_eq!(stances.len(), 1, "{}", describe(&stances, actors));
+    stances.remove(0)
+}
+
+fn stance_of<'a>(stances: &'a [Stance], actor: &str) -> Option<&'a Stance> {
+    stances.iter().find(|s| s.actor == actor)
+}
+
+#[test]
+fn verbs_of_praise_and_attack_give_stances() {
+    let text = "The senator praised the new budget. The governor slammed the levy. \
+                The union is critical of the merger. The mayor voted against the bridge. \
+                The council lashed out at the regulator.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "governor", ActorKind::Person, &["The governor"]),
+        actor(text, "a3", "union", ActorKind::Organization, &["The union"]),
+        actor(text, "a4", "mayor", ActorKind::Person, &["The mayor"]),
+        actor(
+            text,
+            "a5",
+            "council",
+            ActorKind::Organization,
+            &["The council"],
+        ),
+    ];
+    let stances = run(text, &actors, &[]);
+    let d = describe(&stances, &actors);
+    assert!(
+        has(
+            &stances,
+            &actors,
+            "senator",
+            "new budget",
+            Polarity::Support
+        ),
+        "{d}"
+    );
+    assert!(
+        has(&stances, &actors, "governor", "levy", Polarity::Oppose),
+        "{d}"
+    );
+    assert!(
+        has(&stances, &actors, "union", "merger", Polarity::Oppose),
+        "{d}"
+    );
+    assert!(
+        has(&stances, &actors, "mayor", "bridge", Polarity::Oppose),
+        "{d}"
+    );
+    assert!(
+        has(&stances, &actors, "council", "regulator", Polarity::Oppose),
+        "{d}"
+    );
+}
+
+#[test]
+fn the_closer_ends_the_target_in_its_slot() {
+    let text = "The governor accused the mayor of lying about the budget.";
+    let actors = vec![
+        actor(text, "a1", "governor", ActorKind::Person, &["The governor"]),
+        actor(text, "a2", "mayor", ActorKind::Person, &["the mayor"]),
+    ];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.actor, "a1");
+    assert_eq!(s.target, "mayor");
+    assert_eq!(s.polarity, Polarity::Oppose);
+}
+
+#[test]
+fn an_expression_without_its_closer_does_not_match() {
+    let text = "The governor accused the mayor.";
+    let actors = [first_actor(
+        text,
+        "governor",
+        ActorKind::Person,
+        "The governor",
+    )];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn urging_someone_to_act_supports_the_act() {
+    let text = "The union urged the council to raise wages. \
+                The senator urged voters not to back the levy.";
+    let actors = vec![
+        actor(text, "a1", "union", ActorKind::Organization, &["The union"]),
+        actor(text, "a2", "senator", ActorKind::Person, &["The senator"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    let union = stance_of(&stances, "a1").expect("union");
+    assert_eq!(
+        (union.target.as_str(), union.polarity),
+        ("raising wages", Polarity::Support)
+    );
+    let senator = stance_of(&stances, "a2").expect("senator");
+    assert_eq!(
+        (senator.target.as_str(), senator.polarity),
+        ("levy", Polarity::Oppose),
+        "{}",
+        describe(&stances, &actors)
+    );
+}
+
+#[test]
+fn blaming_a_thing_on_someone_opposes_them() {
+    let text = "The mayor blamed the flooding on the water company.";
+    let actors = [first_actor(text, "mayor", ActorKind::Person, "The mayor")];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.target, "water company");
+    assert_eq!(s.polarity, Polarity::Oppose);
+}
+
+#[test]
+fn a_verb_of_judging_makes_its_object_the_target_of_an_evaluation() {
+    let text = "The senator found the explanation unsatisfactory.";
+    let actors = [first_actor(
+        text,
+        "senator",
+        ActorKind::Person,
+        "The senator",
+    )];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.target, "explanation");
+    assert_eq!(s.polarity, Polarity::Oppose);
+    let evidence = s.evidence.as_ref().expect("evidence");
+    assert!(
+        evidence.text.starts_with("The senator found"),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn a_quoted_evaluation_in_a_claim_is_the_speakers() {
+    let text = "The judge said she found the answer \"inadequate\" and adjourned.";
+    let actors = [first_actor(text, "judge", ActorKind::Person, "The judge")];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "The judge",
+        "said",
+        "she found the answer \"inadequate\" and adjourned",
+    );
+    let s = only(text, &actors, &[c]);
+    assert_eq!(s.target, "answer");
+    assert_eq!(s.polarity, Polarity::Oppose);
+    let evidence = s.evidence.as_ref().expect("evidence");
+    assert!(evidence.text.ends_with("\"inadequate\""), "{evidence:?}");
+}
+
+#[test]
+fn the_claims_speaker_holds_a_stance_in_its_cue_whatever_stands_before_it() {
+    let text = "A spokesman for the union said it shared the aims, but warned against \
+                \"hasty reforms\" that could cost jobs.";
+    let actors = [first_actor(
+        text,
+        "union",
+        ActorKind::Organization,
+        "the union",
+    )];
+    let c = claim(
+        text,
+        "c1",
+        "a1",
+        "A spokesman for the union",
+        "warned against",
+        "\"hasty reforms\" that could cost jobs",
+    );
+    let s = only(text, &actors, &[c]);
+    assert_eq!(s.actor, "a1");
+    assert_eq!(s.target, "hasty reforms");
+    assert_eq!(s.polarity, Polarity::Oppose);
+    assert_eq!(s.claim.as_deref(), Some("c1"));
+}
+
+#[test]
+fn a_source_whose_head_is_no_actor_holds_nothing() {
+    let text = "A Texas judge rejected the request.";
+    let actors = [first_actor(text, "Texas", ActorKind::Place, "Texas")];
+    let c = claim(text, "c1", "a1", "A Texas judge", "rejected", "the request");
+    assert!(run(text, &actors, &[c]).is_empty());
+}
+
+#[test]
+fn an_actor_after_a_preposition_and_determiner_is_no_subject() {
+    let text = "Rep. Smith, the top Democrat on the Finance Committee, opposes the bill.";
+    let actors = [first_actor(
+        text,
+        "Finance Committee",
+        ActorKind::Organization,
+        "Finance Committee",
+    )];
+    assert!(run(text, &actors, &[]).is_empty());
+}
+
+#[test]
+fn calling_for_a_review_supports_the_review() {
+    let text = "The senator called for the mine's licence to be reviewed.";
+    let actors = [first_actor(
+        text,
+        "senator",
+        ActorKind::Person,
+        "The senator",
+    )];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.polarity, Polarity::Support);
+    assert_eq!(s.target, "review of mine's licence");
+}
+
+#[test]
+fn welcoming_people_is_a_greeting() {
+    let text = "The mayor welcomed the ruling. The mayor welcomed several hundred guests. \
+                The mayor welcomed the governor to the city.";
+    let actors = vec![
+        actor(text, "a1", "mayor", ActorKind::Person, &["The mayor"]),
+        actor(text, "a2", "governor", ActorKind::Person, &["the governor"]),
+    ];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.target, "ruling");
+}
+
+#[test]
+fn joining_nothing_named_is_no_membership() {
+    let text = "The senator urged colleagues to join the ranks of volunteers.";
+    let actors = [first_actor(
+        text,
+        "senator",
+        ActorKind::Person,
+        "The senator",
+    )];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.target, "joining the ranks of volunteers");
+}
+
+#[test]
+fn a_lone_verb_after_call_on_keeps_who_should_act() {
+    let text = "The senator called on the mayor to resign.";
+    let actors = vec![
+        actor(text, "a1", "senator", ActorKind::Person, &["The senator"]),
+        actor(text, "a2", "mayor", ActorKind::Person, &["the mayor"]),
+    ];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.target, "mayor to resign");
+    assert_eq!(s.polarity, Polarity::Support);
+}
+
+#[test]
+fn a_quoted_undoing_after_to_be_still_opposes() {
+    let text = "The senator called for the bonuses to be \"clawed back\" at once.";
+    let actors = [first_actor(
+        text,
+        "senator",
+        ActorKind::Person,
+        "The senator",
+    )];
+    let s = only(text, &actors, &[]);
+    assert_eq!(s.target, "bonuses");
+    assert_eq!(s.polarity, Polarity::Oppose);
+}
