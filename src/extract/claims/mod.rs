@@ -1482,7 +1482,16 @@ impl<'a> Doc<'a> {
             let own_cue = (first..last).any(|k| self.in_cue[k]) || !here.is_empty();
             let continued = match (speaker, self.quote_opening_at(first)) {
                 (Some(c), Some(q)) if !own_cue && para > 0 => {
-                    out[c].content.push(self.bytes(q.open..q.close + 1));
+                    // A claim whose content already holds the paragraph ("X said:" before
+                    // it) only speaks on past it.
+                    let piece = self.bytes(q.open..q.close + 1);
+                    let content = &mut out[c].content;
+                    if !content
+                        .iter()
+                        .any(|r| r.start < piece.end && piece.start < r.end)
+                    {
+                        content.push(piece);
+                    }
                     true
                 }
                 _ => false,
@@ -2241,6 +2250,23 @@ impl<'a> Doc<'a> {
         if src.is_none() && !verb_phrase_only {
             return None;
         }
+        // "Breitbart News responded:" closing its paragraph: the next paragraph is what was
+        // said.
+        if let Some(content) = self.colon_paragraph(cue.end, s1) {
+            let kind = if self.quote_opening_at(s1).is_some() {
+                ClaimKind::Direct
+            } else {
+                ClaimKind::Indirect
+            };
+            return Some(Found {
+                source: src.map(|r| self.bytes(r)),
+                cue: Some(self.bytes(cue)),
+                content: vec![content],
+                kind,
+                rule: "colon-paragraph",
+                confidence: conf * 0.9,
+            });
+        }
         // "what the senators said was economic gerrymandering": the relative pronoun is the
         // first piece of the content.
         if let Some(src) = src.clone()
@@ -2399,6 +2425,28 @@ impl<'a> Doc<'a> {
             rule: "asked-first",
             confidence: conf * 0.9,
         })
+    }
+
+    /// The paragraph after a colon that ends a cue's sentence (`s1`) and paragraph, right
+    /// after the cue (`cue_end`) or as its last token, as bytes; a quote opening it and
+    /// closing in a later paragraph runs on to its close.
+    fn colon_paragraph(&self, cue_end: usize, s1: usize) -> Option<Range<usize>> {
+        let colon = s1.checked_sub(1)?;
+        if !(colon == cue_end || colon + 1 == cue_end)
+            || self.low(colon) != ":"
+            || s1 >= self.tokens.len()
+            || self.paragraph(s1) == self.paragraph(colon)
+        {
+            return None;
+        }
+        let p = self.paragraph(s1);
+        let mut end = (s1..self.tokens.len())
+            .find(|&k| self.paragraph(k) != p)
+            .unwrap_or(self.tokens.len());
+        if let Some(q) = self.quote_opening_at(s1) {
+            end = end.max(q.close + 1);
+        }
+        Some(self.bytes(s1..end))
     }
 
     /// A gerund cue opening an adverbial clause. Opening the sentence ("After saying C, she

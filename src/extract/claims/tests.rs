@@ -1315,3 +1315,28 @@ fn a_sentence_opening_with_asked_is_a_question_with_no_speaker_unless_by() {
         (None, Some("Asked"), "a direct question about this")
     );
 }
+
+#[test]
+fn a_cue_and_colon_closing_a_paragraph_introduce_the_next_paragraph() {
+    let text = "It rained.\n\nDr. Ward stated:\n\n\"The department is wrong.\"\n\nHewitt writes:\n\nThe movie mentions nothing at all.\n\nThe end came.";
+    let cs = claims(text);
+    let c = find(&cs, "stated:");
+    assert_eq!(
+        roles(c),
+        (
+            Some("Dr. Ward"),
+            Some("stated:"),
+            "\"The department is wrong.\""
+        )
+    );
+    assert_eq!(c.content.pieces().len(), 1, "the quote is not added twice");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(
+        roles(find(&cs, "writes:")),
+        (
+            Some("Hewitt"),
+            Some("writes:"),
+            "The movie mentions nothing at all."
+        )
+    );
+}
