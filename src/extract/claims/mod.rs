@@ -37,6 +37,12 @@ macro_rules! h {
 /// Without a model, a cue string is used when at least this share of its occurrences in train
 /// were cues.
 pub const MIN_PRECISION: f64 = 0.25;
+/// A cue followed by a time or place phrase and then a clause reports that clause when it is
+/// a cue at least this often in train ("said", "says", "told").
+const ADJUNCT_CUE_PRECISION: f64 = 0.5;
+/// The longest prepositional phrase skipped between such a cue and its clause, in tokens.
+const MAX_ADJUNCT_PHRASE: usize = 9;
+
 /// A lexicon string is a candidate when it was a cue at least this many times...
 pub const MIN_GOLD: u32 = 2;
 /// ... and at least this share of its occurrences; the classifier decides among candidates.
@@ -2358,6 +2364,15 @@ impl<'a> Doc<'a> {
                 let (content, kind) = self.content_after(first + 1, s1)?;
                 (cue.start..first + 1, content, kind)
             }
+            // "Trump said after the convention he would not accept C": a time or place after a
+            // cue that reports is how it was said; the clause after it is the content.
+            "in" | "at" | "before" | "on" | "after" | "during"
+                if stats.precision() >= ADJUNCT_CUE_PRECISION
+                    && let Some(k) = self.clause_after_adjunct(first, s1) =>
+            {
+                let (content, kind) = self.content_after(k, s1)?;
+                (cue, content, kind)
+            }
             "in" | "of" | "about" | "from" | "at" | "with" | "against" | "before" | "on"
             | "after" | "into" | "during" | "over" => return None,
             _ => (cue, content, kind),
@@ -2447,6 +2462,22 @@ impl<'a> Doc<'a> {
             end = end.max(q.close + 1);
         }
         Some(self.bytes(s1..end))
+    }
+
+    /// Where a clause opens with a personal pronoun after a short prepositional phrase at
+    /// `from` ("after the convention he would"): no comma, quote, relative word or verb in
+    /// between.
+    fn clause_after_adjunct(&self, from: usize, s1: usize) -> Option<usize> {
+        (from + 2..s1.min(from + MAX_ADJUNCT_PHRASE))
+            .take_while(|&k| {
+                self.tokens[k].kind != TokenKind::Quote
+                    && !matches!(
+                        self.low(k),
+                        "," | ";" | ":" | "." | "that" | "where" | "when" | "who" | "which"
+                    )
+            })
+            .find(|&k| matches!(self.low(k), "he" | "she" | "they" | "we" | "i" | "there"))
+            .filter(|&k| (from + 1..k).all(|m| !self.verbish(m) && !self.in_cue[m]))
     }
 
     /// A gerund cue opening an adverbial clause. Opening the sentence ("After saying C, she

@@ -1340,3 +1340,19 @@ fn a_cue_and_colon_closing_a_paragraph_introduce_the_next_paragraph() {
         )
     );
 }
+
+#[test]
+fn a_time_phrase_between_said_and_its_clause_is_skipped() {
+    let cs = claims("It rained. Trump said after the convention he would not accept the offer.");
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (Some("Trump"), Some("said"), "he would not accept the offer")
+    );
+    // A phrase holding a relative clause is no adjunct.
+    let cs = claims("It rained. Trump said in the room where they met he was tired.");
+    assert!(
+        cs.iter()
+            .all(|c| !c.content.text.starts_with("he ") && !c.content.text.starts_with("they ")),
+        "{cs:#?}"
+    );
+}
