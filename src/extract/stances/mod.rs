@@ -1078,12 +1078,11 @@ fn read_expression(
     // "called for Northvale's licence to be revoked": what is wanted for the target undoes
     // it, so the stance is against it.
     // The words after the target, quote marks aside ("to be “clawed back”").
-    let rest: Vec<&str> = (target_range.end..sent.tokens.len())
+    let rest: Vec<usize> = (target_range.end..sent.tokens.len())
         .filter(|&k| sent.tokens[k].kind != TokenKind::Quote)
         .take(3)
-        .map(|k| sent.lower[k])
         .collect();
-    let after = |k: usize| rest.get(k).copied().unwrap_or("");
+    let after = |k: usize| rest.get(k).map_or("", |&i| sent.lower[i]);
     let wished = entry.frame == Frame::Object
         && polarity == Polarity::Support
         && after(0) == "to"
@@ -1093,11 +1092,15 @@ fn read_expression(
         .iter()
         .find(|(done, _)| wished && after(2) == *done)
         .map(|(_, noun)| *noun);
+    // The evidence takes the wish along: "called for the licence to be reviewed".
+    let mut wish_end = None;
     if wished && UNDOING.contains(&after(2)) {
         polarity = Polarity::Oppose;
         rule.push_str("-undone");
+        wish_end = rest.get(2).map(|&k| k + 1);
     } else if scrutiny.is_some() {
         rule.push_str("-scrutiny");
+        wish_end = rest.get(2).map(|&k| k + 1);
     }
     // "urged Congress not to pass the bill".
     let negated_closer = entry.frame == Frame::Then
@@ -1139,7 +1142,7 @@ fn read_expression(
             }
             let first =
                 (subject_start.unwrap_or(p).min(p).min(range.start)).min(judge.unwrap_or(p));
-            let mut last = range.end.max(p_end);
+            let mut last = range.end.max(p_end).max(wish_end.unwrap_or(0));
             // A quote opened inside the evidence closes inside it: “knee-jerk reforms”.
             let quotes = (first..last).filter(|&k| sent.tokens[k].kind == TokenKind::Quote);
             if quotes.count() % 2 == 1

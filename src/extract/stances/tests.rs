@@ -784,6 +784,13 @@ fn calling_for_a_thing_to_be_undone_opposes_it() {
     let senator = stances.iter().find(|s| s.actor == "a1").expect("senator");
     assert_eq!(senator.polarity, Polarity::Oppose, "{senator:?}");
     assert!(senator.target.contains("licence"), "{senator:?}");
+    assert!(
+        senator
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.text.ends_with("to be revoked")),
+        "the evidence holds the wish: {senator:?}"
+    );
     let mayor = stances.iter().find(|s| s.actor == "a2").expect("mayor");
     assert_eq!(mayor.polarity, Polarity::Support, "{mayor:?}");
 }
