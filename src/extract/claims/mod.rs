@@ -1298,7 +1298,8 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if let Some(f) = self.claim_at(si, i..end, &first_source) {
-                    if f.source.is_some() && first_source.is_none() {
+                    // "Asked by Osei whether C, Pryce said D": the asker speaks no further.
+                    if f.source.is_some() && first_source.is_none() && f.rule != "asked-first" {
                         first_source = f.source.as_ref().map(|b| self.token_range(b));
                     }
                     out.push(f);

@@ -1308,6 +1308,16 @@ fn a_sentence_opening_with_asked_is_a_question_with_no_speaker_unless_by() {
         roles(find(&cs, "Asked")),
         (Some("Matt Lauer"), Some("Asked"), "if she had practiced")
     );
+    // The asker is no speaker of the claims after the question.
+    let cs = claims(
+        "It rained. Asked by Osei what he received, Pryce said he got nothing, \
+         adding that the plan was late.",
+    );
+    let adding = find(&cs, "adding");
+    assert_eq!(
+        adding.source.as_ref().map(|s| s.text.as_str()),
+        Some("Pryce")
+    );
     // An object is the question itself.
     let cs = claims("It rained. Asked a direct question about this, Clinton said yes.");
     assert_eq!(
