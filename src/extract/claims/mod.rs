@@ -1612,6 +1612,22 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether token `k` is a slash with no space on either side ("Reuters/Ipsos", "9/11").
+    fn glued_slash(&self, k: usize) -> bool {
+        k > 0
+            && self.low(k) == "/"
+            && self.tokens[k - 1].end == self.tokens[k].start
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.start == self.tokens[k].end)
+    }
+
+    /// The tokens a glued slash adds to the word at `k` ("9/11" is three).
+    fn slash_tokens(&self, k: usize) -> usize {
+        if self.glued_slash(k + 1) { 2 } else { 0 }
+    }
+
     /// The leftward noun phrase ending just before token `end`, within the sentence.
     fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
         let start_limit = start_limit.max(end.saturating_sub(MAX_PHRASE));
@@ -1665,10 +1681,7 @@ impl<'a> Doc<'a> {
                     matches!(low, "&" | "-" | "(" | ")")
                         || (low == "." && self.low(k + 1) == ")")
                         // "The Reuters/Ipsos poll".
-                        || (low == "/"
-                            && k > start_limit
-                            && self.tokens[k - 1].end == self.tokens[k].start
-                            && self.tokens.get(k + 1).is_some_and(|n| n.start == self.tokens[k].end))
+                        || (k > start_limit && self.glued_slash(k))
                         || low.ends_with('.') && low.len() > 1
                 }
                 TokenKind::Quote => self.plural_possessive(k),
@@ -1734,7 +1747,8 @@ impl<'a> Doc<'a> {
                 TokenKind::Word | TokenKind::Number => {
                     !(self.in_cue[i] || i > start && self.low_in(i, &RIGHT_STOP_SET))
                 }
-                TokenKind::Punct => matches!(low, "&" | "-"),
+                // "said 9/11 widow Terry Strada".
+                TokenKind::Punct => matches!(low, "&" | "-") || (i > start && self.glued_slash(i)),
                 TokenKind::Quote => self.plural_possessive(i),
             };
             if !ok {
@@ -3002,7 +3016,7 @@ impl<'a> Doc<'a> {
             && (first.ends_with("ly")
                 || self.low_in(start, &TRAILING_NON_SOURCE_SET)
                 || self.low_in(start, &PREPOSITIONS_SET)
-                || !(start + 1..np.end.min(start + 4))
+                || !(start + 1..np.end.min(start + 4 + self.slash_tokens(start)))
                     .any(|k| self.raw(k).starts_with(char::is_uppercase)))
         {
             return None;

@@ -1366,3 +1366,16 @@ fn a_time_phrase_between_said_and_its_clause_is_skipped() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_slash_glued_between_words_stays_in_an_inverted_source() {
+    let cs = claims("It rained. \"They are wrong,\" said 9/11 widow Terry Strada.");
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("9/11 widow Terry Strada"),
+            Some("said"),
+            "\"They are wrong,\""
+        )
+    );
+}
