@@ -1623,6 +1623,25 @@ impl<'a> Doc<'a> {
                 .is_some_and(|n| n.start == self.tokens[k].end)
     }
 
+    /// The relative pronoun before a short time phrase that ends right before `cue` ("who in
+    /// 2010 said", "who on Monday said", "which last week said").
+    fn relative_before_time(&self, s0: usize, cue: usize) -> Option<usize> {
+        let floor = s0.max(cue.saturating_sub(5));
+        let who = (floor..cue)
+            .rev()
+            .find(|&k| matches!(self.low(k), "who" | "which"))?;
+        let phrase = who + 1..cue;
+        // Time words ("on", "last", "Monday", "week") and years, after at most "in" or "the".
+        let time = |k: usize| {
+            self.low_in(k, &TRAILING_NON_SOURCE_SET) || self.tokens[k].kind == TokenKind::Number
+        };
+        let timed = phrase.clone().any(|k| time(k) && self.low(k) != "on");
+        let plain = phrase
+            .clone()
+            .all(|k| time(k) || matches!(self.low(k), "in" | "the"));
+        (timed && plain).then_some(who)
+    }
+
     /// The tokens a glued slash adds to the word at `k` ("9/11" is three).
     fn slash_tokens(&self, k: usize) -> usize {
         if self.glued_slash(k + 1) { 2 } else { 0 }
@@ -2188,6 +2207,9 @@ impl<'a> Doc<'a> {
             || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))
         {
             before_cue.map(|k| k..k + 1)
+        } else if let Some(who) = self.relative_before_time(s0, cue.start) {
+            // "McConnell, who in 2010 said C": the time is no speaker.
+            Some(who..who + 1)
         } else if matches!(prev_low, "and" | "but") {
             // "X says ... and said C": the conjoined verb shares the subject; "Cruz walked
             // in and said C": so it does when the first verb reports nothing.

@@ -1379,3 +1379,18 @@ fn a_slash_glued_between_words_stays_in_an_inverted_source() {
         )
     );
 }
+
+#[test]
+fn a_time_between_who_and_the_cue_is_no_source() {
+    for text in [
+        "It rained. He met McConnell, who in 2010 said the goal was to win.",
+        "It rained. He met Smith, who last week said the goal was to win.",
+    ] {
+        let cs = claims(text);
+        assert_eq!(
+            roles(find(&cs, "said")),
+            (Some("who"), Some("said"), "the goal was to win"),
+            "{text}"
+        );
+    }
+}
