@@ -648,3 +648,27 @@ fn a_pronoun_after_a_spokespersons_claim_speaks_for_the_organisation() {
         .map(|a| a.name.as_str());
     assert_eq!(name, Some("Northvale Water"));
 }
+
+#[test]
+fn a_relative_pronoun_source_is_the_name_it_follows() {
+    let text = "Senate talks stall\n\n\
+                Obama has a frosty relationship with Mitch McConnell, now the Senate majority \
+                leader, who in 2010 said the goal was to beat him. Trump met an architect, who \
+                said he was owed money.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let actor_of = |cue_content: &str| {
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.content.text.starts_with(cue_content))
+            .unwrap_or_else(|| panic!("a claim saying {cue_content:?}: {:#?}", doc.claims));
+        assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), Some("who"));
+        c.actor
+            .as_deref()
+            .and_then(|id| doc.actors.iter().find(|a| a.id == id))
+            .map(|a| a.name.as_str())
+    };
+    assert_eq!(actor_of("the goal was"), Some("Mitch McConnell"));
+    // "an architect" is no actor, and Trump is not right before "who".
+    assert_eq!(actor_of("he was owed"), None);
+}

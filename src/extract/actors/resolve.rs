@@ -169,6 +169,10 @@ fn in_modifier(source: &Span, at: usize) -> bool {
             .any(|w| PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
+/// The longest appositive between a name and the relative pronoun that refers to it, in words
+/// ("McConnell, now the Senate majority leader, who").
+const MAX_APPOSITIVE_WORDS: usize = 9;
+
 /// The actor id a source mention refers to, or None when nothing fits. To resolve many
 /// sources against the same actors, build a [`Resolver`] once.
 pub fn resolve(cx: &Context, actors: &[Actor], source: &Span) -> Option<String> {
@@ -396,7 +400,43 @@ impl<'a, 't> Resolver<'a, 't> {
                 .max_by_key(|&(i, l)| (l, preference(actors[i].kind, p), i))
                 .map(|(i, _)| actors[i].id.clone());
         }
-        // 3. A name, alias or surname spelt out.
+        // 3. A relative pronoun: "Mitch McConnell, now the Senate majority leader, who said":
+        //    the nearest person or group ("who") or organisation ("which") before it in its
+        //    sentence, right before it or before an appositive ("an architect who said" after
+        //    "Trump" is not Trump).
+        if let [w] = words[..]
+            && matches!(w, "who" | "which")
+        {
+            let cx = self.cx;
+            let at = source.start;
+            let byte = cx.offsets.to_byte(cx.text, at);
+            let sentence_start = cx
+                .analysis
+                .sentence_at(byte)
+                .and_then(|i| cx.analysis.sentences.get(i))
+                .map_or(0, |s| cx.offsets.to_char(cx.text, s.start));
+            let lo = self.mentions.partition_point(|m| m.start < sentence_start);
+            let hi = self.mentions.partition_point(|m| m.start < at);
+            let wanted = |kind: ActorKind| match w {
+                "who" => matches!(kind, ActorKind::Person | ActorKind::Group),
+                _ => kind == ActorKind::Organization,
+            };
+            let m = self.mentions[lo..hi]
+                .iter()
+                .rev()
+                .find(|m| m.end <= at && wanted(actors[m.actor].kind))?;
+            let (from, to) = (
+                cx.offsets.to_byte(cx.text, m.end),
+                cx.offsets.to_byte(cx.text, at),
+            );
+            let gap = cx.text.get(from..to)?.trim();
+            let appositive = gap.starts_with(',')
+                && gap.split_whitespace().count() <= MAX_APPOSITIVE_WORDS
+                && !gap.contains(['.', ';', ':', '"', '“', '”', '(']);
+            return (gap.is_empty() || gap == "," || appositive)
+                .then(|| actors[m.actor].id.clone());
+        }
+        // 4. A name, alias or surname spelt out.
         let lower = text.to_lowercase();
         let lower = lower.strip_prefix("the ").unwrap_or(&lower);
         let named = match (self.by_name.get(lower), self.by_alias.get(lower)) {
@@ -410,7 +450,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(&i) = self.by_surname.get(&last) {
             return Some(actors[i].id.clone());
         }
-        // 4. A definite description: "the Democratic presidential nominee" is the person whose
+        // 5. A definite description: "the Democratic presidential nominee" is the person whose
         //    role shares its head and most of its words; "the Post" the actor whose name ends in
         //    "Post".
         self.by_description(source, &words)
