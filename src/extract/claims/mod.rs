@@ -1612,6 +1612,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether a source may open with token `k`: a capitalised word or one of
+    /// `SOURCE_OPENERS` ("the", "officials", ...).
+    fn opens_source(&self, k: usize) -> bool {
+        self.raw(k).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&self.low(k))
+    }
+
     /// Whether token `k` is a slash with no space on either side ("Reuters/Ipsos", "9/11").
     fn glued_slash(&self, k: usize) -> bool {
         k > 0
@@ -2067,10 +2073,9 @@ impl<'a> Doc<'a> {
             && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma)
         {
             let content = self.content_after(cue.end, s1)?;
-            let subject = self.sentence_subject(s0, cue.start).filter(|r| {
-                let w = self.low(r.start);
-                self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&w)
-            });
+            let subject = self
+                .sentence_subject(s0, cue.start)
+                .filter(|r| self.opens_source(r.start));
             let source = first_source.clone().or(subject);
             return Some(Found {
                 source: source.map(|r| self.bytes(r)),
@@ -2531,10 +2536,6 @@ impl<'a> Doc<'a> {
         first_source: &Option<Range<usize>>,
         conf: f64,
     ) -> Option<Found> {
-        let named = |r: &Range<usize>| {
-            self.raw(r.start).starts_with(char::is_uppercase)
-                || SOURCE_OPENERS.contains(&self.low(r.start))
-        };
         let (source, (content, kind)) = if opening {
             let comma = self.clause_comma(cue.end, s1);
             let content = self.content_after(cue.end, comma.min(s1))?;
@@ -2558,9 +2559,10 @@ impl<'a> Doc<'a> {
                 });
             (source, content)
         } else {
-            let source = first_source
-                .clone()
-                .or_else(|| self.sentence_subject(s0, cue.start - 1).filter(named));
+            let source = first_source.clone().or_else(|| {
+                self.sentence_subject(s0, cue.start - 1)
+                    .filter(|r| self.opens_source(r.start))
+            });
             (source, self.content_after(cue.end, s1)?)
         };
         Some(Found {
@@ -2723,11 +2725,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let head = self.np_left(s0, w)?;
-        let opener = self.low(head.start);
-        (head.end == w
-            && (self.raw(head.start).starts_with(char::is_uppercase)
-                || SOURCE_OPENERS.contains(&opener)))
-        .then_some(head.start..cue_start)
+        (head.end == w && self.opens_source(head.start)).then_some(head.start..cue_start)
     }
 
     /// The first cue after a relative clause's own cue (`from`) that takes the phrase before
@@ -3029,8 +3027,7 @@ impl<'a> Doc<'a> {
         if LEFT_STOP.contains(&first) || RIGHT_STOP.contains(&first) {
             return None;
         }
-        let opens =
-            SOURCE_OPENERS.contains(&first) || self.raw(start).starts_with(char::is_uppercase);
+        let opens = self.opens_source(start);
         let mut np = self.np_right(start, s1)?;
         // "said longtime resident Mary Jones", "said 9/11 widow Terry Strada": a bare title
         // or description before a name, not an adverb or a time ("said recently").
@@ -3140,8 +3137,7 @@ impl<'a> Doc<'a> {
             }
         }
         let head = self.low(r.start);
-        let opens =
-            self.raw(r.start).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&head);
+        let opens = self.opens_source(r.start);
         let single_function_word = r.len() == 1
             && (is_determiner(head) || DISCOURSE_ADVERBS.contains(&head) || head == "perhaps");
         let verb_follows = r.end < conj
