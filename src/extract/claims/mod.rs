@@ -1716,10 +1716,27 @@ impl<'a> Doc<'a> {
             }
             i = k;
         }
+        // "more than half of white women", "as many as 40 lawmakers": the quantifier's
+        // comparison is part of it, though "than" and "as" end a phrase elsewhere.
+        if i >= start_limit + 2
+            && self.low(i - 1) == "than"
+            && matches!(self.low(i - 2), "more" | "fewer" | "less")
+            // "a lot more than you can say": a comparison of clauses.
+            && !matches!(self.low(i), "you" | "i" | "he" | "she" | "we" | "they" | "it")
+        {
+            i -= 2;
+        } else if i >= start_limit + 3
+            && self.low(i - 1) == "as"
+            && matches!(self.low(i - 2), "many" | "much")
+            && self.low(i - 3) == "as"
+        {
+            i -= 3;
+        }
         // Leading prepositions and time words are not part of the source, nor an unmatched
-        // opening bracket.
+        // opening bracket; "at least" is a quantifier.
         while i < end
-            && (self.low_in(i, &LEADING_NON_SOURCE_SET)
+            && !(self.low(i) == "at" && matches!(self.low(i + 1), "least" | "most"))
+            && ((self.low_in(i, &LEADING_NON_SOURCE_SET) && !self.opens_noun_phrase(i, end))
                 || (self.low(i) == "(" && !(i..end).any(|m| self.low(m) == ")"))
                 || (i + 1 < end && self.is_participle(i) && !self.adjective_before_noun(i, end)))
         {
@@ -3020,6 +3037,25 @@ impl<'a> Doc<'a> {
         (head.end == open).then_some(head.start..dash + 1)
     }
 
+    /// Whether a word that often opens a sentence but not a source does open this noun
+    /// phrase: a demonstrative before a noun ("This group", "this reporter"), or a time that
+    /// a possessive makes a modifier ("Tuesday’s results", "Last year’s FBI statistics").
+    fn opens_noun_phrase(&self, i: usize, end: usize) -> bool {
+        let possessive = |k: usize| k < end && matches!(self.low(k), "'s" | "’s");
+        if possessive(i + 1) || (possessive(i + 2) && self.low_in(i + 1, &TRAILING_NON_SOURCE_SET))
+        {
+            return true;
+        }
+        self.low(i) == "this"
+            && i + 1 < end
+            && self.tokens[i + 1].kind == TokenKind::Word
+            && !self.low_in(i + 1, &TRAILING_NON_SOURCE_SET)
+            && !self.low_in(i + 1, &LEADING_NON_SOURCE_SET)
+            && self.low(i + 1) != "past"
+            // "this reeks of some of the greatest fear": a verb, not a noun, follows.
+            && !(i + 1..end).any(|k| self.low_in(k, &PREPOSITIONS_SET) || is_determiner(self.low(k)))
+    }
+
     /// The source after an inverted cue: a noun phrase, with an appositive up to the end of the
     /// sentence ("said David Wasserman, House editor for the Cook Political Report").
     fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
@@ -3087,7 +3123,57 @@ impl<'a> Doc<'a> {
             if clean && e > np.end + 1 {
                 return Some(np.start..e);
             }
+            // "said Josh Earnest, the White House press secretary, echoing …": so does an
+            // appositive that a comma closes, unless the cue opens the sentence ("According to
+            // the poll, the two candidates …": what follows is the content).
+            let s0 = self.sentences[self.sentence_of[start]].tokens.start;
+            let cue_opens = (s0..start).rev().take_while(|&k| self.in_cue[k]).last() == Some(s0);
+            if !cue_opens && let Some(e) = self.closed_appositive(np.end + 1, s1) {
+                return Some(np.start..e);
+            }
             return Some(np);
+        }
+        None
+    }
+
+    /// The end of an appositive opening at `from`, right after a name and its comma, that a
+    /// comma or the sentence's end closes: an age may come first ("Elizabeth Arnold, 32, a
+    /// former staff member"), then an article ("a", "the", "another"); a comma before a
+    /// capitalised word that a comma or period follows is a place's ("a student from Fresno,
+    /// Calif."). None if it holds a cue or a quote, or runs longer than a pre-cue appositive.
+    fn closed_appositive(&self, from: usize, s1: usize) -> Option<usize> {
+        let mut k = from;
+        if self.tokens.get(k)?.kind == TokenKind::Number && self.low(k + 1) == "," {
+            k += 2;
+        }
+        if !matches!(self.low(k), "a" | "an" | "the" | "another") {
+            return None;
+        }
+        let limit = s1.min(from + MAX_APPOSITIVE_BEFORE);
+        let mut m = k + 1;
+        while m < limit {
+            if self.in_cue[m]
+                || self.in_quote[m].is_some()
+                || self.tokens[m].kind == TokenKind::Quote
+            {
+                return None;
+            }
+            match self.low(m) {
+                "," => {
+                    let place = self.raw(m + 1).starts_with(char::is_uppercase)
+                        && matches!(self.low(m + 2), "," | ".")
+                        && m + 2 < s1;
+                    if !place {
+                        // The closing comma is the appositive's, as in PolNeAR, unless a
+                        // relative clause follows ("…, who added that").
+                        let relative = matches!(self.low(m + 1), "who" | "which");
+                        return Some(if relative { m } else { m + 1 });
+                    }
+                }
+                "." | "?" | "!" | ";" | ":" | "(" | "—" | "--" => return Some(m),
+                _ => {}
+            }
+            m += 1;
         }
         None
     }

@@ -1394,3 +1394,87 @@ fn a_time_between_who_and_the_cue_is_no_source() {
         );
     }
 }
+
+#[test]
+fn an_appositive_closed_by_a_comma_after_an_inverted_source_is_the_sources() {
+    let cs = claims(
+        "It rained. \"We are gearing up,\" said Michael Tyler, a spokesman for the campaign, \
+         explaining the plan.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Michael Tyler, a spokesman for the campaign,")
+    );
+    // An age may come first; a relative clause after the comma is not the source's.
+    let cs = claims(
+        "It rained. \"We are ready,\" said Scott Reed, 52, the group's strategist, who added \
+         that more would come.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Scott Reed, 52, the group's strategist")
+    );
+    // "According to X, the …" opening a sentence: what follows the comma is the content.
+    let cs =
+        claims("It rained. According to a Reuters poll, the two candidates are in a dead heat.");
+    let c = find(&cs, "According to");
+    assert_eq!(
+        roles(c),
+        (
+            Some("a Reuters poll"),
+            Some("According to"),
+            "the two candidates are in a dead heat"
+        )
+    );
+}
+
+#[test]
+fn demonstratives_possessive_times_and_comparisons_open_a_source() {
+    let source = |text: &str, cue: &str| {
+        let cs = claims(text);
+        find(&cs, cue).source.as_ref().map(|s| s.text.clone())
+    };
+    assert_eq!(
+        source(
+            "It rained. This group said that the plan would fail.",
+            "said"
+        )
+        .as_deref(),
+        Some("This group")
+    );
+    assert_eq!(
+        source(
+            "It rained. Tuesday’s results suggest that she will win.",
+            "suggest"
+        )
+        .as_deref(),
+        Some("Tuesday’s results")
+    );
+    assert_eq!(
+        source(
+            "It rained. More than half of the voters said that they were tired.",
+            "said"
+        )
+        .as_deref(),
+        Some("More than half of the voters")
+    );
+    assert_eq!(
+        source(
+            "It rained. But at least a dozen members said that it failed.",
+            "said"
+        )
+        .as_deref(),
+        Some("at least a dozen members")
+    );
+    // A time that opens the sentence is still no part of the source.
+    assert_eq!(
+        source(
+            "It rained. This week the mayor said that the plan would fail.",
+            "said"
+        )
+        .as_deref(),
+        Some("the mayor")
+    );
+}
