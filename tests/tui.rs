@@ -297,3 +297,23 @@ fn an_actors_colour_survives_merging_the_actors_listed_before_it() {
     let after = colour_of_name(&draw(&mut app, 120, 40), &third).expect("still on screen");
     assert_eq!(before, after);
 }
+
+#[test]
+fn a_long_notice_is_wrapped_whole_over_the_panes_not_cut() {
+    let dir = tempfile::tempdir().expect("dir");
+    let article = fixture::sample_article();
+    let path = gloss::store::path_for(dir.path(), &article.id);
+    std::fs::write(&path, "{ \"format\": \"gloss/1\", oops").expect("write");
+    let mut app = app_with(dir.path(), vec![article]);
+    let shown = screen(&mut app, 80, 24);
+    // The notice names the broken file with its place, and where the work goes instead.
+    let rescue = format!("{}.rescued-1.json", path.with_extension("").display());
+    let flat: String = shown.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(":1:"), "{shown}");
+    assert!(flat.contains(&rescue), "{rescue} not in\n{shown}");
+    // The status bar is still the last row.
+    assert!(
+        shown.lines().last().is_some_and(|l| l.contains("CLAIMS")),
+        "{shown}"
+    );
+}

@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
 
 use super::style;
 use super::{fit, put};
@@ -17,7 +18,6 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
     if area.height == 0 {
         return;
     }
-    let width = usize::from(area.width);
     let line = if matches!(app.popups.last(), Some(Popup::Search)) {
         let (query, n) = app
             .search
@@ -33,10 +33,7 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
             ),
         ])
     } else if let Some(message) = &app.message {
-        Line::styled(
-            fit(&sanitize::one_line(message), width),
-            Style::new().fg(Color::Yellow),
-        )
+        return render_long_message(message, screen, buf);
     } else if app.selection().is_some() {
         Line::from(vec![
             Span::styled(" selecting ", style::text_selection()),
@@ -49,6 +46,37 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
         legend(app.focus == Focus::Article)
     };
     put(buf, area, 0, &line);
+}
+
+/// The most rows a message takes. A message longer than the line (a file that failed to
+/// parse, and where the work goes instead) is wrapped upwards over the bottom of the panes
+/// rather than cut: it is gone with the next key, and its end is often what matters most.
+const MESSAGE_ROWS: usize = 4;
+
+fn render_long_message(message: &str, screen: &crate::tui::geometry::Screen, buf: &mut Buffer) {
+    let area = screen.message;
+    let width = usize::from(area.width);
+    let text = sanitize::one_line(message);
+    let lines = crate::tui::layout::wrap(&text, width);
+    // The rows above the message line belong to the panes; the top border stays.
+    let above = usize::from(
+        area.y
+            .saturating_sub(screen.article_block.y.saturating_add(1)),
+    );
+    let rows = lines.len().clamp(1, MESSAGE_ROWS.min(above + 1));
+    let top = area.y - (rows - 1) as u16;
+    let rect = Rect::new(area.x, top, area.width, rows as u16);
+    Clear.render(rect, buf);
+    let style = Style::new().fg(Color::Yellow);
+    for (row, line) in lines.iter().take(rows).enumerate() {
+        let shown = if row + 1 == rows && lines.len() > rows {
+            // Too long even so: the last row ends in "…".
+            fit(&text[line.start..], width)
+        } else {
+            text[line.start..line.end].to_string()
+        };
+        put(buf, rect, row as u16, &Line::styled(shown, style));
+    }
 }
 
 /// What the marks in the article mean.
