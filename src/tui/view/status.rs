@@ -38,7 +38,7 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
         Line::from(vec![
             Span::styled(" selecting ", style::text_selection()),
             Span::styled(
-                "  m mention · c claim · s stance · C cue of the selected claim · v/Esc drops",
+                "  m mention · c claim · s stance · C cue · o source of the selected claim · v/Esc drops",
                 style::label(),
             ),
         ])
