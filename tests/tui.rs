@@ -317,3 +317,17 @@ fn a_long_notice_is_wrapped_whole_over_the_panes_not_cut() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_status_bar_hints_the_keys_of_the_mode_and_keeps_help_when_narrow() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    let status = |app: &mut App, w, h| screen(app, w, h).lines().last().map(str::to_string);
+    let narrow = status(&mut app, 80, 24).expect("status");
+    assert!(narrow.contains("? help"), "{narrow}");
+    app.update(Action::Edit);
+    let form = status(&mut app, 120, 40).expect("status");
+    // In a form, a and x type letters: no review keys, but how to close it.
+    assert!(!form.contains("accept"), "{form}");
+    assert!(form.contains("Esc close"), "{form}");
+}

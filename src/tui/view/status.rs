@@ -79,6 +79,34 @@ fn render_long_message(message: &str, screen: &crate::tui::geometry::Screen, buf
     }
 }
 
+/// The keys worth a reminder in the current mode: the review keys where items are reviewed,
+/// how to close a popup elsewhere (its own keys are in its border).
+fn hints(app: &App) -> Vec<String> {
+    let mode = app.mode();
+    let hint = |action: Action, what: &str| {
+        app.keymap
+            .key_for(mode, action)
+            .map(|k| format!("{k} {what}"))
+    };
+    let wanted: &[(Action, &str)] = match mode {
+        Mode::Normal | Mode::Article => &[
+            (Action::Help, "help"),
+            (Action::Accept, "accept"),
+            (Action::Reject, "reject"),
+            (Action::Undo, "undo"),
+            (Action::Save, "save"),
+            (Action::Quit, "quit"),
+        ],
+        Mode::Help | Mode::Matrix | Mode::Form | Mode::Picker => &[(Action::Cancel, "close")],
+        // The search line and the two questions list their keys themselves.
+        Mode::Search | Mode::Confirm | Mode::Recover => &[],
+    };
+    wanted
+        .iter()
+        .filter_map(|(a, what)| hint(*a, what))
+        .collect()
+}
+
 /// What the marks in the article mean.
 fn legend(article: bool) -> Line<'static> {
     let mut spans = vec![
@@ -144,24 +172,7 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
     } else {
         &article.title
     };
-    let hint = |action: Action, what: &str| {
-        app.keymap
-            .key_for(Mode::Normal, action)
-            .map(|k| format!("{k} {what}"))
-    };
-    let hints: Vec<String> = [
-        hint(Action::Help, "help"),
-        hint(Action::Accept, "accept"),
-        hint(Action::Reject, "reject"),
-        hint(Action::Undo, "undo"),
-        hint(Action::Save, "save"),
-        hint(Action::Quit, "quit"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let right = format!(" {progress_long} · {} ", hints.join(" · "));
-    let right_short = format!(" {progress} ");
+    let hints = hints(app);
     let width = usize::from(area.width);
     let left_fixed = vec![
         Span::styled(
@@ -184,11 +195,18 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
         },
     ];
     let fixed: usize = left_fixed.iter().map(|s| s.width()).sum();
-    let right = if fixed + right.chars().count() + 12 <= width {
-        right
-    } else {
-        right_short
-    };
+    // As many hints as fit, the first (help) kept longest; at the least the short progress.
+    let right = (0..=hints.len())
+        .rev()
+        .map(|n| {
+            std::iter::once(progress_long.clone())
+                .chain(hints[..n].iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+        .map(|r| format!(" {r} "))
+        .find(|r| fixed + r.chars().count() + 12 <= width)
+        .unwrap_or_else(|| format!(" {progress} "));
     let right_width = right.chars().count();
     let room = width.saturating_sub(fixed + right_width);
     let mut spans = left_fixed;
