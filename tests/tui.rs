@@ -331,3 +331,15 @@ fn the_status_bar_hints_the_keys_of_the_mode_and_keeps_help_when_narrow() {
     assert!(!form.contains("accept"), "{form}");
     assert!(form.contains("Esc close"), "{form}");
 }
+
+#[test]
+fn the_first_tag_picker_asks_for_a_tag_rather_than_saying_nothing_matches() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Tags);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("type the new tag"), "{shown}");
+    assert!(!shown.contains("nothing matches"), "{shown}");
+    app.update(Action::Input('z'));
+    assert!(screen(&mut app, 100, 30).contains("new tag"));
+}
