@@ -1438,7 +1438,7 @@ impl App {
     fn part_of_selected_claim(&mut self, part: &str) -> Option<(usize, Span)> {
         let Some((Kind::Claim, i)) = self.selected() else {
             self.notify(format!(
-                "select a claim first (Tab to the claims list), then its {part} here"
+                "pick the claim in the claims list and press Enter, then mark its {part} here"
             ));
             return None;
         };

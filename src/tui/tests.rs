@@ -613,6 +613,35 @@ fn a_described_source_keeps_the_claims_speaker() {
 }
 
 #[test]
+fn without_a_claim_o_says_how_to_pick_one_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // Tab twice from the claims list reaches the article with the stances list shown.
+    run(
+        &mut app,
+        &[Action::FocusNext, Action::FocusNext, Action::MakeSource],
+    );
+    assert_eq!(app.focus, Focus::Article);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("claims list and press Enter"), "{said}");
+    assert_eq!(doc(&app), original);
+    // Back to the claims list (stances, then claims); Enter there keeps the claim selected
+    // in the article.
+    run(
+        &mut app,
+        &[
+            Action::FocusPrev,
+            Action::FocusPrev,
+            Action::Jump,
+            Action::MakeSource,
+        ],
+    );
+    assert_eq!(app.focus, Focus::Article);
+    assert_ne!(doc(&app), original);
+}
+
+#[test]
 fn sentence_moves_while_selecting_stop_at_the_sentence_end() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
