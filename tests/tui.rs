@@ -297,3 +297,49 @@ fn an_actors_colour_survives_merging_the_actors_listed_before_it() {
     let after = colour_of_name(&draw(&mut app, 120, 40), &third).expect("still on screen");
     assert_eq!(before, after);
 }
+
+#[test]
+fn a_long_notice_is_wrapped_whole_over_the_panes_not_cut() {
+    let dir = tempfile::tempdir().expect("dir");
+    let article = fixture::sample_article();
+    let path = gloss::store::path_for(dir.path(), &article.id);
+    std::fs::write(&path, "{ \"format\": \"gloss/1\", oops").expect("write");
+    let mut app = app_with(dir.path(), vec![article]);
+    let shown = screen(&mut app, 80, 24);
+    // The notice names the broken file with its place, and where the work goes instead.
+    let rescue = format!("{}.rescued-1.json", path.with_extension("").display());
+    let flat: String = shown.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(":1:"), "{shown}");
+    assert!(flat.contains(&rescue), "{rescue} not in\n{shown}");
+    // The status bar is still the last row.
+    assert!(
+        shown.lines().last().is_some_and(|l| l.contains("CLAIMS")),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_status_bar_hints_the_keys_of_the_mode_and_keeps_help_when_narrow() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    let status = |app: &mut App, w, h| screen(app, w, h).lines().last().map(str::to_string);
+    let narrow = status(&mut app, 80, 24).expect("status");
+    assert!(narrow.contains("? help"), "{narrow}");
+    app.update(Action::Edit);
+    let form = status(&mut app, 120, 40).expect("status");
+    // In a form, a and x type letters: no review keys, but how to close it.
+    assert!(!form.contains("accept"), "{form}");
+    assert!(form.contains("Esc close"), "{form}");
+}
+
+#[test]
+fn the_first_tag_picker_asks_for_a_tag_rather_than_saying_nothing_matches() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Tags);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("type the new tag"), "{shown}");
+    assert!(!shown.contains("nothing matches"), "{shown}");
+    app.update(Action::Input('z'));
+    assert!(screen(&mut app, 100, 30).contains("new tag"));
+}

@@ -62,6 +62,9 @@ pub enum Action {
     MakeStance,
     /// The selection becomes the cue of the selected claim.
     MakeCue,
+    /// The selection becomes the source of the selected claim (and its speaker the actor the
+    /// selection names, when it is a mention of one).
+    MakeSource,
     /// Remove the mention under the cursor from the actor it belongs to.
     RemoveMention,
     /// Move the selected item's span start one word earlier.

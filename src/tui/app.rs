@@ -706,6 +706,7 @@ impl App {
             Action::MakeMention => self.make(Purpose::Mention),
             Action::MakeClaim => self.make_claim(),
             Action::MakeCue => self.make_cue(),
+            Action::MakeSource => self.make_source(),
             Action::RemoveMention => self.remove_mention(),
             Action::MakeStance => self.make(Purpose::StanceActor),
             Action::GrowStart | Action::ShrinkStart | Action::GrowEnd | Action::ShrinkEnd => {
@@ -1432,27 +1433,90 @@ impl App {
         self.notify("mention removed (u undoes)");
     }
 
-    /// The selection (or the word at the cursor) becomes the cue of the selected claim.
-    fn make_cue(&mut self) {
+    /// The selected claim and the span the selection (or the word at the cursor) covers, to
+    /// become its `part`; when either is missing, a notice says what to do.
+    fn part_of_selected_claim(&mut self, part: &str) -> Option<(usize, Span)> {
         let Some((Kind::Claim, i)) = self.selected() else {
-            self.notify("select a claim first (Tab to the claims list), then its cue here");
-            return;
+            self.notify(format!(
+                "pick the claim in the claims list and press Enter, then mark its {part} here"
+            ));
+            return None;
         };
         let Some(range) = self.target_range() else {
-            self.notify("put the cursor on the cue, or select it with v");
+            self.notify(format!("put the cursor on the {part}, or select it with v"));
+            return None;
+        };
+        let slot = self.slot()?;
+        Some((
+            i,
+            Span::from_bytes_with(&slot.map, &self.article().text, range),
+        ))
+    }
+
+    /// The selection (or the word at the cursor) becomes the cue of the selected claim.
+    fn make_cue(&mut self) {
+        let Some((i, cue)) = self.part_of_selected_claim("cue") else {
             return;
         };
-        let text = &self.articles[self.current].text;
         let Some(slot) = self.slot() else {
             return;
         };
-        let cue = Span::from_bytes_with(&slot.map, text, range);
         let edit = edit::change(&slot.doc, Kind::Claim, i, |item| {
             if let Item::Claim(c) = item {
                 c.cue = Some(cue);
             }
         });
         self.apply_and_select(edit);
+        if let Some(slot) = self.slot_mut() {
+            slot.view.anchor = None;
+        }
+    }
+
+    /// The selection (or the word at the cursor) becomes the source of the selected claim.
+    /// When most of it is a mention of an actor, that actor becomes the speaker; otherwise (a
+    /// description such as "a former minister") the speaker stays as it was.
+    fn make_source(&mut self) {
+        let Some((i, source)) = self.part_of_selected_claim("source") else {
+            return;
+        };
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        let named = speaker_named_by(&slot.doc, &source);
+        let edit = edit::change(&slot.doc, Kind::Claim, i, |item| {
+            if let Item::Claim(c) = item {
+                c.source = Some(source.clone());
+                if let Some(id) = &named {
+                    c.actor = Some(id.clone());
+                }
+            }
+        });
+        let speaker = match edit::get(&slot.doc, Kind::Claim, i) {
+            Some(Item::Claim(c)) => named.clone().or(c.actor),
+            _ => None,
+        };
+        let speaker = speaker
+            .and_then(|id| slot.doc.actor(&id).map(|a| a.name.clone()))
+            .unwrap_or_else(|| "nobody".into());
+        let how = if named.is_some() {
+            ""
+        } else {
+            " (e changes it)"
+        };
+        let done = format!(
+            "source “{}”, speaker {}{how}",
+            sanitize::one_line(&source.text),
+            sanitize::one_line(&speaker)
+        );
+        match edit {
+            Ok(edit) => {
+                if self.apply(edit) {
+                    self.select(Kind::Claim, i);
+                    self.notify(done);
+                }
+            }
+            Err(e) => self.notify(e.to_string()),
+        }
         if let Some(slot) = self.slot_mut() {
             slot.view.anchor = None;
         }
@@ -1983,6 +2047,30 @@ impl App {
             Err(e) => self.notify(e.to_string()),
         }
     }
+}
+
+/// The actor a claim's source names: the one with a mention covering more than half of it,
+/// the most when several do. Rejected actors name nobody.
+fn speaker_named_by(doc: &Document, source: &Span) -> Option<String> {
+    let overlap = |m: &Span| {
+        m.end
+            .min(source.end)
+            .saturating_sub(m.start.max(source.start))
+    };
+    doc.actors
+        .iter()
+        .filter(|a| !a.meta.is_rejected())
+        .filter_map(|a| {
+            let best = a
+                .mentions
+                .iter()
+                .filter(|m| !m.orphaned)
+                .map(overlap)
+                .max()?;
+            (best * 2 > source.len()).then_some((best, a))
+        })
+        .max_by_key(|(best, a)| (*best, std::cmp::Reverse(a.id.clone())))
+        .map(|(_, a)| a.id.clone())
 }
 
 /// The name of a new actor: what was typed in the picker, else the selected text.

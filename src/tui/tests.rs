@@ -35,6 +35,17 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// Puts the article cursor on the first match of `text` (a search, dropped after), leaving
+/// the lists' selection as it was.
+fn cursor_to(app: &mut App, text: &str) {
+    app.update(Action::Search);
+    typed(app, text);
+    run(
+        app,
+        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
+    );
+}
+
 #[test]
 fn opens_on_the_claims_list_with_the_first_claim_selected() {
     let dir = tempfile::tempdir().expect("dir");
@@ -543,12 +554,7 @@ fn a_selection_becomes_the_cue_of_the_selected_claim() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let original = doc(&app);
-    app.update(Action::Search);
-    typed(&mut app, "stated on");
-    run(
-        &mut app,
-        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
-    );
+    cursor_to(&mut app, "stated on");
     // The claims list still selects c1; C makes the word at the cursor its cue.
     app.update(Action::MakeCue);
     let d = doc(&app);
@@ -559,6 +565,80 @@ fn a_selection_becomes_the_cue_of_the_selected_claim() {
     assert_eq!(d.claims[0].meta.status, Status::Edited);
     app.update(Action::Undo);
     assert_eq!(doc(&app), original);
+}
+
+#[test]
+fn a_mention_made_the_source_of_a_claim_makes_its_actor_the_speaker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    cursor_to(&mut app, "Poland support");
+    // c1 ("Anders Rasmussen says ...") is still selected; o makes the word at the cursor its
+    // source, and that word is a mention of Poland (a5).
+    app.update(Action::MakeSource);
+    let d = doc(&app);
+    let c1 = &d.claims[0];
+    assert_eq!(c1.source.as_ref().map(|s| s.text.as_str()), Some("Poland"));
+    assert_eq!(c1.actor.as_deref(), Some("a5"));
+    assert_eq!(c1.meta.status, Status::Edited);
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    app.update(Action::Undo);
+    assert_eq!(doc(&app), original);
+}
+
+#[test]
+fn a_described_source_keeps_the_claims_speaker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    cursor_to(&mut app, "Former NATO");
+    // "Former NATO Secretary General": NATO (a3) is only a small part of it.
+    run(
+        &mut app,
+        &[
+            Action::Select,
+            Action::WordForward,
+            Action::WordForward,
+            Action::WordForward,
+            Action::WordForward,
+            Action::MakeSource,
+        ],
+    );
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[0].source.as_ref().map(|s| s.text.as_str()),
+        Some("Former NATO Secretary General")
+    );
+    assert_eq!(d.claims[0].actor.as_deref(), Some("a1"));
+    assert_eq!(app.selection(), None);
+}
+
+#[test]
+fn without_a_claim_o_says_how_to_pick_one_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // Tab twice from the claims list reaches the article with the stances list shown.
+    run(
+        &mut app,
+        &[Action::FocusNext, Action::FocusNext, Action::MakeSource],
+    );
+    assert_eq!(app.focus, Focus::Article);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("claims list and press Enter"), "{said}");
+    assert_eq!(doc(&app), original);
+    // Back to the claims list (stances, then claims); Enter there keeps the claim selected
+    // in the article.
+    run(
+        &mut app,
+        &[
+            Action::FocusPrev,
+            Action::FocusPrev,
+            Action::Jump,
+            Action::MakeSource,
+        ],
+    );
+    assert_eq!(app.focus, Focus::Article);
+    assert_ne!(doc(&app), original);
 }
 
 #[test]
@@ -650,6 +730,7 @@ mod random {
             Action::MakeClaim,
             Action::MakeStance,
             Action::MakeCue,
+            Action::MakeSource,
             Action::RemoveMention,
             Action::GrowStart,
             Action::ShrinkStart,

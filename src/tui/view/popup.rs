@@ -118,12 +118,12 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     let top = selected.saturating_sub(list_rows - 1);
     let width = usize::from(inner.width);
     if matches.is_empty() {
-        put(
-            buf,
-            inner,
-            1,
-            &Line::styled("  nothing matches", style::label()),
-        );
+        // Nothing typed and nothing to offer (no tags in use yet): not "nothing matches".
+        let empty = match picker.new_label {
+            Some(label) if picker.query.trim().is_empty() => format!("  type the {label}"),
+            _ => "  nothing matches".to_string(),
+        };
+        put(buf, inner, 1, &Line::styled(empty, style::label()));
     }
     for (row, choice) in matches.iter().enumerate().skip(top).take(list_rows) {
         let is_sel = row == selected;

@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
 
 use super::style;
 use super::{fit, put};
@@ -17,7 +18,6 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
     if area.height == 0 {
         return;
     }
-    let width = usize::from(area.width);
     let line = if matches!(app.popups.last(), Some(Popup::Search)) {
         let (query, n) = app
             .search
@@ -33,15 +33,12 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
             ),
         ])
     } else if let Some(message) = &app.message {
-        Line::styled(
-            fit(&sanitize::one_line(message), width),
-            Style::new().fg(Color::Yellow),
-        )
+        return render_long_message(message, screen, buf);
     } else if app.selection().is_some() {
         Line::from(vec![
             Span::styled(" selecting ", style::text_selection()),
             Span::styled(
-                "  m mention · c claim · s stance · C cue of the selected claim · v/Esc drops",
+                "  m mention · c claim · s stance · C cue · o source of the selected claim · v/Esc drops",
                 style::label(),
             ),
         ])
@@ -49,6 +46,65 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
         legend(app.focus == Focus::Article)
     };
     put(buf, area, 0, &line);
+}
+
+/// The most rows a message takes. A message longer than the line (a file that failed to
+/// parse, and where the work goes instead) is wrapped upwards over the bottom of the panes
+/// rather than cut: it is gone with the next key, and its end is often what matters most.
+const MESSAGE_ROWS: usize = 4;
+
+fn render_long_message(message: &str, screen: &crate::tui::geometry::Screen, buf: &mut Buffer) {
+    let area = screen.message;
+    let width = usize::from(area.width);
+    let text = sanitize::one_line(message);
+    let lines = crate::tui::layout::wrap(&text, width);
+    // The rows above the message line belong to the panes; the top border stays.
+    let above = usize::from(
+        area.y
+            .saturating_sub(screen.article_block.y.saturating_add(1)),
+    );
+    let rows = lines.len().clamp(1, MESSAGE_ROWS.min(above + 1));
+    let top = area.y - (rows - 1) as u16;
+    let rect = Rect::new(area.x, top, area.width, rows as u16);
+    Clear.render(rect, buf);
+    let style = Style::new().fg(Color::Yellow);
+    for (row, line) in lines.iter().take(rows).enumerate() {
+        let shown = if row + 1 == rows && lines.len() > rows {
+            // Too long even so: the last row ends in "…".
+            fit(&text[line.start..], width)
+        } else {
+            text[line.start..line.end].to_string()
+        };
+        put(buf, rect, row as u16, &Line::styled(shown, style));
+    }
+}
+
+/// The keys worth a reminder in the current mode: the review keys where items are reviewed,
+/// how to close a popup elsewhere (its own keys are in its border).
+fn hints(app: &App) -> Vec<String> {
+    let mode = app.mode();
+    let hint = |action: Action, what: &str| {
+        app.keymap
+            .key_for(mode, action)
+            .map(|k| format!("{k} {what}"))
+    };
+    let wanted: &[(Action, &str)] = match mode {
+        Mode::Normal | Mode::Article => &[
+            (Action::Help, "help"),
+            (Action::Accept, "accept"),
+            (Action::Reject, "reject"),
+            (Action::Undo, "undo"),
+            (Action::Save, "save"),
+            (Action::Quit, "quit"),
+        ],
+        Mode::Help | Mode::Matrix | Mode::Form | Mode::Picker => &[(Action::Cancel, "close")],
+        // The search line and the two questions list their keys themselves.
+        Mode::Search | Mode::Confirm | Mode::Recover => &[],
+    };
+    wanted
+        .iter()
+        .filter_map(|(a, what)| hint(*a, what))
+        .collect()
 }
 
 /// What the marks in the article mean.
@@ -116,24 +172,7 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
     } else {
         &article.title
     };
-    let hint = |action: Action, what: &str| {
-        app.keymap
-            .key_for(Mode::Normal, action)
-            .map(|k| format!("{k} {what}"))
-    };
-    let hints: Vec<String> = [
-        hint(Action::Help, "help"),
-        hint(Action::Accept, "accept"),
-        hint(Action::Reject, "reject"),
-        hint(Action::Undo, "undo"),
-        hint(Action::Save, "save"),
-        hint(Action::Quit, "quit"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let right = format!(" {progress_long} · {} ", hints.join(" · "));
-    let right_short = format!(" {progress} ");
+    let hints = hints(app);
     let width = usize::from(area.width);
     let left_fixed = vec![
         Span::styled(
@@ -156,11 +195,18 @@ pub fn render_status(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut
         },
     ];
     let fixed: usize = left_fixed.iter().map(|s| s.width()).sum();
-    let right = if fixed + right.chars().count() + 12 <= width {
-        right
-    } else {
-        right_short
-    };
+    // As many hints as fit, the first (help) kept longest; at the least the short progress.
+    let right = (0..=hints.len())
+        .rev()
+        .map(|n| {
+            std::iter::once(progress_long.clone())
+                .chain(hints[..n].iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+        .map(|r| format!(" {r} "))
+        .find(|r| fixed + r.chars().count() + 12 <= width)
+        .unwrap_or_else(|| format!(" {progress} "));
     let right_width = right.chars().count();
     let room = width.saturating_sub(fixed + right_width);
     let mut spans = left_fixed;
