@@ -1078,6 +1078,20 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("kcap:"), key, tf(cap), tf(first_para)]);
     }
 
+    /// "A diplomat who asked not to be named said C": asking for anonymity is how a source
+    /// is described, not a claim.
+    fn anonymity_formula(&self, start: usize, end: usize) -> bool {
+        end == start + 1
+            && matches!(
+                self.low(start),
+                "asked" | "requested" | "asking" | "requesting"
+            )
+            && self.low(end) == "not"
+            && self.low(end + 1) == "to"
+            && self.low(end + 2) == "be"
+            && matches!(self.low(end + 3), "named" | "identified" | "quoted")
+    }
+
     /// The hash of a candidate's words, lower-cased and joined by spaces (its lexicon key):
     /// FNV-1a carried on over the tokens, without building the string.
     fn key_hash(&self, r: Range<usize>) -> u64 {
@@ -1095,6 +1109,9 @@ impl<'a> Doc<'a> {
     fn match_cues(&mut self) {
         let mut feats = model::Features::default();
         for (i, end, stats) in self.candidates.clone() {
+            if self.anonymity_formula(i, end) {
+                continue;
+            }
             let confidence = match self.model {
                 Some(m) => {
                     self.features(i, end, &mut feats);
@@ -2086,8 +2103,12 @@ impl<'a> Doc<'a> {
                 && self.low(k - 1) == ","
                 && (prev_low.ends_with("ly") || matches!(prev_low, "perhaps" | "then" | "also"))
         });
+        // "… was “wider than the Bosporus,” adding that C": the comma inside a closing quote.
+        let comma_in_quote = cue.start >= s0 + 2
+            && self.tokens[cue.start - 1].kind == TokenKind::Quote
+            && self.low(cue.start - 2) == ",";
         if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
-            && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma)
+            && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma || comma_in_quote)
         {
             let content = self.content_after(cue.end, s1)?;
             let subject = self

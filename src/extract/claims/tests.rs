@@ -1478,3 +1478,34 @@ fn demonstratives_possessive_times_and_comparisons_open_a_source() {
         Some("the mayor")
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_inside_a_closing_quote_continues_the_claim() {
+    let cs = claims(
+        "Others were less hopeful. A European diplomat said the gap was “wider than the \
+         Bosporus,” adding that insurers would want “something in writing.”",
+    );
+    let c = find(&cs, "adding");
+    assert_eq!(
+        roles(c),
+        (
+            Some("A European diplomat"),
+            Some("adding"),
+            "that insurers would want “something in writing.”"
+        )
+    );
+}
+
+#[test]
+fn asking_not_to_be_named_is_no_claim() {
+    let cs = claims(
+        "Others were less hopeful. A diplomat who asked not to be named because the talks were \
+         confidential said the gap was wide.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "asked")),
+        "{cs:#?}"
+    );
+    assert_eq!(find(&cs, "said").content.text, "the gap was wide");
+}
