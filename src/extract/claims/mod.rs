@@ -2895,6 +2895,25 @@ impl<'a> Doc<'a> {
         }
         let k = cue.end;
         let low = self.low(k);
+        // "told parliament he", "told the committee they": a common noun, perhaps after a
+        // determiner, that a subject pronoun follows.
+        let subject_pronoun = |e: usize| matches!(self.low(e), "he" | "she" | "they" | "we" | "i");
+        let det = usize::from(matches!(
+            low,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        ));
+        if let Some(e) = (k + det + 1..s1.min(k + det + 3)).find(|&e| subject_pronoun(e))
+            && (k + det..e).all(|m| {
+                self.tokens[m].kind == TokenKind::Word
+                    && self.raw(m).starts_with(char::is_lowercase)
+                    && !self.in_cue[m]
+                    && !self.low_in(m, &LEFT_STOP_SET)
+                    && !self.verbish(m)
+                    && !subject_pronoun(m)
+            })
+        {
+            return Some(e);
+        }
         let end = if matches!(
             low,
             "me" | "him"

@@ -1509,3 +1509,20 @@ fn asking_not_to_be_named_is_no_claim() {
     );
     assert_eq!(find(&cs, "said").content.text, "the gap was wide");
 }
+
+#[test]
+fn a_common_noun_told_before_a_subject_pronoun_is_no_content() {
+    for (text, content) in [
+        (
+            "It rained. Transport minister Henrik Sørensen told parliament he would not intervene.",
+            "he would not intervene",
+        ),
+        (
+            "It rained. Ryan told a news conference they are “planting the seeds” to win.",
+            "they are “planting the seeds” to win",
+        ),
+    ] {
+        let cs = claims(text);
+        assert_eq!(find(&cs, "told").content.text, content, "{text}");
+    }
+}
