@@ -105,6 +105,10 @@ const SKIPPABLE: &[&str] = &[
     "remain",
     "remains",
     "remained",
+    // "stood ready to support".
+    "stand",
+    "stands",
+    "stood",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 const FIRST_PERSON: &[&str] = &["we", "i"];

@@ -1063,3 +1063,42 @@ fn a_quoted_undoing_after_to_be_still_opposes() {
     assert_eq!(s.target, "bonuses");
     assert_eq!(s.polarity, Polarity::Oppose);
 }
+
+#[test]
+fn standing_ready_to_support_and_refusing_to_accept_are_stances() {
+    let text = "The United Nations stood ready to support the grain deal. Ukraine would not \
+                accept the arrangement.";
+    let actors = vec![
+        actor(
+            text,
+            "a1",
+            "United Nations",
+            ActorKind::Organization,
+            &["United Nations"],
+        ),
+        actor(text, "a2", "Ukraine", ActorKind::Country, &["Ukraine"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert!(
+        has(
+            &stances,
+            &actors,
+            "United Nations",
+            "grain deal",
+            Polarity::Support
+        ),
+        "{}",
+        describe(&stances, &actors)
+    );
+    assert!(
+        has(
+            &stances,
+            &actors,
+            "Ukraine",
+            "arrangement",
+            Polarity::Oppose
+        ),
+        "{}",
+        describe(&stances, &actors)
+    );
+}
