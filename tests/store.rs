@@ -211,6 +211,18 @@ fn malformed_files_report_path_line_and_column() {
 }
 
 #[test]
+fn a_truncated_file_reports_a_one_based_column() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("bad2.json");
+    std::fs::write(&path, "{\n  \"format\": \"gloss/1\",\n").expect("write");
+    let message = store::load(&path).expect_err("truncated").to_string();
+    assert!(
+        message.starts_with(&format!("{}:3:1: EOF while parsing", path.display())),
+        "{message}"
+    );
+}
+
+#[test]
 fn type_errors_report_path_line_and_column_too() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("bad.json");

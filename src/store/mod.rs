@@ -83,7 +83,9 @@ impl StoreError {
         StoreError::Parse {
             path: path.to_path_buf(),
             line: error.line(),
-            column: error.column(),
+            // Columns are 1-based, but serde_json says 0 when the input ends right after a
+            // newline (a truncated file): the place is then the first column of that line.
+            column: error.column().max(1),
             message,
         }
     }
