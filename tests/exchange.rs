@@ -599,6 +599,58 @@ fn a_relative_source_is_found_beside_the_annotation_file() {
     assert!(out.contains("\"entities\""));
 }
 
+/// Moves a file of the workspace, making the directories it goes to.
+fn move_to(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.parent().expect("parent")).expect("dir");
+    std::fs::rename(from, to).expect("move");
+}
+
+#[test]
+fn a_source_relative_to_the_project_root_is_found_from_any_directory() {
+    // As the TUI saves it when run from the project root: `seeds/…` beside `annotations/`.
+    let dir = workspace();
+    let root = dir.path().join("project");
+    move_to(
+        &dir.path().join("article.txt"),
+        &root.join("seeds/article.txt"),
+    );
+    let mut doc = load(&dir.path().join("article.json"));
+    doc.article.source = "seeds/article.txt".into();
+    let annotations = root.join("annotations/article.json");
+    gloss::store::save(&annotations, &doc).expect("save");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("dir");
+    let file = annotations.to_str().expect("utf-8 path");
+    ok(&elsewhere, &["export", "-f", "brat", "-o", "out", file]);
+    assert!(elsewhere.join("out/article.txt").is_file());
+    let out = ok(&elsewhere, &["export", "-f", "doccano", file]);
+    assert!(out.contains("\"entities\""));
+}
+
+#[test]
+fn a_source_holding_another_text_is_still_refused() {
+    let dir = workspace();
+    let d = dir.path();
+    move_to(&d.join("article.json"), &d.join("annotations/article.json"));
+    std::fs::write(d.join("article.txt"), "Another text entirely.").expect("write");
+    let err = fails(
+        d,
+        &[
+            "export",
+            "-f",
+            "brat",
+            "-o",
+            "brat",
+            "annotations/article.json",
+        ],
+    );
+    assert!(err.contains("not the one annotated"), "{err}");
+    assert!(
+        err.contains("article.json"),
+        "names the annotation file: {err}"
+    );
+}
+
 #[test]
 fn import_marks_items_manual_unless_told_they_are_gold() {
     let dir = workspace();

@@ -218,7 +218,20 @@ fn quiet_on_stderr_when_not_a_terminal() {
 fn missing_input_fails_and_names_it() {
     let out = gloss(&["extract", "/nonexistent/gloss-test.txt"], None);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("gloss-test.txt"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("gloss-test.txt"));
+    assert!(stderr.contains("(1 error above)"), "{stderr}");
+}
+
+#[test]
+fn several_missing_inputs_count_their_errors() {
+    let out = gloss(
+        &["extract", "/nonexistent/a.txt", "/nonexistent/b.txt"],
+        None,
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(2 errors above)"), "{stderr}");
 }
 
 /// Every span of a document lies within the text, with start <= end and its text at the offsets.

@@ -211,6 +211,18 @@ fn malformed_files_report_path_line_and_column() {
 }
 
 #[test]
+fn a_truncated_file_reports_a_one_based_column() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("bad2.json");
+    std::fs::write(&path, "{\n  \"format\": \"gloss/1\",\n").expect("write");
+    let message = store::load(&path).expect_err("truncated").to_string();
+    assert!(
+        message.starts_with(&format!("{}:3:1: EOF while parsing", path.display())),
+        "{message}"
+    );
+}
+
+#[test]
 fn type_errors_report_path_line_and_column_too() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("bad.json");
@@ -291,6 +303,7 @@ fn open_reads_the_saved_file() {
     let opened = store::open(dir.path(), &article(TEXT), no_extract).expect("open");
     assert_eq!(opened.origin, Origin::Saved);
     assert_eq!(opened.doc, doc);
+    assert!(!opened.unsaved);
 }
 
 #[test]
@@ -470,6 +483,24 @@ fn a_slightly_changed_span_is_matched_approximately() {
     );
     assert!(!moved.claims[1].content.orphaned);
     assert_spans_cover_their_text(&moved, &new_text);
+    // The items are tagged and named, so the user can find them and check them: the claim and
+    // the stance whose evidence is the changed text.
+    assert_eq!(report.approximate_items, ["c2", "s1"]);
+    assert_eq!(
+        moved.claims[1].meta.tags,
+        [store::reanchor::APPROXIMATE_TAG]
+    );
+    assert_eq!(
+        moved.stances[0].meta.tags,
+        [store::reanchor::APPROXIMATE_TAG]
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("(check c2, s1: tagged \"approximate\")"),
+        "{report}"
+    );
+    assert!(moved.claims[0].meta.tags.is_empty());
 }
 
 #[test]
@@ -539,6 +570,7 @@ fn open_reanchors_a_changed_article_and_says_so() {
     assert!(notice.starts_with("article text changed: "), "{notice}");
     assert!(notice.contains("spans moved"), "{notice}");
     assert_spans_cover_their_text(&opened.doc, &new_text);
+    assert!(opened.unsaved, "the file still holds the old offsets");
 }
 
 #[test]

@@ -343,3 +343,28 @@ fn the_first_tag_picker_asks_for_a_tag_rather_than_saying_nothing_matches() {
     app.update(Action::Input('z'));
     assert!(screen(&mut app, 100, 30).contains("new tag"));
 }
+
+#[test]
+fn the_legend_drops_whole_entries_when_narrow() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    let legend = |app: &mut App, w, h| {
+        let shown = screen(app, w, h);
+        let lines: Vec<&str> = shown.lines().collect();
+        lines[lines.len() - 2].to_string()
+    };
+    let full = legend(&mut app, 120, 40);
+    assert!(full.ends_with("selected selected item"), "{full}");
+    for width in [80, 70, 50, 30] {
+        let narrow = legend(&mut app, width, 24);
+        assert!(
+            narrow.ends_with(" actor mention")
+                || narrow.ends_with(" claim")
+                || narrow.ends_with(" cue")
+                || narrow.ends_with(" stance")
+                || narrow.ends_with(" selected item"),
+            "{width} columns: {narrow:?}"
+        );
+    }
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}

@@ -31,7 +31,9 @@ pub struct Args {
     #[arg(long, short = 'o', value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// The article texts (anything gloss reads), matched to annotations by article id; else
-    /// each document's `article.source` is read. brat and doccano need the text.
+    /// each document's `article.source` is read (a relative one from the working directory,
+    /// else from the annotation file's directory or one above it). brat and doccano need the
+    /// text.
     #[arg(long, value_name = "PATH")]
     pub text: Vec<PathBuf>,
     /// auto: everything not rejected (the default); reviewed: only accepted, edited, manual.

@@ -51,8 +51,17 @@ pub enum ExtractError {
     Store(#[from] StoreError),
     #[error("{0}: several articles need a directory to write to (-o DIR), not a file")]
     NotADirectory(PathBuf),
-    #[error("nothing extracted: every input failed ({0} errors above)")]
+    #[error("nothing extracted: every input failed ({} above)", errors(*.0))]
     NothingExtracted(usize),
+}
+
+/// "1 error", "2 errors".
+fn errors(n: usize) -> String {
+    if n == 1 {
+        "1 error".to_string()
+    } else {
+        format!("{n} errors")
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExtractError + '_ {

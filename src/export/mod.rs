@@ -239,7 +239,10 @@ impl Texts {
     }
 
     /// As `text_for`; a relative `article.source` not found from the working directory is also
-    /// looked for in `base` (the annotation file's directory).
+    /// looked for in `base` (the annotation file's directory) and each directory above it, so
+    /// `seeds/a.txt`, recorded by a TUI run from the project root, is found from anywhere when
+    /// the annotations live under that root. The first file there whose text is the annotated
+    /// one wins.
     pub fn text_for_in(&self, doc: &Document, base: Option<&Path>) -> Result<String, TextError> {
         let meta = &doc.article;
         let check = |article: &crate::article::Article, path: &str| {
@@ -276,34 +279,65 @@ impl Texts {
         if file.is_empty() || file == "-" {
             return Err(missing());
         }
-        let mut path = PathBuf::from(file);
-        if !path.is_file()
-            && path.is_relative()
-            && let Some(base) = base
-        {
-            path = base.join(file);
+        // A file that exists but holds another text is reported only when no other place
+        // holds the annotated one.
+        let mut first_error = None;
+        for path in source_candidates(Path::new(file), base) {
+            let loaded = match crate::article::load::load(&path) {
+                Ok(loaded) => loaded,
+                Err(e) => {
+                    first_error.get_or_insert(TextError::Load {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    });
+                    continue;
+                }
+            };
+            let candidates: Vec<&crate::article::Article> = if loaded.articles.len() == 1 {
+                loaded.articles.iter().collect()
+            } else {
+                loaded.articles.iter().filter(|a| a.id == meta.id).collect()
+            };
+            if let Some(a) = candidates.iter().find(|a| a.sha256 == meta.sha256) {
+                return Ok(a.text.clone());
+            }
+            if let Some(a) = candidates.first()
+                && let Err(e) = check(a, &path.display().to_string())
+            {
+                first_error.get_or_insert(e);
+            }
         }
-        if !path.is_file() {
-            return Err(missing());
+        Err(first_error.unwrap_or_else(missing))
+    }
+}
+
+/// The existing files a recorded article source may name, in the order they are tried: the
+/// path itself (from the working directory when relative), then, for a relative path, the path
+/// under `base` and under each directory above `base`.
+fn source_candidates(file: &Path, base: Option<&Path>) -> Vec<PathBuf> {
+    let mut tried = vec![file.to_path_buf()];
+    if file.is_relative()
+        && let Some(base) = base
+    {
+        // Absolute, so that the search climbs above the working directory too.
+        let base = std::fs::canonicalize(base)
+            .or_else(|_| std::path::absolute(base))
+            .unwrap_or_else(|_| base.to_path_buf());
+        tried.extend(base.ancestors().map(|dir| dir.join(file)));
+    }
+    let mut found: Vec<PathBuf> = Vec::new();
+    for path in tried {
+        if path.is_file() && !found.iter().any(|f| same_file(f, &path)) {
+            found.push(path);
         }
-        let file = path.display().to_string();
-        let file = file.as_str();
-        let loaded = crate::article::load::load(&path).map_err(|e| TextError::Load {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-        let candidates: Vec<&crate::article::Article> = if loaded.articles.len() == 1 {
-            loaded.articles.iter().collect()
-        } else {
-            loaded.articles.iter().filter(|a| a.id == meta.id).collect()
-        };
-        if let Some(a) = candidates.iter().find(|a| a.sha256 == meta.sha256) {
-            return Ok(a.text.clone());
-        }
-        match candidates.first() {
-            Some(a) => check(a, file),
-            None => Err(missing()),
-        }
+    }
+    found
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

@@ -83,7 +83,9 @@ impl StoreError {
         StoreError::Parse {
             path: path.to_path_buf(),
             line: error.line(),
-            column: error.column(),
+            // Columns are 1-based, but serde_json says 0 when the input ends right after a
+            // newline (a truncated file): the place is then the first column of that line.
+            column: error.column().max(1),
             message,
         }
     }
@@ -419,13 +421,17 @@ pub struct Opened {
     /// ended without saving. Ask the user, then [`open_recovery`] to take it (or
     /// [`remove_recovery`] on `save_to` to discard it).
     pub recovery: Option<PathBuf>,
+    /// The document is not what `save_to` holds: it was re-anchored onto a changed article
+    /// (new offsets, a new `sha256`, perhaps tags), so it needs saving.
+    pub unsaved: bool,
 }
 
 /// Opens the annotations of `article` in `dir`: the saved file when there is one, else a
 /// document made by `extract`.
 ///
-/// - A saved document whose article text changed is re-anchored ([`reanchor`]) and a notice
-///   says what moved and what was orphaned.
+/// - A saved document whose article text changed is re-anchored ([`reanchor`]), a notice
+///   says what moved, what was matched approximately and what was orphaned, and
+///   [`Opened::unsaved`] is set: the file still holds the old offsets.
 /// - A file that cannot be read (malformed JSON, a newer major format, not gloss) is never
 ///   overwritten: the document comes from the latest readable `NAME.rescued-N.json` when an
 ///   earlier session made one, else from `extract`, and `save_to` is a rescue file beside it;
@@ -475,10 +481,12 @@ pub fn open(
             }
         },
     };
+    let mut unsaved = false;
     if origin == Origin::Saved
         && let Some(notice) = reanchor_if_changed(&mut doc, article)
     {
         notices.push(notice);
+        unsaved = true;
     }
     let recovery = newer_recovery(&save_to)
         .or_else(|| (save_to != path).then(|| newer_recovery(&path)).flatten());
@@ -488,13 +496,15 @@ pub fn open(
         save_to,
         notices,
         recovery,
+        unsaved,
     })
 }
 
 /// Replaces `opened.doc` with the recovery file `opened.recovery` names (re-anchored when the
 /// article changed since), and clears `opened.recovery`. `save_to` is unchanged, so the next
 /// save writes the recovered work to the annotation file; then call [`remove_recovery`].
-/// Without a recovery file this does nothing. On error `opened` is left as it was.
+/// The recovered work is not saved yet, so `unsaved` is set. Without a recovery file this does
+/// nothing. On error `opened` is left as it was.
 pub fn open_recovery(opened: &mut Opened, article: &Article) -> Result<(), StoreError> {
     let Some(path) = opened.recovery.clone() else {
         return Ok(());
@@ -509,6 +519,7 @@ pub fn open_recovery(opened: &mut Opened, article: &Article) -> Result<(), Store
     }
     opened.doc = doc;
     opened.recovery = None;
+    opened.unsaved = true;
     Ok(())
 }
 

@@ -49,13 +49,21 @@ pub enum Outcome {
     Orphaned,
 }
 
-/// How many spans each outcome had.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The tag re-anchoring gives an item (actor, claim, stance) when one of its spans was matched
+/// approximately, so the user can find it, check it, and remove the tag.
+pub const APPROXIMATE_TAG: &str = "approximate";
+/// Item ids a notice names before it says "…".
+const NAMED_ITEMS: usize = 5;
+
+/// How many spans each outcome had, and which items have a span matched approximately.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReanchorReport {
     pub unchanged: usize,
     pub moved: usize,
     pub approximate: usize,
     pub orphaned: usize,
+    /// Ids of the items with a span matched approximately, tagged [`APPROXIMATE_TAG`].
+    pub approximate_items: Vec<String>,
 }
 
 impl ReanchorReport {
@@ -77,6 +85,20 @@ impl ReanchorReport {
     pub fn is_clean(&self) -> bool {
         self.total() == self.unchanged
     }
+
+    /// Adds the outcomes of one item's spans; an item with a span matched approximately is
+    /// tagged [`APPROXIMATE_TAG`] and named in the report.
+    fn add_item(&mut self, id: &str, tags: &mut Vec<String>, outcomes: &[Outcome]) {
+        for &outcome in outcomes {
+            self.add(outcome);
+        }
+        if outcomes.contains(&Outcome::Approximate) {
+            if !tags.iter().any(|t| t == APPROXIMATE_TAG) {
+                tags.push(APPROXIMATE_TAG.to_string());
+            }
+            self.approximate_items.push(id.to_string());
+        }
+    }
 }
 
 impl fmt::Display for ReanchorReport {
@@ -89,8 +111,23 @@ impl fmt::Display for ReanchorReport {
             parts.push(format!("{} {} moved", self.moved, plural(self.moved)));
         }
         if self.approximate > 0 {
+            let mut items = self
+                .approximate_items
+                .iter()
+                .take(NAMED_ITEMS)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if self.approximate_items.len() > NAMED_ITEMS {
+                items.push_str(", …");
+            }
+            let tagged = if items.is_empty() {
+                String::new()
+            } else {
+                format!(" (check {items}: tagged {APPROXIMATE_TAG:?})")
+            };
             parts.push(format!(
-                "{} {} matched approximately",
+                "{} {} matched approximately{tagged}",
                 self.approximate,
                 plural(self.approximate)
             ));
@@ -107,25 +144,26 @@ impl fmt::Display for ReanchorReport {
 }
 
 /// Re-anchors every span of `doc` (actor mentions; claim source, cue and content; stance
-/// evidence) onto `article`'s text and updates `doc.article` (sha256, chars, title).
+/// evidence) onto `article`'s text and updates `doc.article` (sha256, chars, title). Items with
+/// a span matched approximately get the tag [`APPROXIMATE_TAG`].
 pub fn reanchor(doc: &mut Document, article: &Article) -> ReanchorReport {
     let anchorer = Anchorer::new(&article.text);
     let mut report = ReanchorReport::default();
     for actor in &mut doc.actors {
-        for mention in &mut actor.mentions {
-            report.add(anchorer.reanchor(mention));
-        }
+        let outcomes = anchorer.reanchor_all(&mut actor.mentions);
+        report.add_item(&actor.id, &mut actor.meta.tags, &outcomes);
     }
     for claim in &mut doc.claims {
-        for span in [&mut claim.source, &mut claim.cue].into_iter().flatten() {
-            report.add(anchorer.reanchor(span));
-        }
-        report.add(anchorer.reanchor(&mut claim.content));
+        let spans = [&mut claim.source, &mut claim.cue]
+            .into_iter()
+            .flatten()
+            .chain([&mut claim.content]);
+        let outcomes = anchorer.reanchor_all(spans);
+        report.add_item(&claim.id, &mut claim.meta.tags, &outcomes);
     }
     for stance in &mut doc.stances {
-        if let Some(evidence) = &mut stance.evidence {
-            report.add(anchorer.reanchor(evidence));
-        }
+        let outcomes = anchorer.reanchor_all(&mut stance.evidence);
+        report.add_item(&stance.id, &mut stance.meta.tags, &outcomes);
     }
     doc.article.sha256 = article.sha256.clone();
     doc.article.chars = article.chars();
@@ -156,6 +194,11 @@ impl<'a> Anchorer<'a> {
     }
 
     /// Finds `span` in the text, updates it in place and says how.
+    /// Re-anchors one item's spans, in order.
+    fn reanchor_all<'s>(&self, spans: impl IntoIterator<Item = &'s mut Span>) -> Vec<Outcome> {
+        spans.into_iter().map(|span| self.reanchor(span)).collect()
+    }
+
     pub fn reanchor(&self, span: &mut Span) -> Outcome {
         let pieces = span.pieces();
         let expected = expected_pieces(span, &pieces);
@@ -768,6 +811,7 @@ mod tests {
             moved: 12,
             approximate: 0,
             orphaned: 1,
+            approximate_items: Vec::new(),
         };
         assert_eq!(report.to_string(), "12 spans moved, 1 orphaned");
         assert_eq!(

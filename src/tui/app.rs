@@ -342,11 +342,14 @@ impl OpenRequest {
     fn open_unguarded(&self) -> Opened {
         let article = &self.article;
         let (mut slot, notices, recovery) = match store::open(&self.dir, article, self.extract) {
-            Ok(opened) => (
-                Slot::new(opened.doc, opened.origin, opened.save_to, &article.text),
-                opened.notices,
-                opened.recovery,
-            ),
+            Ok(opened) => {
+                let mut slot = Slot::new(opened.doc, opened.origin, opened.save_to, &article.text);
+                if opened.unsaved {
+                    // Re-anchored: the file still holds the old offsets until a save.
+                    slot.history.mark_unsaved();
+                }
+                (slot, opened.notices, opened.recovery)
+            }
             Err(e) => {
                 let path = store::path_for(&self.dir, &article.id);
                 let save_to = path.with_extension("new.json");
@@ -490,6 +493,8 @@ impl App {
             return;
         }
         let nothing_to_review = Kind::ALL.iter().all(|k| edit::count(&slot.doc, *k) == 0);
+        // A re-anchored document is unsaved work from the start.
+        self.changed |= slot.is_dirty();
         self.slots[index] = Some(slot);
         if index != self.current {
             return;
@@ -1705,6 +1710,7 @@ impl App {
                     save_to: slot.save_to.clone(),
                     notices: Vec::new(),
                     recovery: Some(path),
+                    unsaved: slot.is_dirty(),
                 };
                 match store::open_recovery(&mut opened, article) {
                     Ok(()) => {

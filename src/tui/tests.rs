@@ -9,8 +9,12 @@ use crate::model::{Document, Polarity, Status};
 use crate::store;
 
 fn app_in(dir: &std::path::Path) -> App {
+    app_over(dir, vec![fixture::sample_article()])
+}
+
+fn app_over(dir: &std::path::Path, articles: Vec<crate::article::Article>) -> App {
     let mut app = App::new(
-        vec![fixture::sample_article()],
+        articles,
         dir.to_path_buf(),
         fixture::sample_document,
         Keymap::defaults(),
@@ -386,6 +390,70 @@ fn quitting_with_unsaved_changes_asks_first() {
     // Quitting without saving means it: no recovery file is left to offer next time.
     assert!(!store::recovery_path(&path).exists());
     assert!(!path.exists());
+}
+
+/// An app over the sample article whose text changed (a paragraph inserted after the title,
+/// a word changed in a claim) since its annotations were saved in `dir`.
+fn app_over_a_changed_article(dir: &std::path::Path) -> App {
+    let saved = fixture::sample_article();
+    store::save(
+        &store::path_for(dir, &saved.id),
+        &fixture::sample_document(&saved),
+    )
+    .expect("save");
+    let text = saved.text.replacen('\n', "\nA paragraph added since.\n", 1);
+    let text = text.replacen("very likely", "quite likely", 1);
+    assert_ne!(text, saved.text);
+    let changed = crate::article::load::from_txt(&saved.id, &saved.source, &text);
+    app_over(dir, vec![changed])
+}
+
+#[test]
+fn a_reanchored_article_is_unsaved_until_saved() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_over_a_changed_article(dir.path());
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("spans moved"), "{message}");
+    assert!(app.is_dirty(), "the file still holds the old offsets");
+    app.update(Action::Quit);
+    assert!(!app.should_quit);
+    assert!(matches!(app.popups.last(), Some(Popup::ConfirmQuit)));
+    app.update(Action::SaveQuit);
+    assert!(app.should_quit);
+    let path = app.slot().expect("slot").save_to.clone();
+    let saved = store::load(&path).expect("saved");
+    assert_eq!(saved, doc(&app));
+    assert_eq!(saved.article.sha256, app.article().sha256);
+    // Opened again, the saved offsets fit: nothing to re-anchor, nothing unsaved.
+    let again = app_over(dir.path(), vec![app.article().clone()]);
+    assert!(!again.is_dirty());
+}
+
+#[test]
+fn approximately_matched_items_are_tagged_and_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_over_a_changed_article(dir.path());
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("matched approximately (check "),
+        "{message}"
+    );
+    let d = doc(&app);
+    let tagged: Vec<&str> = d
+        .claims
+        .iter()
+        .filter(|c| {
+            c.meta
+                .tags
+                .iter()
+                .any(|t| t == store::reanchor::APPROXIMATE_TAG)
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(!tagged.is_empty(), "{message}");
+    for id in tagged {
+        assert!(message.contains(id), "{id} named in {message}");
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::style;
 use super::{fit, put};
@@ -43,7 +44,7 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
             ),
         ])
     } else {
-        legend(app.focus == Focus::Article)
+        legend(app.focus == Focus::Article, usize::from(area.width))
     };
     put(buf, area, 0, &line);
 }
@@ -107,25 +108,38 @@ fn hints(app: &App) -> Vec<String> {
         .collect()
 }
 
-/// What the marks in the article mean.
-fn legend(article: bool) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled("Name", Style::new().fg(style::actor("a1"))),
-        Span::styled(" actor mention  ", style::label()),
-        Span::styled("content", style::content()),
-        Span::styled(" claim  ", style::label()),
-        Span::styled("said", style::cue()),
-        Span::styled(" cue  ", style::label()),
-        Span::styled("evidence", style::evidence()),
-        Span::styled(" stance  ", style::label()),
-        Span::styled("selected", style::selected_span()),
-        Span::styled(" selected item", style::label()),
+/// What the marks in the article mean, as many whole entries as fit in `width` columns (the
+/// article keys, then the last entries, go first): a legend cut mid-entry misleads.
+fn legend(article: bool, width: usize) -> Line<'static> {
+    let entries = [
+        (
+            "Name",
+            Style::new().fg(style::actor("a1")),
+            " actor mention",
+        ),
+        ("content", style::content(), " claim"),
+        ("said", style::cue(), " cue"),
+        ("evidence", style::evidence(), " stance"),
+        ("selected", style::selected_span(), " selected item"),
     ];
-    if article {
-        spans.push(Span::styled(
-            "   w/b word · v select · m/c/s make",
-            style::label(),
-        ));
+    const ARTICLE_KEYS: &str = "   w/b word · v select · m/c/s make";
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (sample, sample_style, label) in entries {
+        let gap = if spans.is_empty() { "" } else { "  " };
+        let entry_width = gap.width() + sample.width() + label.width();
+        if used + entry_width > width {
+            break;
+        }
+        used += entry_width;
+        if !gap.is_empty() {
+            spans.push(Span::styled(gap, style::label()));
+        }
+        spans.push(Span::styled(sample, sample_style));
+        spans.push(Span::styled(label, style::label()));
+    }
+    if article && used + ARTICLE_KEYS.width() <= width {
+        spans.push(Span::styled(ARTICLE_KEYS, style::label()));
     }
     Line::from(spans)
 }
