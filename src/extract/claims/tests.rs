@@ -1526,3 +1526,22 @@ fn a_common_noun_told_before_a_subject_pronoun_is_no_content() {
         assert_eq!(find(&cs, "told").content.text, content, "{text}");
     }
 }
+
+#[test]
+fn a_that_clause_is_not_cut_before_its_verb() {
+    let cs = claims(
+        "It rained. The website noted that both Sanders and Trump were referring to studies.",
+    );
+    assert_eq!(
+        find(&cs, "noted").content.text,
+        "that both Sanders and Trump were referring to studies"
+    );
+    let cs = claims(
+        "It rained. Devine acknowledged that Sanders, who did win Rhode Island on Tuesday, \
+         would likely place second.",
+    );
+    assert_eq!(
+        find(&cs, "acknowledged").content.text,
+        "that Sanders, who did win Rhode Island on Tuesday, would likely place second"
+    );
+}
