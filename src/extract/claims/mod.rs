@@ -3058,7 +3058,10 @@ impl<'a> Doc<'a> {
         // a participle or adverbial between commas is not an appositive; the source is the name.
         let a = self.low(before + 1);
         let lower = self.raw(before + 1).starts_with(char::is_lowercase);
+        // "Several candidates, including Trump, said": "including" names members of the
+        // source, and PolNeAR keeps them in it.
         if lower
+            && a != "including"
             && (a.ends_with("ing")
                 || a.ends_with("ly")
                 || PREPOSITIONS.contains(&a)

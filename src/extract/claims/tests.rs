@@ -1545,3 +1545,21 @@ fn a_that_clause_is_not_cut_before_its_verb() {
         "that Sanders, who did win Rhode Island on Tuesday, would likely place second"
     );
 }
+
+#[test]
+fn an_including_aside_before_the_cue_belongs_to_the_source() {
+    let cs = claims(
+        "It rained. Several fact checkers, including The Washington Post, said that the claim \
+         was false.",
+    );
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Several fact checkers, including The Washington Post,")
+    );
+    // Other participles between commas are no part of it.
+    let cs = claims("It rained. President Obama, dedicating the museum, said that it mattered.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("President Obama")
+    );
+}
