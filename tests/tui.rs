@@ -368,3 +368,61 @@ fn the_legend_drops_whole_entries_when_narrow() {
     }
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
+
+/// The reversed cells of the row that shows `label`.
+fn reversed_in_row(buffer: &Buffer, label: &str) -> Vec<String> {
+    let area = buffer.area;
+    let row = (0..area.height).find(|&y| {
+        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        line.contains(label)
+    });
+    row.map(|y| {
+        (0..area.width)
+            .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[test]
+fn a_text_field_shows_its_cursor_where_typing_goes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    for a in [Action::FocusPrev, Action::Rename] {
+        app.update(a);
+    }
+    for _ in 0.."mussen".len() {
+        app.update(Action::Left);
+    }
+    let buffer = draw(&mut app, 100, 30);
+    assert_eq!(reversed_in_row(&buffer, "› Name"), vec!["m".to_string()]);
+    app.update(Action::LineEnd);
+    let buffer = draw(&mut app, 100, 30);
+    assert_eq!(reversed_in_row(&buffer, "› Name"), vec![" ".to_string()]);
+}
+
+#[test]
+fn a_long_text_scrolls_in_a_narrow_form_to_keep_the_cursor_in_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    // The Note field of the first actor.
+    app.update(Action::FocusPrev);
+    app.update(Action::Edit);
+    for _ in 0..5 {
+        app.update(Action::NextField);
+    }
+    for c in "named 安德斯 in one report, Anders in another".chars() {
+        app.update(Action::Input(c));
+    }
+    let end = screen(&mut app, 44, 14);
+    insta::assert_snapshot!("narrow_form_cursor_at_the_end", end);
+    app.update(Action::LineStart);
+    for _ in 0.."named 安德".chars().count() {
+        app.update(Action::Right);
+    }
+    let middle = screen(&mut app, 44, 14);
+    insta::assert_snapshot!("narrow_form_cursor_on_a_wide_character", middle);
+    let buffer = draw(&mut app, 44, 14);
+    assert_eq!(reversed_in_row(&buffer, "› Note"), vec!["斯".to_string()]);
+}

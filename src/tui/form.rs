@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::input::TextInput;
 use crate::article::sanitize;
 use crate::edit::{self, Edit, Item, Kind};
 use crate::model::{ActorKind, ClaimKind, Document, Polarity, Span};
@@ -266,7 +267,8 @@ pub fn fuzzy(query: &str, label: &str) -> Option<i64> {
 /// The value of a form field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Text(String),
+    /// Text with a cursor.
+    Text(TextInput),
     Choice {
         options: Vec<&'static str>,
         at: usize,
@@ -300,7 +302,7 @@ pub struct Form {
 fn text(label: &'static str, value: &str) -> Field {
     Field {
         label,
-        value: Value::Text(value.to_string()),
+        value: Value::Text(TextInput::new(value)),
     }
 }
 
@@ -406,17 +408,36 @@ impl Form {
         }
     }
 
+    /// The focused field's text input, when it is a text field.
+    fn input(&mut self) -> Option<&mut TextInput> {
+        match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+            Some(Value::Text(input)) => Some(input),
+            _ => None,
+        }
+    }
+
     pub fn type_char(&mut self, c: char) {
         match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
-            Some(Value::Text(s)) => s.push(c),
+            Some(Value::Text(input)) => input.insert(c),
             Some(Value::Choice { .. }) if c == ' ' => self.cycle(1),
             _ => {}
         }
     }
 
-    pub fn backspace(&mut self) {
-        if let Some(Value::Text(s)) = self.fields.get_mut(self.focus).map(|f| &mut f.value) {
-            s.pop();
+    /// Applies a cursor move or deletion to the focused text field (other fields ignore it).
+    pub fn edit_text(&mut self, op: fn(&mut TextInput)) {
+        if let Some(input) = self.input() {
+            op(input);
+        }
+    }
+
+    /// Left and Right: the previous or next choice in a choice field, the cursor one grapheme
+    /// in a text field.
+    pub fn step(&mut self, delta: i64) {
+        match self.input() {
+            Some(input) if delta < 0 => input.left(),
+            Some(input) => input.right(),
+            None => self.cycle(delta),
         }
     }
 
@@ -481,7 +502,7 @@ impl Form {
 
     fn text(&self, label: &str) -> String {
         match self.field(label) {
-            Some(Value::Text(s)) => s.clone(),
+            Some(Value::Text(input)) => input.text().to_string(),
             _ => String::new(),
         }
     }
