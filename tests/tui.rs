@@ -426,3 +426,71 @@ fn a_long_text_scrolls_in_a_narrow_form_to_keep_the_cursor_in_view() {
     let buffer = draw(&mut app, 44, 14);
     assert_eq!(reversed_in_row(&buffer, "› Note"), vec!["斯".to_string()]);
 }
+
+/// Selects `words` words from the start of the article and presses `s`.
+fn stance_over_words(app: &mut App, words: usize) {
+    for a in [
+        Action::FocusPrev,
+        Action::FocusPrev,
+        Action::Top,
+        Action::Select,
+    ] {
+        app.update(a);
+    }
+    for _ in 0..words {
+        app.update(Action::WordForward);
+    }
+    app.update(Action::MakeStance);
+}
+
+#[test]
+fn the_stance_picker_shows_the_selected_evidence() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    stance_over_words(&mut app, 5);
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn long_evidence_is_one_line_cut_with_an_ellipsis() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    stance_over_words(&mut app, 40);
+    let text = screen(&mut app, 100, 30);
+    let line = text
+        .lines()
+        .find(|l| l.contains("evidence “NATO states may deploy in Ukraine"))
+        .unwrap_or_else(|| panic!("no evidence line:\n{text}"));
+    let shown = line
+        .split('│')
+        .find(|cell| cell.starts_with("evidence"))
+        .unwrap_or_default();
+    assert!(shown.trim_end().ends_with('…'), "{line}");
+}
+
+#[test]
+fn evidence_in_the_stance_picker_is_sanitised_to_one_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let raw = "Title\nPoland \u{1b}[2J backs\tKyiv.\n";
+    let mut app = app_with(dir.path(), vec![load::from_txt("evil", "evil.txt", raw)]);
+    app.update(Action::Search);
+    for c in "Poland".chars() {
+        app.update(Action::Input(c));
+    }
+    for a in [
+        Action::Confirm,
+        Action::NextAnnotation,
+        Action::Cancel,
+        Action::Select,
+        Action::SentenceForward,
+        Action::MakeStance,
+    ] {
+        app.update(a);
+    }
+    let text = screen(&mut app, 100, 30);
+    assert!(!text.contains('\u{1b}'));
+    assert!(
+        text.contains("evidence “Poland ␛[2J backs Kyiv.”"),
+        "{text}"
+    );
+}

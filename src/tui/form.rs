@@ -37,6 +37,9 @@ pub struct Choice {
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub title: String,
+    /// What the choice is about, shown above the query: the selected text a new mention or
+    /// stance covers ("" for nothing).
+    pub context: String,
     pub query: String,
     pub options: Vec<Choice>,
     /// "new actor", "new tag": offered with the query (or `default_new`) as its name.
@@ -65,13 +68,19 @@ impl Picker {
             detail: format!("{} · {}", a.kind.as_str(), a.id),
             value: Some(a.id.clone()),
         }));
-        let title = match &purpose {
-            Purpose::Mention(_) => "Mention of which actor?",
-            Purpose::StanceActor(_) => "Whose stance?",
-            _ => "Which actor?",
+        let (title, context) = match &purpose {
+            Purpose::Mention(_) => ("Mention of which actor?", "mention"),
+            Purpose::StanceActor(_) => ("Whose stance?", "evidence"),
+            _ => ("Which actor?", ""),
+        };
+        let context = if context.is_empty() || default_new.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{context} “{}”", sanitize::one_line(default_new.trim()))
         };
         Picker {
             title: title.into(),
+            context,
             query: String::new(),
             options,
             new_label: Some("new actor"),
@@ -110,6 +119,7 @@ impl Picker {
             .collect();
         Picker {
             title: "Tag to add or remove".into(),
+            context: String::new(),
             query: String::new(),
             options,
             new_label: Some("new tag"),
@@ -139,6 +149,7 @@ impl Picker {
             .collect();
         Picker {
             title: format!("Merge “{name}” into…"),
+            context: String::new(),
             query: String::new(),
             options,
             new_label: None,
@@ -161,6 +172,7 @@ impl Picker {
             .collect();
         Picker {
             title: "Export this article as…".into(),
+            context: String::new(),
             query: String::new(),
             options,
             new_label: None,

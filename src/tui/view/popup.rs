@@ -97,30 +97,49 @@ fn text_field(input: &TextInput, room: usize) -> Vec<Span<'static>> {
 pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     let matches = picker.matches();
     let rows = (matches.len() as u16).clamp(1, 12);
-    let rect = centered(area, 64, rows + 4);
+    // The selected text the choice is for, on a line of its own above the query.
+    let above = u16::from(!picker.context.is_empty());
+    let rect = centered(area, 64, rows + 4 + above);
     let inner = frame(
         &picker.title,
         "type to filter · ↑↓ · Enter · Esc",
         rect,
         buf,
     );
+    let width = usize::from(inner.width);
+    if above > 0 {
+        put(
+            buf,
+            inner,
+            0,
+            &Line::styled(
+                fit(&sanitize::one_line(&picker.context), width),
+                style::label(),
+            ),
+        );
+    }
     put(
         buf,
         inner,
-        0,
+        above,
         &Line::from(vec![
             Span::styled("> ", Style::new().fg(Color::Cyan)),
             Span::raw(sanitize::one_line(&picker.query).into_owned()),
             Span::styled("▏", Style::new().fg(Color::Cyan)),
         ]),
     );
+    // The list starts under the query.
+    let inner = Rect {
+        y: inner.y + above,
+        height: inner.height.saturating_sub(above),
+        ..inner
+    };
     let list_rows = usize::from(inner.height.saturating_sub(1));
     if list_rows == 0 {
         return;
     }
     let selected = picker.selected.min(matches.len().saturating_sub(1));
     let top = selected.saturating_sub(list_rows - 1);
-    let width = usize::from(inner.width);
     if matches.is_empty() {
         // Nothing typed and nothing to offer (no tags in use yet): not "nothing matches".
         let empty = match picker.new_label {
