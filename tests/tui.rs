@@ -494,3 +494,59 @@ fn evidence_in_the_stance_picker_is_sanitised_to_one_line() {
         "{text}"
     );
 }
+
+/// The fixture with the stances of seed 000: four targets, the actor names as long.
+fn four_targets(article: &Article) -> gloss::model::Document {
+    use gloss::model::{Polarity, Span};
+    let mut doc = fixture::sample_document(article);
+    doc.actors[1].name = "several Eastern European leaders".into();
+    for (actor, target, polarity) in [
+        ("a5", "sending ground troops", Polarity::Support),
+        ("a5", "Ukraine", Polarity::Support),
+        ("a3", "security guarantees", Polarity::Oppose),
+    ] {
+        let mut stance = gloss::edit::new_stance(&doc, actor, Span::default());
+        stance.target = target.into();
+        stance.polarity = polarity;
+        doc.stances.push(stance);
+    }
+    doc
+}
+
+fn four_target_matrix(dir: &Path) -> App {
+    let mut app = App::new(
+        vec![fixture::sample_article()],
+        dir.to_path_buf(),
+        four_targets,
+        Keymap::defaults(),
+    );
+    app.update(Action::Matrix);
+    app
+}
+
+#[test]
+fn the_matrix_shows_every_target_that_fits_at_80x24() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = four_target_matrix(dir.path());
+    assert_eq!(app.stance_matrix().targets.len(), 5);
+    let text = screen(&mut app, 80, 24);
+    insta::assert_snapshot!(text);
+    let poland = text
+        .lines()
+        .find(|l| l.contains("│Poland"))
+        .unwrap_or_else(|| panic!("no Poland row:\n{text}"));
+    // Poland supports both of its targets, whatever their order.
+    assert_eq!(poland.matches('+').count(), 2, "{poland}");
+}
+
+#[test]
+fn a_narrow_matrix_says_how_many_targets_are_left_out() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = four_target_matrix(dir.path());
+    let text = screen(&mut app, 50, 20);
+    insta::assert_snapshot!(text);
+    assert!(text.contains(" more"), "{text}");
+    app.update(Action::Right);
+    let text = screen(&mut app, 50, 20);
+    assert!(text.contains("← 1 more"), "{text}");
+}
