@@ -368,3 +368,185 @@ fn the_legend_drops_whole_entries_when_narrow() {
     }
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
+
+/// The reversed cells of the row that shows `label`.
+fn reversed_in_row(buffer: &Buffer, label: &str) -> Vec<String> {
+    let area = buffer.area;
+    let row = (0..area.height).find(|&y| {
+        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        line.contains(label)
+    });
+    row.map(|y| {
+        (0..area.width)
+            .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[test]
+fn a_text_field_shows_its_cursor_where_typing_goes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    for a in [Action::FocusPrev, Action::Rename] {
+        app.update(a);
+    }
+    for _ in 0.."mussen".len() {
+        app.update(Action::Left);
+    }
+    let buffer = draw(&mut app, 100, 30);
+    assert_eq!(reversed_in_row(&buffer, "› Name"), vec!["m".to_string()]);
+    app.update(Action::LineEnd);
+    let buffer = draw(&mut app, 100, 30);
+    assert_eq!(reversed_in_row(&buffer, "› Name"), vec![" ".to_string()]);
+}
+
+#[test]
+fn a_long_text_scrolls_in_a_narrow_form_to_keep_the_cursor_in_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    // The Note field of the first actor.
+    app.update(Action::FocusPrev);
+    app.update(Action::Edit);
+    for _ in 0..5 {
+        app.update(Action::NextField);
+    }
+    for c in "named 安德斯 in one report, Anders in another".chars() {
+        app.update(Action::Input(c));
+    }
+    let end = screen(&mut app, 44, 14);
+    insta::assert_snapshot!("narrow_form_cursor_at_the_end", end);
+    app.update(Action::LineStart);
+    for _ in 0.."named 安德".chars().count() {
+        app.update(Action::Right);
+    }
+    let middle = screen(&mut app, 44, 14);
+    insta::assert_snapshot!("narrow_form_cursor_on_a_wide_character", middle);
+    let buffer = draw(&mut app, 44, 14);
+    assert_eq!(reversed_in_row(&buffer, "› Note"), vec!["斯".to_string()]);
+}
+
+/// Selects `words` words from the start of the article and presses `s`.
+fn stance_over_words(app: &mut App, words: usize) {
+    for a in [
+        Action::FocusPrev,
+        Action::FocusPrev,
+        Action::Top,
+        Action::Select,
+    ] {
+        app.update(a);
+    }
+    for _ in 0..words {
+        app.update(Action::WordForward);
+    }
+    app.update(Action::MakeStance);
+}
+
+#[test]
+fn the_stance_picker_shows_the_selected_evidence() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    stance_over_words(&mut app, 5);
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn long_evidence_is_one_line_cut_with_an_ellipsis() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    stance_over_words(&mut app, 40);
+    let text = screen(&mut app, 100, 30);
+    let line = text
+        .lines()
+        .find(|l| l.contains("evidence “NATO states may deploy in Ukraine"))
+        .unwrap_or_else(|| panic!("no evidence line:\n{text}"));
+    let shown = line
+        .split('│')
+        .find(|cell| cell.starts_with("evidence"))
+        .unwrap_or_default();
+    assert!(shown.trim_end().ends_with('…'), "{line}");
+}
+
+#[test]
+fn evidence_in_the_stance_picker_is_sanitised_to_one_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let raw = "Title\nPoland \u{1b}[2J backs\tKyiv.\n";
+    let mut app = app_with(dir.path(), vec![load::from_txt("evil", "evil.txt", raw)]);
+    app.update(Action::Search);
+    for c in "Poland".chars() {
+        app.update(Action::Input(c));
+    }
+    for a in [
+        Action::Confirm,
+        Action::NextAnnotation,
+        Action::Cancel,
+        Action::Select,
+        Action::SentenceForward,
+        Action::MakeStance,
+    ] {
+        app.update(a);
+    }
+    let text = screen(&mut app, 100, 30);
+    assert!(!text.contains('\u{1b}'));
+    assert!(
+        text.contains("evidence “Poland ␛[2J backs Kyiv.”"),
+        "{text}"
+    );
+}
+
+/// The fixture with the stances of seed 000: four targets, the actor names as long.
+fn four_targets(article: &Article) -> gloss::model::Document {
+    use gloss::model::{Polarity, Span};
+    let mut doc = fixture::sample_document(article);
+    doc.actors[1].name = "several Eastern European leaders".into();
+    for (actor, target, polarity) in [
+        ("a5", "sending ground troops", Polarity::Support),
+        ("a5", "Ukraine", Polarity::Support),
+        ("a3", "security guarantees", Polarity::Oppose),
+    ] {
+        let mut stance = gloss::edit::new_stance(&doc, actor, Span::default());
+        stance.target = target.into();
+        stance.polarity = polarity;
+        doc.stances.push(stance);
+    }
+    doc
+}
+
+fn four_target_matrix(dir: &Path) -> App {
+    let mut app = App::new(
+        vec![fixture::sample_article()],
+        dir.to_path_buf(),
+        four_targets,
+        Keymap::defaults(),
+    );
+    app.update(Action::Matrix);
+    app
+}
+
+#[test]
+fn the_matrix_shows_every_target_that_fits_at_80x24() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = four_target_matrix(dir.path());
+    assert_eq!(app.stance_matrix().targets.len(), 5);
+    let text = screen(&mut app, 80, 24);
+    insta::assert_snapshot!(text);
+    let poland = text
+        .lines()
+        .find(|l| l.contains("│Poland"))
+        .unwrap_or_else(|| panic!("no Poland row:\n{text}"));
+    // Poland supports both of its targets, whatever their order.
+    assert_eq!(poland.matches('+').count(), 2, "{poland}");
+}
+
+#[test]
+fn a_narrow_matrix_says_how_many_targets_are_left_out() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = four_target_matrix(dir.path());
+    let text = screen(&mut app, 50, 20);
+    insta::assert_snapshot!(text);
+    assert!(text.contains(" more"), "{text}");
+    app.update(Action::Right);
+    let text = screen(&mut app, 50, 20);
+    assert!(text.contains("← 1 more"), "{text}");
+}

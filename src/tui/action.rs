@@ -80,6 +80,16 @@ pub enum Action {
     NextField,
     PrevField,
     Backspace,
+    /// Delete the character at the cursor of a text field.
+    DeleteForward,
+    /// Delete the word before the cursor of a text field.
+    DeleteWordBack,
+    /// Delete everything before the cursor of a text field.
+    DeleteToStart,
+    /// The cursor of a text field to its start.
+    LineStart,
+    /// The cursor of a text field to its end.
+    LineEnd,
     /// Show the stance matrix of the current article (actors x targets).
     Matrix,
     /// Export the current article's annotations: pick a format.

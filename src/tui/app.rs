@@ -10,6 +10,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::form::{Form, Picker, Purpose};
 use super::geometry::Screen;
+use super::input::TextInput;
 use super::keymap::{Keymap, Mode};
 use super::layout::{self, VLine, WrapCache};
 use super::text;
@@ -726,7 +727,16 @@ impl App {
             }
             Action::Matrix => self.popups.push(Popup::Matrix { row: 0, col: 0 }),
             Action::Export => self.popups.push(Popup::Picker(Picker::formats())),
-            Action::Confirm | Action::NextField | Action::PrevField | Action::Backspace => {}
+            // Keys of popups and text fields: nothing to do outside them.
+            Action::Confirm
+            | Action::NextField
+            | Action::PrevField
+            | Action::Backspace
+            | Action::DeleteForward
+            | Action::DeleteWordBack
+            | Action::DeleteToStart
+            | Action::LineStart
+            | Action::LineEnd => {}
             Action::Click(x, y) => self.click(x, y),
             Action::ScrollUp(x, y) => self.wheel(x, y, -3),
             Action::ScrollDown(x, y) => self.wheel(x, y, 3),
@@ -1844,11 +1854,16 @@ impl App {
         };
         match action {
             Action::Input(c) => form.type_char(c),
-            Action::Backspace => form.backspace(),
+            Action::Backspace => form.edit_text(TextInput::backspace),
+            Action::DeleteForward => form.edit_text(TextInput::delete),
+            Action::DeleteWordBack => form.edit_text(TextInput::delete_word_back),
+            Action::DeleteToStart => form.edit_text(TextInput::delete_to_start),
+            Action::LineStart => form.edit_text(TextInput::home),
+            Action::LineEnd => form.edit_text(TextInput::end),
             Action::NextField | Action::Down => form.move_focus(1),
             Action::PrevField | Action::Up => form.move_focus(-1),
-            Action::Left => form.cycle(-1),
-            Action::Right => form.cycle(1),
+            Action::Left => form.step(-1),
+            Action::Right => form.step(1),
             Action::Cancel => {
                 self.popups.pop();
             }

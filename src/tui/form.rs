@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::input::TextInput;
 use crate::article::sanitize;
 use crate::edit::{self, Edit, Item, Kind};
 use crate::model::{ActorKind, ClaimKind, Document, Polarity, Span};
@@ -36,6 +37,9 @@ pub struct Choice {
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub title: String,
+    /// What the choice is about, shown above the query: the selected text a new mention or
+    /// stance covers ("" for nothing).
+    pub context: String,
     pub query: String,
     pub options: Vec<Choice>,
     /// "new actor", "new tag": offered with the query (or `default_new`) as its name.
@@ -64,13 +68,19 @@ impl Picker {
             detail: format!("{} · {}", a.kind.as_str(), a.id),
             value: Some(a.id.clone()),
         }));
-        let title = match &purpose {
-            Purpose::Mention(_) => "Mention of which actor?",
-            Purpose::StanceActor(_) => "Whose stance?",
-            _ => "Which actor?",
+        let (title, context) = match &purpose {
+            Purpose::Mention(_) => ("Mention of which actor?", "mention"),
+            Purpose::StanceActor(_) => ("Whose stance?", "evidence"),
+            _ => ("Which actor?", ""),
+        };
+        let context = if context.is_empty() || default_new.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{context} “{}”", sanitize::one_line(default_new.trim()))
         };
         Picker {
             title: title.into(),
+            context,
             query: String::new(),
             options,
             new_label: Some("new actor"),
@@ -109,6 +119,7 @@ impl Picker {
             .collect();
         Picker {
             title: "Tag to add or remove".into(),
+            context: String::new(),
             query: String::new(),
             options,
             new_label: Some("new tag"),
@@ -138,6 +149,7 @@ impl Picker {
             .collect();
         Picker {
             title: format!("Merge “{name}” into…"),
+            context: String::new(),
             query: String::new(),
             options,
             new_label: None,
@@ -160,6 +172,7 @@ impl Picker {
             .collect();
         Picker {
             title: "Export this article as…".into(),
+            context: String::new(),
             query: String::new(),
             options,
             new_label: None,
@@ -266,7 +279,8 @@ pub fn fuzzy(query: &str, label: &str) -> Option<i64> {
 /// The value of a form field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Text(String),
+    /// Text with a cursor.
+    Text(TextInput),
     Choice {
         options: Vec<&'static str>,
         at: usize,
@@ -300,7 +314,7 @@ pub struct Form {
 fn text(label: &'static str, value: &str) -> Field {
     Field {
         label,
-        value: Value::Text(value.to_string()),
+        value: Value::Text(TextInput::new(value)),
     }
 }
 
@@ -406,17 +420,36 @@ impl Form {
         }
     }
 
+    /// The focused field's text input, when it is a text field.
+    fn input(&mut self) -> Option<&mut TextInput> {
+        match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+            Some(Value::Text(input)) => Some(input),
+            _ => None,
+        }
+    }
+
     pub fn type_char(&mut self, c: char) {
         match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
-            Some(Value::Text(s)) => s.push(c),
+            Some(Value::Text(input)) => input.insert(c),
             Some(Value::Choice { .. }) if c == ' ' => self.cycle(1),
             _ => {}
         }
     }
 
-    pub fn backspace(&mut self) {
-        if let Some(Value::Text(s)) = self.fields.get_mut(self.focus).map(|f| &mut f.value) {
-            s.pop();
+    /// Applies a cursor move or deletion to the focused text field (other fields ignore it).
+    pub fn edit_text(&mut self, op: fn(&mut TextInput)) {
+        if let Some(input) = self.input() {
+            op(input);
+        }
+    }
+
+    /// Left and Right: the previous or next choice in a choice field, the cursor one grapheme
+    /// in a text field.
+    pub fn step(&mut self, delta: i64) {
+        match self.input() {
+            Some(input) if delta < 0 => input.left(),
+            Some(input) => input.right(),
+            None => self.cycle(delta),
         }
     }
 
@@ -481,7 +514,7 @@ impl Form {
 
     fn text(&self, label: &str) -> String {
         match self.field(label) {
-            Some(Value::Text(s)) => s.clone(),
+            Some(Value::Text(input)) => input.text().to_string(),
             _ => String::new(),
         }
     }

@@ -454,4 +454,24 @@ mod tests {
             "{err}"
         );
     }
+
+    #[test]
+    fn forms_bind_the_line_editing_keys_of_a_shell() {
+        let map = Keymap::defaults();
+        let ctrl = |c| Key::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let plain = |code| Key::new(code, KeyModifiers::NONE);
+        for (key, action) in [
+            (ctrl('a'), Action::LineStart),
+            (plain(KeyCode::Home), Action::LineStart),
+            (ctrl('e'), Action::LineEnd),
+            (plain(KeyCode::End), Action::LineEnd),
+            (ctrl('w'), Action::DeleteWordBack),
+            (ctrl('u'), Action::DeleteToStart),
+            (plain(KeyCode::Delete), Action::DeleteForward),
+        ] {
+            assert_eq!(map.lookup(Mode::Form, key), Some(action), "{key}");
+        }
+        // Outside forms Ctrl-u still pages up.
+        assert_eq!(map.lookup(Mode::Normal, ctrl('u')), Some(Action::PageUp));
+    }
 }

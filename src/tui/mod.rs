@@ -10,6 +10,7 @@ pub mod app;
 pub mod fixture;
 pub mod form;
 pub mod geometry;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 #[cfg(test)]

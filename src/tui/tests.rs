@@ -207,6 +207,70 @@ fn rename_and_alias_edit_the_selected_actor() {
 }
 
 #[test]
+fn a_name_is_changed_in_the_middle_without_retyping_its_end() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::FocusPrev, Action::Rename]);
+    for _ in 0.."Rasmussen".len() {
+        app.update(Action::Left);
+    }
+    typed(&mut app, "Fogh ");
+    app.update(Action::Confirm);
+    assert_eq!(doc(&app).actors[0].name, "Anders Fogh Rasmussen");
+}
+
+#[test]
+fn text_field_keys_move_the_cursor_and_delete_around_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    // The Role field: "Former NATO Secretary General".
+    run(&mut app, &[Action::FocusPrev, Action::Edit]);
+    run(
+        &mut app,
+        &[Action::NextField, Action::NextField, Action::NextField],
+    );
+    // Home, then Delete the "Former " word one character at a time.
+    app.update(Action::LineStart);
+    for _ in 0.."Former ".len() {
+        app.update(Action::DeleteForward);
+    }
+    // End, Ctrl-w takes "General" off and typing puts it back; Ctrl-u after "NATO" leaves
+    // " Secretary General".
+    run(&mut app, &[Action::LineEnd, Action::DeleteWordBack]);
+    typed(&mut app, "General");
+    app.update(Action::LineStart);
+    for _ in 0.."NATO".len() {
+        app.update(Action::Right);
+    }
+    app.update(Action::DeleteToStart);
+    typed(&mut app, "NATO's");
+    app.update(Action::Confirm);
+    assert_eq!(
+        doc(&app).actors[0].role.as_deref(),
+        Some("NATO's Secretary General")
+    );
+}
+
+#[test]
+fn left_and_right_still_cycle_a_choice_field() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(
+        &mut app,
+        &[Action::FocusPrev, Action::Edit, Action::NextField],
+    );
+    let kind = |app: &App| match app.popups.last() {
+        Some(Popup::Form(f)) => format!("{:?}", f.fields[f.focus].value),
+        _ => String::new(),
+    };
+    let before = kind(&app);
+    app.update(Action::Right);
+    assert_ne!(kind(&app), before);
+    app.update(Action::Left);
+    assert_eq!(kind(&app), before);
+}
+
+#[test]
 fn delete_refuses_extracted_items_and_removes_manual_ones() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
@@ -809,6 +873,11 @@ mod random {
             Action::NextField,
             Action::PrevField,
             Action::Backspace,
+            Action::DeleteForward,
+            Action::DeleteWordBack,
+            Action::DeleteToStart,
+            Action::LineStart,
+            Action::LineEnd,
         ]);
         prop_oneof![
             8 => plain,

@@ -29,19 +29,47 @@ pub fn cell_style(cell: Cell) -> Style {
     Style::new().fg(colour).add_modifier(Modifier::BOLD)
 }
 
-/// The targets shown from `col` on, with their column widths, within `room` columns.
+/// The narrowest a target's column gets to fit more of them: six letters and "…".
+pub const TARGET_MIN: usize = 7;
+
+/// What stands right of the columns when `rest` targets do not fit.
+fn more_after(rest: usize) -> String {
+    format!("→ {rest} more")
+}
+
+/// The targets shown from `col` on, with their column widths, within `room` columns: as many
+/// as fit, each as wide as its name up to `TARGET_WIDTH`, the widest cut first (to no less than
+/// `TARGET_MIN`), and room kept for "→ N more" when some are left out.
 fn visible_columns(matrix: &StanceMatrix, col: usize, room: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for (t, name) in matrix.targets.iter().enumerate().skip(col) {
-        let width = one_line(name).width().clamp(3, TARGET_WIDTH);
-        if used + width + 1 > room && !out.is_empty() {
-            break;
+    let natural: Vec<(usize, usize)> = matrix
+        .targets
+        .iter()
+        .enumerate()
+        .skip(col)
+        .map(|(t, name)| (t, one_line(name).width().clamp(3, TARGET_WIDTH)))
+        .collect();
+    for shown in (1..=natural.len()).rev() {
+        let rest = natural.len() - shown;
+        let mark = if rest > 0 {
+            more_after(rest).width()
+        } else {
+            0
+        };
+        // Each column and the space after it.
+        let Some(names) = room.checked_sub(mark + shown) else {
+            continue;
+        };
+        let columns = &natural[..shown];
+        let fits = |cap: usize| columns.iter().map(|(_, w)| (*w).min(cap)).sum::<usize>() <= names;
+        if let Some(cap) = (TARGET_MIN..=TARGET_WIDTH).rev().find(|&cap| fits(cap)) {
+            return columns.iter().map(|&(t, w)| (t, w.min(cap))).collect();
         }
-        used += width + 1;
-        out.push((t, width));
     }
-    out
+    // Too narrow for even one column at its narrowest: one, cut to what there is.
+    natural
+        .first()
+        .map(|&(t, w)| vec![(t, w.min(room.saturating_sub(1)).max(1))])
+        .unwrap_or_default()
 }
 
 /// `text` centred in `width` columns.
@@ -156,6 +184,7 @@ pub fn render(app: &App, row: usize, col: usize, area: Rect, buf: &mut Buffer) {
         return;
     }
 
+    // A third of the width at most, so that narrow terminals keep room for targets.
     let actor_width = matrix
         .actors
         .iter()
@@ -163,16 +192,32 @@ pub fn render(app: &App, row: usize, col: usize, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0)
         .clamp(6, ACTOR_WIDTH)
-        .min(width / 2);
+        .min(width / 3);
     let columns = visible_columns(&matrix, col, width.saturating_sub(actor_width + 1));
+    let shown_from = columns.first().map_or(col, |(t, _)| *t);
+    let shown_to = columns.last().map_or(col, |(t, _)| *t + 1);
 
-    let mut header = vec![Span::raw(format!("{} ", " ".repeat(actor_width)))];
+    // The targets scrolled past (h brings them back) stand over the actor column.
+    let before = if shown_from > 0 {
+        fit(&format!("← {shown_from} more"), actor_width)
+    } else {
+        String::new()
+    };
+    let pad = actor_width.saturating_sub(before.width());
+    let mut header = vec![Span::styled(
+        format!("{before}{} ", " ".repeat(pad)),
+        style::label(),
+    )];
     for (t, w) in &columns {
         let name = fit(&one_line(&matrix.targets[*t]), *w);
         header.push(Span::styled(
             format!("{} ", center(&name, *w)),
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         ));
+    }
+    let rest = matrix.targets.len().saturating_sub(shown_to);
+    if rest > 0 {
+        header.push(Span::styled(more_after(rest), style::label()));
     }
     put(buf, inner, 1, &Line::from(header));
 
@@ -201,21 +246,17 @@ pub fn render(app: &App, row: usize, col: usize, area: Rect, buf: &mut Buffer) {
     }
 
     // Where the view stands, when not everything fits.
-    let shown_to = (first + rows).min(matrix.actors.len());
-    let last_col = columns.last().map_or(col, |(t, _)| *t);
-    if (first > 0
-        || shown_to < matrix.actors.len()
-        || col > 0
-        || last_col + 1 < matrix.targets.len())
+    let actors_to = (first + rows).min(matrix.actors.len());
+    if (first > 0 || actors_to < matrix.actors.len() || shown_from > 0 || rest > 0)
         && inner.height >= 4
     {
         let at = format!(
             "actors {}–{} of {} · targets {}–{} of {}",
             first + 1,
-            shown_to,
+            actors_to,
             matrix.actors.len(),
-            col.min(last_col) + 1,
-            last_col + 1,
+            shown_from + 1,
+            shown_to,
             matrix.targets.len()
         );
         put(
@@ -224,5 +265,59 @@ pub fn render(app: &App, row: usize, col: usize, area: Rect, buf: &mut Buffer) {
             inner.height - 1,
             &Line::styled(fit(&at, width), style::label()),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn targets(names: &[&str]) -> StanceMatrix {
+        StanceMatrix {
+            actors: vec!["Poland".into()],
+            targets: names.iter().map(|n| n.to_string()).collect(),
+            cells: vec![vec![None; names.len()]],
+        }
+    }
+
+    #[test]
+    fn columns_narrow_to_fit_more_targets_before_any_is_left_out() {
+        let m = targets(&[
+            "security guarantees",
+            "Ukraine's NATO membership",
+            "sending ground troops",
+            "Ukraine",
+        ]);
+        // All four at their full width need 19 * 3 + 8 columns; 49 is enough at 12 wide.
+        assert_eq!(
+            visible_columns(&m, 0, 49),
+            vec![(0, 12), (1, 12), (2, 12), (3, 7)]
+        );
+        // Too narrow for four at TARGET_MIN: fewer, with room for "→ N more".
+        let cols = visible_columns(&m, 0, 24);
+        assert_eq!(cols, vec![(0, 7), (1, 7)]);
+        assert!(cols.iter().map(|(_, w)| w + 1).sum::<usize>() + more_after(2).width() <= 24);
+    }
+
+    proptest! {
+        #[test]
+        fn the_columns_and_the_more_mark_stay_within_the_room(
+            names in prop::collection::vec("\\PC{1,30}", 1..12),
+            col in 0usize..12,
+            room in 2usize..120,
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let m = targets(&names);
+            let col = col.min(names.len() - 1);
+            let cols = visible_columns(&m, col, room);
+            prop_assert!(!cols.is_empty());
+            prop_assert_eq!(cols[0].0, col);
+            let rest = names.len() - col - cols.len();
+            let used: usize = cols.iter().map(|(_, w)| w + 1).sum::<usize>()
+                + if rest > 0 { more_after(rest).width() } else { 0 };
+            // One column is always shown, cut to the room, even when the mark does not fit.
+            prop_assert!(used <= room || cols.len() == 1, "{:?} in {}", cols, room);
+        }
     }
 }

@@ -11,6 +11,7 @@ use super::{centered, fit, put, style};
 use crate::article::sanitize;
 use crate::tui::app::App;
 use crate::tui::form::{Form, Picker, Value};
+use crate::tui::input::TextInput;
 
 fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(rect, buf);
@@ -29,8 +30,8 @@ fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
 
 pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 80, form.fields.len() as u16 + 4);
-    let hint = if rect.width >= 74 {
-        "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ choose · Esc"
+    let hint = if rect.width >= 78 {
+        "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ move/choose · Esc"
     } else {
         "Enter · Tab · ←→ · Esc"
     };
@@ -55,19 +56,8 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
         };
         let room = width.saturating_sub(14);
         let value: Vec<Span> = match &field.value {
-            Value::Text(s) => {
-                let shown = sanitize::one_line(s);
-                // Show the end of a long value: that is where typing happens.
-                let chars: Vec<char> = shown.chars().collect();
-                let tail: String = chars[chars.len().saturating_sub(room.saturating_sub(1))..]
-                    .iter()
-                    .collect();
-                let mut v = vec![Span::raw(tail)];
-                if focused {
-                    v.push(Span::styled("▏", Style::new().fg(Color::Cyan)));
-                }
-                v
-            }
+            Value::Text(input) if focused => text_field(input, room),
+            Value::Text(input) => vec![Span::raw(fit(&sanitize::one_line(input.text()), room))],
             Value::Choice { options, at } => {
                 let current = options.get(*at).copied().unwrap_or("");
                 vec![
@@ -90,33 +80,66 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A focused text field: the part around the cursor, the cursor's cell reversed, "…" where the
+/// text goes on beyond the field.
+fn text_field(input: &TextInput, room: usize) -> Vec<Span<'static>> {
+    let view = input.view(room);
+    let more = |cut: bool| Span::styled(if cut { "…" } else { "" }, style::label());
+    vec![
+        more(view.clipped_start),
+        Span::raw(view.before),
+        Span::styled(view.at, Style::new().add_modifier(Modifier::REVERSED)),
+        Span::raw(view.after),
+        more(view.clipped_end),
+    ]
+}
+
 pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     let matches = picker.matches();
     let rows = (matches.len() as u16).clamp(1, 12);
-    let rect = centered(area, 64, rows + 4);
+    // The selected text the choice is for, on a line of its own above the query.
+    let above = u16::from(!picker.context.is_empty());
+    let rect = centered(area, 64, rows + 4 + above);
     let inner = frame(
         &picker.title,
         "type to filter · ↑↓ · Enter · Esc",
         rect,
         buf,
     );
+    let width = usize::from(inner.width);
+    if above > 0 {
+        put(
+            buf,
+            inner,
+            0,
+            &Line::styled(
+                fit(&sanitize::one_line(&picker.context), width),
+                style::label(),
+            ),
+        );
+    }
     put(
         buf,
         inner,
-        0,
+        above,
         &Line::from(vec![
             Span::styled("> ", Style::new().fg(Color::Cyan)),
             Span::raw(sanitize::one_line(&picker.query).into_owned()),
             Span::styled("▏", Style::new().fg(Color::Cyan)),
         ]),
     );
+    // The list starts under the query.
+    let inner = Rect {
+        y: inner.y + above,
+        height: inner.height.saturating_sub(above),
+        ..inner
+    };
     let list_rows = usize::from(inner.height.saturating_sub(1));
     if list_rows == 0 {
         return;
     }
     let selected = picker.selected.min(matches.len().saturating_sub(1));
     let top = selected.saturating_sub(list_rows - 1);
-    let width = usize::from(inner.width);
     if matches.is_empty() {
         // Nothing typed and nothing to offer (no tags in use yet): not "nothing matches".
         let empty = match picker.new_label {
