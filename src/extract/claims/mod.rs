@@ -2139,8 +2139,13 @@ impl<'a> Doc<'a> {
         // after a temporal preposition; "Citing C, Trump said D": one opening the sentence.
         if self.low(cue.start).ends_with("ing") {
             let opens = |k: usize| k == self.after_discourse_adverb(s0, k);
-            let temporal =
-                before_cue.filter(|_| matches!(prev_low, "after" | "before" | "while" | "upon"));
+            // "In describing Trump, Cuban said", "By highlighting C": so do "in" and "by".
+            let temporal = before_cue.filter(|_| {
+                matches!(
+                    prev_low,
+                    "after" | "before" | "while" | "upon" | "in" | "by"
+                )
+            });
             let opening = match temporal {
                 Some(p) => Some(opens(p)),
                 None => opens(cue.start).then_some(true),

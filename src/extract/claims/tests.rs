@@ -1563,3 +1563,17 @@ fn an_including_aside_before_the_cue_belongs_to_the_source() {
         Some("President Obama")
     );
 }
+
+#[test]
+fn a_gerund_after_in_or_by_is_a_claim_of_the_clause_subject() {
+    let cs = claims(
+        "It rained. In describing fellow billionaire Donald Trump as a showman, Cuban said he \
+         sees someone who wants attention.",
+    );
+    let c = find(&cs, "describing");
+    assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), Some("Cuban"));
+    assert_eq!(
+        c.content.text,
+        "fellow billionaire Donald Trump as a showman"
+    );
+}
