@@ -1838,18 +1838,18 @@ impl<'a> Doc<'a> {
         let mut end = natural;
         if let Some(m) = self.end_model {
             let mut feats = model::Features::default();
+            // A content is never cut inside a quote, nor a "that" clause before its verb
+            // ("that both Sanders | and Trump were referring to"); "that subject", "that
+            // promise" is a demonstrative, not a clause.
+            let that_clause = self.low(from) == "that"
+                && (self.raw(from + 1).starts_with(char::is_uppercase)
+                    || matches!(
+                        self.low(from + 1),
+                        "," | "both" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                    ));
             for b in from + 1..natural {
-                // A content is never cut inside a quote, nor a "that" clause before its verb
-                // ("that both Sanders | and Trump were referring to").
-                // ("that subject", "that promise": a demonstrative, not a clause.)
-                let verbless_that = self.low(from) == "that"
-                    && (self.raw(from + 1).starts_with(char::is_uppercase)
-                        || matches!(
-                            self.low(from + 1),
-                            "," | "both" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                        ))
-                    && b <= from + 3
-                    && !(from + 1..b).any(|k| self.verbish(k));
+                let verbless_that =
+                    that_clause && b <= from + 3 && !(from + 1..b).any(|k| self.verbish(k));
                 if self.inside_quote(b) || verbless_that {
                     continue;
                 }
