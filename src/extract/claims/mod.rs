@@ -1146,12 +1146,38 @@ impl<'a> Doc<'a> {
             {
                 start -= 1;
             }
+            let end = self.cue_particles(i, end);
             self.cue_at[start] = Some(end);
             self.cue_info[start] = Some(CueInfo { stats, confidence });
             for k in start..end {
                 self.in_cue[k] = true;
             }
         }
+    }
+
+    /// The end of cue `start..end` with a particle PolNeAR keeps in it after the verb
+    /// ("called out", "pushed back", "called upon"). A preposition after it ("spoke out
+    /// against") joins when the content is built.
+    fn cue_particles(&self, start: usize, end: usize) -> usize {
+        let s_end = self.sentences[self.sentence_of[start]].tokens.end;
+        let particle = end < s_end
+            && self.tokens[end].kind == TokenKind::Word
+            && self.in_quote[end].is_none()
+            && !self.in_cue[end]
+            // Not where another candidate starts.
+            && self
+                .candidates
+                .binary_search_by_key(&end, |&(c, _, _)| c)
+                .is_err()
+            && matches!(self.low(end), "out" | "back" | "off" | "up" | "upon")
+            // "back on track", "up to 40": the particle starts a phrase of its own; and in
+            // "With a vote ruled out, Cross said" no object follows it.
+            && !matches!(self.low(end + 1), "track" | "to" | "-")
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word);
+        end + usize::from(particle)
     }
 
     /// Attribution syntax around a candidate the classifier rejected, clear enough to take it

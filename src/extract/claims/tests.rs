@@ -1577,3 +1577,30 @@ fn a_gerund_after_in_or_by_is_a_claim_of_the_clause_subject() {
         "fellow billionaire Donald Trump as a showman"
     );
 }
+
+#[test]
+fn a_particle_after_the_verb_belongs_to_the_cue() {
+    let cs = claims(
+        "It rained. Ryan has previously called out Trump for his remarks. The mayor called \
+         upon the state to act.",
+    );
+    assert_eq!(
+        roles(find(&cs, "has previously called out")),
+        (
+            Some("Ryan"),
+            Some("has previously called out"),
+            "Trump for his remarks"
+        )
+    );
+    assert_eq!(
+        roles(find(&cs, "called upon")),
+        (Some("The mayor"), Some("called upon"), "the state to act")
+    );
+    // With no object after it, the particle ends a phrase of its own.
+    let cs = claims("It rained. With a vote for Trump ruled out, Cross said he has two options.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "ruled out"))
+    );
+    assert_eq!(roles(find(&cs, "said")).0, Some("Cross"));
+}
