@@ -1317,6 +1317,19 @@ impl<'a> Doc<'a> {
         first..last.max(first)
     }
 
+    /// Whether tokens `r` are a label heading a headline or paragraph ("BREAKING:",
+    /// "Revealed:", "UPDATE:") rather than a speaker. ("Video shows that …" is a source.)
+    fn is_headline_label(&self, r: Range<usize>) -> bool {
+        let mut label = String::new();
+        for k in r {
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.push_str(self.low(k));
+        }
+        HEADLINE_LABELS.contains(&label.as_str())
+    }
+
     fn find(&self) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
         // Cue tokens the layout rules used, so the sentence rules do not read them again.
@@ -1340,7 +1353,13 @@ impl<'a> Doc<'a> {
                     i = end;
                     continue;
                 }
-                if let Some(f) = self.claim_at(si, i..end, &first_source) {
+                if let Some(f) = self.claim_at(si, i..end, &first_source)
+                    && !f
+                        .source
+                        .as_ref()
+                        .map(|b| self.token_range(b))
+                        .is_some_and(|r| self.low(r.end) == ":" && self.is_headline_label(r))
+                {
                     // "Asked by Osei whether C, Pryce said D": the asker speaks no further.
                     if f.source.is_some() && first_source.is_none() && f.rule != "asked-first" {
                         first_source = f.source.as_ref().map(|b| self.token_range(b));
@@ -3698,8 +3717,12 @@ impl<'a> Doc<'a> {
         if left.is_empty() || right.is_empty() {
             return None;
         }
-        // Wire-service labels are not speakers.
+        // Wire-service and tabloid labels are not speakers ("The Latest:", "BREAKING:",
+        // "Revealed:", "WATCH:", "BYLINE:").
         if self.low(left.start) == "the" && self.low(left.start + 1) == "latest" {
+            return None;
+        }
+        if self.is_headline_label(left.clone()) {
             return None;
         }
         let (source, content) = if left.len() <= 4 {
@@ -3729,6 +3752,39 @@ impl<'a> Doc<'a> {
         ))
     }
 }
+
+/// Words that label a headline rather than name who speaks in it, lower-cased.
+const HEADLINE_LABELS: &[&str] = &[
+    "analysis",
+    "bombshell",
+    "boom",
+    "breaking",
+    "breaking news",
+    "busted",
+    "byline",
+    "clarification",
+    "correction",
+    "editorial",
+    "exclusive",
+    "full text",
+    "just in",
+    "just leaked",
+    "listen",
+    "live",
+    "look",
+    "must see",
+    "must watch",
+    "opinion",
+    "paid notice",
+    "photos",
+    "revealed",
+    "transcript",
+    "update",
+    "updated",
+    "video",
+    "watch",
+    "wow",
+];
 
 /// "you're worried", "I've suggested": a pronoun source leaves its contracted auxiliary to
 /// the cue.

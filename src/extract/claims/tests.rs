@@ -1604,3 +1604,24 @@ fn a_particle_after_the_verb_belongs_to_the_cue() {
     );
     assert_eq!(roles(find(&cs, "said")).0, Some("Cross"));
 }
+
+#[test]
+fn a_label_before_a_headline_colon_is_no_speaker() {
+    for text in [
+        "BREAKING: Sanders Wins Nevada.\n\nIt rained.",
+        "Revealed: What The Memo Says.\n\nIt rained.",
+        "BOOM: Trump Just Fired A 5-Word Missile At Clinton.\n\nIt rained.",
+    ] {
+        let cs = claims(text);
+        assert!(
+            cs.iter()
+                .all(|c| c.cue.as_ref().is_none_or(|q| q.text != ":")),
+            "{text}: {cs:#?}"
+        );
+    }
+    // A name before the colon still speaks, and a label word in running text is a source.
+    let cs = claims("Sanders: Clinton Needs To Answer.\n\nIt rained.");
+    assert_eq!(roles(find(&cs, ":")).0, Some("Sanders"));
+    let cs = claims("It rained. Video shows that the officer fired first.");
+    assert_eq!(roles(find(&cs, "shows")).0, Some("Video"));
+}
