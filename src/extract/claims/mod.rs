@@ -1447,6 +1447,8 @@ impl<'a> Doc<'a> {
                             | "whereas"
                             | "so"
                     )
+                    // "countries such as Poland support Ukraine": an example, no clause.
+                    && !(self.low(prev) == "as" && prev > 0 && self.low(prev - 1) == "such")
             });
             // "He spoke, stressing that C": a participle continues its own claim; "a speech
             // in which she said C": so does a relative clause after a preposition.

@@ -1625,3 +1625,13 @@ fn a_label_before_a_headline_colon_is_no_speaker() {
     let cs = claims("It rained. Video shows that the officer fired first.");
     assert_eq!(roles(find(&cs, "shows")).0, Some("Video"));
 }
+
+#[test]
+fn an_example_after_such_as_is_no_clause_of_its_own() {
+    let cs = claims(
+        "It rained. Rasmussen says it is likely that countries such as Poland support Ukraine \
+         by sending troops.",
+    );
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(roles(&cs[0]).1, Some("says"));
+}
