@@ -903,7 +903,11 @@ mod random {
                 let (w, h) = app.size;
                 let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
                     .expect("terminal");
-                terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+                terminal.draw(|f| crate::tui::view::draw(&app, f)).expect("draw");
+                // A cursor shown is on the screen.
+                let backend = terminal.backend();
+                let at = backend.cursor_position();
+                prop_assert!(!backend.cursor_visible() || (at.x < w && at.y < h));
             }
             for _ in 0..6 {
                 app.update(Action::Cancel);
