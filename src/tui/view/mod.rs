@@ -27,7 +27,7 @@ impl Widget for &App {
 }
 
 /// Draws the app into the frame and puts the terminal's cursor in the text field that has the
-/// keyboard; with none it stays hidden.
+/// keyboard (a form's, a picker's filter, the search line); with none it stays hidden.
 pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(at) = render(app, frame.area(), frame.buffer_mut()) {
         frame.set_cursor_position(at);
@@ -40,7 +40,7 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     article::render(app, &screen, buf);
     annotations::render(app, &screen, buf);
     inspector::render(app, &screen, buf);
-    status::render_message(app, &screen, buf);
+    let search = status::render_message(app, &screen, buf);
     status::render_status(app, &screen, buf);
     let mut cursor = None;
     for popup in &app.popups {
@@ -59,15 +59,12 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 None
             }
             Popup::Form(form) => popup::form(form, area, buf),
-            Popup::Picker(picker) => {
-                popup::picker(picker, area, buf);
-                None
-            }
+            Popup::Picker(picker) => popup::picker(picker, area, buf),
             Popup::Matrix { row, col } => {
                 matrix::render(app, *row, *col, area, buf);
                 None
             }
-            Popup::Search => None,
+            Popup::Search => search,
         };
     }
     cursor

@@ -89,7 +89,8 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) -> Option<Position> {
 /// The columns before a form's values: the focus marker and the label.
 const LABEL_COLUMNS: usize = 14;
 
-pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
+/// Draws the picker; returns where the cursor of its filter is.
+pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let matches = picker.matches();
     let rows = (matches.len() as u16).clamp(1, 12);
     // The selected text the choice is for, on a line of its own above the query.
@@ -113,16 +114,12 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
             ),
         );
     }
-    put(
-        buf,
-        inner,
-        above,
-        &Line::from(vec![
-            Span::styled("> ", Style::new().fg(Color::Cyan)),
-            Span::raw(sanitize::one_line(&picker.query).into_owned()),
-            Span::styled("▏", Style::new().fg(Color::Cyan)),
-        ]),
-    );
+    let prompt = "> ";
+    let (field, col) = text_field(&picker.query, width.saturating_sub(prompt.len()));
+    let mut query = vec![Span::styled(prompt, Style::new().fg(Color::Cyan))];
+    query.extend(field);
+    put(buf, inner, above, &Line::from(query));
+    let cursor = col.and_then(|c| cell(inner, prompt.len() + c, above));
     // The list starts under the query.
     let inner = Rect {
         y: inner.y + above,
@@ -131,14 +128,14 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     };
     let list_rows = usize::from(inner.height.saturating_sub(1));
     if list_rows == 0 {
-        return;
+        return cursor;
     }
     let selected = picker.selected.min(matches.len().saturating_sub(1));
     let top = selected.saturating_sub(list_rows - 1);
     if matches.is_empty() {
         // Nothing typed and nothing to offer (no tags in use yet): not "nothing matches".
         let empty = match picker.new_label {
-            Some(label) if picker.query.trim().is_empty() => format!("  type the {label}"),
+            Some(label) if picker.query.text().trim().is_empty() => format!("  type the {label}"),
             _ => "  nothing matches".to_string(),
         };
         put(buf, inner, 1, &Line::styled(empty, style::label()));
@@ -167,6 +164,7 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
         .style(st);
         put(buf, inner, y, &line);
     }
+    cursor
 }
 
 pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {
