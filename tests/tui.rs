@@ -9,9 +9,11 @@ use gloss::tui::action::Action;
 use gloss::tui::app::App;
 use gloss::tui::fixture;
 use gloss::tui::keymap::Keymap;
+use gloss::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use ratatui::style::Modifier;
 
 fn app_with(dir: &Path, articles: Vec<Article>) -> App {
@@ -27,17 +29,23 @@ fn app(dir: &Path) -> App {
     app_with(dir, vec![fixture::sample_article()])
 }
 
-fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+/// The screen as the event loop draws it, and where the terminal's cursor is when it shows.
+fn drawn(app: &mut App, w: u16, h: u16) -> (Buffer, Option<Position>) {
     app.update(Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .expect("draw");
-    terminal.backend().buffer().clone()
+    terminal.draw(|frame| view::draw(app, frame)).expect("draw");
+    let backend = terminal.backend();
+    let cursor = backend.cursor_visible().then(|| backend.cursor_position());
+    (backend.buffer().clone(), cursor)
 }
 
+fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    drawn(app, w, h).0
+}
+
+/// The screen's text, and a last line saying where the cursor is when it shows.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let buffer = draw(app, w, h);
+    let (buffer, cursor) = drawn(app, w, h);
     let mut out = String::new();
     for y in 0..h {
         let mut line = String::new();
@@ -47,7 +55,20 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    if let Some(at) = cursor {
+        let on = buffer[(at.x, at.y)].symbol();
+        out.push_str(&format!(
+            "cursor at column {}, row {}, on “{on}”\n",
+            at.x, at.y
+        ));
+    }
     out
+}
+
+/// Where the terminal's cursor is, and the character under it.
+fn cursor(app: &mut App, w: u16, h: u16) -> Option<(Position, String)> {
+    let (buffer, cursor) = drawn(app, w, h);
+    cursor.map(|at| (at, buffer[(at.x, at.y)].symbol().to_string()))
 }
 
 #[test]
@@ -369,20 +390,21 @@ fn the_legend_drops_whole_entries_when_narrow() {
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
 
-/// The reversed cells of the row that shows `label`.
-fn reversed_in_row(buffer: &Buffer, label: &str) -> Vec<String> {
-    let area = buffer.area;
-    let row = (0..area.height).find(|&y| {
-        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+/// The row of the screen that shows `label`.
+fn row_of(app: &mut App, w: u16, h: u16, label: &str) -> Option<u16> {
+    let buffer = draw(app, w, h);
+    (0..h).find(|&y| {
+        let line: String = (0..w).map(|x| buffer[(x, y)].symbol()).collect();
         line.contains(label)
-    });
-    row.map(|y| {
-        (0..area.width)
-            .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect()
     })
-    .unwrap_or_default()
+}
+
+/// The terminal's cursor, when it is in the row that shows `label`: its column and the
+/// character under it.
+fn cursor_in_row(app: &mut App, w: u16, h: u16, label: &str) -> Option<(u16, String)> {
+    let row = row_of(app, w, h, label)?;
+    let (at, on) = cursor(app, w, h)?;
+    (at.y == row).then_some((at.x, on))
 }
 
 #[test]
@@ -395,11 +417,14 @@ fn a_text_field_shows_its_cursor_where_typing_goes() {
     for _ in 0.."mussen".len() {
         app.update(Action::Left);
     }
-    let buffer = draw(&mut app, 100, 30);
-    assert_eq!(reversed_in_row(&buffer, "› Name"), vec!["m".to_string()]);
+    let (x, on) = cursor_in_row(&mut app, 100, 30, "› Name").expect("cursor in the field");
+    assert_eq!(on, "m");
     app.update(Action::LineEnd);
-    let buffer = draw(&mut app, 100, 30);
-    assert_eq!(reversed_in_row(&buffer, "› Name"), vec![" ".to_string()]);
+    let end = cursor_in_row(&mut app, 100, 30, "› Name").expect("cursor in the field");
+    assert_eq!(end, (x + "mussen".len() as u16, " ".to_string()));
+    // Nothing to type into: no cursor.
+    app.update(Action::Cancel);
+    assert_eq!(cursor(&mut app, 100, 30), None);
 }
 
 #[test]
@@ -423,8 +448,172 @@ fn a_long_text_scrolls_in_a_narrow_form_to_keep_the_cursor_in_view() {
     }
     let middle = screen(&mut app, 44, 14);
     insta::assert_snapshot!("narrow_form_cursor_on_a_wide_character", middle);
-    let buffer = draw(&mut app, 44, 14);
-    assert_eq!(reversed_in_row(&buffer, "› Note"), vec!["斯".to_string()]);
+    let on = cursor_in_row(&mut app, 44, 14, "› Note").map(|(_, on)| on);
+    assert_eq!(on.as_deref(), Some("斯"));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+fn press(app: &mut App, action: Action, times: usize) {
+    for _ in 0..times {
+        app.update(action);
+    }
+}
+
+#[test]
+fn the_pickers_filter_shows_its_cursor_where_typing_goes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Edit);
+    app.update(Action::Confirm);
+    typed(&mut app, "stltenberg");
+    app.update(Action::LineStart);
+    press(&mut app, Action::Right, 2);
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("picker_filter_cursor_in_the_middle", shown);
+    // The prompt "> " comes first: the cursor is on the "l", third of the filter.
+    let row = row_of(&mut app, 100, 30, "> stltenberg").expect("filter row");
+    let (at, on) = cursor(&mut app, 100, 30).expect("cursor");
+    assert_eq!((at.y, on.as_str()), (row, "l"));
+    let line = shown.lines().nth(usize::from(row)).unwrap_or_default();
+    let prompt = line.find("> stl").map(|b| line[..b].chars().count() as u16);
+    assert_eq!(prompt, Some(at.x - 4));
+    // Typed there, the "o" goes in before the "l" and the cursor moves on with it.
+    app.update(Action::Input('o'));
+    let (after, on) = cursor(&mut app, 100, 30).expect("cursor");
+    assert_eq!((after.x, after.y, on.as_str()), (at.x + 1, at.y, "l"));
+    assert!(screen(&mut app, 100, 30).contains("> stoltenberg"));
+}
+
+/// The row of `shown` that holds `needle`, and that row's text.
+fn line_with(shown: &str, needle: &str) -> (u16, String) {
+    shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .map(|(y, l)| (y as u16, l.to_string()))
+        .unwrap_or_else(|| panic!("no line with {needle:?}:\n{shown}"))
+}
+
+#[test]
+fn a_long_filter_with_wide_characters_scrolls_inside_the_picker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Tags);
+    let query = "北约 NATO 🇺🇦 Україна 👍🏽 security guarantees at the Vilnius summit";
+    typed(&mut app, query);
+    // At 50 columns the picker is the width of the screen: its border stays in place.
+    let end = screen(&mut app, 50, 20);
+    insta::assert_snapshot!("picker_long_filter_cursor_at_the_end", end);
+    let (row, line) = line_with(&end, "> …");
+    assert!(line.ends_with("summit │"), "{line}");
+    let (at, on) = cursor(&mut app, 50, 20).expect("cursor");
+    assert_eq!((at.y, on.as_str()), (row, " "));
+    // Home: the start shows, cut after.
+    app.update(Action::LineStart);
+    let start = screen(&mut app, 50, 20);
+    let (_, line) = line_with(&start, "> 北");
+    assert!(line.ends_with("…│"), "{line}");
+    assert_eq!(
+        cursor(&mut app, 50, 20).map(|(_, on)| on).as_deref(),
+        Some("北")
+    );
+    // On the flag and on the emoji with its skin tone: one step each, the cursor on them.
+    press(&mut app, Action::Right, "北约 NATO ".chars().count());
+    assert_eq!(
+        cursor(&mut app, 50, 20).map(|(_, on)| on).as_deref(),
+        Some("🇺🇦")
+    );
+    press(&mut app, Action::Right, 1 + 1 + "Україна ".chars().count());
+    assert_eq!(
+        cursor(&mut app, 50, 20).map(|(_, on)| on).as_deref(),
+        Some("👍🏽")
+    );
+    // Backspace there takes the space before the emoji, not half of it.
+    app.update(Action::Backspace);
+    let (row, line) = line_with(&screen(&mut app, 50, 20), "Україна👍🏽");
+    insta::assert_snapshot!("picker_long_filter_cursor_on_an_emoji", line);
+    let (at, on) = cursor(&mut app, 50, 20).expect("cursor");
+    assert_eq!((at.y, on.as_str()), (row, "👍🏽"));
+}
+
+#[test]
+fn the_search_line_shows_its_cursor_where_typing_goes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Search);
+    typed(&mut app, "Vilnus");
+    press(&mut app, Action::Left, 2);
+    let (at, on) = cursor(&mut app, 100, 30).expect("cursor");
+    // "/" then "Viln": the cursor is on the "u", on the message line above the status bar.
+    assert_eq!((at.x, at.y, on.as_str()), (5, 28, "u"));
+    app.update(Action::Input('i'));
+    let shown = screen(&mut app, 100, 30);
+    insta::assert_snapshot!("search_line_cursor_in_the_middle", shown);
+    assert!(shown.contains("/Vilnius  3 matches"), "{shown}");
+    // Enter keeps the search and the cursor goes away with the search line.
+    app.update(Action::Confirm);
+    assert_eq!(cursor(&mut app, 100, 30), None);
+}
+
+#[test]
+fn a_long_search_scrolls_and_keeps_the_count_of_matches_in_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    app.update(Action::Search);
+    let query = "维尔纽斯 summit 🇱🇹 where Ukraine hoped for an invitation";
+    typed(&mut app, query);
+    // The query's end, the blank the cursor stands on after it, then the count and the keys.
+    let (row, line) = line_with(&screen(&mut app, 60, 20), "/…");
+    assert_eq!(
+        line,
+        "/…oped for an invitation   0 matches · Enter keep · Esc drop"
+    );
+    let (at, on) = cursor(&mut app, 60, 20).expect("cursor");
+    assert_eq!((at.y, on.as_str()), (row, " "));
+    // Home: the start of the query, cut after, and the cursor on the first CJK character.
+    app.update(Action::LineStart);
+    let (_, line) = line_with(&screen(&mut app, 60, 20), "/维");
+    insta::assert_snapshot!("search_line_long_query_at_the_start", line);
+    assert_eq!(
+        cursor(&mut app, 60, 20),
+        Some((Position::new(1, row), "维".to_string()))
+    );
+    // Narrower: the keys go first, whole, then the count; the query keeps its room.
+    app.update(Action::LineEnd);
+    let (_, line) = line_with(&screen(&mut app, 44, 12), "/…");
+    assert_eq!(line, "/…kraine hoped for an invitation   0 matches");
+    assert_eq!(cursor(&mut app, 44, 12).map(|(at, _)| at.x), Some(32));
+    let (_, line) = line_with(&screen(&mut app, 24, 12), "/…");
+    assert_eq!(line, "/…ped for an invitation");
+    assert_eq!(cursor(&mut app, 24, 12).map(|(at, _)| at.x), Some(23));
+}
+
+#[test]
+fn the_cursor_is_in_the_popup_on_top() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app(dir.path());
+    // The claim form's speaker field opens the actor picker over the form.
+    app.update(Action::Edit);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    let in_form = cursor(&mut app, 100, 30).expect("cursor in the form");
+    app.update(Action::PrevField);
+    app.update(Action::PrevField);
+    app.update(Action::Confirm);
+    let filter = row_of(&mut app, 100, 30, "> ").expect("filter");
+    let in_picker = cursor(&mut app, 100, 30).expect("cursor in the picker");
+    assert_eq!(in_picker.0.y, filter);
+    assert_ne!(in_picker, in_form);
+    // Help over the main screen: nothing to type into.
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    assert_eq!(cursor(&mut app, 100, 30), None);
 }
 
 /// Selects `words` words from the start of the article and presses `s`.

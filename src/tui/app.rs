@@ -244,7 +244,7 @@ fn mark(r: Range<usize>, role: Role, kind: Kind, index: usize) -> Mark {
 /// The search in the article, when there is one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    pub query: String,
+    pub query: TextInput,
     pub matches: Vec<Range<usize>>,
     pub current: usize,
 }
@@ -1751,22 +1751,10 @@ impl App {
 
     fn update_search(&mut self, action: Action) {
         match action {
-            Action::Input(c) => {
-                if let Some(s) = self.search.as_mut() {
-                    s.query.push(c);
-                }
-                self.run_search();
-            }
-            Action::Backspace => {
-                if let Some(s) = self.search.as_mut() {
-                    s.query.pop();
-                }
-                self.run_search();
-            }
             Action::Confirm => {
                 self.popups.pop();
                 match &self.search {
-                    Some(s) if s.query.is_empty() => self.search = None,
+                    Some(s) if s.query.text().is_empty() => self.search = None,
                     Some(s) => {
                         let n = s.matches.len();
                         self.notify(format!("{n} matches · n next · N previous · Esc drops"));
@@ -1779,7 +1767,12 @@ impl App {
                 self.search = None;
             }
             Action::Resize(w, h) => self.resize(w, h),
-            _ => {}
+            // Typing and editing the query; a changed query searches again.
+            action => {
+                if self.search.as_mut().is_some_and(|s| s.query.apply(action)) {
+                    self.run_search();
+                }
+            }
         }
     }
 
@@ -1789,7 +1782,7 @@ impl App {
         let Some(search) = self.search.as_mut() else {
             return;
         };
-        search.matches = text::find_all(text, &search.query, 100_000);
+        search.matches = text::find_all(text, search.query.text(), 100_000);
         search.current = search
             .matches
             .iter()
@@ -1914,8 +1907,6 @@ impl App {
             return;
         };
         match action {
-            Action::Input(c) => picker.type_char(c),
-            Action::Backspace => picker.backspace(),
             Action::Down => picker.move_selection(1),
             Action::Up => picker.move_selection(-1),
             Action::Cancel => {
@@ -1928,7 +1919,7 @@ impl App {
                 self.choose(picker);
             }
             Action::Resize(w, h) => self.resize(w, h),
-            _ => {}
+            action => picker.edit(action),
         }
     }
 
@@ -1954,7 +1945,11 @@ impl App {
         match picker.purpose {
             Purpose::FormActor => {
                 if let Some(Popup::Form(form)) = self.popups.last_mut() {
-                    form.set_actor(choice.value.clone(), &choice.label, picker.query.trim());
+                    form.set_actor(
+                        choice.value.clone(),
+                        &choice.label,
+                        picker.query.text().trim(),
+                    );
                     form.move_focus(1);
                 }
             }
@@ -1974,7 +1969,7 @@ impl App {
                         })
                     }
                     None => {
-                        let name = new_name(&picker.query, &name_of(&range));
+                        let name = new_name(picker.query.text(), &name_of(&range));
                         Ok(edit::add(
                             doc,
                             Item::Actor(edit::new_actor(doc, &name, mention)),
@@ -1995,7 +1990,7 @@ impl App {
                 let (actor_id, pre) = match choice.value {
                     Some(id) => (id, None),
                     None => {
-                        let name = new_name(&picker.query, &name_of(&range));
+                        let name = new_name(picker.query.text(), &name_of(&range));
                         let actor = edit::new_actor(doc, &name, evidence.clone());
                         (actor.id.clone(), Some(edit::add(doc, Item::Actor(actor))))
                     }
@@ -2020,7 +2015,7 @@ impl App {
             Purpose::Tag(kind, i) => {
                 let tag = choice
                     .value
-                    .unwrap_or_else(|| picker.query.trim().to_string());
+                    .unwrap_or_else(|| picker.query.text().trim().to_string());
                 if tag.is_empty() {
                     return;
                 }

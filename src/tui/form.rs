@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::action::Action;
 use super::input::TextInput;
 use crate::article::sanitize;
 use crate::edit::{self, Edit, Item, Kind};
@@ -40,7 +41,8 @@ pub struct Picker {
     /// What the choice is about, shown above the query: the selected text a new mention or
     /// stance covers ("" for nothing).
     pub context: String,
-    pub query: String,
+    /// What is typed to filter the options.
+    pub query: TextInput,
     pub options: Vec<Choice>,
     /// "new actor", "new tag": offered with the query (or `default_new`) as its name.
     pub new_label: Option<&'static str>,
@@ -81,7 +83,7 @@ impl Picker {
         Picker {
             title: title.into(),
             context,
-            query: String::new(),
+            query: TextInput::default(),
             options,
             new_label: Some("new actor"),
             default_new: default_new.to_string(),
@@ -120,7 +122,7 @@ impl Picker {
         Picker {
             title: "Tag to add or remove".into(),
             context: String::new(),
-            query: String::new(),
+            query: TextInput::default(),
             options,
             new_label: Some("new tag"),
             default_new: String::new(),
@@ -150,7 +152,7 @@ impl Picker {
         Picker {
             title: format!("Merge “{name}” into…"),
             context: String::new(),
-            query: String::new(),
+            query: TextInput::default(),
             options,
             new_label: None,
             default_new: String::new(),
@@ -173,7 +175,7 @@ impl Picker {
         Picker {
             title: "Export this article as…".into(),
             context: String::new(),
-            query: String::new(),
+            query: TextInput::default(),
             options,
             new_label: None,
             default_new: String::new(),
@@ -195,7 +197,7 @@ impl Picker {
 
     /// The options the query matches, best first, then "new …" when offered.
     pub fn matches(&self) -> Vec<Choice> {
-        let q = self.query.trim();
+        let q = self.query.text().trim();
         let mut scored: Vec<(i64, usize)> = self
             .options
             .iter()
@@ -233,14 +235,12 @@ impl Picker {
             .cloned()
     }
 
-    pub fn type_char(&mut self, c: char) {
-        self.query.push(c);
-        self.selected = 0;
-    }
-
-    pub fn backspace(&mut self) {
-        self.query.pop();
-        self.selected = 0;
+    /// Applies a key of the filter box (typing, cursor moves, deletions); a changed filter
+    /// selects its best match.
+    pub fn edit(&mut self, action: Action) {
+        if self.query.apply(action) {
+            self.selected = 0;
+        }
     }
 
     pub fn move_selection(&mut self, delta: i64) {

@@ -1,10 +1,12 @@
-//! A one-line text input with a cursor, for the text fields of forms. The cursor moves and
-//! deletes by grapheme cluster, so a letter with a combining mark, a CJK character or an emoji
-//! sequence is one step; `view` shows the part around the cursor in a field of a given width.
+//! A one-line text input with a cursor, for the text fields of forms, the filter of pickers and
+//! the search line. The cursor moves and deletes by grapheme cluster, so a letter with a
+//! combining mark, a CJK character or an emoji sequence is one step; `view` shows the part
+//! around the cursor in a field of a given width.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use crate::article::sanitize;
 
 /// Text and a cursor: a byte offset that is always on a grapheme boundary.
@@ -118,6 +120,26 @@ impl TextInput {
     pub fn delete_to_start(&mut self) {
         self.text.replace_range(..self.cursor, "");
         self.cursor = 0;
+    }
+
+    /// Applies the key of a text field bound to `action`: typing, a cursor move or a deletion
+    /// (other actions do nothing). True when the text changed, not only the cursor.
+    pub fn apply(&mut self, action: Action) -> bool {
+        // Each edit inserts or removes at least a byte, or does nothing.
+        let len = self.text.len();
+        match action {
+            Action::Input(c) => self.insert(c),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            Action::Backspace => self.backspace(),
+            Action::DeleteForward => self.delete(),
+            Action::DeleteWordBack => self.delete_word_back(),
+            Action::DeleteToStart => self.delete_to_start(),
+            _ => {}
+        }
+        self.text.len() != len
     }
 
     /// What a field `width` columns wide shows: the text around the cursor, with "…" where it
@@ -287,6 +309,21 @@ mod tests {
         let mut input = at("a b c", 3);
         input.delete_to_start();
         assert_eq!((input.text(), input.cursor()), (" c", 0));
+    }
+
+    #[test]
+    fn apply_says_whether_the_text_changed_not_only_the_cursor() {
+        let mut input = TextInput::new("ab");
+        assert!(!input.apply(Action::Left));
+        assert!(!input.apply(Action::LineStart));
+        assert!(!input.apply(Action::Backspace));
+        assert!(input.apply(Action::DeleteForward));
+        assert!(input.apply(Action::Input('中')));
+        assert!(!input.apply(Action::Confirm));
+        assert_eq!((input.text(), input.cursor()), ("中b", "中".len()));
+        assert!(input.apply(Action::DeleteToStart));
+        assert!(!input.apply(Action::DeleteWordBack));
+        assert_eq!(input.text(), "b");
     }
 
     #[test]

@@ -474,4 +474,36 @@ mod tests {
         // Outside forms Ctrl-u still pages up.
         assert_eq!(map.lookup(Mode::Normal, ctrl('u')), Some(Action::PageUp));
     }
+
+    #[test]
+    fn pickers_and_the_search_line_edit_their_text_with_the_keys_of_forms() {
+        let map = Keymap::defaults();
+        let editing = [
+            Action::Left,
+            Action::Right,
+            Action::LineStart,
+            Action::LineEnd,
+            Action::Backspace,
+            Action::DeleteForward,
+            Action::DeleteWordBack,
+            Action::DeleteToStart,
+        ];
+        let form_keys: Vec<(Key, Action)> = map
+            .bindings(Mode::Form)
+            .into_iter()
+            .filter(|b| editing.contains(&b.action))
+            .flat_map(|b| b.keys.into_iter().map(move |k| (k, b.action)))
+            .collect();
+        assert_eq!(form_keys.len(), 10);
+        for mode in [Mode::Picker, Mode::Search] {
+            for (key, action) in &form_keys {
+                assert_eq!(
+                    map.lookup(mode, *key),
+                    Some(*action),
+                    "{} {key}",
+                    mode.as_str()
+                );
+            }
+        }
+    }
 }

@@ -182,7 +182,7 @@ fn event_loop(
     let mut opener = Opener::new();
     while !app.should_quit {
         execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        terminal.draw(|frame| view::draw(app, frame))?;
         execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         terminal.backend_mut().flush()?;
         // Asked only when nothing is opening it yet: a request carries a copy of the article.

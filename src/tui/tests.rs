@@ -407,6 +407,179 @@ fn search_finds_matches_and_n_walks_them() {
     assert!(app.search.is_none());
 }
 
+/// The search's query and where its cursor is (a byte offset).
+fn search_query(app: &App) -> (String, usize) {
+    let query = &app.search.as_ref().expect("search").query;
+    (query.text().to_string(), query.cursor())
+}
+
+#[test]
+fn a_search_is_edited_in_the_middle_and_searched_again_as_it_changes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Search);
+    typed(&mut app, "vilnus");
+    assert!(app.search.as_ref().expect("search").matches.is_empty());
+    // The missing "i", typed two characters from the end.
+    run(&mut app, &[Action::Left, Action::Left]);
+    app.update(Action::Input('i'));
+    assert_eq!(search_query(&app), ("vilnius".to_string(), "vilni".len()));
+    assert_eq!(app.search.as_ref().expect("search").matches.len(), 3);
+    // Home, then Delete the "v": "ilnius" still matches; typing it back too.
+    run(&mut app, &[Action::LineStart, Action::DeleteForward]);
+    assert_eq!(search_query(&app), ("ilnius".to_string(), 0));
+    assert_eq!(app.search.as_ref().expect("search").matches.len(), 3);
+    app.update(Action::Input('v'));
+    // n is a character while the search is typed, not the next match.
+    run(&mut app, &[Action::LineEnd, Action::Input('n')]);
+    assert_eq!(search_query(&app).0, "vilniusn");
+    assert!(app.search.as_ref().expect("search").matches.is_empty());
+    run(&mut app, &[Action::Left, Action::Backspace]);
+    assert_eq!(search_query(&app), ("vilniun".to_string(), "vilniu".len()));
+    app.update(Action::Right);
+    app.update(Action::Backspace);
+    app.update(Action::Input('s'));
+    assert_eq!(app.search.as_ref().expect("search").matches.len(), 3);
+    app.update(Action::Confirm);
+    assert_eq!(app.search.as_ref().expect("search").matches.len(), 3);
+}
+
+#[test]
+fn ctrl_w_and_ctrl_u_in_the_search_delete_before_the_cursor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Search);
+    typed(&mut app, "summit in Vilnius");
+    for _ in 0.." Vilnius".len() {
+        app.update(Action::Left);
+    }
+    app.update(Action::DeleteWordBack);
+    assert_eq!(
+        search_query(&app),
+        ("summit  Vilnius".to_string(), "summit ".len())
+    );
+    assert!(app.search.as_ref().expect("search").matches.is_empty());
+    app.update(Action::DeleteToStart);
+    assert_eq!(search_query(&app), (" Vilnius".to_string(), 0));
+    assert_eq!(app.search.as_ref().expect("search").matches.len(), 3);
+    // Emptied, the search finds nothing and Enter drops it.
+    run(
+        &mut app,
+        &[Action::LineEnd, Action::DeleteToStart, Action::Confirm],
+    );
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn moving_the_search_cursor_keeps_the_matches_and_the_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Search);
+    typed(&mut app, "Vilnius");
+    let before = (app.search.clone(), app.slot().map(|s| s.view.scroll));
+    run(&mut app, &[Action::Left, Action::LineStart, Action::Right]);
+    let search = app.search.clone().expect("search");
+    assert_eq!(search.query.cursor(), 1);
+    assert_eq!(search.matches, before.0.expect("search").matches);
+    assert_eq!(app.slot().map(|s| s.view.scroll), before.1);
+}
+
+/// The open picker's filter and where its cursor is (a byte offset).
+fn picker_query(app: &App) -> (String, usize) {
+    match app.popups.last() {
+        Some(Popup::Picker(p)) => (p.query.text().to_string(), p.query.cursor()),
+        _ => panic!("no picker open"),
+    }
+}
+
+fn picker_selected(app: &App) -> usize {
+    match app.popups.last() {
+        Some(Popup::Picker(p)) => p.selected,
+        _ => panic!("no picker open"),
+    }
+}
+
+#[test]
+fn the_actor_pickers_filter_is_edited_in_the_middle() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Edit, Action::Confirm]);
+    typed(&mut app, "stltenberg");
+    assert_eq!(picker_query(&app).1, "stltenberg".len());
+    // Home, two to the right, and the missing "o" goes in there.
+    run(&mut app, &[Action::LineStart, Action::Right, Action::Right]);
+    app.update(Action::Input('o'));
+    assert_eq!(picker_query(&app), ("stoltenberg".to_string(), 3));
+    // Up and Down still move through the options, Enter chooses.
+    run(&mut app, &[Action::Down, Action::Up, Action::Confirm]);
+    app.update(Action::Confirm);
+    assert_eq!(doc(&app).claims[0].actor.as_deref(), Some("a2"));
+}
+
+#[test]
+fn the_tag_pickers_filter_takes_every_editing_key() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Tags);
+    typed(&mut app, "to chek");
+    // Left, then the missing "c" of "check" before the "k".
+    app.update(Action::Left);
+    app.update(Action::Input('c'));
+    assert_eq!(
+        picker_query(&app),
+        ("to check".to_string(), "to chec".len())
+    );
+    // Ctrl-w from after "to " takes "to " off, leaving the cursor at the start.
+    run(
+        &mut app,
+        &[
+            Action::LineStart,
+            Action::Right,
+            Action::Right,
+            Action::Right,
+        ],
+    );
+    app.update(Action::DeleteWordBack);
+    assert_eq!(picker_query(&app), ("check".to_string(), 0));
+    // End, Backspace and Delete (at the end: nothing).
+    run(
+        &mut app,
+        &[Action::LineEnd, Action::Backspace, Action::DeleteForward],
+    );
+    assert_eq!(picker_query(&app), ("chec".to_string(), 4));
+    app.update(Action::Input('k'));
+    // Ctrl-u after "ch" leaves "eck", with the cursor where "ch" goes back in.
+    run(&mut app, &[Action::Left, Action::Left, Action::Left]);
+    app.update(Action::DeleteToStart);
+    assert_eq!(picker_query(&app), ("eck".to_string(), 0));
+    typed(&mut app, "ch");
+    app.update(Action::Confirm);
+    assert_eq!(doc(&app).claims[0].meta.tags, vec!["check".to_string()]);
+    // Esc still closes a picker.
+    run(&mut app, &[Action::Tags, Action::Cancel]);
+    assert!(app.popups.is_empty());
+}
+
+#[test]
+fn moving_a_pickers_cursor_keeps_the_selected_option_and_editing_resets_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(&mut app, &[Action::Edit, Action::Confirm]);
+    typed(&mut app, "a");
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(picker_selected(&app), 2);
+    run(
+        &mut app,
+        &[Action::Left, Action::LineEnd, Action::LineStart],
+    );
+    assert_eq!(picker_selected(&app), 2);
+    // Deleting nothing (Backspace at the start) changes nothing either.
+    app.update(Action::Backspace);
+    assert_eq!(picker_selected(&app), 2);
+    app.update(Action::DeleteForward);
+    assert_eq!(picker_selected(&app), 0);
+}
+
 #[test]
 fn n_goes_through_annotations_in_reading_order() {
     let dir = tempfile::tempdir().expect("dir");
@@ -903,7 +1076,11 @@ mod random {
                 let (w, h) = app.size;
                 let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
                     .expect("terminal");
-                terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+                terminal.draw(|f| crate::tui::view::draw(&app, f)).expect("draw");
+                // A cursor shown is on the screen.
+                let backend = terminal.backend();
+                let at = backend.cursor_position();
+                prop_assert!(!backend.cursor_visible() || (at.x < w && at.y < h));
             }
             for _ in 0..6 {
                 app.update(Action::Cancel);

@@ -9,35 +9,90 @@ pub mod popup;
 pub mod status;
 pub mod style;
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Popup};
 use super::geometry::Screen;
+use super::input::TextInput;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let screen = Screen::new(area);
-        article::render(self, &screen, buf);
-        annotations::render(self, &screen, buf);
-        inspector::render(self, &screen, buf);
-        status::render_message(self, &screen, buf);
-        status::render_status(self, &screen, buf);
-        for popup in &self.popups {
-            match popup {
-                Popup::Help { scroll } => help::render(self, *scroll, area, buf),
-                Popup::ConfirmQuit => popup::confirm_quit(self, area, buf),
-                Popup::Recover(path) => popup::recover(path, area, buf),
-                Popup::Form(form) => popup::form(form, area, buf),
-                Popup::Picker(picker) => popup::picker(picker, area, buf),
-                Popup::Matrix { row, col } => matrix::render(self, *row, *col, area, buf),
-                Popup::Search => {}
-            }
-        }
+        render(self, area, buf);
     }
+}
+
+/// Draws the app into the frame and puts the terminal's cursor in the text field that has the
+/// keyboard (a form's, a picker's filter, the search line); with none it stays hidden.
+pub fn draw(app: &App, frame: &mut Frame) {
+    if let Some(at) = render(app, frame.area(), frame.buffer_mut()) {
+        frame.set_cursor_position(at);
+    }
+}
+
+/// Draws everything; returns where the text cursor of the popup on top is, when it has one.
+fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let screen = Screen::new(area);
+    article::render(app, &screen, buf);
+    annotations::render(app, &screen, buf);
+    inspector::render(app, &screen, buf);
+    let search = status::render_message(app, &screen, buf);
+    status::render_status(app, &screen, buf);
+    let mut cursor = None;
+    for popup in &app.popups {
+        // Each popup covers the ones before it, their cursor too.
+        cursor = match popup {
+            Popup::Help { scroll } => {
+                help::render(app, *scroll, area, buf);
+                None
+            }
+            Popup::ConfirmQuit => {
+                popup::confirm_quit(app, area, buf);
+                None
+            }
+            Popup::Recover(path) => {
+                popup::recover(path, area, buf);
+                None
+            }
+            Popup::Form(form) => popup::form(form, area, buf),
+            Popup::Picker(picker) => popup::picker(picker, area, buf),
+            Popup::Matrix { row, col } => {
+                matrix::render(app, *row, *col, area, buf);
+                None
+            }
+            Popup::Search => search,
+        };
+    }
+    cursor
+}
+
+/// A text field `room` columns wide: the part of `input` around its cursor, "…" where the text
+/// goes on beyond either edge, and the cursor's column in the field (None when the field is too
+/// narrow to show it). The terminal's own cursor marks the cursor cell (`draw`), so the field
+/// does not style it.
+pub fn text_field(input: &TextInput, room: usize) -> (Vec<Span<'static>>, Option<usize>) {
+    let view = input.view(room);
+    let more = |cut: bool| Span::styled(if cut { "…" } else { "" }, style::label());
+    let column = usize::from(view.clipped_start) + view.before.width();
+    let cursor = (!view.at.is_empty() && column < room).then_some(column);
+    let spans = vec![
+        more(view.clipped_start),
+        Span::raw(view.before),
+        Span::raw(view.at),
+        Span::raw(view.after),
+        more(view.clipped_end),
+    ];
+    (spans, cursor)
+}
+
+/// The screen position of column `col` of row `row` in `area`, when `area` has that cell.
+pub fn cell(area: Rect, col: usize, row: u16) -> Option<Position> {
+    let col = u16::try_from(col).ok().filter(|&c| c < area.width)?;
+    (row < area.height).then(|| Position::new(area.x + col, area.y + row))
 }
 
 /// `text` cut to `width` columns, ending in "…" when cut.

@@ -1,17 +1,16 @@
 //! The small popups: the edit form, the picker, the unsaved-changes question.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Stylize;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::{centered, fit, put, style};
+use super::{cell, centered, fit, put, style, text_field};
 use crate::article::sanitize;
 use crate::tui::app::App;
 use crate::tui::form::{Form, Picker, Value};
-use crate::tui::input::TextInput;
 
 fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(rect, buf);
@@ -28,7 +27,8 @@ fn frame(title: &str, hint: &str, rect: Rect, buf: &mut Buffer) -> Rect {
     inner
 }
 
-pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
+/// Draws the form; returns where the cursor of its focused text field is.
+pub fn form(form: &Form, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let rect = centered(area, 80, form.fields.len() as u16 + 4);
     let hint = if rect.width >= 78 {
         "Enter save (actor: pick) · Ctrl-s save · Tab next · ←→ move/choose · Esc"
@@ -46,6 +46,7 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
             style::label(),
         ),
     );
+    let mut cursor = None;
     for (row, field) in form.fields.iter().enumerate() {
         let focused = row == form.focus;
         let marker = if focused { "› " } else { "  " };
@@ -54,9 +55,13 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
         } else {
             style::label()
         };
-        let room = width.saturating_sub(14);
+        let room = width.saturating_sub(LABEL_COLUMNS);
         let value: Vec<Span> = match &field.value {
-            Value::Text(input) if focused => text_field(input, room),
+            Value::Text(input) if focused => {
+                let (spans, col) = text_field(input, room);
+                cursor = col.and_then(|c| cell(inner, LABEL_COLUMNS + c, row as u16 + 1));
+                spans
+            }
             Value::Text(input) => vec![Span::raw(fit(&sanitize::one_line(input.text()), room))],
             Value::Choice { options, at } => {
                 let current = options.get(*at).copied().unwrap_or("");
@@ -78,23 +83,14 @@ pub fn form(form: &Form, area: Rect, buf: &mut Buffer) {
         spans.extend(value);
         put(buf, inner, row as u16 + 1, &Line::from(spans));
     }
+    cursor
 }
 
-/// A focused text field: the part around the cursor, the cursor's cell reversed, "…" where the
-/// text goes on beyond the field.
-fn text_field(input: &TextInput, room: usize) -> Vec<Span<'static>> {
-    let view = input.view(room);
-    let more = |cut: bool| Span::styled(if cut { "…" } else { "" }, style::label());
-    vec![
-        more(view.clipped_start),
-        Span::raw(view.before),
-        Span::styled(view.at, Style::new().add_modifier(Modifier::REVERSED)),
-        Span::raw(view.after),
-        more(view.clipped_end),
-    ]
-}
+/// The columns before a form's values: the focus marker and the label.
+const LABEL_COLUMNS: usize = 14;
 
-pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
+/// Draws the picker; returns where the cursor of its filter is.
+pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let matches = picker.matches();
     let rows = (matches.len() as u16).clamp(1, 12);
     // The selected text the choice is for, on a line of its own above the query.
@@ -118,16 +114,12 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
             ),
         );
     }
-    put(
-        buf,
-        inner,
-        above,
-        &Line::from(vec![
-            Span::styled("> ", Style::new().fg(Color::Cyan)),
-            Span::raw(sanitize::one_line(&picker.query).into_owned()),
-            Span::styled("▏", Style::new().fg(Color::Cyan)),
-        ]),
-    );
+    let prompt = "> ";
+    let (field, col) = text_field(&picker.query, width.saturating_sub(prompt.len()));
+    let mut query = vec![Span::styled(prompt, Style::new().fg(Color::Cyan))];
+    query.extend(field);
+    put(buf, inner, above, &Line::from(query));
+    let cursor = col.and_then(|c| cell(inner, prompt.len() + c, above));
     // The list starts under the query.
     let inner = Rect {
         y: inner.y + above,
@@ -136,14 +128,14 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
     };
     let list_rows = usize::from(inner.height.saturating_sub(1));
     if list_rows == 0 {
-        return;
+        return cursor;
     }
     let selected = picker.selected.min(matches.len().saturating_sub(1));
     let top = selected.saturating_sub(list_rows - 1);
     if matches.is_empty() {
         // Nothing typed and nothing to offer (no tags in use yet): not "nothing matches".
         let empty = match picker.new_label {
-            Some(label) if picker.query.trim().is_empty() => format!("  type the {label}"),
+            Some(label) if picker.query.text().trim().is_empty() => format!("  type the {label}"),
             _ => "  nothing matches".to_string(),
         };
         put(buf, inner, 1, &Line::styled(empty, style::label()));
@@ -172,6 +164,7 @@ pub fn picker(picker: &Picker, area: Rect, buf: &mut Buffer) {
         .style(st);
         put(buf, inner, y, &line);
     }
+    cursor
 }
 
 pub fn confirm_quit(app: &App, area: Rect, buf: &mut Buffer) {

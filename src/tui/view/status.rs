@@ -1,40 +1,37 @@
 //! The two bottom lines: a message, search or legend line, and the status bar.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::style;
-use super::{fit, put};
+use super::{cell, fit, put, text_field};
 use crate::article::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Popup};
+use crate::tui::input::TextInput;
 use crate::tui::keymap::Mode;
 
-pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mut Buffer) {
+/// Draws the message line: the search being typed, a message, what a selection can become or
+/// the colour legend. Returns where the search line's cursor is while a search is typed.
+pub fn render_message(
+    app: &App,
+    screen: &crate::tui::geometry::Screen,
+    buf: &mut Buffer,
+) -> Option<Position> {
     let area = screen.message;
     if area.height == 0 {
-        return;
+        return None;
     }
-    let line = if matches!(app.popups.last(), Some(Popup::Search)) {
-        let (query, n) = app
-            .search
-            .as_ref()
-            .map_or((String::new(), 0), |s| (s.query.clone(), s.matches.len()));
-        Line::from(vec![
-            Span::styled("/", Style::new().fg(Color::Yellow)),
-            Span::raw(sanitize::one_line(&query).into_owned()),
-            Span::styled("▏", Style::new().fg(Color::Yellow)),
-            Span::styled(
-                format!("  {n} matches · Enter keep · Esc drop"),
-                style::label(),
-            ),
-        ])
-    } else if let Some(message) = &app.message {
-        return render_long_message(message, screen, buf);
+    if matches!(app.popups.last(), Some(Popup::Search)) {
+        return render_search(app, area, buf);
+    }
+    let line = if let Some(message) = &app.message {
+        render_long_message(message, screen, buf);
+        return None;
     } else if app.selection().is_some() {
         Line::from(vec![
             Span::styled(" selecting ", style::text_selection()),
@@ -47,6 +44,45 @@ pub fn render_message(app: &App, screen: &crate::tui::geometry::Screen, buf: &mu
         legend(app.focus == Focus::Article, usize::from(area.width))
     };
     put(buf, area, 0, &line);
+    None
+}
+
+/// The fewest columns the search line gives the query: a narrower line drops the keys, then
+/// the count of matches, rather than squeeze the query.
+const SEARCH_ROOM: usize = 16;
+
+/// The search line: "/", the query around its cursor, then the count of matches and the keys,
+/// as many of those as fit whole.
+fn render_search(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let empty = TextInput::default();
+    let (query, n) = app
+        .search
+        .as_ref()
+        .map_or((&empty, 0), |s| (&s.query, s.matches.len()));
+    let prompt = "/";
+    let after = [
+        format!("  {n} matches"),
+        " · Enter keep".to_string(),
+        " · Esc drop".to_string(),
+    ];
+    let width = usize::from(area.width).saturating_sub(prompt.len());
+    // The room the whole hint leaves, else the count alone, else the whole line.
+    let room = [after.len(), 1, 0]
+        .into_iter()
+        .map(|parts| width.saturating_sub(after[..parts].iter().map(|p| p.width()).sum()))
+        .find(|&room| room >= SEARCH_ROOM)
+        .unwrap_or(width);
+    let (field, col) = text_field(query, room);
+    let mut line = Line::from(Span::styled(prompt, Style::new().fg(Color::Yellow)));
+    line.spans.extend(field);
+    for part in after {
+        if line.width() + part.width() > usize::from(area.width) {
+            break;
+        }
+        line.spans.push(Span::styled(part, style::label()));
+    }
+    put(buf, area, 0, &line);
+    col.and_then(|c| cell(area, prompt.len() + c, 0))
 }
 
 /// The most rows a message takes. A message longer than the line (a file that failed to
