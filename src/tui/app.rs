@@ -676,8 +676,7 @@ impl App {
                 self.save();
             }
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
-            Action::FocusNext => self.cycle_focus(true),
-            Action::FocusPrev => self.cycle_focus(false),
+            Action::FocusNext | Action::FocusPrev => self.other_pane(),
             Action::Up | Action::Down | Action::Left | Action::Right => self.step(action),
             Action::PageUp => self.page(-1),
             Action::PageDown => self.page(1),
@@ -748,28 +747,24 @@ impl App {
         self.keep_list_in_view();
     }
 
-    fn cycle_focus(&mut self, forward: bool) {
-        let order = [
-            (Focus::Article, self.tab),
-            (Focus::List, Kind::Actor),
-            (Focus::List, Kind::Claim),
-            (Focus::List, Kind::Stance),
-        ];
-        let now = match self.focus {
-            Focus::Article => 0,
-            Focus::List => 1 + tab_index(self.tab),
+    /// Tab: the keyboard goes to the other pane. The lists' pane keeps the list it shows, so
+    /// the commands that act on the selected item (`C`, `o`, `t`, `e`...) act in the article
+    /// on the item the user selected in the list.
+    fn other_pane(&mut self) {
+        self.focus = match self.focus {
+            Focus::Article => Focus::List,
+            Focus::List => Focus::Article,
         };
-        let next = if forward {
-            (now + 1) % 4
-        } else {
-            (now + 3) % 4
-        };
-        let (focus, tab) = order[next];
-        self.focus = focus;
-        self.tab = tab;
-        if focus == Focus::List {
+        if self.focus == Focus::List {
             self.follow_selection();
         }
+    }
+
+    /// Left and Right in the lists: the list before or after the one shown.
+    fn switch_list(&mut self, forward: bool) {
+        let step = if forward { 1 } else { Kind::ALL.len() - 1 };
+        self.tab = Kind::ALL[(tab_index(self.tab) + step) % Kind::ALL.len()];
+        self.follow_selection();
     }
 
     // ---- moving -------------------------------------------------------------------------
@@ -779,8 +774,8 @@ impl App {
             Focus::List => match action {
                 Action::Up => self.move_selection(-1),
                 Action::Down => self.move_selection(1),
-                Action::Left => self.cycle_focus(false),
-                _ => self.cycle_focus(true),
+                Action::Left => self.switch_list(false),
+                _ => self.switch_list(true),
             },
             Focus::Article => {
                 let text_width = self.screen().article.width;
@@ -1821,7 +1816,7 @@ impl App {
         if self.selected().is_some_and(|(k, _)| k == Kind::Actor) {
             self.open_form(Some(field));
         } else {
-            self.notify("select an actor first (Tab to the actors list)");
+            self.notify("select an actor first (in the lists, ← → go to the actors)");
         }
     }
 
@@ -1844,7 +1839,7 @@ impl App {
                     self.popups.push(Popup::Picker(Picker::merge(&slot.doc, i)));
                 }
             }
-            _ => self.notify("select an actor to merge (Tab to the actors list)"),
+            _ => self.notify("select an actor to merge (in the lists, ← → go to the actors)"),
         }
     }
 

@@ -101,7 +101,7 @@ fn the_edit_form_changes_a_stance_and_marks_it_edited() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let original = doc(&app);
-    run(&mut app, &[Action::FocusNext, Action::Edit]);
+    run(&mut app, &[Action::Right, Action::Edit]);
     assert_eq!(app.selected(), Some((Kind::Stance, 0)));
     assert!(matches!(app.popups.last(), Some(Popup::Form(_))));
     // Actor, Target, Polarity: go to polarity and step from support to oppose.
@@ -175,7 +175,7 @@ fn merging_actors_moves_their_claims_and_undoes_exactly() {
     let mut app = app_in(dir.path());
     let original = doc(&app);
     // Actors list, second actor (Stoltenberg), merge into Rasmussen.
-    run(&mut app, &[Action::FocusPrev, Action::Down, Action::Merge]);
+    run(&mut app, &[Action::Left, Action::Down, Action::Merge]);
     typed(&mut app, "rasm");
     app.update(Action::Confirm);
     let d = doc(&app);
@@ -191,7 +191,7 @@ fn merging_actors_moves_their_claims_and_undoes_exactly() {
 fn rename_and_alias_edit_the_selected_actor() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::Rename]);
+    run(&mut app, &[Action::Left, Action::Rename]);
     for _ in 0.."Anders Rasmussen".len() {
         app.update(Action::Backspace);
     }
@@ -210,7 +210,7 @@ fn rename_and_alias_edit_the_selected_actor() {
 fn a_name_is_changed_in_the_middle_without_retyping_its_end() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::Rename]);
+    run(&mut app, &[Action::Left, Action::Rename]);
     for _ in 0.."Rasmussen".len() {
         app.update(Action::Left);
     }
@@ -224,7 +224,7 @@ fn text_field_keys_move_the_cursor_and_delete_around_it() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     // The Role field: "Former NATO Secretary General".
-    run(&mut app, &[Action::FocusPrev, Action::Edit]);
+    run(&mut app, &[Action::Left, Action::Edit]);
     run(
         &mut app,
         &[Action::NextField, Action::NextField, Action::NextField],
@@ -255,10 +255,7 @@ fn text_field_keys_move_the_cursor_and_delete_around_it() {
 fn left_and_right_still_cycle_a_choice_field() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(
-        &mut app,
-        &[Action::FocusPrev, Action::Edit, Action::NextField],
-    );
+    run(&mut app, &[Action::Left, Action::Edit, Action::NextField]);
     let kind = |app: &App| match app.popups.last() {
         Some(Popup::Form(f)) => format!("{:?}", f.fields[f.focus].value),
         _ => String::new(),
@@ -278,7 +275,7 @@ fn delete_refuses_extracted_items_and_removes_manual_ones() {
     assert_eq!(doc(&app).claims.len(), 6);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("reject")));
     // Make a claim by hand from the word at the cursor, then delete it.
-    run(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Article);
     run(
         &mut app,
@@ -294,7 +291,7 @@ fn delete_refuses_extracted_items_and_removes_manual_ones() {
 fn a_selection_becomes_a_mention_of_a_new_actor() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
+    app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Article);
     // "NATO states": select two words from the start.
     // While selecting, w stops at word ends: the end of "NATO", then of "states".
@@ -348,15 +345,7 @@ fn the_word_at_the_cursor_becomes_a_mention_of_an_existing_actor() {
 fn a_selection_becomes_a_stance_with_actor_target_and_polarity() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(
-        &mut app,
-        &[
-            Action::FocusPrev,
-            Action::FocusPrev,
-            Action::Top,
-            Action::Select,
-        ],
-    );
+    run(&mut app, &[Action::FocusNext, Action::Top, Action::Select]);
     for _ in 0..5 {
         app.update(Action::WordForward);
     }
@@ -578,7 +567,7 @@ fn articles_open_lazily_and_keep_their_place() {
 fn resizing_keeps_the_reading_position() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
+    app.update(Action::FocusNext);
     app.scroll_by(20);
     let text = app.article().text.clone();
     let anchor = app.slot().expect("slot").view.scroll;
@@ -598,15 +587,102 @@ fn resizing_keeps_the_reading_position() {
 }
 
 #[test]
-fn tab_cycles_article_actors_claims_stances() {
+fn tab_goes_to_the_article_and_back_keeping_the_list_and_its_selection() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let at = |app: &App| (app.focus, app.selected());
+    let c3 = Some((Kind::Claim, 2));
+    run(&mut app, &[Action::Down, Action::Down]);
+    // Tab, and Shift-Tab the same with two panes.
+    for (key, pane) in [
+        (Action::FocusNext, Focus::Article),
+        (Action::FocusNext, Focus::List),
+        (Action::FocusPrev, Focus::Article),
+        (Action::FocusPrev, Focus::List),
+    ] {
+        app.update(key);
+        assert_eq!(at(&app), (pane, c3), "{key:?}");
+    }
+}
+
+#[test]
+fn left_and_right_in_the_lists_go_through_actors_claims_and_stances() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Right);
+    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Stance));
+    app.update(Action::Right);
+    assert_eq!(app.tab, Kind::Actor);
+    app.update(Action::Down);
+    app.update(Action::Left);
+    assert_eq!(app.tab, Kind::Stance);
+    app.update(Action::Left);
+    assert_eq!(app.tab, Kind::Claim);
+    // Each list kept its own selection.
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    app.update(Action::Left);
+    assert_eq!(app.selected(), Some((Kind::Actor, 1)));
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn left_and_right_in_the_article_move_the_cursor_not_the_list() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     app.update(Action::FocusNext);
-    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Stance));
+    let before = app.slot().expect("slot").view.cursor;
+    app.update(Action::Right);
+    assert!(app.slot().expect("slot").view.cursor > before);
+    app.update(Action::Left);
+    assert_eq!(app.slot().expect("slot").view.cursor, before);
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+}
+
+#[test]
+fn after_tab_from_the_claims_list_c_and_o_change_the_claim_selected_there() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // c2: "A group of NATO countries ... Rasmussen stated on Wednesday."
+    app.update(Action::Down);
+    cursor_to(&mut app, "Wednesday");
+    assert_eq!(app.focus, Focus::List);
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Article);
-    app.update(Action::FocusNext);
-    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Actor));
+    app.update(Action::MakeCue);
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[1].cue.as_ref().map(|c| c.text.as_str()),
+        Some("Wednesday")
+    );
+    assert_eq!(d.claims[0], original.claims[0]);
+    assert_eq!(d.stances, original.stances);
+    cursor_to(&mut app, "Anders Rasmussen stated");
+    app.update(Action::MakeSource);
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[1].source.as_ref().map(|s| s.text.as_str()),
+        Some("Anders")
+    );
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    assert_eq!(d.stances, original.stances);
+}
+
+#[test]
+fn after_tab_t_tags_the_item_selected_in_the_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(
+        &mut app,
+        &[Action::Left, Action::Down, Action::FocusNext, Action::Tags],
+    );
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    let d = doc(&app);
+    assert_eq!(d.actors[1].meta.tags, vec!["check".to_string()]);
+    assert!(d.claims.iter().all(|c| c.meta.tags.is_empty()));
+    assert_eq!(app.focus, Focus::Article);
 }
 
 #[test]
@@ -749,22 +825,21 @@ fn without_a_claim_o_says_how_to_pick_one_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let original = doc(&app);
-    // Tab twice from the claims list reaches the article with the stances list shown.
+    // The stances list, then Tab to the article: a stance is the selected item.
     run(
         &mut app,
-        &[Action::FocusNext, Action::FocusNext, Action::MakeSource],
+        &[Action::Right, Action::FocusNext, Action::MakeSource],
     );
     assert_eq!(app.focus, Focus::Article);
     let said = app.message.clone().unwrap_or_default();
     assert!(said.contains("claims list and press Enter"), "{said}");
     assert_eq!(doc(&app), original);
-    // Back to the claims list (stances, then claims); Enter there keeps the claim selected
-    // in the article.
+    // Back to the lists, the claims list, and Enter: the claim is selected in the article.
     run(
         &mut app,
         &[
-            Action::FocusPrev,
-            Action::FocusPrev,
+            Action::FocusNext,
+            Action::Left,
             Action::Jump,
             Action::MakeSource,
         ],
@@ -779,13 +854,7 @@ fn sentence_moves_while_selecting_stop_at_the_sentence_end() {
     let mut app = app_in(dir.path());
     run(
         &mut app,
-        &[
-            Action::FocusPrev,
-            Action::FocusPrev,
-            Action::Top,
-            Action::Down,
-            Action::Down,
-        ],
+        &[Action::FocusNext, Action::Top, Action::Down, Action::Down],
     );
     run(&mut app, &[Action::Select, Action::SentenceForward]);
     let text = app.article().text.clone();
@@ -1068,7 +1137,7 @@ fn the_matrix_leaves_out_rejected_stances() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let before = app.stance_matrix();
-    app.update(Action::FocusNext);
+    app.update(Action::Right);
     assert_eq!(app.tab, Kind::Stance);
     for _ in 0..doc(&app).stances.len() {
         app.update(Action::Reject);
