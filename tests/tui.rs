@@ -23,6 +23,22 @@ fn app_with(dir: &Path, articles: Vec<Article>) -> App {
     )
 }
 
+/// The sample with claims c2, c4 and c5 tagged `approximate`, c4 and actor a1 `check`.
+fn tagged_app(dir: &Path) -> App {
+    App::new(
+        vec![fixture::sample_article()],
+        dir.to_path_buf(),
+        fixture::tagged_document,
+        Keymap::defaults(),
+    )
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
 fn app(dir: &Path) -> App {
     app_with(dir, vec![fixture::sample_article()])
 }
@@ -540,4 +556,66 @@ fn a_narrow_matrix_says_how_many_targets_are_left_out() {
     app.update(Action::Right);
     let text = screen(&mut app, 50, 20);
     assert!(text.contains("← 1 more"), "{text}");
+}
+
+#[test]
+fn the_tag_filter_picker_offers_the_lists_tags_with_counts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    app.update(Action::TagFilter);
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn a_list_filtered_by_a_tag_names_the_tag_in_its_title() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    for a in [Action::TagFilter, Action::Confirm, Action::Down] {
+        app.update(a);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn a_filtered_list_left_empty_says_how_to_show_everything() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    // Filter by "check" (one claim), then take the tag off it.
+    app.update(Action::TagFilter);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    app.update(Action::Tags);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Claims · tag: check 0/6"), "{text}");
+    assert!(text.contains("No claim has the tag “check” now."), "{text}");
+    assert!(text.contains("Esc or T: all claims"), "{text}");
+}
+
+#[test]
+fn a_filtered_list_is_marked_yellow_in_the_titles() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    for a in [Action::TagFilter, Action::Confirm] {
+        app.update(a);
+    }
+    let colour_at = |buffer: &Buffer, needle: &str| {
+        let area = buffer.area;
+        (0..area.height).find_map(|y| {
+            let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            let col = row.find(needle)?;
+            let x = row[..col].chars().count() as u16;
+            let cell = &buffer[(x, y)];
+            Some((cell.fg, cell.bg))
+        })
+    };
+    let buffer = draw(&mut app, 120, 40);
+    let (_, bg) = colour_at(&buffer, "Claims · tag: approximate").expect("title");
+    assert_eq!(bg, ratatui::style::Color::Yellow);
+    // Another list shown: the filtered one's title stays yellow.
+    app.update(Action::Left);
+    let buffer = draw(&mut app, 120, 40);
+    let (fg, _) = colour_at(&buffer, "Claims 3/6").expect("title");
+    assert_eq!(fg, ratatui::style::Color::Yellow);
 }

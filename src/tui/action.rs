@@ -52,6 +52,9 @@ pub enum Action {
     Undo,
     Redo,
     Tags,
+    /// Show only the items of the list shown that carry a tag (picked from the tags they
+    /// have); again, or Esc, shows them all.
+    TagFilter,
     Rename,
     Alias,
     Merge,

@@ -13,12 +13,16 @@ fn app_in(dir: &std::path::Path) -> App {
 }
 
 fn app_over(dir: &std::path::Path, articles: Vec<crate::article::Article>) -> App {
-    let mut app = App::new(
-        articles,
-        dir.to_path_buf(),
-        fixture::sample_document,
-        Keymap::defaults(),
-    );
+    app_extracting(dir, articles, fixture::sample_document)
+}
+
+/// An app at 120x40 whose articles without annotation files get `extract`'s annotations.
+fn app_extracting(
+    dir: &std::path::Path,
+    articles: Vec<crate::article::Article>,
+    extract: super::app::Extractor,
+) -> App {
+    let mut app = App::new(articles, dir.to_path_buf(), extract, Keymap::defaults());
     app.update(Action::Resize(120, 40));
     app
 }
@@ -919,6 +923,7 @@ mod random {
             Action::Undo,
             Action::Redo,
             Action::Tags,
+            Action::TagFilter,
             Action::Rename,
             Action::Alias,
             Action::Merge,
@@ -1415,4 +1420,324 @@ fn the_status_bar_says_opening_until_the_annotations_are_there() {
         after.contains("0/") && after.contains("reviewed"),
         "{after}"
     );
+}
+
+// ---- the tag filter ---------------------------------------------------------------------
+
+/// The sample with claims c2, c4 and c5 tagged `approximate`, c4 and actor a1 `check`.
+fn tagged_app(dir: &std::path::Path) -> App {
+    app_extracting(
+        dir,
+        vec![fixture::sample_article()],
+        fixture::tagged_document,
+    )
+}
+
+/// The options of the picker on top: label and detail.
+fn picker_options(app: &App) -> Vec<(String, String)> {
+    match app.popups.last() {
+        Some(Popup::Picker(p)) => p
+            .matches()
+            .into_iter()
+            .map(|c| (c.label, c.detail))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Filters the list shown by the tag the picker offers first after typing `tag`.
+fn filter_by(app: &mut App, tag: &str) {
+    app.update(Action::TagFilter);
+    typed(app, tag);
+    app.update(Action::Confirm);
+}
+
+/// Asserts that the message line says `text`.
+fn assert_says(app: &App, text: &str) {
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains(text), "{said}");
+}
+
+fn filter_of(app: &App) -> Option<String> {
+    app.slot()
+        .and_then(|s| s.filter(app.tab))
+        .map(str::to_string)
+}
+
+#[test]
+fn capital_t_offers_the_tags_of_the_list_shown_with_their_counts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    app.update(Action::TagFilter);
+    assert_eq!(
+        picker_options(&app),
+        vec![
+            ("approximate".to_string(), "3 of 6 claims".to_string()),
+            ("check".to_string(), "1 of 6 claims".to_string()),
+        ]
+    );
+    // The actors list has only its own tag.
+    run(&mut app, &[Action::Cancel, Action::Left, Action::TagFilter]);
+    assert_eq!(
+        picker_options(&app),
+        vec![("check".to_string(), "1 of 7 actors".to_string())]
+    );
+}
+
+#[test]
+fn a_list_without_tags_says_so_instead_of_an_empty_picker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    run(&mut app, &[Action::Right, Action::TagFilter]);
+    assert!(app.popups.is_empty());
+    assert_says(&app, "no stance has a tag (t adds one)");
+}
+
+#[test]
+fn a_filtered_list_moves_only_through_the_items_with_the_tag() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    assert_eq!(app.slot().expect("slot").rows(Kind::Claim), vec![1, 3, 4]);
+    // c1 has no such tag: the selection goes on to c2.
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("3 of 6 claims tagged “approximate”"),
+        "{said}"
+    );
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+    app.update(Action::Up);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::Top);
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    // J and K too: c3 is not reviewed, but not tagged either.
+    app.update(Action::NextUnreviewed);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    // Accepting moves on within the filtered list.
+    app.update(Action::Accept);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+    assert_eq!(doc(&app).claims[3].meta.status, Status::Accepted);
+}
+
+#[test]
+fn a_selected_item_with_the_tag_stays_selected_when_the_filter_comes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    run(&mut app, &[Action::Down, Action::Down, Action::Down]);
+    filter_by(&mut app, "approx");
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+}
+
+#[test]
+fn esc_shows_the_whole_list_again_and_keeps_the_selected_item() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Down);
+    app.update(Action::Cancel);
+    assert_eq!(filter_of(&app), None);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    assert_eq!(app.slot().expect("slot").rows(Kind::Claim).len(), 6);
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+}
+
+#[test]
+fn capital_t_again_shows_the_whole_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "check");
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::TagFilter);
+    assert!(app.popups.is_empty());
+    assert_eq!(filter_of(&app), None);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+}
+
+#[test]
+fn esc_drops_a_search_or_a_text_selection_before_the_filter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    run(
+        &mut app,
+        &[Action::FocusNext, Action::Select, Action::Cancel],
+    );
+    assert_eq!(app.selection(), None);
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    app.update(Action::Cancel);
+    assert_eq!(filter_of(&app), None);
+}
+
+#[test]
+fn each_list_keeps_its_own_filter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Left);
+    assert_eq!(filter_of(&app), None);
+    assert_eq!(app.slot().expect("slot").rows(Kind::Actor).len(), 7);
+    app.update(Action::Right);
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+}
+
+#[test]
+fn in_the_article_item_commands_act_on_the_filtered_lists_selection() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Down);
+    app.update(Action::FocusNext);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::Reject);
+    assert_eq!(doc(&app).claims[3].meta.status, Status::Rejected);
+}
+
+#[test]
+fn untagging_an_item_takes_it_out_of_the_filtered_list_and_moves_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    // The tag picker: "approximate" is on c2, and Enter on it removes it.
+    app.update(Action::Tags);
+    typed(&mut app, "approx");
+    app.update(Action::Confirm);
+    assert!(doc(&app).claims[1].meta.tags.is_empty());
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    assert_eq!(app.slot().expect("slot").rows(Kind::Claim), vec![3, 4]);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    assert_says(&app, "2 claims left");
+    // Undo brings the tag and the item back.
+    app.update(Action::Undo);
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+}
+
+#[test]
+fn taking_the_tag_off_in_the_edit_form_also_moves_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    // The Tags field of c4 holds "approximate, check": keep only "check".
+    run(
+        &mut app,
+        &[Action::Edit, Action::NextField, Action::NextField],
+    );
+    run(&mut app, &[Action::LineStart]);
+    for _ in 0.."approximate, ".len() {
+        app.update(Action::DeleteForward);
+    }
+    app.update(Action::Confirm);
+    assert_eq!(doc(&app).claims[3].meta.tags, vec!["check".to_string()]);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+}
+
+#[test]
+fn a_filter_nothing_matches_any_more_selects_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "check");
+    run(&mut app, &[Action::Tags]);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    assert_eq!(filter_of(&app).as_deref(), Some("check"));
+    assert_eq!(app.selected(), None);
+    let original = doc(&app);
+    run(&mut app, &[Action::Accept, Action::Down, Action::Edit]);
+    assert_eq!(doc(&app), original);
+    assert!(app.popups.is_empty());
+}
+
+#[test]
+fn n_passes_over_the_items_a_filter_hides() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    // Claims hidden by the filter are passed over; other lists are not filtered.
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        app.update(Action::NextAnnotation);
+        seen.extend(app.selected());
+    }
+    let claims: Vec<usize> = seen
+        .iter()
+        .filter(|(k, _)| *k == Kind::Claim)
+        .map(|(_, i)| *i)
+        .collect();
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|i| [1, 3, 4].contains(i)), "{claims:?}");
+    assert!(seen.iter().any(|(k, _)| *k == Kind::Actor));
+    let filter = app.slot().and_then(|s| s.filter(Kind::Claim));
+    assert_eq!(filter, Some("approximate"));
+}
+
+#[test]
+fn choosing_a_hidden_item_in_the_article_drops_the_filter_and_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    // A click on the content of c1, which has no tag.
+    let area = app.screen().article;
+    let text = app.article().text.clone();
+    let at = text.find("it is very likely").expect("c1");
+    let lines = app.lines(area.width);
+    let row = super::layout::line_of(&lines, at);
+    let col = super::text::column_of(&text, lines[row], at) as u16;
+    let top = super::layout::line_of(&lines, app.slot().expect("slot").view.scroll);
+    app.update(Action::Click(area.x + col + 3, area.y + (row - top) as u16));
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    assert_eq!(filter_of(&app), None);
+    assert_says(&app, "filter “approximate” dropped");
+}
+
+#[test]
+fn the_list_title_names_the_tag_and_how_many_items_have_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    let titles = |app: &App, width| {
+        app.tab_titles(width)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(&app, 80),
+        vec![
+            " Actors 7 ",
+            " Claims · tag: approximate 3/6 ",
+            " Stances 3 "
+        ]
+    );
+    // Too narrow for the other lists: the filtered one alone.
+    assert_eq!(titles(&app, 40), vec![" Claims · tag: approximate 3/6 "]);
+    // The other lists' titles say a list is filtered by its count.
+    app.update(Action::Left);
+    assert_eq!(
+        titles(&app, 40),
+        vec![" Actors 7 ", " Claims 3/6 ", " Stances 3 "]
+    );
+}
+
+#[test]
+fn a_click_on_a_list_title_shows_that_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    let block = app.screen().lists_block;
+    // " Actors 7 " starts one column in, after the corner.
+    app.update(Action::Click(block.x + 3, block.y));
+    assert_eq!(app.tab, Kind::Actor);
+    let stances = block.x + 1 + " Actors 7 ".len() as u16 + 1 + " Claims 6 ".len() as u16 + 2;
+    app.update(Action::Click(stances, block.y));
+    assert_eq!(app.tab, Kind::Stance);
 }
