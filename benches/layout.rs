@@ -68,8 +68,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("frame/5 MB article, top", |b| {
         b.iter(|| frame(black_box(&long_app), &mut buf))
     });
-    long_app.update(Action::FocusPrev);
-    long_app.update(Action::FocusPrev);
+    long_app.update(Action::FocusNext);
     for _ in 0..2_000 {
         long_app.update(Action::PageDown);
     }

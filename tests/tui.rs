@@ -25,6 +25,22 @@ fn app_with(dir: &Path, articles: Vec<Article>) -> App {
     )
 }
 
+/// The sample with claims c2, c4 and c5 tagged `approximate`, c4 and actor a1 `check`.
+fn tagged_app(dir: &Path) -> App {
+    App::new(
+        vec![fixture::sample_article()],
+        dir.to_path_buf(),
+        fixture::tagged_document,
+        Keymap::defaults(),
+    )
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
 fn app(dir: &Path) -> App {
     app_with(dir, vec![fixture::sample_article()])
 }
@@ -89,7 +105,7 @@ fn main_screen_60x20_stacks_the_panes() {
 fn narrow_layout_90x30_after_reviewing() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app(dir.path());
-    for a in [Action::Accept, Action::Reject, Action::FocusNext] {
+    for a in [Action::Accept, Action::Reject, Action::Right] {
         app.update(a);
     }
     insta::assert_snapshot!(screen(&mut app, 90, 30));
@@ -107,7 +123,7 @@ fn help_screen() {
 fn edit_form_of_a_stance() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app(dir.path());
-    for a in [Action::FocusNext, Action::Edit, Action::NextField] {
+    for a in [Action::Right, Action::Edit, Action::NextField] {
         app.update(a);
     }
     insta::assert_snapshot!(screen(&mut app, 120, 40));
@@ -209,12 +225,8 @@ fn tiny_terminals_render_without_panicking() {
         app.update(Action::Export);
         screen(&mut app, w, h);
         app.update(Action::Cancel);
-        for a in [
-            Action::FocusPrev,
-            Action::FocusPrev,
-            Action::PageDown,
-            Action::Down,
-        ] {
+        // The other pane each time round: the article, then the list.
+        for a in [Action::FocusPrev, Action::PageDown, Action::Down] {
             app.update(a);
         }
         screen(&mut app, w, h);
@@ -411,7 +423,7 @@ fn cursor_in_row(app: &mut App, w: u16, h: u16, label: &str) -> Option<(u16, Str
 fn a_text_field_shows_its_cursor_where_typing_goes() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app(dir.path());
-    for a in [Action::FocusPrev, Action::Rename] {
+    for a in [Action::Left, Action::Rename] {
         app.update(a);
     }
     for _ in 0.."mussen".len() {
@@ -432,7 +444,7 @@ fn a_long_text_scrolls_in_a_narrow_form_to_keep_the_cursor_in_view() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app(dir.path());
     // The Note field of the first actor.
-    app.update(Action::FocusPrev);
+    app.update(Action::Left);
     app.update(Action::Edit);
     for _ in 0..5 {
         app.update(Action::NextField);
@@ -450,12 +462,6 @@ fn a_long_text_scrolls_in_a_narrow_form_to_keep_the_cursor_in_view() {
     insta::assert_snapshot!("narrow_form_cursor_on_a_wide_character", middle);
     let on = cursor_in_row(&mut app, 44, 14, "› Note").map(|(_, on)| on);
     assert_eq!(on.as_deref(), Some("斯"));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(c));
-    }
 }
 
 fn press(app: &mut App, action: Action, times: usize) {
@@ -618,12 +624,7 @@ fn the_cursor_is_in_the_popup_on_top() {
 
 /// Selects `words` words from the start of the article and presses `s`.
 fn stance_over_words(app: &mut App, words: usize) {
-    for a in [
-        Action::FocusPrev,
-        Action::FocusPrev,
-        Action::Top,
-        Action::Select,
-    ] {
+    for a in [Action::FocusNext, Action::Top, Action::Select] {
         app.update(a);
     }
     for _ in 0..words {
@@ -738,4 +739,66 @@ fn a_narrow_matrix_says_how_many_targets_are_left_out() {
     app.update(Action::Right);
     let text = screen(&mut app, 50, 20);
     assert!(text.contains("← 1 more"), "{text}");
+}
+
+#[test]
+fn the_tag_filter_picker_offers_the_lists_tags_with_counts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    app.update(Action::TagFilter);
+    insta::assert_snapshot!(screen(&mut app, 100, 30));
+}
+
+#[test]
+fn a_list_filtered_by_a_tag_names_the_tag_in_its_title() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    for a in [Action::TagFilter, Action::Confirm, Action::Down] {
+        app.update(a);
+    }
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+#[test]
+fn a_filtered_list_left_empty_says_how_to_show_everything() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    // Filter by "check" (one claim), then take the tag off it.
+    app.update(Action::TagFilter);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    app.update(Action::Tags);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    let text = screen(&mut app, 120, 40);
+    assert!(text.contains("Claims · tag: check 0/6"), "{text}");
+    assert!(text.contains("No claim has the tag “check” now."), "{text}");
+    assert!(text.contains("Esc or T: all claims"), "{text}");
+}
+
+#[test]
+fn a_filtered_list_is_marked_yellow_in_the_titles() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    for a in [Action::TagFilter, Action::Confirm] {
+        app.update(a);
+    }
+    let colour_at = |buffer: &Buffer, needle: &str| {
+        let area = buffer.area;
+        (0..area.height).find_map(|y| {
+            let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            let col = row.find(needle)?;
+            let x = row[..col].chars().count() as u16;
+            let cell = &buffer[(x, y)];
+            Some((cell.fg, cell.bg))
+        })
+    };
+    let buffer = draw(&mut app, 120, 40);
+    let (_, bg) = colour_at(&buffer, "Claims · tag: approximate").expect("title");
+    assert_eq!(bg, ratatui::style::Color::Yellow);
+    // Another list shown: the filtered one's title stays yellow.
+    app.update(Action::Left);
+    let buffer = draw(&mut app, 120, 40);
+    let (fg, _) = colour_at(&buffer, "Claims 3/6").expect("title");
+    assert_eq!(fg, ratatui::style::Color::Yellow);
 }

@@ -78,6 +78,15 @@ pub fn get(doc: &Document, kind: Kind, index: usize) -> Option<Item> {
     }
 }
 
+/// The meta of the item of `kind` at `index`, borrowed.
+pub fn meta(doc: &Document, kind: Kind, index: usize) -> Option<&Meta> {
+    match kind {
+        Kind::Actor => doc.actors.get(index).map(|a| &a.meta),
+        Kind::Claim => doc.claims.get(index).map(|c| &c.meta),
+        Kind::Stance => doc.stances.get(index).map(|s| &s.meta),
+    }
+}
+
 /// How many items of `kind` the document has.
 pub fn count(doc: &Document, kind: Kind) -> usize {
     match kind {

@@ -20,11 +20,15 @@ pub enum Action {
     Restore,
     Save,
     Help,
+    /// The other pane: from the article to the lists and back. The list shown stays, and so
+    /// does the item that item commands act on.
     FocusNext,
     FocusPrev,
     Up,
     Down,
+    /// In the article the cursor; in the lists the list before (actors, claims, stances).
     Left,
+    /// In the article the cursor; in the lists the next list.
     Right,
     PageUp,
     PageDown,
@@ -48,6 +52,9 @@ pub enum Action {
     Undo,
     Redo,
     Tags,
+    /// Show only the items of the list shown that carry a tag (picked from the tags they
+    /// have); again, or Esc, shows them all.
+    TagFilter,
     Rename,
     Alias,
     Merge,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
 use super::form::{Form, Picker, Purpose};
@@ -14,6 +15,7 @@ use super::input::TextInput;
 use super::keymap::{Keymap, Mode};
 use super::layout::{self, VLine, WrapCache};
 use super::text;
+use super::view::fit;
 use crate::article::Article;
 use crate::article::offsets::OffsetMap;
 use crate::article::sanitize;
@@ -63,10 +65,12 @@ pub struct View {
     pub cursor: usize,
     /// Where a selection started (`v`), if one is being made.
     pub anchor: Option<usize>,
-    /// The selected row of each list (actors, claims, stances).
+    /// The selected item of each list (actors, claims, stances): its index in the document.
     pub sel: [usize; 3],
-    /// The first row shown of each list.
+    /// The first row shown of each list: a position among the items the list shows.
     pub top: [usize; 3],
+    /// The tag each list is filtered by, if any: it then shows only the items with that tag.
+    pub filter: [Option<String>; 3],
 }
 
 /// One opened article: its annotations, their history and what the views need.
@@ -214,6 +218,28 @@ impl Slot {
 
     pub fn is_dirty(&self) -> bool {
         self.history.is_dirty()
+    }
+
+    /// The tag the list of `kind` is filtered by.
+    pub fn filter(&self, kind: Kind) -> Option<&str> {
+        self.view.filter[tab_index(kind)].as_deref()
+    }
+
+    /// Whether the list of `kind` shows item `i`: it exists and has the list's tag, if any.
+    pub fn shows(&self, kind: Kind, i: usize) -> bool {
+        let Some(meta) = edit::meta(&self.doc, kind, i) else {
+            return false;
+        };
+        self.filter(kind)
+            .is_none_or(|tag| meta.tags.iter().any(|t| t == tag))
+    }
+
+    /// The items the list of `kind` shows, in list order: all of them, or those with the tag
+    /// it is filtered by.
+    pub fn rows(&self, kind: Kind) -> Vec<usize> {
+        (0..edit::count(&self.doc, kind))
+            .filter(|&i| self.shows(kind, i))
+            .collect()
     }
 
     /// Items reviewed (not auto) and all items.
@@ -576,11 +602,54 @@ impl App {
         }
     }
 
-    /// The selected annotation: the selected row of the list shown.
+    /// The selected annotation: the selected row of the list shown, in either pane. None when
+    /// the list shows nothing (empty, or no item has the tag it is filtered by).
     pub fn selected(&self) -> Option<(Kind, usize)> {
         let slot = self.slot()?;
         let i = slot.view.sel[tab_index(self.tab)];
-        (i < edit::count(&slot.doc, self.tab)).then_some((self.tab, i))
+        slot.shows(self.tab, i).then_some((self.tab, i))
+    }
+
+    /// The titles of the lists on the border of the lists' pane, `width` columns wide, each
+    /// with its list: " Claims 16 ", a filtered list " Claims 3/16 ", and the one shown, when
+    /// filtered, " Claims · tag: approximate 3/16 ". When that leaves no room for the others,
+    /// only the list shown is named (unfiltered, the border cuts what does not fit). The view
+    /// draws these and a click looks them up.
+    pub fn tab_titles(&self, width: u16) -> Vec<(Kind, String)> {
+        let slot = self.slot();
+        let title = |kind: Kind, room: usize| {
+            let name = match kind {
+                Kind::Actor => "Actors",
+                Kind::Claim => "Claims",
+                Kind::Stance => "Stances",
+            };
+            let Some(slot) = slot else {
+                return format!(" {name} 0 ");
+            };
+            let n = edit::count(&slot.doc, kind);
+            match slot.filter(kind) {
+                None => format!(" {name} {n} "),
+                Some(_) if kind != self.tab => {
+                    format!(" {name} {}/{n} ", slot.rows(kind).len())
+                }
+                Some(tag) => {
+                    let count = format!("{}/{n}", slot.rows(kind).len());
+                    let fixed = name.len() + count.len() + 10;
+                    let tag = sanitize::one_line(tag);
+                    let tag = fit(&tag, room.saturating_sub(fixed).max(4));
+                    format!(" {name} · tag: {tag} {count} ")
+                }
+            }
+        };
+        let room = usize::from(width.saturating_sub(2));
+        let all: Vec<(Kind, String)> = Kind::ALL.iter().map(|k| (*k, title(*k, room))).collect();
+        let used: usize = all.iter().map(|(_, t)| t.width() + 1).sum();
+        let filtered = slot.is_some_and(|s| s.filter(self.tab).is_some());
+        if used <= room + 1 || !filtered {
+            all
+        } else {
+            vec![(self.tab, title(self.tab, room))]
+        }
     }
 
     /// The selected item, cloned.
@@ -676,8 +745,7 @@ impl App {
                 self.save();
             }
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
-            Action::FocusNext => self.cycle_focus(true),
-            Action::FocusPrev => self.cycle_focus(false),
+            Action::FocusNext | Action::FocusPrev => self.other_pane(),
             Action::Up | Action::Down | Action::Left | Action::Right => self.step(action),
             Action::PageUp => self.page(-1),
             Action::PageDown => self.page(1),
@@ -703,6 +771,7 @@ impl App {
             Action::Undo => self.undo(true),
             Action::Redo => self.undo(false),
             Action::Tags => self.open_tags(),
+            Action::TagFilter => self.toggle_tag_filter(),
             Action::Merge => self.open_merge(),
             Action::WordForward
             | Action::WordBack
@@ -719,10 +788,13 @@ impl App {
                 self.adjust_span(action)
             }
             Action::Cancel => {
-                if self.search.take().is_none()
-                    && let Some(slot) = self.slot_mut()
-                {
-                    slot.view.anchor = None;
+                // One thing at a time: the search, else the text selection, else the filter.
+                let dropped = self.search.take().is_some()
+                    || self
+                        .slot_mut()
+                        .is_some_and(|s| s.view.anchor.take().is_some());
+                if !dropped && self.slot().is_some_and(|s| s.filter(self.tab).is_some()) {
+                    self.clear_filter();
                 }
             }
             Action::Matrix => self.popups.push(Popup::Matrix { row: 0, col: 0 }),
@@ -748,28 +820,89 @@ impl App {
         self.keep_list_in_view();
     }
 
-    fn cycle_focus(&mut self, forward: bool) {
-        let order = [
-            (Focus::Article, self.tab),
-            (Focus::List, Kind::Actor),
-            (Focus::List, Kind::Claim),
-            (Focus::List, Kind::Stance),
-        ];
-        let now = match self.focus {
-            Focus::Article => 0,
-            Focus::List => 1 + tab_index(self.tab),
+    /// Tab: the keyboard goes to the other pane. The lists' pane keeps the list it shows, so
+    /// the commands that act on the selected item (`C`, `o`, `t`, `e`...) act in the article
+    /// on the item the user selected in the list.
+    fn other_pane(&mut self) {
+        self.focus = match self.focus {
+            Focus::Article => Focus::List,
+            Focus::List => Focus::Article,
         };
-        let next = if forward {
-            (now + 1) % 4
-        } else {
-            (now + 3) % 4
-        };
-        let (focus, tab) = order[next];
-        self.focus = focus;
-        self.tab = tab;
-        if focus == Focus::List {
+        if self.focus == Focus::List {
             self.follow_selection();
         }
+    }
+
+    /// Left and Right in the lists: the list before or after the one shown.
+    fn switch_list(&mut self, forward: bool) {
+        let step = if forward { 1 } else { Kind::ALL.len() - 1 };
+        self.tab = Kind::ALL[(tab_index(self.tab) + step) % Kind::ALL.len()];
+        self.follow_selection();
+    }
+
+    /// T: filters the list shown by a tag picked from those its items have; when it is
+    /// filtered already, shows all its items again.
+    fn toggle_tag_filter(&mut self) {
+        let kind = self.tab;
+        let Some(slot) = self.slot() else {
+            return;
+        };
+        if slot.filter(kind).is_some() {
+            return self.clear_filter();
+        }
+        let picker = Picker::tag_filter(&slot.doc, kind);
+        if picker.options.is_empty() {
+            let how = self
+                .keymap
+                .key_for(self.mode(), Action::Tags)
+                .map(|k| format!(" ({k} adds one)"))
+                .unwrap_or_default();
+            self.notify(format!("no {} has a tag{how}", kind.as_str()));
+        } else {
+            self.popups.push(Popup::Picker(picker));
+        }
+    }
+
+    /// Shows only the items of the list of `kind` that have `tag`; the selection stays when
+    /// its item has it, else goes to the next one that does.
+    fn filter_by(&mut self, kind: Kind, tag: String) {
+        self.tab = kind;
+        let Some(slot) = self.slot_mut() else {
+            return;
+        };
+        let t = tab_index(kind);
+        slot.view.filter[t] = Some(tag.clone());
+        slot.view.top[t] = 0;
+        let (shown, all) = (slot.rows(kind).len(), edit::count(&slot.doc, kind));
+        self.follow_selection();
+        let clear = self.clear_keys();
+        self.notify(format!(
+            "{shown} of {all} {}s tagged “{}” · {clear} shows all",
+            kind.as_str(),
+            sanitize::one_line(&tag)
+        ));
+    }
+
+    /// Drops the tag filter of the list shown; the selected item stays selected.
+    fn clear_filter(&mut self) {
+        let kind = self.tab;
+        let Some(slot) = self.slot_mut() else {
+            return;
+        };
+        slot.view.filter[tab_index(kind)] = None;
+        let all = edit::count(&slot.doc, kind);
+        self.keep_list_in_view();
+        self.notify(format!("all {all} {}s shown", kind.as_str()));
+    }
+
+    /// The keys that drop a tag filter, for messages: "Esc or T".
+    pub fn clear_keys(&self) -> String {
+        [Action::Cancel, Action::TagFilter]
+            .iter()
+            .filter_map(|a| self.keymap.key_for(Mode::Normal, *a))
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(" or ")
     }
 
     // ---- moving -------------------------------------------------------------------------
@@ -779,8 +912,8 @@ impl App {
             Focus::List => match action {
                 Action::Up => self.move_selection(-1),
                 Action::Down => self.move_selection(1),
-                Action::Left => self.cycle_focus(false),
-                _ => self.cycle_focus(true),
+                Action::Left => self.switch_list(false),
+                _ => self.switch_list(true),
             },
             Focus::Article => {
                 let text_width = self.screen().article.width;
@@ -908,19 +1041,21 @@ impl App {
         }
     }
 
-    /// Moves the selected row of the list shown by `delta`, clamped.
+    /// Moves the selection of the list shown by `delta` rows, clamped (a filtered list's rows
+    /// are the items it shows).
     fn move_selection(&mut self, delta: i64) {
         let tab = tab_index(self.tab);
         let kind = self.tab;
         let Some(slot) = self.slot_mut() else {
             return;
         };
-        let len = edit::count(&slot.doc, kind) as i64;
-        if len == 0 {
+        let rows = slot.rows(kind);
+        if rows.is_empty() {
             return;
         }
-        let now = slot.view.sel[tab] as i64;
-        slot.view.sel[tab] = (now.saturating_add(delta)).clamp(0, len - 1) as usize;
+        let now = rows.partition_point(|&i| i < slot.view.sel[tab]) as i64;
+        let to = now.saturating_add(delta).clamp(0, rows.len() as i64 - 1);
+        slot.view.sel[tab] = rows[to as usize];
         self.follow_selection();
     }
 
@@ -942,21 +1077,28 @@ impl App {
         }
     }
 
+    /// Keeps the selection on an item the list shows (a gone or filtered-out item gives way
+    /// to the next one shown, else the last) and its row on screen.
     fn keep_list_in_view(&mut self) {
-        let rows = usize::from(self.screen().list.height.max(1));
+        let height = usize::from(self.screen().list.height.max(1));
         let tab = tab_index(self.tab);
         let kind = self.tab;
         if let Some(slot) = self.slot_mut() {
-            let len = edit::count(&slot.doc, kind);
-            let sel = slot.view.sel[tab].min(len.saturating_sub(1));
-            slot.view.sel[tab] = sel;
-            let top = &mut slot.view.top[tab];
-            if sel < *top {
-                *top = sel;
-            } else if sel >= *top + rows {
-                *top = sel + 1 - rows;
+            let rows = slot.rows(kind);
+            let len = rows.len();
+            let at = rows
+                .partition_point(|&i| i < slot.view.sel[tab])
+                .min(len.saturating_sub(1));
+            if let Some(&i) = rows.get(at) {
+                slot.view.sel[tab] = i;
             }
-            *top = (*top).min(len.saturating_sub(rows));
+            let top = &mut slot.view.top[tab];
+            if at < *top {
+                *top = at;
+            } else if at >= *top + height {
+                *top = at + 1 - height;
+            }
+            *top = (*top).min(len.saturating_sub(height));
         }
     }
 
@@ -1004,6 +1146,8 @@ impl App {
             return;
         };
         let key = |o: &(usize, Kind, usize)| (o.0, tab_index(o.1), o.2);
+        // Items a list's tag filter hides are passed over, as in the list.
+        let place = |o: &&(usize, Kind, usize)| o.0 != usize::MAX && slot.shows(o.1, o.2);
         let pos = |o: &(usize, Kind, usize)| match from.1 {
             Some((k, i)) => key(o).cmp(&(from.0, tab_index(k), i)),
             None => o.0.cmp(&from.0).then(if forward {
@@ -1015,17 +1159,20 @@ impl App {
         let found = if forward {
             slot.order
                 .iter()
-                .find(|o| o.0 != usize::MAX && pos(o).is_gt())
+                .filter(place)
+                .find(|o| pos(o).is_gt())
                 .or_else(|| {
                     slot.order
                         .iter()
-                        .find(|o| o.0 != usize::MAX && from.1.is_none() && o.0 == from.0)
+                        .filter(place)
+                        .find(|o| from.1.is_none() && o.0 == from.0)
                 })
         } else {
             slot.order
                 .iter()
                 .rev()
-                .find(|o| o.0 != usize::MAX && pos(o).is_lt())
+                .filter(place)
+                .find(|o| pos(o).is_lt())
         };
         let Some(&(at, kind, i)) = found else {
             self.notify(if forward {
@@ -1042,34 +1189,37 @@ impl App {
         self.follow_selection();
     }
 
-    /// Moves the list's selection to the next (or previous) item whose status is auto.
+    /// Moves the list's selection to the next (or previous) item it shows whose status is
+    /// auto.
     fn next_unreviewed(&mut self, forward: bool) {
         let kind = self.tab;
         let Some(slot) = self.slot() else {
             return;
         };
         let sel = slot.view.sel[tab_index(kind)];
-        let auto = |i: &usize| {
-            edit::get(&slot.doc, kind, *i).is_some_and(|item| item.meta().status == Status::Auto)
-        };
-        let n = edit::count(&slot.doc, kind);
+        let auto =
+            |i: &&usize| edit::meta(&slot.doc, kind, **i).is_some_and(|m| m.status == Status::Auto);
+        let rows = slot.rows(kind);
         let found = if forward {
-            (sel + 1..n).find(auto)
+            rows.iter().filter(|&&i| i > sel).find(auto)
         } else {
-            (0..sel).rev().find(auto)
+            rows.iter().rev().filter(|&&i| i < sel).find(auto)
         };
-        match found {
+        match found.copied() {
             Some(i) => {
                 self.select(kind, i);
                 self.follow_selection();
             }
             None => {
-                let left = (0..n).filter(auto).count();
+                let left = rows.iter().filter(auto).count();
+                let what = match slot.filter(kind) {
+                    Some(tag) => format!("{} tagged “{}”", kind.as_str(), sanitize::one_line(tag)),
+                    None => kind.as_str().to_string(),
+                };
                 self.notify(match left {
-                    0 => format!("every {} is reviewed", kind.as_str()),
+                    0 => format!("every {what} is reviewed"),
                     n => format!(
-                        "no unreviewed {} {} this one ({n} elsewhere)",
-                        kind.as_str(),
+                        "no unreviewed {what} {} this one ({n} elsewhere)",
                         if forward { "after" } else { "before" }
                     ),
                 });
@@ -1106,13 +1256,25 @@ impl App {
         self.notify(msg);
     }
 
-    /// Selects item `i` of `kind` in its list.
+    /// Selects item `i` of `kind` in its list, showing that list. When the list's tag filter
+    /// hides the item, the filter goes (and says so): the item asked for is the one selected.
     pub fn select(&mut self, kind: Kind, i: usize) {
         self.tab = kind;
+        let mut unfiltered = None;
         if let Some(slot) = self.slot_mut() {
             slot.view.sel[tab_index(kind)] = i;
+            if !slot.shows(kind, i) && i < edit::count(&slot.doc, kind) {
+                unfiltered = slot.view.filter[tab_index(kind)].take();
+            }
         }
         self.keep_list_in_view();
+        if let Some(tag) = unfiltered {
+            self.notify(format!(
+                "tag filter “{}” dropped to show this {}",
+                sanitize::one_line(&tag),
+                kind.as_str()
+            ));
+        }
     }
 
     fn switch_article(&mut self, forward: bool) {
@@ -1178,19 +1340,28 @@ impl App {
         } else if screen.list.contains(p) {
             let tab = tab_index(self.tab);
             let row = self.slot().map_or(0, |s| s.view.top[tab]) + usize::from(y - screen.list.y);
-            let len = self.slot().map_or(0, |s| edit::count(&s.doc, self.tab));
+            let item = self.slot().and_then(|s| s.rows(self.tab).get(row).copied());
             self.focus = Focus::List;
-            if row < len {
-                self.select(self.tab, row);
+            if let Some(i) = item {
+                self.select(self.tab, i);
                 self.follow_selection();
             }
         } else if screen.lists_block.contains(p) && y == screen.lists_block.y {
-            // The tab titles on the list's border.
-            let third = screen.lists_block.width / 3;
-            let k = usize::from((x - screen.lists_block.x) / third.max(1)).min(2);
-            self.tab = Kind::ALL[k];
-            self.focus = Focus::List;
-            self.keep_list_in_view();
+            // The list titles on the border, drawn from the same `tab_titles`.
+            let mut left = screen.lists_block.x + 1;
+            let mut hit = None;
+            for (kind, title) in self.tab_titles(screen.lists_block.width) {
+                let right = left.saturating_add(title.width() as u16);
+                if x >= left && x < right {
+                    hit = Some(kind);
+                }
+                left = right.saturating_add(1);
+            }
+            if let Some(kind) = hit {
+                self.tab = kind;
+                self.focus = Focus::List;
+                self.keep_list_in_view();
+            }
         }
     }
 
@@ -1216,6 +1387,8 @@ impl App {
             Ok(()) => {
                 slot.refresh(text);
                 self.changed = true;
+                // An item the edit took out of a filtered list gives way to the next one.
+                self.keep_list_in_view();
                 true
             }
             Err(e) => {
@@ -1814,7 +1987,7 @@ impl App {
         if self.selected().is_some_and(|(k, _)| k == Kind::Actor) {
             self.open_form(Some(field));
         } else {
-            self.notify("select an actor first (Tab to the actors list)");
+            self.notify("select an actor first (in the lists, ← → go to the actors)");
         }
     }
 
@@ -1837,7 +2010,7 @@ impl App {
                     self.popups.push(Popup::Picker(Picker::merge(&slot.doc, i)));
                 }
             }
-            _ => self.notify("select an actor to merge (Tab to the actors list)"),
+            _ => self.notify("select an actor to merge (in the lists, ← → go to the actors)"),
         }
     }
 
@@ -1928,12 +2101,21 @@ impl App {
         let Some(choice) = picker.chosen() else {
             return;
         };
-        if picker.purpose == Purpose::Export {
-            match choice.value.as_deref().map(str::parse::<Format>) {
-                Some(Ok(format)) => self.export(format),
-                _ => self.notify("export failed: no such format"),
+        match picker.purpose {
+            Purpose::Export => {
+                match choice.value.as_deref().map(str::parse::<Format>) {
+                    Some(Ok(format)) => self.export(format),
+                    _ => self.notify("export failed: no such format"),
+                }
+                return;
             }
-            return;
+            Purpose::TagFilter(kind) => {
+                if let Some(tag) = choice.value {
+                    self.filter_by(kind, tag);
+                }
+                return;
+            }
+            _ => {}
         }
         let text = &self.articles[self.current].text;
         let Some(slot) = self.slot() else {
@@ -2020,7 +2202,13 @@ impl App {
                     return;
                 }
                 let edit = edit::toggle_tag(doc, kind, i, &tag);
-                self.apply_and_select(edit);
+                if slot.filter(kind) == Some(tag.as_str()) {
+                    // Taking the filter's tag off an item takes it out of the filtered list:
+                    // the selection goes on to the next item that has the tag.
+                    self.untag_filtered(edit, kind, &tag);
+                } else {
+                    self.apply_and_select(edit);
+                }
             }
             Purpose::Merge(gone) => {
                 let Some(keep) = choice
@@ -2046,7 +2234,27 @@ impl App {
                 }
             }
             // Handled above, before the document is borrowed.
-            Purpose::Export => {}
+            Purpose::Export | Purpose::TagFilter(_) => {}
+        }
+    }
+
+    /// Applies `edit`, which removes the tag the list of `kind` is filtered by from its selected
+    /// item, and says how many items are left.
+    fn untag_filtered(&mut self, edit: Result<Edit, edit::EditError>, kind: Kind, tag: &str) {
+        match edit {
+            Ok(edit) => {
+                if self.apply(edit) {
+                    self.tab = kind;
+                    self.follow_selection();
+                    let left = self.slot().map_or(0, |s| s.rows(kind).len());
+                    self.notify(format!(
+                        "tag “{}” removed · {left} {}s left with it",
+                        sanitize::one_line(tag),
+                        kind.as_str()
+                    ));
+                }
+            }
+            Err(e) => self.notify(e.to_string()),
         }
     }
 

@@ -253,3 +253,16 @@ pub fn sample_document(article: &Article) -> Document {
     ));
     doc
 }
+
+/// `sample_document` with tags, for the tag filter: claims c2, c4 and c5 `approximate` (the
+/// tag re-anchoring gives), claim c4 and actor a1 `check`.
+pub fn tagged_document(article: &Article) -> Document {
+    let mut doc = sample_document(article);
+    let approximate = crate::store::reanchor::APPROXIMATE_TAG.to_string();
+    for i in [1, 3, 4] {
+        doc.claims[i].meta.tags.push(approximate.clone());
+    }
+    doc.claims[3].meta.tags.push("check".into());
+    doc.actors[0].meta.tags.push("check".into());
+    doc
+}

@@ -24,6 +24,8 @@ pub enum Purpose {
     Merge(usize),
     /// The format to export the current article's annotations in.
     Export,
+    /// The tag the list of this kind is filtered by.
+    TagFilter(Kind),
 }
 
 /// One option of a picker. `value` None is "make a new one from the query".
@@ -181,6 +183,40 @@ impl Picker {
             default_new: String::new(),
             selected: 0,
             purpose: Purpose::Export,
+        }
+    }
+
+    /// Pick a tag to filter the list of `kind` by: the tags its items have, each with how many
+    /// items have it.
+    pub fn tag_filter(doc: &Document, kind: Kind) -> Picker {
+        let total = edit::count(doc, kind);
+        let metas: Vec<_> = (0..total)
+            .filter_map(|i| edit::meta(doc, kind, i))
+            .collect();
+        let mut tags: Vec<&String> = metas.iter().flat_map(|m| &m.tags).collect();
+        tags.sort();
+        tags.dedup();
+        let what = kind.as_str();
+        let options = tags
+            .into_iter()
+            .map(|t| {
+                let n = metas.iter().filter(|m| m.tags.contains(t)).count();
+                Choice {
+                    label: sanitize::one_line(t).into_owned(),
+                    detail: format!("{n} of {total} {what}s"),
+                    value: Some(t.clone()),
+                }
+            })
+            .collect();
+        Picker {
+            title: format!("Show only the {what}s tagged…"),
+            context: String::new(),
+            query: Default::default(),
+            options,
+            new_label: None,
+            default_new: String::new(),
+            selected: 0,
+            purpose: Purpose::TagFilter(kind),
         }
     }
 

@@ -13,12 +13,16 @@ fn app_in(dir: &std::path::Path) -> App {
 }
 
 fn app_over(dir: &std::path::Path, articles: Vec<crate::article::Article>) -> App {
-    let mut app = App::new(
-        articles,
-        dir.to_path_buf(),
-        fixture::sample_document,
-        Keymap::defaults(),
-    );
+    app_extracting(dir, articles, fixture::sample_document)
+}
+
+/// An app at 120x40 whose articles without annotation files get `extract`'s annotations.
+fn app_extracting(
+    dir: &std::path::Path,
+    articles: Vec<crate::article::Article>,
+    extract: super::app::Extractor,
+) -> App {
+    let mut app = App::new(articles, dir.to_path_buf(), extract, Keymap::defaults());
     app.update(Action::Resize(120, 40));
     app
 }
@@ -101,7 +105,7 @@ fn the_edit_form_changes_a_stance_and_marks_it_edited() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let original = doc(&app);
-    run(&mut app, &[Action::FocusNext, Action::Edit]);
+    run(&mut app, &[Action::Right, Action::Edit]);
     assert_eq!(app.selected(), Some((Kind::Stance, 0)));
     assert!(matches!(app.popups.last(), Some(Popup::Form(_))));
     // Actor, Target, Polarity: go to polarity and step from support to oppose.
@@ -175,7 +179,7 @@ fn merging_actors_moves_their_claims_and_undoes_exactly() {
     let mut app = app_in(dir.path());
     let original = doc(&app);
     // Actors list, second actor (Stoltenberg), merge into Rasmussen.
-    run(&mut app, &[Action::FocusPrev, Action::Down, Action::Merge]);
+    run(&mut app, &[Action::Left, Action::Down, Action::Merge]);
     typed(&mut app, "rasm");
     app.update(Action::Confirm);
     let d = doc(&app);
@@ -191,7 +195,7 @@ fn merging_actors_moves_their_claims_and_undoes_exactly() {
 fn rename_and_alias_edit_the_selected_actor() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::Rename]);
+    run(&mut app, &[Action::Left, Action::Rename]);
     for _ in 0.."Anders Rasmussen".len() {
         app.update(Action::Backspace);
     }
@@ -210,7 +214,7 @@ fn rename_and_alias_edit_the_selected_actor() {
 fn a_name_is_changed_in_the_middle_without_retyping_its_end() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::Rename]);
+    run(&mut app, &[Action::Left, Action::Rename]);
     for _ in 0.."Rasmussen".len() {
         app.update(Action::Left);
     }
@@ -224,7 +228,7 @@ fn text_field_keys_move_the_cursor_and_delete_around_it() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     // The Role field: "Former NATO Secretary General".
-    run(&mut app, &[Action::FocusPrev, Action::Edit]);
+    run(&mut app, &[Action::Left, Action::Edit]);
     run(
         &mut app,
         &[Action::NextField, Action::NextField, Action::NextField],
@@ -255,10 +259,7 @@ fn text_field_keys_move_the_cursor_and_delete_around_it() {
 fn left_and_right_still_cycle_a_choice_field() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(
-        &mut app,
-        &[Action::FocusPrev, Action::Edit, Action::NextField],
-    );
+    run(&mut app, &[Action::Left, Action::Edit, Action::NextField]);
     let kind = |app: &App| match app.popups.last() {
         Some(Popup::Form(f)) => format!("{:?}", f.fields[f.focus].value),
         _ => String::new(),
@@ -278,7 +279,7 @@ fn delete_refuses_extracted_items_and_removes_manual_ones() {
     assert_eq!(doc(&app).claims.len(), 6);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("reject")));
     // Make a claim by hand from the word at the cursor, then delete it.
-    run(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Article);
     run(
         &mut app,
@@ -294,7 +295,7 @@ fn delete_refuses_extracted_items_and_removes_manual_ones() {
 fn a_selection_becomes_a_mention_of_a_new_actor() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
+    app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Article);
     // "NATO states": select two words from the start.
     // While selecting, w stops at word ends: the end of "NATO", then of "states".
@@ -348,15 +349,7 @@ fn the_word_at_the_cursor_becomes_a_mention_of_an_existing_actor() {
 fn a_selection_becomes_a_stance_with_actor_target_and_polarity() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(
-        &mut app,
-        &[
-            Action::FocusPrev,
-            Action::FocusPrev,
-            Action::Top,
-            Action::Select,
-        ],
-    );
+    run(&mut app, &[Action::FocusNext, Action::Top, Action::Select]);
     for _ in 0..5 {
         app.update(Action::WordForward);
     }
@@ -751,7 +744,7 @@ fn articles_open_lazily_and_keep_their_place() {
 fn resizing_keeps_the_reading_position() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
-    run(&mut app, &[Action::FocusPrev, Action::FocusPrev]);
+    app.update(Action::FocusNext);
     app.scroll_by(20);
     let text = app.article().text.clone();
     let anchor = app.slot().expect("slot").view.scroll;
@@ -771,15 +764,102 @@ fn resizing_keeps_the_reading_position() {
 }
 
 #[test]
-fn tab_cycles_article_actors_claims_stances() {
+fn tab_goes_to_the_article_and_back_keeping_the_list_and_its_selection() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let at = |app: &App| (app.focus, app.selected());
+    let c3 = Some((Kind::Claim, 2));
+    run(&mut app, &[Action::Down, Action::Down]);
+    // Tab, and Shift-Tab the same with two panes.
+    for (key, pane) in [
+        (Action::FocusNext, Focus::Article),
+        (Action::FocusNext, Focus::List),
+        (Action::FocusPrev, Focus::Article),
+        (Action::FocusPrev, Focus::List),
+    ] {
+        app.update(key);
+        assert_eq!(at(&app), (pane, c3), "{key:?}");
+    }
+}
+
+#[test]
+fn left_and_right_in_the_lists_go_through_actors_claims_and_stances() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Right);
+    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Stance));
+    app.update(Action::Right);
+    assert_eq!(app.tab, Kind::Actor);
+    app.update(Action::Down);
+    app.update(Action::Left);
+    assert_eq!(app.tab, Kind::Stance);
+    app.update(Action::Left);
+    assert_eq!(app.tab, Kind::Claim);
+    // Each list kept its own selection.
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    app.update(Action::Left);
+    assert_eq!(app.selected(), Some((Kind::Actor, 1)));
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn left_and_right_in_the_article_move_the_cursor_not_the_list() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     app.update(Action::FocusNext);
-    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Stance));
+    let before = app.slot().expect("slot").view.cursor;
+    app.update(Action::Right);
+    assert!(app.slot().expect("slot").view.cursor > before);
+    app.update(Action::Left);
+    assert_eq!(app.slot().expect("slot").view.cursor, before);
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+}
+
+#[test]
+fn after_tab_from_the_claims_list_c_and_o_change_the_claim_selected_there() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    let original = doc(&app);
+    // c2: "A group of NATO countries ... Rasmussen stated on Wednesday."
+    app.update(Action::Down);
+    cursor_to(&mut app, "Wednesday");
+    assert_eq!(app.focus, Focus::List);
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::Article);
-    app.update(Action::FocusNext);
-    assert_eq!((app.focus, app.tab), (Focus::List, Kind::Actor));
+    app.update(Action::MakeCue);
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[1].cue.as_ref().map(|c| c.text.as_str()),
+        Some("Wednesday")
+    );
+    assert_eq!(d.claims[0], original.claims[0]);
+    assert_eq!(d.stances, original.stances);
+    cursor_to(&mut app, "Anders Rasmussen stated");
+    app.update(Action::MakeSource);
+    let d = doc(&app);
+    assert_eq!(
+        d.claims[1].source.as_ref().map(|s| s.text.as_str()),
+        Some("Anders")
+    );
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    assert_eq!(d.stances, original.stances);
+}
+
+#[test]
+fn after_tab_t_tags_the_item_selected_in_the_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    run(
+        &mut app,
+        &[Action::Left, Action::Down, Action::FocusNext, Action::Tags],
+    );
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    let d = doc(&app);
+    assert_eq!(d.actors[1].meta.tags, vec!["check".to_string()]);
+    assert!(d.claims.iter().all(|c| c.meta.tags.is_empty()));
+    assert_eq!(app.focus, Focus::Article);
 }
 
 #[test]
@@ -922,22 +1002,21 @@ fn without_a_claim_o_says_how_to_pick_one_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let original = doc(&app);
-    // Tab twice from the claims list reaches the article with the stances list shown.
+    // The stances list, then Tab to the article: a stance is the selected item.
     run(
         &mut app,
-        &[Action::FocusNext, Action::FocusNext, Action::MakeSource],
+        &[Action::Right, Action::FocusNext, Action::MakeSource],
     );
     assert_eq!(app.focus, Focus::Article);
     let said = app.message.clone().unwrap_or_default();
     assert!(said.contains("claims list and press Enter"), "{said}");
     assert_eq!(doc(&app), original);
-    // Back to the claims list (stances, then claims); Enter there keeps the claim selected
-    // in the article.
+    // Back to the lists, the claims list, and Enter: the claim is selected in the article.
     run(
         &mut app,
         &[
-            Action::FocusPrev,
-            Action::FocusPrev,
+            Action::FocusNext,
+            Action::Left,
             Action::Jump,
             Action::MakeSource,
         ],
@@ -952,13 +1031,7 @@ fn sentence_moves_while_selecting_stop_at_the_sentence_end() {
     let mut app = app_in(dir.path());
     run(
         &mut app,
-        &[
-            Action::FocusPrev,
-            Action::FocusPrev,
-            Action::Top,
-            Action::Down,
-            Action::Down,
-        ],
+        &[Action::FocusNext, Action::Top, Action::Down, Action::Down],
     );
     run(&mut app, &[Action::Select, Action::SentenceForward]);
     let text = app.article().text.clone();
@@ -1023,6 +1096,7 @@ mod random {
             Action::Undo,
             Action::Redo,
             Action::Tags,
+            Action::TagFilter,
             Action::Rename,
             Action::Alias,
             Action::Merge,
@@ -1245,7 +1319,7 @@ fn the_matrix_leaves_out_rejected_stances() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = app_in(dir.path());
     let before = app.stance_matrix();
-    app.update(Action::FocusNext);
+    app.update(Action::Right);
     assert_eq!(app.tab, Kind::Stance);
     for _ in 0..doc(&app).stances.len() {
         app.update(Action::Reject);
@@ -1523,4 +1597,324 @@ fn the_status_bar_says_opening_until_the_annotations_are_there() {
         after.contains("0/") && after.contains("reviewed"),
         "{after}"
     );
+}
+
+// ---- the tag filter ---------------------------------------------------------------------
+
+/// The sample with claims c2, c4 and c5 tagged `approximate`, c4 and actor a1 `check`.
+fn tagged_app(dir: &std::path::Path) -> App {
+    app_extracting(
+        dir,
+        vec![fixture::sample_article()],
+        fixture::tagged_document,
+    )
+}
+
+/// The options of the picker on top: label and detail.
+fn picker_options(app: &App) -> Vec<(String, String)> {
+    match app.popups.last() {
+        Some(Popup::Picker(p)) => p
+            .matches()
+            .into_iter()
+            .map(|c| (c.label, c.detail))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Filters the list shown by the tag the picker offers first after typing `tag`.
+fn filter_by(app: &mut App, tag: &str) {
+    app.update(Action::TagFilter);
+    typed(app, tag);
+    app.update(Action::Confirm);
+}
+
+/// Asserts that the message line says `text`.
+fn assert_says(app: &App, text: &str) {
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains(text), "{said}");
+}
+
+fn filter_of(app: &App) -> Option<String> {
+    app.slot()
+        .and_then(|s| s.filter(app.tab))
+        .map(str::to_string)
+}
+
+#[test]
+fn capital_t_offers_the_tags_of_the_list_shown_with_their_counts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    app.update(Action::TagFilter);
+    assert_eq!(
+        picker_options(&app),
+        vec![
+            ("approximate".to_string(), "3 of 6 claims".to_string()),
+            ("check".to_string(), "1 of 6 claims".to_string()),
+        ]
+    );
+    // The actors list has only its own tag.
+    run(&mut app, &[Action::Cancel, Action::Left, Action::TagFilter]);
+    assert_eq!(
+        picker_options(&app),
+        vec![("check".to_string(), "1 of 7 actors".to_string())]
+    );
+}
+
+#[test]
+fn a_list_without_tags_says_so_instead_of_an_empty_picker() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    run(&mut app, &[Action::Right, Action::TagFilter]);
+    assert!(app.popups.is_empty());
+    assert_says(&app, "no stance has a tag (t adds one)");
+}
+
+#[test]
+fn a_filtered_list_moves_only_through_the_items_with_the_tag() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    assert_eq!(app.slot().expect("slot").rows(Kind::Claim), vec![1, 3, 4]);
+    // c1 has no such tag: the selection goes on to c2.
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("3 of 6 claims tagged “approximate”"),
+        "{said}"
+    );
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+    app.update(Action::Up);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::Top);
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    // J and K too: c3 is not reviewed, but not tagged either.
+    app.update(Action::NextUnreviewed);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    // Accepting moves on within the filtered list.
+    app.update(Action::Accept);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+    assert_eq!(doc(&app).claims[3].meta.status, Status::Accepted);
+}
+
+#[test]
+fn a_selected_item_with_the_tag_stays_selected_when_the_filter_comes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    run(&mut app, &[Action::Down, Action::Down, Action::Down]);
+    filter_by(&mut app, "approx");
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+}
+
+#[test]
+fn esc_shows_the_whole_list_again_and_keeps_the_selected_item() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Down);
+    app.update(Action::Cancel);
+    assert_eq!(filter_of(&app), None);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    assert_eq!(app.slot().expect("slot").rows(Kind::Claim).len(), 6);
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+}
+
+#[test]
+fn capital_t_again_shows_the_whole_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "check");
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::TagFilter);
+    assert!(app.popups.is_empty());
+    assert_eq!(filter_of(&app), None);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+}
+
+#[test]
+fn esc_drops_a_search_or_a_text_selection_before_the_filter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    run(
+        &mut app,
+        &[Action::FocusNext, Action::Select, Action::Cancel],
+    );
+    assert_eq!(app.selection(), None);
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    app.update(Action::Cancel);
+    assert_eq!(filter_of(&app), None);
+}
+
+#[test]
+fn each_list_keeps_its_own_filter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Left);
+    assert_eq!(filter_of(&app), None);
+    assert_eq!(app.slot().expect("slot").rows(Kind::Actor).len(), 7);
+    app.update(Action::Right);
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+}
+
+#[test]
+fn in_the_article_item_commands_act_on_the_filtered_lists_selection() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Down);
+    app.update(Action::FocusNext);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    app.update(Action::Reject);
+    assert_eq!(doc(&app).claims[3].meta.status, Status::Rejected);
+}
+
+#[test]
+fn untagging_an_item_takes_it_out_of_the_filtered_list_and_moves_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    // The tag picker: "approximate" is on c2, and Enter on it removes it.
+    app.update(Action::Tags);
+    typed(&mut app, "approx");
+    app.update(Action::Confirm);
+    assert!(doc(&app).claims[1].meta.tags.is_empty());
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+    assert_eq!(app.slot().expect("slot").rows(Kind::Claim), vec![3, 4]);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    assert_says(&app, "2 claims left");
+    // Undo brings the tag and the item back.
+    app.update(Action::Undo);
+    assert_eq!(app.selected(), Some((Kind::Claim, 1)));
+    assert_eq!(filter_of(&app).as_deref(), Some("approximate"));
+}
+
+#[test]
+fn taking_the_tag_off_in_the_edit_form_also_moves_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    app.update(Action::Down);
+    assert_eq!(app.selected(), Some((Kind::Claim, 3)));
+    // The Tags field of c4 holds "approximate, check": keep only "check".
+    run(
+        &mut app,
+        &[Action::Edit, Action::NextField, Action::NextField],
+    );
+    run(&mut app, &[Action::LineStart]);
+    for _ in 0.."approximate, ".len() {
+        app.update(Action::DeleteForward);
+    }
+    app.update(Action::Confirm);
+    assert_eq!(doc(&app).claims[3].meta.tags, vec!["check".to_string()]);
+    assert_eq!(app.selected(), Some((Kind::Claim, 4)));
+}
+
+#[test]
+fn a_filter_nothing_matches_any_more_selects_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "check");
+    run(&mut app, &[Action::Tags]);
+    typed(&mut app, "check");
+    app.update(Action::Confirm);
+    assert_eq!(filter_of(&app).as_deref(), Some("check"));
+    assert_eq!(app.selected(), None);
+    let original = doc(&app);
+    run(&mut app, &[Action::Accept, Action::Down, Action::Edit]);
+    assert_eq!(doc(&app), original);
+    assert!(app.popups.is_empty());
+}
+
+#[test]
+fn n_passes_over_the_items_a_filter_hides() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    // Claims hidden by the filter are passed over; other lists are not filtered.
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        app.update(Action::NextAnnotation);
+        seen.extend(app.selected());
+    }
+    let claims: Vec<usize> = seen
+        .iter()
+        .filter(|(k, _)| *k == Kind::Claim)
+        .map(|(_, i)| *i)
+        .collect();
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|i| [1, 3, 4].contains(i)), "{claims:?}");
+    assert!(seen.iter().any(|(k, _)| *k == Kind::Actor));
+    let filter = app.slot().and_then(|s| s.filter(Kind::Claim));
+    assert_eq!(filter, Some("approximate"));
+}
+
+#[test]
+fn choosing_a_hidden_item_in_the_article_drops_the_filter_and_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    // A click on the content of c1, which has no tag.
+    let area = app.screen().article;
+    let text = app.article().text.clone();
+    let at = text.find("it is very likely").expect("c1");
+    let lines = app.lines(area.width);
+    let row = super::layout::line_of(&lines, at);
+    let col = super::text::column_of(&text, lines[row], at) as u16;
+    let top = super::layout::line_of(&lines, app.slot().expect("slot").view.scroll);
+    app.update(Action::Click(area.x + col + 3, area.y + (row - top) as u16));
+    assert_eq!(app.selected(), Some((Kind::Claim, 0)));
+    assert_eq!(filter_of(&app), None);
+    assert_says(&app, "filter “approximate” dropped");
+}
+
+#[test]
+fn the_list_title_names_the_tag_and_how_many_items_have_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    filter_by(&mut app, "approx");
+    let titles = |app: &App, width| {
+        app.tab_titles(width)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(&app, 80),
+        vec![
+            " Actors 7 ",
+            " Claims · tag: approximate 3/6 ",
+            " Stances 3 "
+        ]
+    );
+    // Too narrow for the other lists: the filtered one alone.
+    assert_eq!(titles(&app, 40), vec![" Claims · tag: approximate 3/6 "]);
+    // The other lists' titles say a list is filtered by its count.
+    app.update(Action::Left);
+    assert_eq!(
+        titles(&app, 40),
+        vec![" Actors 7 ", " Claims 3/6 ", " Stances 3 "]
+    );
+}
+
+#[test]
+fn a_click_on_a_list_title_shows_that_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    let block = app.screen().lists_block;
+    // " Actors 7 " starts one column in, after the corner.
+    app.update(Action::Click(block.x + 3, block.y));
+    assert_eq!(app.tab, Kind::Actor);
+    let stances = block.x + 1 + " Actors 7 ".len() as u16 + 1 + " Claims 6 ".len() as u16 + 2;
+    app.update(Action::Click(stances, block.y));
+    assert_eq!(app.tab, Kind::Stance);
 }

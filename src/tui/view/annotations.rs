@@ -1,4 +1,5 @@
-//! The annotation pane: actors, claims and stances, one list at a time under tab titles.
+//! The annotation pane: actors, claims and stances, one list at a time under tab titles; a
+//! list filtered by a tag shows only the items with it, and says so in its title.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
@@ -10,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::style;
 use super::{fit, put};
 use crate::article::sanitize;
-use crate::edit::{self, Kind};
+use crate::edit::Kind;
 use crate::model::{Document, Meta, Status};
 use crate::tui::app::{App, Focus, tab_index};
 use crate::tui::geometry::Screen;
@@ -21,28 +22,35 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     }
     let focused = app.focus == Focus::List && app.popups.is_empty();
     let doc = app.slot().map(|s| &s.doc);
-    let tabs: Vec<Span> = Kind::ALL
-        .iter()
-        .flat_map(|k| {
-            let n = doc.map_or(0, |d| edit::count(d, *k));
-            let name = match k {
-                Kind::Actor => "Actors",
-                Kind::Claim => "Claims",
-                Kind::Stance => "Stances",
+    let filter = app.slot().and_then(|s| s.filter(app.tab));
+    let tabs: Vec<Span> = app
+        .tab_titles(screen.lists_block.width)
+        .into_iter()
+        .flat_map(|(k, title)| {
+            // Filtered lists are yellow: the one shown on yellow, the others in yellow.
+            let filtered = app.slot().and_then(|s| s.filter(k)).is_some();
+            let st = match (k == app.tab, filtered) {
+                (true, true) => Style::new()
+                    .fg(ratatui::style::Color::Black)
+                    .bg(ratatui::style::Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
+                (true, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                (false, true) => Style::new().fg(ratatui::style::Color::Yellow),
+                (false, false) => style::label(),
             };
-            let st = if *k == app.tab {
-                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
-            } else {
-                style::label()
-            };
-            [Span::styled(format!(" {name} {n} "), st), Span::raw(" ")]
+            [Span::styled(title, st), Span::raw(" ")]
         })
         .collect();
-    Block::bordered()
+    let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(style::border(focused))
-        .title(Line::from(tabs))
-        .render(screen.lists_block, buf);
+        .title(Line::from(tabs));
+    if filter.is_some() {
+        // How to see the whole list again, where the eye goes after the last row.
+        let all = format!(" {}: all {}s ", app.clear_keys(), app.tab.as_str());
+        block = block.title_bottom(Line::styled(all, style::label()).right_aligned());
+    }
+    block.render(screen.lists_block, buf);
     let area = screen.list;
     let (Some(doc), Some(slot)) = (doc, app.slot()) else {
         // Extraction runs off the UI thread: the text can be read meanwhile.
@@ -56,20 +64,30 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         put(buf, area, 0, &line);
         return;
     };
-    let len = edit::count(doc, app.tab);
-    if len == 0 {
-        let what = match app.tab {
-            Kind::Actor => {
-                "No actors yet. In the article (Tab), put the cursor on a name, or select it with v, and press m."
+    let rows = slot.rows(app.tab);
+    if rows.is_empty() {
+        let what = match (filter, app.tab) {
+            (Some(tag), kind) => format!(
+                "No {} has the tag “{}” now. {} shows them all.",
+                kind.as_str(),
+                sanitize::one_line(tag),
+                app.clear_keys()
+            ),
+            (None, Kind::Actor) => {
+                "No actors yet. In the article (Tab), put the cursor on a name, \
+                 or select it with v, and press m."
+                    .to_string()
             }
-            Kind::Claim => {
+            (None, Kind::Claim) => {
                 "No claims yet. In the article (Tab), select what is said with v and press c."
+                    .to_string()
             }
-            Kind::Stance => {
+            (None, Kind::Stance) => {
                 "No stances yet. In the article (Tab), select the evidence with v and press s."
+                    .to_string()
             }
         };
-        let pieces = crate::tui::layout::wrap(what, usize::from(area.width));
+        let pieces = crate::tui::layout::wrap(&what, usize::from(area.width));
         for (row, piece) in pieces.iter().enumerate().take(usize::from(area.height)) {
             let line = Line::styled(&what[piece.start..piece.end], style::label());
             put(buf, area, row as u16, &line);
@@ -77,13 +95,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         return;
     }
     let tab = tab_index(app.tab);
-    let top = slot.view.top[tab].min(len.saturating_sub(1));
+    let top = slot.view.top[tab].min(rows.len().saturating_sub(1));
     let width = usize::from(area.width);
-    for row in 0..area.height {
-        let i = top + usize::from(row);
-        if i >= len {
-            break;
-        }
+    for (row, &i) in (0..area.height).zip(&rows[top..]) {
         let selected = i == slot.view.sel[tab];
         let mut line = row_line(doc, app.tab, i, width);
         if selected {

@@ -33,10 +33,7 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     ];
     let sections = [
         (Mode::Normal, "Everywhere"),
-        (
-            Mode::Article,
-            "In the article (Tab until the article pane is framed)",
-        ),
+        (Mode::Article, "In the article (Tab goes there and back)"),
         (Mode::Form, "In an edit form"),
         (Mode::Picker, "In a picker (type to filter)"),
         (Mode::Matrix, "In the stance matrix"),
