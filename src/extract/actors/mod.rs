@@ -1007,17 +1007,23 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 // ("Leeds beat Chelsea"); anywhere else it is the place the gazetteer knows.
                 // A short acronym is the tagger's to read: "PA" is the Palestinian Authority as
                 // often as Pennsylvania, "ND" a party as often as North Dakota.
+                let sporting = || *sport.get_or_init(|| reads_as_sport(cx));
                 let place_as_org = |e: usize| {
                     ty == EntityType::Org
                         && g.entries[e].kind == EntryKind::Place
-                        && (is_short_acronym(surface) || *sport.get_or_init(|| reads_as_sport(cx)))
+                        && (is_short_acronym(surface) || sporting())
                 };
                 match (ty, hit) {
                     (_, Some((e, How::Name | How::Alias))) if !place_as_org(e) => {
                         let i = gazetteer_draft(&mut drafts, &mut get, e);
                         drafts[i].add(cx.text, m);
                     }
-                    (EntityType::Loc | EntityType::Org, Some((e, How::Capital))) => {
+                    // A capital the tagger calls an organisation is a team too in a report of
+                    // sport ("Cardiff 4 Swansea 2"); elsewhere it is its country's government or
+                    // the city.
+                    (EntityType::Loc | EntityType::Org, Some((e, How::Capital)))
+                        if ty == EntityType::Loc || !sporting() =>
+                    {
                         let sentence = sentence_of(cx, m.tokens.start);
                         if capital_is_government(cx, &m.tokens, &sentence) {
                             let entry = &g.entries[e];
@@ -1785,6 +1791,27 @@ mod tests {
         assert!(!is_score("1998-2001"));
         assert!(!is_score("2-"));
         assert!(!is_score("a-b"));
+    }
+
+    #[test]
+    fn a_capital_the_tagger_calls_an_organisation_is_a_team_in_sport_only() {
+        let kinds = |text: &str| -> Vec<ActorKind> {
+            actors_of(text)
+                .iter()
+                .filter(|a| a.name == "Cardiff")
+                .map(|a| a.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds(
+                "SOCCER - ENGLISH LEAGUE RESULTS\nCambridge United 0 Cardiff 2\nCardiff 1 Brighton 0\n"
+            ),
+            vec![ActorKind::Organization]
+        );
+        assert_eq!(
+            kinds("Talks resume\nThe minister flew to Cardiff on Monday.\n"),
+            vec![ActorKind::Place]
+        );
     }
 
     #[test]
