@@ -1815,6 +1815,35 @@ mod tests {
     }
 
     #[test]
+    fn a_strait_or_a_river_is_a_place_not_an_organisation() {
+        let g = gazetteer();
+        for name in [
+            "Bosporus",
+            "Bosphorus",
+            "Dardanelles",
+            "Danube",
+            "Strait of Hormuz",
+        ] {
+            let words: Vec<&str> = name.split(' ').collect();
+            let hit = g.lookup_words(words).first().copied();
+            assert!(
+                hit.is_some_and(|(e, _)| g.entries[e].kind == EntryKind::Place),
+                "{name}"
+            );
+        }
+        let actors = actors_of(
+            "Talks stall\nA diplomat said the gap between the sides was wider than the \
+             Bosporus, and insurers agreed.\n",
+        );
+        let kinds: Vec<ActorKind> = actors
+            .iter()
+            .filter(|a| a.name == "Bosporus")
+            .map(|a| a.kind)
+            .collect();
+        assert_eq!(kinds, vec![ActorKind::Place]);
+    }
+
+    #[test]
     fn a_short_acronym_is_left_to_the_tagger() {
         assert!(is_short_acronym("PA"));
         assert!(is_short_acronym("S.C."));
