@@ -13,6 +13,7 @@ use crate::extract::text;
 const COUNTRIES: &str = include_str!("../data/countries.txt");
 const ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
 const PLACES: &str = include_str!("../data/places.txt");
+const WATERS: &str = include_str!("../data/waters.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
@@ -45,6 +46,21 @@ pub struct Entry {
     pub plurals: Vec<&'static str>,
     /// Common nouns a definite description of this entry may use ("alliance").
     pub nouns: Vec<&'static str>,
+}
+
+impl Entry {
+    /// A place: a name and its other names.
+    fn place(name: &'static str, aliases: Vec<&'static str>) -> Self {
+        Entry {
+            kind: EntryKind::Place,
+            name,
+            aliases,
+            capitals: Vec::new(),
+            adjectives: Vec::new(),
+            plurals: Vec::new(),
+            nouns: Vec::new(),
+        }
+    }
 }
 
 /// Bits of `phrase_classes`: what a token sequence is in the gazetteer.
@@ -196,15 +212,12 @@ impl Gazetteer {
             });
         }
         for (name, mut f) in records(PLACES) {
-            entries.push(Entry {
-                kind: EntryKind::Place,
-                name,
-                aliases: list(f.next()),
-                capitals: Vec::new(),
-                adjectives: Vec::new(),
-                plurals: Vec::new(),
-                nouns: Vec::new(),
-            });
+            entries.push(Entry::place(name, list(f.next())));
+        }
+        // Waters are looked up, but give the tagger no features: it was trained without them.
+        let first_water = entries.len();
+        for (name, mut f) in records(WATERS) {
+            entries.push(Entry::place(name, list(f.next())));
         }
         let mut index: HashMap<String, Vec<(usize, How)>> = HashMap::new();
         let mut phrases: HashMap<u64, u8, PassBuild> = HashMap::default();
@@ -234,6 +247,16 @@ impl Gazetteer {
                 };
                 let stripped = form.strip_prefix("the ").unwrap_or(form);
                 let tokens = text::tokenize(stripped);
+                if i >= first_water {
+                    let h = tokens.iter().fold(0, |h, t| {
+                        phrase_step(h, token_key(&stripped[t.start..t.end]))
+                    });
+                    let slot = by_hash.entry(h).or_default();
+                    if !slot.contains(&(i, how)) {
+                        slot.push((i, how));
+                    }
+                    continue;
+                }
                 if let [one] = tokens.as_slice() {
                     let h = phrase_step(0, token_key(&stripped[one.start..one.end]));
                     if is_short_acronym(stripped) {

@@ -272,6 +272,136 @@ fn capital_is_government(cx: &Context, tokens: &Range<usize>, sentence: &Range<u
     true
 }
 
+/// Sports whose name marks a text about sport.
+const SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "baseball",
+    "basketball",
+    "hockey",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "athletics",
+    "cycling",
+    "boxing",
+    "nhl",
+    "nba",
+    "nfl",
+    "mlb",
+    "uefa",
+    "fifa",
+];
+
+/// Words that belong to reports of sport, and seldom to anything else.
+const SPORT_WORDS: &[&str] = &[
+    "league",
+    "leagues",
+    "division",
+    "innings",
+    "halftime",
+    "half-time",
+    "striker",
+    "strikers",
+    "midfielder",
+    "midfielders",
+    "goalkeeper",
+    "goalkeepers",
+    "playoff",
+    "playoffs",
+    "play-off",
+    "play-offs",
+    "standings",
+    "tournament",
+    "olympic",
+    "olympics",
+    "homer",
+    "homers",
+    "homered",
+    "pitcher",
+    "pitchers",
+    "quarterback",
+    "quarterbacks",
+    "touchdown",
+    "touchdowns",
+    "fixtures",
+    "premiership",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "quarter-finals",
+    "championship",
+    "championships",
+];
+
+/// Words that report a result: "Leeds beat Chelsea", "Leeds v Chelsea".
+const RESULT_WORDS: &[&str] = &["beat", "beats", "v", "vs", "vs."];
+
+/// A name written as an acronym of at most three capitals ("PA", "ND", "S.C.").
+fn is_short_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|&c| c != '.');
+    gazetteer::written_in_capitals(name) && letters.clone().count() <= 3
+}
+
+/// A score ("3-1", "102-98"), not a date ("1996-08-30") or a year span ("1998-2001").
+fn is_score(w: &str) -> bool {
+    let mut sides = w.split('-');
+    let short_number = |s: Option<&str>| {
+        s.is_some_and(|s| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    short_number(sides.next()) && short_number(sides.next()) && sides.next().is_none()
+}
+
+/// Whether a text reports sport, where a city names its team ("Leeds beat Chelsea", "Chicago
+/// 5 Boston 3"): a sport or a word of sport in the headline (the first line), or evidence
+/// adding up to three in the whole text: two for each sport named, one for each distinct word
+/// of sport, one for a score and one for a word of result.
+fn reads_as_sport(cx: &Context) -> bool {
+    let headline_end = cx.text.find('\n').unwrap_or(cx.text.len());
+    let mut sports: Vec<&str> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let (mut score, mut result) = (false, false);
+    for t in &cx.analysis.tokens {
+        let Some(w) = cx.text.get(t.start..t.end) else {
+            continue;
+        };
+        if t.kind == TokenKind::Number {
+            score |= is_score(w);
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = lower_case(w);
+        // "FOOTBALL-RANDALL CUNNINGHAM RETIRES": a sport's name may be joined to the next word.
+        for part in w.split('-') {
+            if let Some(&sport) = SPORTS.iter().find(|&&s| s == part) {
+                if t.start < headline_end {
+                    return true;
+                }
+                if !sports.contains(&sport) {
+                    sports.push(sport);
+                }
+            }
+        }
+        if let Some(&word) = SPORT_WORDS.iter().find(|&&s| s == w) {
+            if t.start < headline_end {
+                return true;
+            }
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        result |= RESULT_WORDS.contains(&w.as_ref());
+    }
+    2 * sports.len() + words.len() + usize::from(score) + usize::from(result) >= 3
+}
+
 /// Finds the actors of a text, each with all its mentions.
 pub fn find_actors(cx: &Context) -> Vec<Actor> {
     let mentions = collect_mentions(cx);
@@ -853,6 +983,8 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let mut by_key: HashMap<Key, usize, FxBuild> = HashMap::default();
     let mut deferred_persons: Vec<&Mention> = Vec::new();
     let mut deferred_single: Vec<&Mention> = Vec::new();
+    // Whether the text reports sport, asked only when a name needs it.
+    let sport = std::cell::OnceCell::new();
     let mut get = |drafts: &mut Vec<Draft>, key: Key, make: &dyn Fn() -> Draft| -> usize {
         *by_key.entry(key).or_insert_with(|| {
             drafts.push(make());
@@ -871,14 +1003,27 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                     .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
                     .first()
                     .copied();
-                let place_as_org =
-                    |e: usize| ty == EntityType::Org && g.entries[e].kind == EntryKind::Place;
+                // A city the tagger took for an organisation is its team in a report of sport
+                // ("Leeds beat Chelsea"); anywhere else it is the place the gazetteer knows.
+                // A short acronym is the tagger's to read: "PA" is the Palestinian Authority as
+                // often as Pennsylvania, "ND" a party as often as North Dakota.
+                let sporting = || *sport.get_or_init(|| reads_as_sport(cx));
+                let place_as_org = |e: usize| {
+                    ty == EntityType::Org
+                        && g.entries[e].kind == EntryKind::Place
+                        && (is_short_acronym(surface) || sporting())
+                };
                 match (ty, hit) {
                     (_, Some((e, How::Name | How::Alias))) if !place_as_org(e) => {
                         let i = gazetteer_draft(&mut drafts, &mut get, e);
                         drafts[i].add(cx.text, m);
                     }
-                    (EntityType::Loc | EntityType::Org, Some((e, How::Capital))) => {
+                    // A capital the tagger calls an organisation is a team too in a report of
+                    // sport ("Cardiff 4 Swansea 2"); elsewhere it is its country's government or
+                    // the city.
+                    (EntityType::Loc | EntityType::Org, Some((e, How::Capital)))
+                        if ty == EntityType::Loc || !sporting() =>
+                    {
                         let sentence = sentence_of(cx, m.tokens.start);
                         if capital_is_government(cx, &m.tokens, &sentence) {
                             let entry = &g.entries[e];
@@ -1636,5 +1781,125 @@ mod tests {
         assert_eq!(kind_as("West Bank", EntityType::Loc), Some(EntityType::Loc));
         assert_eq!(kind_as("Reuters", EntityType::Org), Some(EntityType::Org));
         assert_eq!(kind_as("Professor", EntityType::Per), None);
+    }
+
+    #[test]
+    fn scores_are_not_dates_or_year_spans() {
+        assert!(is_score("2-1"));
+        assert!(is_score("102-98"));
+        assert!(!is_score("1996-08-30"));
+        assert!(!is_score("1998-2001"));
+        assert!(!is_score("2-"));
+        assert!(!is_score("a-b"));
+    }
+
+    #[test]
+    fn a_capital_the_tagger_calls_an_organisation_is_a_team_in_sport_only() {
+        let kinds = |text: &str| -> Vec<ActorKind> {
+            actors_of(text)
+                .iter()
+                .filter(|a| a.name == "Cardiff")
+                .map(|a| a.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds(
+                "SOCCER - ENGLISH LEAGUE RESULTS\nCambridge United 0 Cardiff 2\nCardiff 1 Brighton 0\n"
+            ),
+            vec![ActorKind::Organization]
+        );
+        assert_eq!(
+            kinds("Talks resume\nThe minister flew to Cardiff on Monday.\n"),
+            vec![ActorKind::Place]
+        );
+    }
+
+    #[test]
+    fn a_strait_or_a_river_is_a_place_not_an_organisation() {
+        let g = gazetteer();
+        for name in [
+            "Bosporus",
+            "Bosphorus",
+            "Dardanelles",
+            "Danube",
+            "Strait of Hormuz",
+        ] {
+            let words: Vec<&str> = name.split(' ').collect();
+            let hit = g.lookup_words(words).first().copied();
+            assert!(
+                hit.is_some_and(|(e, _)| g.entries[e].kind == EntryKind::Place),
+                "{name}"
+            );
+        }
+        let actors = actors_of(
+            "Talks stall\nA diplomat said the gap between the sides was wider than the \
+             Bosporus, and insurers agreed.\n",
+        );
+        let kinds: Vec<ActorKind> = actors
+            .iter()
+            .filter(|a| a.name == "Bosporus")
+            .map(|a| a.kind)
+            .collect();
+        assert_eq!(kinds, vec![ActorKind::Place]);
+    }
+
+    #[test]
+    fn a_short_acronym_is_left_to_the_tagger() {
+        assert!(is_short_acronym("PA"));
+        assert!(is_short_acronym("S.C."));
+        assert!(!is_short_acronym("Pa."));
+        assert!(!is_short_acronym("Istanbul"));
+        assert!(!is_short_acronym("NEW YORK"));
+    }
+
+    #[test]
+    fn a_text_reads_as_sport_by_its_headline_or_its_evidence() {
+        let sport = |text: &str| reads_as_sport(&Context::new(text));
+        assert!(sport(
+            "SOCCER - MILAN 'S LENTINI MOVES TO ATALANTA\nMILAN 1996-08-30\n"
+        ));
+        assert!(sport("AMERICAN FOOTBALL-CUNNINGHAM RETIRES\nHe said so.\n"));
+        assert!(sport("League standings\nChicago 74 57\n"));
+        assert!(sport(
+            "Late goal\nLeeds beat Chelsea 2-1 to go top of the league on Saturday.\n"
+        ));
+        // One word of sport in a report of politics, or a court case, is not enough.
+        assert!(!sport(
+            "Talks in Istanbul\nThe minister said the talks had been a political football.\n"
+        ));
+        assert!(!sport(
+            "Ruling\nThe court cited Roe v. Wade, and the vote was 5-4.\n"
+        ));
+        assert!(!sport(
+            "Grain talks\nErdogan offers Istanbul as venue for new talks.\n"
+        ));
+    }
+
+    #[test]
+    fn a_city_the_tagger_calls_an_organisation_is_the_place_outside_sport() {
+        let of = |text: &str, name: &str| -> Vec<(ActorKind, usize)> {
+            actors_of(text)
+                .iter()
+                .filter(|a| a.name.eq_ignore_ascii_case(name))
+                .map(|a| (a.kind, a.mentions.len()))
+                .collect()
+        };
+        assert_eq!(
+            of(
+                "Barcelona offers itself as venue for climate talks\nThe city said on Monday \
+                 that it was ready. Officials in Barcelona said hotels had space.\n",
+                "Barcelona"
+            ),
+            vec![(ActorKind::Place, 2)]
+        );
+        // In a report of sport the tagger's organisation is the city's team.
+        assert_eq!(
+            of(
+                "SOCCER - BARCELONA BEAT MILAN 2-1\nBarcelona beat Milan 2-1 in a friendly \
+                 match on Friday.\n",
+                "Barcelona"
+            ),
+            vec![(ActorKind::Organization, 2)]
+        );
     }
 }
