@@ -339,6 +339,9 @@ const SPORT_WORDS: &[&str] = &[
     "championships",
 ];
 
+// `reads_as_sport` keeps the words it has seen as bits of a u64.
+const _: () = assert!(SPORTS.len() <= 64 && SPORT_WORDS.len() <= 64);
+
 /// Words that report a result: "Leeds beat Chelsea", "Leeds v Chelsea".
 const RESULT_WORDS: &[&str] = &["beat", "beats", "v", "vs", "vs."];
 
@@ -362,10 +365,22 @@ fn is_score(w: &str) -> bool {
 /// adding up to three in the whole text: two for each sport named, one for each distinct word
 /// of sport, one for a score and one for a word of result.
 fn reads_as_sport(cx: &Context) -> bool {
+    // Every word of `SPORTS` and `SPORT_WORDS` → (is a sport, its index), so each word of the
+    // text costs one lookup.
+    static VOCABULARY: OnceLock<HashMap<&'static str, (bool, usize), FxBuild>> = OnceLock::new();
+    let vocabulary = VOCABULARY.get_or_init(|| {
+        let sports = SPORTS.iter().enumerate().map(|(i, &w)| (w, (true, i)));
+        let words = SPORT_WORDS
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| (w, (false, i)));
+        sports.chain(words).collect()
+    });
     let headline_end = cx.text.find('\n').unwrap_or(cx.text.len());
-    let mut sports: Vec<&str> = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
+    let mut sports = 0u64;
+    let mut words = 0u64;
     let (mut score, mut result) = (false, false);
+    let mut buf = [0u8; 48];
     for t in &cx.analysis.tokens {
         let Some(w) = cx.text.get(t.start..t.end) else {
             continue;
@@ -374,32 +389,33 @@ fn reads_as_sport(cx: &Context) -> bool {
             score |= is_score(w);
             continue;
         }
-        if t.kind != TokenKind::Word {
+        // The vocabulary is short ASCII words, alone or joined by hyphens to others.
+        if t.kind != TokenKind::Word || w.len() > buf.len() || !w.is_ascii() {
             continue;
         }
-        let w = lower_case(w);
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        let Ok(w) = std::str::from_utf8(low) else {
+            continue;
+        };
         // "FOOTBALL-RANDALL CUNNINGHAM RETIRES": a sport's name may be joined to the next word.
-        for part in w.split('-') {
-            if let Some(&sport) = SPORTS.iter().find(|&&s| s == part) {
-                if t.start < headline_end {
-                    return true;
-                }
-                if !sports.contains(&sport) {
-                    sports.push(sport);
-                }
-            }
-        }
-        if let Some(&word) = SPORT_WORDS.iter().find(|&&s| s == w) {
+        for part in std::iter::once(w).chain(w.split('-').filter(|_| w.contains('-'))) {
+            let Some(&(sport, i)) = vocabulary.get(part) else {
+                continue;
+            };
             if t.start < headline_end {
                 return true;
             }
-            if !words.contains(&word) {
-                words.push(word);
+            if sport {
+                sports |= 1 << i;
+            } else {
+                words |= 1 << i;
             }
         }
-        result |= RESULT_WORDS.contains(&w.as_ref());
+        result |= RESULT_WORDS.contains(&w);
     }
-    2 * sports.len() + words.len() + usize::from(score) + usize::from(result) >= 3
+    2 * sports.count_ones() + words.count_ones() + u32::from(score) + u32::from(result) >= 3
 }
 
 /// Finds the actors of a text, each with all its mentions.
