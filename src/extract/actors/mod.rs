@@ -525,14 +525,15 @@ fn initialled_name(cx: &Context, tokens: &Range<usize>) -> bool {
         })
 }
 
-/// The tagger sometimes cuts a name at its middle initial ("Leonard" | "E. Burman"): a
-/// person's name directly followed by one that opens with an initial is one name.
+/// The tagger sometimes cuts a name at its middle initial ("Leonard" | "E. Burman", or
+/// "Ronald" | "R. Fieldstone" with the second part a place): a person's name directly
+/// followed by a name that opens with an initial is one person's name.
 fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
     let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
     for e in entities {
         if let Some(prev) = out.last_mut()
             && prev.kind == EntityType::Per
-            && e.kind == EntityType::Per
+            && (e.kind == EntityType::Per || e.tokens.len() >= 2)
             && prev.tokens.end == e.tokens.start
             && is_initial(token_text(cx, e.tokens.start))
         {
@@ -1601,6 +1602,21 @@ mod tests {
         let actors = actors_of("It rained. Said Ellis: \"I do not get it.\"");
         assert!(actors.iter().any(|a| a.name == "Ellis"), "{actors:#?}");
         assert!(actors.iter().all(|a| !a.name.starts_with("Said")));
+    }
+
+    #[test]
+    fn a_name_cut_at_its_middle_initial_is_one_person_whatever_the_second_parts_kind() {
+        // The tagger reads "Ronald" | "R. Fieldstone" here, the second part as a place.
+        let actors = actors_of(
+            "\"There is a need for more oversight,\" said Ronald R. Fieldstone, a Miami lawyer.",
+        );
+        let people: Vec<&str> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(people, ["Ronald R. Fieldstone"], "{actors:#?}");
+        assert!(actors.iter().all(|a| !a.name.starts_with("R.")));
     }
 
     #[test]
