@@ -351,6 +351,11 @@ impl<'a, 't> Resolver<'a, 't> {
             .filter(|w| !w.is_empty())
             .collect();
         if let Some((a, m)) = best {
+            // "a statement issued in Geneva", "protesters in Istanbul": a place named in a
+            // modifier is where the speaker is, not who; the source is left to be described.
+            if a.kind == ActorKind::Place && in_modifier(source, m.start) {
+                return None;
+            }
             // "The GOP nominee": the name is a modifier; the head is a title a role may match.
             let head_is_title = words.last().is_some_and(|w| roles::is_title_word(w));
             if m.end < source.end
