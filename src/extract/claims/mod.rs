@@ -1320,6 +1320,10 @@ impl<'a> Doc<'a> {
     /// Whether tokens `r` are a label heading a headline or paragraph ("BREAKING:",
     /// "Revealed:", "UPDATE:") rather than a speaker. ("Video shows that …" is a source.)
     fn is_headline_label(&self, r: Range<usize>) -> bool {
+        // Every label is one or two words.
+        if r.len() > 2 {
+            return false;
+        }
         let mut label = String::new();
         for k in r {
             if !label.is_empty() {
