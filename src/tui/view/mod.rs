@@ -14,6 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Popup};
@@ -103,15 +104,17 @@ pub fn fit(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
+    // By grapheme: a flag, an emoji with a skin tone or a letter with its accent is one
+    // step, cut whole and measured as the terminal draws it.
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = g.width();
         if used + w + 1 > width {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(g);
     }
     out.push('…');
     out
@@ -134,4 +137,24 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_whole_graphemes_measured_as_drawn() {
+        assert_eq!(fit("Kyiv", 4), "Kyiv");
+        assert_eq!(fit("Zelenskyy", 5), "Zele…");
+        // An emoji with a skin tone is two columns, not four.
+        assert_eq!(fit("👍🏽👍🏽abc", 4), "👍🏽…");
+        // A flag is never cut in half.
+        assert_eq!(fit("🇺🇦🇺🇦🇺🇦", 5), "🇺🇦🇺🇦…");
+        assert_eq!(fit("🇺🇦🇺🇦🇺🇦", 4), "🇺🇦…");
+        assert_eq!(fit("abc", 0), "");
+        for (text, width) in [("e\u{301}tude", 3), ("中文字幕", 5), ("a👍🏽b", 3)] {
+            assert!(fit(text, width).width() <= width, "{text} in {width}");
+        }
+    }
 }
