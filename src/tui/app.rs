@@ -613,16 +613,19 @@ impl App {
     /// The titles of the lists on the border of the lists' pane, `width` columns wide, each
     /// with its list: " Claims 16 ", a filtered list " Claims 3/16 ", and the one shown, when
     /// filtered, " Claims · tag: approximate 3/16 ". When that leaves no room for the others,
-    /// only the list shown is named (unfiltered, the border cuts what does not fit). The view
-    /// draws these and a click looks them up.
+    /// they are named by their initials (" A 15 "), and with no room even for those the list
+    /// shown is named alone (unfiltered, the border cuts what does not fit). The view draws
+    /// these and a click looks them up.
     pub fn tab_titles(&self, width: u16) -> Vec<(Kind, String)> {
         let slot = self.slot();
-        let title = |kind: Kind, room: usize| {
+        // A list's title in `room` columns; `short` names it by its initial (" A 15 ").
+        let title = |kind: Kind, room: usize, short: bool| {
             let name = match kind {
                 Kind::Actor => "Actors",
                 Kind::Claim => "Claims",
                 Kind::Stance => "Stances",
             };
+            let name = if short { &name[..1] } else { name };
             let Some(slot) = slot else {
                 return format!(" {name} 0 ");
             };
@@ -642,14 +645,30 @@ impl App {
             }
         };
         let room = usize::from(width.saturating_sub(2));
-        let all: Vec<(Kind, String)> = Kind::ALL.iter().map(|k| (*k, title(*k, room))).collect();
-        let used: usize = all.iter().map(|(_, t)| t.width() + 1).sum();
-        let filtered = slot.is_some_and(|s| s.filter(self.tab).is_some());
-        if used <= room + 1 || !filtered {
-            all
-        } else {
-            vec![(self.tab, title(self.tab, room))]
+        if slot.is_none_or(|s| s.filter(self.tab).is_none()) {
+            return Kind::ALL
+                .iter()
+                .map(|k| (*k, title(*k, room, false)))
+                .collect();
         }
+        // Filtered, the list shown takes the room the others leave, named in full or by their
+        // initials; when even that leaves too little, it is named alone.
+        for short in [false, true] {
+            let others: Vec<(Kind, String)> = Kind::ALL
+                .iter()
+                .filter(|k| **k != self.tab)
+                .map(|k| (*k, title(*k, room, short)))
+                .collect();
+            let left = room.saturating_sub(others.iter().map(|(_, t)| t.width() + 1).sum());
+            let shown = title(self.tab, left, false);
+            if shown.width() < left {
+                let mut all = others;
+                all.push((self.tab, shown));
+                all.sort_by_key(|(k, _)| tab_index(*k));
+                return all;
+            }
+        }
+        vec![(self.tab, title(self.tab, room, false))]
     }
 
     /// The selected item, cloned.
