@@ -400,7 +400,8 @@ fn reads_as_sport(cx: &Context) -> bool {
             continue;
         };
         // "FOOTBALL-RANDALL CUNNINGHAM RETIRES": a sport's name may be joined to the next word.
-        for part in std::iter::once(w).chain(w.split('-').filter(|_| w.contains('-'))) {
+        let parts = w.contains('-').then(|| w.split('-')).into_iter().flatten();
+        for part in std::iter::once(w).chain(parts) {
             let Some(&(sport, i)) = vocabulary.get(part) else {
                 continue;
             };
