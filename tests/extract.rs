@@ -473,7 +473,7 @@ fn every_reported_statement_of_the_sample_is_found_and_attributed_to_its_speaker
         ("also mentioned", rasmussen),
         ("hoping", rasmussen),
         ("believed", rasmussen),
-        ("strongly advocate", "several Eastern European leaders"),
+        ("strongly advocate for", "several Eastern European leaders"),
         ("further noted", rasmussen),
         ("emphasizing", rasmussen),
         ("stated", stoltenberg),

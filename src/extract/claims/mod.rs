@@ -1080,6 +1080,52 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("kcap:"), key, tf(cap), tf(first_para)]);
     }
 
+    /// Whether the words from `k` on say how long or how often, after "for" ("for the first
+    /// time", "for months", "for more than 45 minutes", "for long", "for a moment").
+    fn for_duration(&self, k: usize) -> bool {
+        let unit = |w: &str| {
+            matches!(
+                w.trim_end_matches('s'),
+                "time"
+                    | "year"
+                    | "month"
+                    | "week"
+                    | "day"
+                    | "decade"
+                    | "hour"
+                    | "minute"
+                    | "moment"
+                    | "while"
+                    | "second"
+                    | "century"
+                    | "generation"
+                    | "night"
+            )
+        };
+        let w = self.low(k);
+        unit(w)
+            || matches!(
+                w,
+                "long" | "sure" | "now" | "ever" | "good" | "once" | "more" | "less"
+            )
+            || (matches!(
+                w,
+                "the" | "a" | "an" | "several" | "many" | "some" | "two" | "three" | "few"
+            ) && (unit(self.low(k + 1))
+                || matches!(
+                    self.low(k + 1),
+                    "first" | "last" | "second" | "past" | "next" | "few"
+                )
+                || self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)))
+            || self
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
     /// "A diplomat who asked not to be named said C": asking for anonymity is how a source
     /// is described, not a claim.
     fn anonymity_formula(&self, start: usize, end: usize) -> bool {
@@ -2483,8 +2529,8 @@ impl<'a> Doc<'a> {
             };
             self.content_after(from, s1)?
         };
-        // A content opening with a preposition: "spoke about C", "warned against C" take it
-        // into the cue; "advocate for C" stays as it is; otherwise ("Kiev seeks at the
+        // A content opening with a preposition: "spoke about C", "warned against C",
+        // "advocate for C" take it into the cue (unless "for" says how long); otherwise ("Kiev seeks at the
         // upcoming summit") it is an adjunct of a verb that reports nothing (in train, 1 in
         // 15 such contents is right).
         let first = content_first_token(self, &content);
@@ -2512,10 +2558,32 @@ impl<'a> Doc<'a> {
                 let (content, kind) = self.content_after(first + 1, s1)?;
                 (cue.start..first + 1, content, kind)
             }
+            // "has argued for years that C": the content is the clause after how long.
+            "for"
+                if self.for_duration(first + 1)
+                    && let Some(k) = (first + 2..s1.min(first + MAX_ADJUNCT_PHRASE))
+                        .take_while(|&k| {
+                            self.tokens[k].kind != TokenKind::Quote
+                                && !matches!(self.low(k), "," | ";" | ":" | ".")
+                                && !self.verbish(k)
+                                && !self.in_cue[k]
+                        })
+                        .find(|&k| self.low(k) == "that") =>
+            {
+                let (content, kind) = self.content_after(k, s1)?;
+                (cue, content, kind)
+            }
+            // "asked for a sentence", "is pushing for a ban", "argued for a new name": what is
+            // asked for is the content; "for the first time", "for months" is when.
+            "for" if cue.end == first && !self.for_duration(first + 1) => {
+                let (content, kind) = self.content_after(first + 1, s1)?;
+                (cue.start..first + 1, content, kind)
+            }
             // "Trump said after the convention he would not accept C": a time or place after a
             // cue that reports is how it was said; the clause after it is the content.
-            "in" | "at" | "before" | "on" | "after" | "during"
-                if stats.precision() >= ADJUNCT_CUE_PRECISION
+            "in" | "at" | "before" | "on" | "after" | "during" | "for"
+                if (self.low(first) != "for" || self.for_duration(first + 1))
+                    && stats.precision() >= ADJUNCT_CUE_PRECISION
                     && let Some(k) = self.clause_after_adjunct(first, s1) =>
             {
                 let (content, kind) = self.content_after(k, s1)?;

@@ -1635,3 +1635,36 @@ fn an_example_after_such_as_is_no_clause_of_its_own() {
     assert_eq!(cs.len(), 1, "{cs:#?}");
     assert_eq!(roles(&cs[0]).1, Some("says"));
 }
+
+#[test]
+fn for_after_a_cue_joins_it_unless_it_says_how_long() {
+    let cs = claims("It rained. The senator asked for a full inquiry into the deal.");
+    assert_eq!(
+        roles(find(&cs, "asked for")),
+        (
+            Some("The senator"),
+            Some("asked for"),
+            "a full inquiry into the deal"
+        )
+    );
+    let cs = claims("It rained. Activists are pushing for a ban on fracking.");
+    assert_eq!(
+        roles(find(&cs, "are pushing for")),
+        (
+            Some("Activists"),
+            Some("are pushing for"),
+            "a ban on fracking"
+        )
+    );
+    // How long is no part of the cue, nor of the content.
+    let cs = claims("It rained. She has argued for years that the tax was wrong.");
+    assert_eq!(
+        roles(find(&cs, "has argued")),
+        (Some("She"), Some("has argued"), "that the tax was wrong")
+    );
+    let cs = claims("It rained. He said for the first time that he would run.");
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (Some("He"), Some("said"), "that he would run")
+    );
+}
