@@ -1309,9 +1309,10 @@ impl<'a> Doc<'a> {
         m
     }
 
-    /// "“C,” Blige sings.", "“C,” the article read.": a quote closing with a comma, a short
-    /// noun phrase and a verb that ends the sentence or the clause is attribution syntax,
-    /// whatever the verb.
+    /// "“C,” Blige sings.", "“C,” the article read.", "“C?” Vitter demanded.": a quote
+    /// closing with a comma or a question mark, a short noun phrase and a verb that ends the
+    /// sentence or the clause is attribution syntax, whatever the verb. (Not "!": "“C!” The
+    /// crowd cheers" tells what happened next.)
     fn quote_then_speaker(&self, start: usize, end: usize) -> bool {
         if end >= self.tokens.len()
             || !matches!(self.low(end), "." | "," | "!" | "?")
@@ -1343,7 +1344,7 @@ impl<'a> Doc<'a> {
             && k >= 2
             && (self
                 .quote_ending_at(k - 1)
-                .is_some_and(|_| self.low(k - 2) == ",")
+                .is_some_and(|_| matches!(self.low(k - 2), "," | "?"))
                 || (self.low(k - 1) == "," && self.quote_ending_at(k - 2).is_some()))
     }
 

@@ -1668,3 +1668,16 @@ fn for_after_a_cue_joins_it_unless_it_says_how_long() {
         (Some("He"), Some("said"), "that he would run")
     );
 }
+
+#[test]
+fn a_question_then_a_speaker_and_a_verb_is_a_claim() {
+    let cs = claims("It rained. \"Is it too big to fail, too big to manage?\" Vitter demanded.");
+    assert_eq!(
+        roles(find(&cs, "demanded")),
+        (
+            Some("Vitter"),
+            Some("demanded"),
+            "\"Is it too big to fail, too big to manage?\""
+        )
+    );
+}
