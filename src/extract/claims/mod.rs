@@ -335,6 +335,9 @@ const MAX_ADJUNCT: usize = 20;
 /// The longest relative clause between a source and its cue, in tokens.
 const MAX_RELATIVE: usize = 25;
 
+/// The fewest tokens of a clause before ", Speaker verb." for that to be attribution syntax.
+const CLAUSE_BEFORE_SPEAKER: usize = 5;
+
 /// The cue classifier's score a candidate needs (its log-odds, roughly). Below 0: a
 /// marginal candidate helps exact F1 whenever it is right more than F1/2 of the time (about
 /// 35%), and those just under 0 are right about 45% of the time. Trained on one half of
@@ -1345,7 +1348,20 @@ impl<'a> Doc<'a> {
             && (self
                 .quote_ending_at(k - 1)
                 .is_some_and(|_| matches!(self.low(k - 2), "," | "?"))
-                || (self.low(k - 1) == "," && self.quote_ending_at(k - 2).is_some()))
+                || (self.low(k - 1) == "," && self.quote_ending_at(k - 2).is_some())
+                || self.clause_then_speaker(k, end))
+    }
+
+    /// "C, The Post has learned.": a clause, a comma, a speaker `k..` opening with a capital
+    /// and its verb ending the sentence at `end`.
+    fn clause_then_speaker(&self, k: usize, end: usize) -> bool {
+        let s0 = self.sentences[self.sentence_of[k]].tokens.start;
+        self.low(end) == "."
+            && self.low(k - 1) == ","
+            && self.raw(k).starts_with(char::is_uppercase)
+            && k - 1 >= s0 + CLAUSE_BEFORE_SPEAKER
+            && (s0..k - 1).all(|m| self.in_quote[m].is_none() && !self.in_cue[m])
+            && (s0..k - 1).any(|m| self.verbish(m))
     }
 
     /// The byte range of a token range (empty token ranges give an empty byte range).
@@ -2418,7 +2434,12 @@ impl<'a> Doc<'a> {
                     || (comma_before && ends_clause && !content_follows && prev_low != ","))
                 // "All of this, he acknowledges, could be undone": a cue between commas
                 // interrupts its content, whatever the cue.
-                && (self.before_share(&cue, stats) > 0.05 || (comma_before && after == ","))
+                // So does a cue closing the sentence after a named speaker ("C, The Post has
+                // learned.").
+                && (self.before_share(&cue, stats) > 0.05
+                    || (comma_before
+                        && (after == ","
+                            || (after == "." && self.raw(src.start).starts_with(char::is_uppercase)))))
             {
                 let mut content = self.content_before(s0, k + 1)?;
                 self.extend_interrupted(&mut content, cue.end, s1);

@@ -1681,3 +1681,16 @@ fn a_question_then_a_speaker_and_a_verb_is_a_claim() {
         )
     );
 }
+
+#[test]
+fn a_clause_then_a_named_speaker_closing_the_sentence_is_a_claim() {
+    let cs = claims("It rained. The agents kept the details under wraps, The Post has learned.");
+    assert_eq!(
+        roles(find(&cs, "has learned")),
+        (
+            Some("The Post"),
+            Some("has learned"),
+            "The agents kept the details under wraps"
+        )
+    );
+}
