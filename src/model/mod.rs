@@ -134,7 +134,16 @@ impl Meta {
     pub fn is_rejected(&self) -> bool {
         self.status == Status::Rejected
     }
+
+    /// Whether the extractor made the item with less than even confidence and nobody has
+    /// reviewed it yet: the items most worth a look.
+    pub fn is_unsure(&self) -> bool {
+        self.status == Status::Auto && self.confidence.is_some_and(|c| c < UNSURE_BELOW)
+    }
 }
+
+/// An unreviewed item with a confidence below this is unsure (`Meta::is_unsure`).
+pub const UNSURE_BELOW: f64 = 0.5;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,

@@ -1918,3 +1918,52 @@ fn a_click_on_a_list_title_shows_that_list() {
     app.update(Action::Click(stances, block.y));
     assert_eq!(app.tab, Kind::Stance);
 }
+
+// ---- unsure items -------------------------------------------------------------------------
+
+/// The sample with claim c1 made at a confidence of 0.3.
+fn unsure_document(article: &crate::article::Article) -> Document {
+    let mut doc = fixture::sample_document(article);
+    doc.claims[0].meta.confidence = Some(0.3);
+    doc
+}
+
+fn screen(app: &App) -> Vec<String> {
+    let (w, h) = app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| crate::tui::view::draw(app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn an_unsure_claim_is_marked_until_it_is_reviewed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_extracting(dir.path(), vec![fixture::sample_article()], unsure_document);
+    let rows = screen(&app);
+    // The list marks the unsure claim "?" and the others "·"; the inspector says why.
+    let marks: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| {
+            r.split_once("│? ")
+                .map(|_| "?")
+                .or(r.split_once("│· ").map(|_| "·"))
+        })
+        .collect();
+    assert_eq!(marks.first(), Some(&"?"), "{rows:#?}");
+    assert!(marks[1..].iter().all(|m| *m == "·"), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.contains("? auto, unsure")),
+        "{rows:#?}"
+    );
+    // Accepted, it is no longer unsure.
+    run(&mut app, &[Action::Accept]);
+    assert_eq!(doc(&app).claims[0].meta.status, Status::Accepted);
+    let rows = screen(&app);
+    assert!(!rows.iter().any(|r| r.contains("│? ")), "{rows:#?}");
+}

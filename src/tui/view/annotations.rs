@@ -112,7 +112,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
 }
 
 fn status_span(meta: &Meta) -> Span<'static> {
-    let (sym, st) = style::status(meta.status);
+    let (sym, st) = style::review(meta);
     Span::styled(format!("{sym} "), st)
 }
 

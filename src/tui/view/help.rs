@@ -27,7 +27,12 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
             Span::styled("✗", style::status(crate::model::Status::Rejected).1),
             Span::raw(" rejected  "),
             Span::styled("+", style::status(crate::model::Status::Manual).1),
-            Span::raw(" made by hand"),
+            Span::raw(" made by hand  "),
+            Span::styled(style::UNSURE.0, style::UNSURE.1),
+            Span::raw(format!(
+                " unsure (confidence < {})",
+                crate::model::UNSURE_BELOW
+            )),
         ]),
         Line::raw(""),
     ];

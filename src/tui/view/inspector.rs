@@ -137,11 +137,12 @@ fn meta_lines(meta: &Meta, out: &mut Vec<Line<'static>>) {
 /// The lines describing `item`.
 pub fn describe(doc: &Document, item: &Item) -> Vec<Line<'static>> {
     let meta = item.meta();
-    let (sym, st) = style::status(meta.status);
+    let (sym, st) = style::review(meta);
+    let unsure = if meta.is_unsure() { ", unsure" } else { "" };
     let mut out = vec![field(
         "status",
         Span::styled(
-            format!("{sym} {}", meta.status.as_str()),
+            format!("{sym} {}{unsure}", meta.status.as_str()),
             st.add_modifier(Modifier::BOLD),
         ),
     )];

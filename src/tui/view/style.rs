@@ -2,7 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::{Polarity, Status};
+use crate::model::{Meta, Polarity, Status};
 
 /// Eight colours that stay apart on dark and light backgrounds (256-colour indices).
 pub const PALETTE: [Color; 8] = [
@@ -41,6 +41,19 @@ pub fn status(status: Status) -> (&'static str, Style) {
         Status::Manual => ("+", Style::new().fg(Color::Cyan)),
     }
 }
+
+/// The symbol and style of an item's review state: its status, or "?" for an unreviewed
+/// item the extractor was unsure of.
+pub fn review(meta: &Meta) -> (&'static str, Style) {
+    if meta.is_unsure() {
+        UNSURE
+    } else {
+        status(meta.status)
+    }
+}
+
+/// How an unsure item is marked (see `Meta::is_unsure`).
+pub const UNSURE: (&str, Style) = ("?", Style::new().fg(Color::Magenta));
 
 pub fn polarity(p: Polarity) -> Style {
     match p {
