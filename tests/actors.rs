@@ -245,6 +245,42 @@ fn resolves_they_to_a_group_and_nothing_to_nothing() {
     assert_eq!(resolve(&cx, &actors, &span_of(quiet, "It", 0)), None);
 }
 
+/// "It said" is a speaker: an organisation or a government, never a city or a venue the text
+/// mentioned last ("a briefing in Chicago. It said": the institute, not Chicago).
+#[test]
+fn it_resolves_to_the_organisation_before_the_place_after_it() {
+    let text =
+        "The Cato Institute held a briefing in Chicago on Monday. It said the plan would fail.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(actor(&actors, "Chicago").kind, ActorKind::Place);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "It", 0)),
+        Some(actor(&actors, "Cato Institute").id.clone())
+    );
+}
+
+#[test]
+fn it_resolves_to_no_place_when_only_a_place_precedes() {
+    let text = "The rally in Phoenix drew thousands on Thursday. It said the campaign was winning.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(actor(&actors, "Phoenix").kind, ActorKind::Place);
+    assert_eq!(resolve(&cx, &actors, &span_of(text, "It", 0)), None);
+}
+
+/// Governments speak: "Russia ... It said" is Russia.
+#[test]
+fn it_resolves_to_a_country() {
+    let text = "Russia sent troops to the border on Monday. It said it would defend its interests.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "It", 0)),
+        Some(actor(&actors, "Russia").id.clone())
+    );
+}
+
 #[test]
 fn resolves_a_spelt_out_surname_without_overlap() {
     let text = "Chancellor Angela Merkel spoke in Berlin. Merkel said it was time.";

@@ -20,7 +20,8 @@ enum Pronoun {
     Person,
     /// they, them, their: a group, organisation, country, or several people.
     Plural,
-    /// it, its: an organisation, country or place.
+    /// it, its: an organisation or a country (a government speaks), never a place: "it said"
+    /// after "a store in Paris" is the company, or an advertisement or report with no actor.
     Thing,
 }
 
@@ -103,10 +104,7 @@ fn fits(kind: ActorKind, p: Pronoun) -> bool {
             kind,
             ActorKind::Group | ActorKind::Organization | ActorKind::Country
         ),
-        Pronoun::Thing => matches!(
-            kind,
-            ActorKind::Organization | ActorKind::Country | ActorKind::Place
-        ),
+        Pronoun::Thing => matches!(kind, ActorKind::Organization | ActorKind::Country),
     }
 }
 
