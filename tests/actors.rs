@@ -436,6 +436,53 @@ fn a_definite_description_resolves_through_the_role() {
     );
 }
 
+/// A personal title before capitalised words makes them a person's name, even where the
+/// tagger took the title and name for something else ("Rep. Elijah Cummings" as one
+/// miscellaneous name, "Gretchen Whitmer" as an organisation) or missed them.
+#[test]
+fn capitalised_words_after_a_personal_title_are_a_person() {
+    let text = "\"Republicans want a photo op,\" said Rep. Elijah Cummings of Maryland, the \
+                panel's ranking Democrat.\n\n\"We will not back down,\" said Gov. Gretchen \
+                Whitmer.\n\n\"It is a disgrace,\" said Del. Stacey Plaskett of the Virgin Islands.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    for (name, role, source) in [
+        (
+            "Elijah Cummings",
+            "Rep.",
+            "Rep. Elijah Cummings of Maryland, the panel's ranking Democrat",
+        ),
+        ("Gretchen Whitmer", "Gov.", "Gov. Gretchen Whitmer"),
+        (
+            "Stacey Plaskett",
+            "Del.",
+            "Del. Stacey Plaskett of the Virgin Islands",
+        ),
+    ] {
+        let a = actor(&actors, name);
+        assert_eq!(a.kind, ActorKind::Person, "{name}");
+        assert_eq!(a.role.as_deref(), Some(role), "{name}");
+        assert_eq!(
+            resolve(&cx, &actors, &span_of(text, source, 0)),
+            Some(a.id.clone()),
+            "{source}"
+        );
+    }
+}
+
+/// "Dover, Del. Officials": Delaware after a comma is no title before a name.
+#[test]
+fn a_state_abbreviation_that_reads_like_a_title_makes_no_person() {
+    let text = "The trial was moved from Dover, Del. Officials declined to comment.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert!(
+        !actors.iter().any(|a| a.kind == ActorKind::Person),
+        "{:#?}",
+        names(&actors)
+    );
+}
+
 #[test]
 fn officials_of_a_country_are_a_group_and_the_country_stays_a_mention() {
     let text = "The talks stalled on Monday, but U.S. officials said they would resume.";

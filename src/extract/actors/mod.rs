@@ -565,13 +565,100 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
     out
 }
 
+/// The most words a name the tagger missed after a personal title may have.
+const MAX_TITLED_NAME: usize = 3;
+
+/// Words a headline capitalises that are no part of a name ("CNN President On Trump",
+/// "President Obama Says").
+const HEADLINE_WORDS: &[&str] = &[
+    "A", "After", "An", "And", "As", "At", "By", "Calls", "For", "From", "Has", "In", "Is", "Of",
+    "On", "Over", "Says", "Said", "The", "To", "Vs", "Wants", "Was", "Will", "With",
+];
+
+/// "said Rep. Elijah Cummings of Maryland", "Gov. Gretchen Whitmer": capitalised words right
+/// after a personal title (`roles::is_personal_title`) are a person's name, whatever the
+/// tagger made of them. Names it missed are added; names it called an organisation, a place or
+/// something else (with the title or without) become persons; names that overlap its own
+/// otherwise keep its reading. Not when the last word heads an organisation's or a place's
+/// name ("King County", "Pope Francis Foundation") or the gazetteer knows the words.
+/// `entities` is in text order.
+fn titled_names(cx: &Context, entities: &mut Vec<ner::Entity>) {
+    let tokens = &cx.analysis.tokens;
+    let name_word = |k: usize| {
+        let Some(t) = tokens.get(k) else {
+            return false;
+        };
+        let w = token_text(cx, k);
+        t.kind == TokenKind::Word
+            && w.starts_with(char::is_uppercase)
+            && (w.chars().any(char::is_lowercase) || is_initial(w))
+            && !roles::is_title_word(w)
+            && !roles::is_honorific(w)
+            && !HEADLINE_WORDS.contains(&w)
+    };
+    let mut added = Vec::new();
+    let mut e = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || !roles::is_personal_title(token_text(cx, k)) {
+            continue;
+        }
+        // "D-Del.", "Dover, Del.": Delaware after a comma or a party letter is no title.
+        if k > 0
+            && token_text(cx, k).eq_ignore_ascii_case("del.")
+            && matches!(token_text(cx, k - 1), "," | "-")
+        {
+            continue;
+        }
+        let start = k + 1;
+        let mut end = start;
+        while end < tokens.len() && name_word(end) {
+            end += 1;
+        }
+        // Too long to be sure where the name ends, or an initial alone.
+        if end == start || end - start > MAX_TITLED_NAME || is_initial(token_text(cx, end - 1)) {
+            continue;
+        }
+        let head = token_text(cx, end - 1);
+        let names_a_thing = head_nouns().contains_key(&ner::word_hash(head))
+            || !gazetteer()
+                .lookup_words((start..end).map(|k| token_text(cx, k)))
+                .is_empty();
+        if names_a_thing {
+            continue;
+        }
+        while e < entities.len() && entities[e].tokens.end <= start {
+            e += 1;
+        }
+        match entities.get_mut(e) {
+            // The tagger's own name here, with the title or without ("Rep. Elijah Cummings"
+            // as one miscellaneous name): a person's, after the title.
+            Some(x) if x.tokens.end == end && (x.tokens.start == start || x.tokens.start == k) => {
+                x.tokens = start..end;
+                x.kind = EntityType::Per;
+            }
+            // It saw something else here: its reading stands.
+            Some(x) if x.tokens.start < end => {}
+            _ => added.push(ner::Entity {
+                tokens: start..end,
+                kind: EntityType::Per,
+                confidence: 0.5,
+            }),
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|x| (x.tokens.start, x.tokens.end));
+    }
+}
+
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
     let mut split = Vec::with_capacity(tagged.entities.len());
     for e in tagged.entities {
         split_titled_name(cx, &tagged.lower, e, &mut split);
     }
-    let entities = join_at_initials(cx, split);
+    let mut entities = join_at_initials(cx, split);
+    titled_names(cx, &mut entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {

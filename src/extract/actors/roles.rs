@@ -34,6 +34,8 @@ const TITLE_WORDS: &[&str] = &[
     "representative",
     "congressman",
     "congresswoman",
+    "delegate",
+    "del.",
     "ambassador",
     "envoy",
     "governor",
@@ -255,6 +257,45 @@ pub fn is_strong_title(word: &str) -> bool {
         "secretary-general",
     ];
     STRONG.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// Titles only a person holds, which, capitalised right before capitalised words, make those
+/// words a person's name even where the tagger missed it ("said Rep. Elijah Cummings of
+/// Maryland"). Not "General" ("General Motors") nor "Justice" ("Justice Department").
+pub fn is_personal_title(word: &str) -> bool {
+    const PERSONAL: &[&str] = &[
+        "president",
+        "pres.",
+        "vice-president",
+        "president-elect",
+        "senator",
+        "sen.",
+        "representative",
+        "rep.",
+        "congressman",
+        "congresswoman",
+        "del.",
+        "governor",
+        "gov.",
+        "lt.",
+        "mayor",
+        "secretary",
+        "minister",
+        "chancellor",
+        "premier",
+        "ambassador",
+        "gen.",
+        "col.",
+        "adm.",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+    ];
+    word.starts_with(char::is_uppercase) && PERSONAL.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// The title list as a set of `word_hash`es: role scans ask about every word near a name.
