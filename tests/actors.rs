@@ -483,6 +483,33 @@ fn a_state_abbreviation_that_reads_like_a_title_makes_no_person() {
     );
 }
 
+/// The tagger reads "Chad Bown" as a place; "Mr. Bown" later shows Bown is a person's name,
+/// so "Chad Bown" is that person, and Chad the country stays its own actor.
+#[test]
+fn a_name_opening_with_a_country_is_a_person_when_its_surname_is_one() {
+    let text = "\"Tariffs hurt American farmers,\" said Chad Bown, an expert on trade at the \
+                Peterson Institute for International Economics. Chad and Niger signed a border \
+                agreement on Tuesday. Chad said the deal would end years of dispute. Yet, as Mr. \
+                Bown observed, such deals are fragile.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let bown = actor(&actors, "Chad Bown");
+    assert_eq!(bown.kind, ActorKind::Person);
+    let chad = actor(&actors, "Chad");
+    assert_eq!(chad.kind, ActorKind::Country);
+    assert_ne!(chad.id, bown.id);
+    assert!(chad.mentions.iter().all(|m| m.text == "Chad"));
+    assert!(bown.mentions.iter().all(|m| m.text.ends_with("Bown")));
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "Mr. Bown", 0)),
+        Some(bown.id.clone())
+    );
+    assert_eq!(
+        resolve(&cx, &actors, &span_of(text, "Chad", 2)),
+        Some(chad.id.clone())
+    );
+}
+
 #[test]
 fn officials_of_a_country_are_a_group_and_the_country_stays_a_mention() {
     let text = "The talks stalled on Monday, but U.S. officials said they would resume.";

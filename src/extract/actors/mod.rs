@@ -651,6 +651,62 @@ fn titled_names(cx: &Context, entities: &mut Vec<ner::Entity>) {
     }
 }
 
+/// "said Chad Bown, an expert on trade ... as Mr. Bown observed": the tagger reads a name
+/// that opens with a country's or a place's name ("Chad", "Jordan", "Georgia") as a place.
+/// Such a two-word name is a person's when its last word is a surname elsewhere in the text:
+/// the last word of a full name the tagger calls a person's, or a word after an honorific.
+/// Not when the gazetteer knows the whole name, or its last word heads an organisation's or a
+/// place's name ("Jordan River") or reads as an adjective ("Missouri Democratic"); "Chad"
+/// alone, and the tagger's own persons, are untouched.
+fn surnamed_persons(cx: &Context, entities: &mut [ner::Entity]) {
+    let g = gazetteer();
+    let word = |k: usize| {
+        let w = token_text(cx, k);
+        cx.analysis
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && w.starts_with(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+    };
+    let candidates: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            let r = &entities[i].tokens;
+            entities[i].kind != EntityType::Per
+                && r.len() == 2
+                && r.clone().all(word)
+                && g.lookup_words([token_text(cx, r.start)])
+                    .iter()
+                    .any(|&(e, how)| {
+                        how == How::Name && g.entries[e].kind != EntryKind::Organization
+                    })
+                && g.lookup_words(r.clone().map(|k| token_text(cx, k)))
+                    .is_empty()
+                && !head_nouns().contains_key(&ner::word_hash(token_text(cx, r.end - 1)))
+                && !is_adjectival(token_text(cx, r.end - 1))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let surnames: std::collections::HashSet<&str, FxBuild> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Per && e.tokens.len() >= 2)
+        .map(|e| e.tokens.end - 1)
+        .chain(
+            (1..cx.analysis.tokens.len()).filter(|&k| roles::is_honorific(token_text(cx, k - 1))),
+        )
+        .filter(|&k| word(k))
+        .map(|k| token_text(cx, k))
+        .collect();
+    for i in candidates {
+        let e = &mut entities[i];
+        if surnames.contains(token_text(cx, e.tokens.end - 1)) {
+            e.kind = EntityType::Per;
+        }
+    }
+}
+
 fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let tagged = ner::model().tag_full(cx.text, &cx.analysis);
     let mut split = Vec::with_capacity(tagged.entities.len());
@@ -659,6 +715,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     }
     let mut entities = join_at_initials(cx, split);
     titled_names(cx, &mut entities);
+    surnamed_persons(cx, &mut entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
