@@ -1359,7 +1359,7 @@ impl<'a> Doc<'a> {
         self.low(end) == "."
             && self.low(k - 1) == ","
             && self.raw(k).starts_with(char::is_uppercase)
-            && k - 1 >= s0 + CLAUSE_BEFORE_SPEAKER
+            && k > s0 + CLAUSE_BEFORE_SPEAKER
             && (s0..k - 1).all(|m| self.in_quote[m].is_none() && !self.in_cue[m])
             && (s0..k - 1).any(|m| self.verbish(m))
     }
