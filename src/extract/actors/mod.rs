@@ -576,13 +576,13 @@ const HEADLINE_WORDS: &[&str] = &[
 ];
 
 /// "said Rep. Elijah Cummings of Maryland", "Gov. Gretchen Whitmer": capitalised words right
-/// after a personal title (`roles::is_personal_title`) are a person's name, whatever the
+/// after a personal title (`roles::personal_titles`) are a person's name, whatever the
 /// tagger made of them. Names it missed are added; names it called an organisation, a place or
 /// something else (with the title or without) become persons; names that overlap its own
 /// otherwise keep its reading. Not when the last word heads an organisation's or a place's
 /// name ("King County", "Pope Francis Foundation") or the gazetteer knows the words.
 /// `entities` is in text order.
-fn titled_names(cx: &Context, entities: &mut Vec<ner::Entity>) {
+fn titled_names(cx: &Context, lower: &[u64], entities: &mut Vec<ner::Entity>) {
     let tokens = &cx.analysis.tokens;
     let name_word = |k: usize| {
         let Some(t) = tokens.get(k) else {
@@ -596,10 +596,15 @@ fn titled_names(cx: &Context, entities: &mut Vec<ner::Entity>) {
             && !roles::is_honorific(w)
             && !HEADLINE_WORDS.contains(&w)
     };
+    let titles = roles::personal_titles();
     let mut added = Vec::new();
     let mut e = 0;
     for (k, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || !roles::is_personal_title(token_text(cx, k)) {
+        if t.kind != TokenKind::Word
+            || !lower
+                .get(k)
+                .is_some_and(|&h| titles.contains(h, || token_text(cx, k)))
+        {
             continue;
         }
         // "D-Del.", "Dover, Del.": Delaware after a comma or a party letter is no title.
@@ -714,7 +719,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         split_titled_name(cx, &tagged.lower, e, &mut split);
     }
     let mut entities = join_at_initials(cx, split);
-    titled_names(cx, &mut entities);
+    titled_names(cx, &tagged.lower, &mut entities);
     surnamed_persons(cx, &mut entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];

@@ -262,41 +262,70 @@ pub fn is_strong_title(word: &str) -> bool {
 /// Titles only a person holds, which, capitalised right before capitalised words, make those
 /// words a person's name even where the tagger missed it ("said Rep. Elijah Cummings of
 /// Maryland"). Not "General" ("General Motors") nor "Justice" ("Justice Department").
-pub fn is_personal_title(word: &str) -> bool {
-    const PERSONAL: &[&str] = &[
-        "president",
-        "pres.",
-        "vice-president",
-        "president-elect",
-        "senator",
-        "sen.",
-        "representative",
-        "rep.",
-        "congressman",
-        "congresswoman",
-        "del.",
-        "governor",
-        "gov.",
-        "lt.",
-        "mayor",
-        "secretary",
-        "minister",
-        "chancellor",
-        "premier",
-        "ambassador",
-        "gen.",
-        "col.",
-        "adm.",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-    ];
-    word.starts_with(char::is_uppercase) && PERSONAL.iter().any(|t| t.eq_ignore_ascii_case(word))
+pub struct PersonalTitles {
+    /// A bit per top byte of the titles' hashes: asked about every word, most are turned
+    /// away before the set is looked at.
+    bits: [u64; 4],
+    set: HashSet<u64, PassBuild>,
 }
+
+impl PersonalTitles {
+    /// Whether a word is a personal title; `lower` is its `word_hash`, and `word` is only read
+    /// when the hash is a title's (it must be capitalised).
+    pub fn contains<'a>(&self, lower: u64, word: impl FnOnce() -> &'a str) -> bool {
+        let top = (lower >> 56) as usize;
+        self.bits[top / 64] & (1 << (top % 64)) != 0
+            && self.set.contains(&lower)
+            && word().starts_with(char::is_uppercase)
+    }
+}
+
+pub fn personal_titles() -> &'static PersonalTitles {
+    static S: OnceLock<PersonalTitles> = OnceLock::new();
+    S.get_or_init(|| {
+        let set: HashSet<u64, PassBuild> = PERSONAL_TITLES.iter().map(|w| word_hash(w)).collect();
+        let mut bits = [0u64; 4];
+        for h in &set {
+            let top = (h >> 56) as usize;
+            bits[top / 64] |= 1 << (top % 64);
+        }
+        PersonalTitles { bits, set }
+    })
+}
+
+/// The words of `personal_titles`, lower-cased.
+const PERSONAL_TITLES: &[&str] = &[
+    "president",
+    "pres.",
+    "vice-president",
+    "president-elect",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "del.",
+    "governor",
+    "gov.",
+    "lt.",
+    "mayor",
+    "secretary",
+    "minister",
+    "chancellor",
+    "premier",
+    "ambassador",
+    "gen.",
+    "col.",
+    "adm.",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+];
 
 /// The title list as a set of `word_hash`es: role scans ask about every word near a name.
 fn title_set() -> &'static HashSet<u64, PassBuild> {
