@@ -642,3 +642,24 @@ fn a_name_ending_in_an_organisations_noun_joins_the_name_before_it() {
         "{actors:#?}"
     );
 }
+
+#[test]
+fn a_company_named_after_its_founder_is_an_organisation_and_keeps_its_short_form() {
+    let text = "Jones Medical Industries Inc said on Monday it had agreed to buy Daniels \
+                Pharmaceuticals. Jones Medical shares rose 5 percent. Johnson Controls Inc \
+                said profit rose, and Warner Bros said it would appeal.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    for name in [
+        "Jones Medical Industries Inc",
+        "Daniels Pharmaceuticals",
+        "Johnson Controls Inc",
+        "Warner Bros",
+    ] {
+        assert_eq!(actor(&actors, name).kind, ActorKind::Organization, "{name}");
+    }
+    // The short form is the company, not a person of that name.
+    let jones = actor(&actors, "Jones Medical Industries Inc");
+    assert_eq!(jones.mentions.len(), 2, "{:#?}", names(&actors));
+    assert!(!actors.iter().any(|a| a.kind == ActorKind::Person));
+}

@@ -964,42 +964,56 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "army",
     "association",
     "authority",
+    "bancorp",
     "bank",
     "board",
+    "bros",
+    "bros.",
     "bureau",
     "campaign",
     "chamber",
     "church",
     "club",
+    "co",
     "co.",
     "coalition",
     "college",
     "commission",
     "committee",
+    "communications",
     "company",
+    "corp",
     "corp.",
     "corporation",
     "council",
     "court",
     "department",
+    "electronics",
     "embassy",
+    "enterprises",
     "federation",
     "firm",
     "foundation",
     "fund",
+    "gmbh",
     "government",
     "group",
+    "holdings",
     "hospital",
+    "inc",
     "inc.",
+    "industries",
     "inquiry",
     "institute",
     "institution",
     "kremlin",
     "league",
+    "llc",
     "ltd",
     "ltd.",
     "military",
     "ministry",
+    "motors",
     "movement",
     "network",
     "newspaper",
@@ -1008,13 +1022,18 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "organisation",
     "organization",
     "parliament",
+    "partners",
     "party",
+    "pharmaceuticals",
+    "plc",
     "police",
     "post",
     "regulator",
     "school",
+    "securities",
     "service",
     "society",
+    "technologies",
     "times",
     "trust",
     "union",
@@ -1481,6 +1500,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     relocate_lone_names(cx, &mut drafts);
     // After the relocation, so "Millbrook" the place never joins "Millbrook General Hospital".
     join_short_forms(cx, &mut drafts, &lone_persons, &orgs_places, &first_names);
+    join_opening_words(&mut drafts);
     drafts.retain(|d| !d.mentions.is_empty());
     // Stable, like sort_by_key, with each draft's first mention found once.
     drafts.sort_by_cached_key(|d| d.mentions.iter().map(|r| r.start).min());
@@ -1578,6 +1598,52 @@ fn join_short_forms(
             || !introduced
             || !matches!(d.kind, ActorKind::Person | ActorKind::Organization)
         {
+            continue;
+        }
+        let moved = std::mem::take(&mut drafts[p].mentions);
+        let name = drafts[p].name.clone();
+        drafts[o].mentions.extend(moved);
+        drafts[o].alias(&name);
+    }
+}
+
+/// "Jones Medical" after "Jones Medical Industries Inc", "Johnson Controls" after "Johnson
+/// Controls Inc": a "person" of two words or more that are the opening words of exactly one
+/// organisation's longer name, used first, is that organisation's short form (the tagger
+/// reads a company named after its founder as a person).
+fn join_opening_words(drafts: &mut [Draft]) {
+    let words = |name: &str| -> Vec<String> {
+        name.split_whitespace()
+            .map(|w| without_possessives(w).to_lowercase())
+            .collect()
+    };
+    let orgs: Vec<(usize, Vec<String>)> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == ActorKind::Organization && !d.mentions.is_empty())
+        .map(|(i, d)| (i, words(&d.name)))
+        .filter(|(_, w)| w.len() >= 3)
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    let first = |d: &Draft| d.mentions.iter().map(|r| r.start).min();
+    for p in 0..drafts.len() {
+        let d = &drafts[p];
+        if d.kind != ActorKind::Person || d.role.is_some() || d.mentions.is_empty() {
+            continue;
+        }
+        let short = words(&d.name);
+        if short.len() < 2 {
+            continue;
+        }
+        let mut fits = orgs
+            .iter()
+            .filter(|(_, long)| long.len() > short.len() && long.starts_with(&short));
+        let (Some(&(o, _)), None) = (fits.next(), fits.next()) else {
+            continue;
+        };
+        if first(&drafts[o]).is_none_or(|l| first(d).is_some_and(|s| s < l)) {
             continue;
         }
         let moved = std::mem::take(&mut drafts[p].mentions);
