@@ -656,6 +656,57 @@ fn titled_names(cx: &Context, lower: &[u64], entities: &mut Vec<ner::Entity>) {
     }
 }
 
+/// "Lotte and Hyundai", "Banc One and First Chicago", "First Bank , Norwest": the tagger
+/// sometimes reads two names joined by "and" or a comma as one. When the text names either
+/// side on its own elsewhere, the two are two names. "Securities and Exchange Commission" or
+/// "Trinidad and Tobago" stay whole: neither side stands alone as a name. `entities` is in
+/// text order, and so is the result.
+fn split_coordinated(cx: &Context, lower: &[u64], entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
+    let joint = |k: usize| {
+        lower
+            .get(k)
+            .is_some_and(|&h| h == ner::word_hash("and") || h == ner::word_hash(","))
+    };
+    if !entities.iter().any(|e| e.tokens.clone().any(joint)) {
+        return entities;
+    }
+    // The words of every name the tagger read without a joint, as one lower-case hash each.
+    let key = |r: Range<usize>| {
+        r.fold(0xcbf2_9ce4_8422_2325_u64, |h, k| {
+            (h ^ lower.get(k).copied().unwrap_or(0)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let alone: std::collections::HashSet<u64, FxBuild> = entities
+        .iter()
+        .filter(|e| !e.tokens.clone().any(joint))
+        .map(|e| key(e.tokens.clone()))
+        .collect();
+    let mut out = Vec::with_capacity(entities.len() + 1);
+    for e in entities {
+        let r = e.tokens.clone();
+        let at = r.clone().filter(|&k| joint(k)).collect::<Vec<_>>();
+        // One joint, with a name on each side.
+        if let [m] = at[..]
+            && m > r.start
+            && m + 1 < r.end
+            && token_text(cx, m + 1).starts_with(char::is_uppercase)
+            && (alone.contains(&key(r.start..m)) || alone.contains(&key(m + 1..r.end)))
+        {
+            out.push(ner::Entity {
+                tokens: r.start..m,
+                ..e
+            });
+            out.push(ner::Entity {
+                tokens: m + 1..r.end,
+                ..e
+            });
+        } else {
+            out.push(e);
+        }
+    }
+    out
+}
+
 /// "said Chad Bown, an expert on trade ... as Mr. Bown observed": the tagger reads a name
 /// that opens with a country's or a place's name ("Chad", "Jordan", "Georgia") as a place.
 /// Such a two-word name is a person's when its last word is a surname elsewhere in the text:
@@ -721,6 +772,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let mut entities = join_at_initials(cx, split);
     titled_names(cx, &tagged.lower, &mut entities);
     surnamed_persons(cx, &mut entities);
+    let entities = split_coordinated(cx, &tagged.lower, entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -1767,6 +1819,47 @@ fn describe(cx: &Context, drafts: &mut [Draft]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokens of `text` whose words are `words` (the first such run), as a range.
+    fn run_of(cx: &Context, words: &[&str]) -> Range<usize> {
+        let n = cx.analysis.tokens.len();
+        (0..n)
+            .find(|&k| (0..words.len()).all(|j| token_text(cx, k + j) == words[j]))
+            .map(|k| k..k + words.len())
+            .unwrap_or_else(|| panic!("{words:?} not in the text"))
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_split_when_either_stands_alone() {
+        let text = "Lotte and Hyundai won. Lotte beat the Securities and Exchange Commission.";
+        let cx = Context::new(text);
+        let lower: Vec<u64> = (0..cx.analysis.tokens.len())
+            .map(|k| ner::word_hash(token_text(&cx, k)))
+            .collect();
+        let org = |r: Range<usize>| ner::Entity {
+            tokens: r,
+            kind: EntityType::Org,
+            confidence: 0.9,
+        };
+        let joined = run_of(&cx, &["Lotte", "and", "Hyundai"]);
+        let lone = run_of(&cx, &["Lotte", "beat"]).start;
+        let sec = run_of(&cx, &["Securities", "and", "Exchange", "Commission"]);
+        let out = split_coordinated(
+            &cx,
+            &lower,
+            vec![org(joined.clone()), org(lone..lone + 1), org(sec.clone())],
+        );
+        let spans: Vec<Range<usize>> = out.into_iter().map(|e| e.tokens).collect();
+        assert_eq!(
+            spans,
+            [
+                joined.start..joined.start + 1,
+                joined.end - 1..joined.end,
+                lone..lone + 1,
+                sec,
+            ]
+        );
+    }
 
     #[test]
     fn head_nouns_are_found_whatever_their_case() {
