@@ -656,6 +656,76 @@ fn titled_names(cx: &Context, lower: &[u64], entities: &mut Vec<ner::Entity>) {
     }
 }
 
+/// The byte offsets of token `k` (0 past the end).
+fn byte_start(cx: &Context, k: usize) -> usize {
+    cx.analysis.tokens.get(k).map_or(0, |t| t.start)
+}
+
+fn byte_end(cx: &Context, k: usize) -> usize {
+    cx.analysis.tokens.get(k).map_or(0, |t| t.end)
+}
+
+/// Words that join the parts of a person's name in lower case ("Van der Westhuizen",
+/// "Joaquin del Olmo", "Gil de Ferran").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "das", "dos", "du", "di", "la", "le",
+    "ter", "bin", "ibn",
+];
+
+/// Regnal numbers after a name ("Henry VIII", "Elizabeth I"); "I" only where no verb follows.
+fn regnal_number(cx: &Context, k: usize) -> bool {
+    let w = token_text(cx, k);
+    let roman = !w.is_empty() && w.len() <= 5 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    let next = token_text(cx, k + 1);
+    roman
+        && (w != "I"
+            || next.is_empty()
+            || matches!(
+                next,
+                "," | "." | ";" | ")" | "'s" | "of" | "and" | "was" | "who"
+            ))
+}
+
+/// The tagger cuts some persons' names in two: "Billie" | "Jean King", "Yvonne" | "McGregor"
+/// (two names side by side are one), "Van" | "der" | "Westhuizen" (a particle between), and
+/// leaves "VIII" off "Henry VIII". A person's name directly followed by another person's,
+/// or by a particle and another name, is one name, and a regnal number after it is its end.
+/// `entities` is in text order, and so is the result.
+fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
+    let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
+        if let Some(last) = out.last_mut()
+            && last.kind == EntityType::Per
+            && e.tokens.start > last.tokens.end
+            && e.tokens.start - last.tokens.end <= 2
+            && (last.tokens.end..e.tokens.start).all(|k| {
+                let w = token_text(cx, k);
+                NAME_PARTICLES.contains(&w)
+            })
+            && token_text(cx, e.tokens.start).starts_with(char::is_uppercase)
+            // Not across a line break (a name closing one line, a list opening the next).
+            && !cx
+                .text
+                .get(byte_end(cx, last.tokens.end - 1)..byte_start(cx, e.tokens.start))
+                .is_some_and(|gap| gap.contains('\n'))
+        {
+            last.tokens.end = e.tokens.end;
+            last.confidence = last.confidence.min(e.confidence);
+            continue;
+        }
+        out.push(e);
+    }
+    let n = cx.analysis.tokens.len();
+    for i in 0..out.len() {
+        let end = out[i].tokens.end;
+        let free = out.get(i + 1).is_none_or(|x| x.tokens.start > end);
+        if out[i].kind == EntityType::Per && end < n && free && regnal_number(cx, end) {
+            out[i].tokens.end = end + 1;
+        }
+    }
+    out
+}
+
 /// "Lotte and Hyundai", "Banc One and First Chicago", "First Bank , Norwest": the tagger
 /// sometimes reads two names joined by "and" or a comma as one. When the text names either
 /// side on its own elsewhere, the two are two names. "Securities and Exchange Commission" or
@@ -773,6 +843,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     titled_names(cx, &tagged.lower, &mut entities);
     surnamed_persons(cx, &mut entities);
     let entities = split_coordinated(cx, &tagged.lower, entities);
+    let entities = join_person_parts(cx, entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -1827,6 +1898,46 @@ mod tests {
             .find(|&k| (0..words.len()).all(|j| token_text(cx, k + j) == words[j]))
             .map(|k| k..k + words.len())
             .unwrap_or_else(|| panic!("{words:?} not in the text"))
+    }
+
+    #[test]
+    fn a_particle_joins_the_parts_of_a_name_and_a_regnal_number_ends_it() {
+        let text = "Joost Van der Westhuizen scored. Henry VIII wed. Elizabeth I think so.\n\
+                    Gerard\nde Nooijer ran.";
+        let cx = Context::new(text);
+        let per = |r: Range<usize>| ner::Entity {
+            tokens: r,
+            kind: EntityType::Per,
+            confidence: 0.9,
+        };
+        let van = run_of(&cx, &["Joost", "Van"]);
+        let west = run_of(&cx, &["Westhuizen"]);
+        let henry = run_of(&cx, &["Henry"]);
+        let liz = run_of(&cx, &["Elizabeth"]);
+        let gerard = run_of(&cx, &["Gerard"]);
+        let nooijer = run_of(&cx, &["Nooijer"]);
+        let out = join_person_parts(
+            &cx,
+            vec![
+                per(van.clone()),
+                per(west.clone()),
+                per(henry.clone()),
+                per(liz.clone()),
+                per(gerard.clone()),
+                per(nooijer.clone()),
+            ],
+        );
+        let spans: Vec<Range<usize>> = out.into_iter().map(|e| e.tokens).collect();
+        assert_eq!(
+            spans,
+            [
+                van.start..west.end,
+                henry.start..henry.end + 1,
+                liz,
+                gerard,
+                nooijer
+            ]
+        );
     }
 
     #[test]
