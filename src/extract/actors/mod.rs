@@ -656,15 +656,6 @@ fn titled_names(cx: &Context, lower: &[u64], entities: &mut Vec<ner::Entity>) {
     }
 }
 
-/// The byte offsets of token `k` (0 past the end).
-fn byte_start(cx: &Context, k: usize) -> usize {
-    cx.analysis.tokens.get(k).map_or(0, |t| t.start)
-}
-
-fn byte_end(cx: &Context, k: usize) -> usize {
-    cx.analysis.tokens.get(k).map_or(0, |t| t.end)
-}
-
 /// Words that join the parts of a person's name in lower case ("Van der Westhuizen",
 /// "Joaquin del Olmo", "Gil de Ferran").
 const NAME_PARTICLES: &[&str] = &[
@@ -706,7 +697,7 @@ fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entit
             // Not across a line break (a name closing one line, a list opening the next).
             && !cx
                 .text
-                .get(byte_end(cx, last.tokens.end - 1)..byte_start(cx, e.tokens.start))
+                .get(byte_range(cx, &(last.tokens.end - 1..e.tokens.start + 1)))
                 .is_some_and(|gap| gap.contains('\n'))
         {
             last.tokens.end = e.tokens.end;
@@ -732,24 +723,17 @@ fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entit
 /// "Trinidad and Tobago" stay whole: neither side stands alone as a name. `entities` is in
 /// text order, and so is the result.
 fn split_coordinated(cx: &Context, lower: &[u64], entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
-    let joint = |k: usize| {
-        lower
-            .get(k)
-            .is_some_and(|&h| h == ner::word_hash("and") || h == ner::word_hash(","))
-    };
+    let (and, comma) = (ner::word_hash("and"), ner::word_hash(","));
+    let joint = |k: usize| lower.get(k).is_some_and(|&h| h == and || h == comma);
     if !entities.iter().any(|e| e.tokens.clone().any(joint)) {
         return entities;
     }
-    // The words of every name the tagger read without a joint, as one lower-case hash each.
-    let key = |r: Range<usize>| {
-        r.fold(0xcbf2_9ce4_8422_2325_u64, |h, k| {
-            (h ^ lower.get(k).copied().unwrap_or(0)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-    };
-    let alone: std::collections::HashSet<u64, FxBuild> = entities
+    // The words (their hashes) of every name the tagger read without a joint.
+    let words = |r: Range<usize>| lower.get(r).unwrap_or(&[]);
+    let alone: std::collections::HashSet<&[u64], FxBuild> = entities
         .iter()
         .filter(|e| !e.tokens.clone().any(joint))
-        .map(|e| key(e.tokens.clone()))
+        .map(|e| words(e.tokens.clone()))
         .collect();
     let mut out = Vec::with_capacity(entities.len() + 1);
     for e in entities {
@@ -760,7 +744,7 @@ fn split_coordinated(cx: &Context, lower: &[u64], entities: Vec<ner::Entity>) ->
             && m > r.start
             && m + 1 < r.end
             && token_text(cx, m + 1).starts_with(char::is_uppercase)
-            && (alone.contains(&key(r.start..m)) || alone.contains(&key(m + 1..r.end)))
+            && (alone.contains(words(r.start..m)) || alone.contains(words(m + 1..r.end)))
         {
             out.push(ner::Entity {
                 tokens: r.start..m,
@@ -1735,11 +1719,7 @@ fn join_short_forms(
 /// organisation's longer name, used first, is that organisation's short form (the tagger
 /// reads a company named after its founder as a person).
 fn join_opening_words(drafts: &mut [Draft]) {
-    let words = |name: &str| -> Vec<String> {
-        name.split_whitespace()
-            .map(|w| without_possessives(w).to_lowercase())
-            .collect()
-    };
+    let words = name_words;
     let orgs: Vec<(usize, Vec<String>)> = drafts
         .iter()
         .enumerate()
