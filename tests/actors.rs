@@ -663,3 +663,13 @@ fn a_company_named_after_its_founder_is_an_organisation_and_keeps_its_short_form
     assert_eq!(jones.mentions.len(), 2, "{:#?}", names(&actors));
     assert!(!actors.iter().any(|a| a.kind == ActorKind::Person));
 }
+
+#[test]
+fn general_motors_is_a_company_not_a_general_named_motors() {
+    let text = "General Motors said on Monday it would cut jobs. It rained in Detroit.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let gm = actor(&actors, "General Motors");
+    assert_eq!(gm.kind, ActorKind::Organization);
+    assert_eq!(gm.role, None);
+}

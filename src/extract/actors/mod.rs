@@ -706,6 +706,31 @@ fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entit
         }
         out.push(e);
     }
+    // "General" | "Motors": a lone "person" that is an organisation's head noun ends the
+    // organisation's name the capitalised words before it open.
+    for i in 0..out.len() {
+        let r = out[i].tokens.clone();
+        let floor = if i > 0 { out[i - 1].tokens.end } else { 0 };
+        if out[i].kind != EntityType::Per
+            || r.len() != 1
+            || head_nouns().get(&ner::word_hash(token_text(cx, r.start))) != Some(&EntityType::Org)
+        {
+            continue;
+        }
+        let mut start = r.start;
+        while start > floor
+            && r.start - start < 3
+            && cx.analysis.tokens[start - 1].kind == TokenKind::Word
+            && token_text(cx, start - 1).starts_with(char::is_uppercase)
+            && sentence_of(cx, start - 1) == sentence_of(cx, r.start)
+        {
+            start -= 1;
+        }
+        if start < r.start {
+            out[i].tokens.start = start;
+            out[i].kind = EntityType::Org;
+        }
+    }
     let n = cx.analysis.tokens.len();
     for i in 0..out.len() {
         let end = out[i].tokens.end;
