@@ -2552,9 +2552,9 @@ impl<'a> Doc<'a> {
             self.content_after(from, s1)?
         };
         // A content opening with a preposition: "spoke about C", "warned against C",
-        // "advocate for C" take it into the cue (unless "for" says how long); otherwise ("Kiev seeks at the
-        // upcoming summit") it is an adjunct of a verb that reports nothing (in train, 1 in
-        // 15 such contents is right).
+        // "advocate for C" take it into the cue (unless "for" says how long); otherwise
+        // ("Kiev seeks at the upcoming summit") it is an adjunct of a verb that reports
+        // nothing (in train, 1 in 15 such contents is right).
         let first = content_first_token(self, &content);
         // "said in a statement: C", "has since apologized for what happened: “C”": what
         // stands between the cue and a colon (how, where, to whom it was said) joins the cue,
@@ -2576,7 +2576,11 @@ impl<'a> Doc<'a> {
                 let (content, kind) = self.content_after(colon + 1, s1)?;
                 (cue.start..colon + 1, content, kind)
             }
-            "about" | "against" if cue.end == first => {
+            // "asked for a sentence", "is pushing for a ban": what is asked for is the
+            // content; "for the first time", "for months" is when.
+            w @ ("about" | "against" | "for")
+                if cue.end == first && !(w == "for" && self.for_duration(first + 1)) =>
+            {
                 let (content, kind) = self.content_after(first + 1, s1)?;
                 (cue.start..first + 1, content, kind)
             }
@@ -2594,12 +2598,6 @@ impl<'a> Doc<'a> {
             {
                 let (content, kind) = self.content_after(k, s1)?;
                 (cue, content, kind)
-            }
-            // "asked for a sentence", "is pushing for a ban", "argued for a new name": what is
-            // asked for is the content; "for the first time", "for months" is when.
-            "for" if cue.end == first && !self.for_duration(first + 1) => {
-                let (content, kind) = self.content_after(first + 1, s1)?;
-                (cue.start..first + 1, content, kind)
             }
             // "Trump said after the convention he would not accept C": a time or place after a
             // cue that reports is how it was said; the clause after it is the content.
