@@ -25,7 +25,10 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
             Span::styled("✎", style::status(crate::model::Status::Edited).1),
             Span::raw(" edited  "),
             Span::styled("✗", style::status(crate::model::Status::Rejected).1),
-            Span::raw(" rejected  "),
+            Span::raw(" rejected"),
+        ]),
+        // Two lines, so the legend fits a help box 60 columns wide.
+        Line::from(vec![
             Span::styled("+", style::status(crate::model::Status::Manual).1),
             Span::raw(" made by hand  "),
             Span::styled(style::UNSURE.0, style::UNSURE.1),
