@@ -1744,12 +1744,11 @@ fn join_short_forms(
 /// organisation's longer name, used first, is that organisation's short form (the tagger
 /// reads a company named after its founder as a person).
 fn join_opening_words(drafts: &mut [Draft]) {
-    let words = name_words;
     let orgs: Vec<(usize, Vec<String>)> = drafts
         .iter()
         .enumerate()
         .filter(|(_, d)| d.kind == ActorKind::Organization && !d.mentions.is_empty())
-        .map(|(i, d)| (i, words(&d.name)))
+        .map(|(i, d)| (i, name_words(&d.name)))
         .filter(|(_, w)| w.len() >= 3)
         .collect();
     if orgs.is_empty() {
@@ -1761,7 +1760,7 @@ fn join_opening_words(drafts: &mut [Draft]) {
         if d.kind != ActorKind::Person || d.role.is_some() || d.mentions.is_empty() {
             continue;
         }
-        let short = words(&d.name);
+        let short = name_words(&d.name);
         if short.len() < 2 {
             continue;
         }
