@@ -2191,8 +2191,11 @@ impl<'a> Doc<'a> {
         // who asked.
         if first == "asked"
             && cue.len() == 1
-            && self.raw(cue.start).starts_with(char::is_uppercase)
-            && cue.start == self.after_discourse_adverb(s0, cue.start)
+            && ((self.raw(cue.start).starts_with(char::is_uppercase)
+                && cue.start == self.after_discourse_adverb(s0, cue.start))
+                // "When asked whether C, she said D" / "she said when asked whether C": the
+                // asker is seldom named.
+                || prev_low == "when")
             && let Some(f) = self.asked_first(cue.clone(), s1, conf)
         {
             return Some(f);
@@ -2350,6 +2353,12 @@ impl<'a> Doc<'a> {
             // A cue whose content usually comes first, or any cue when the source closes the
             // sentence ("C, noted NBC's Dante Chinni.").
             && (stats.before_share() > 0.2
+                // "“How big is that wall?” asked the boy": a quote that opens the sentence.
+                || prev_is_quote_end.is_some_and(|q| {
+                    q.open <= s0
+                        && q.close > q.open + 1
+                        && matches!(self.low(q.close - 1), "?" | "!" | "," | ".")
+                })
                 || (self.raw(src.start).starts_with(char::is_uppercase)
                     && !src.clone().any(|k| self.low(k) == ",")
                     && (src.end >= s1 || matches!(self.low(src.end), "." | "!" | "?"))))
@@ -2631,9 +2640,13 @@ impl<'a> Doc<'a> {
     /// "Asked (by X) (when, where) whether C, …": the question runs to the clause's comma and
     /// opens at its first question word, "about" or "to" (a time or place before it is how it
     /// was asked); the asker, if named, follows "by".
+    ///
+    /// After "when" ("“You bet,” Christie said when asked whether C."), the question may run
+    /// to the sentence's end.
     fn asked_first(&self, cue: Range<usize>, s1: usize, conf: f64) -> Option<Found> {
         let end = self.clause_comma(cue.end, s1);
-        if end >= s1 {
+        let after_when = cue.start > 0 && self.low(cue.start - 1) == "when";
+        if end >= s1 && !after_when {
             return None;
         }
         let opener = |k: usize| {
@@ -2666,6 +2679,10 @@ impl<'a> Doc<'a> {
             from = (from..end.min(from + MAX_OBJECT))
                 .find(|&k| opener(k))
                 .unwrap_or(from);
+        }
+        // "when asked about Bill Clinton": a topic is seldom marked as a claim, a question is.
+        if after_when && matches!(self.low(from), "about" | "to" | "for") {
+            return None;
         }
         let (content, kind) = self.content_after(from, end)?;
         Some(Found {
@@ -3167,9 +3184,23 @@ impl<'a> Doc<'a> {
         // A relative clause may be long and hold a cue of its own ("The manager, who asked
         // not to be named because he was not authorised to speak, said"); any other
         // appositive is short and reports nothing ("X, he said, ...").
-        let relative = self.low(before + 1) == "who";
+        let relative = matches!(self.low(before + 1), "who" | "whose");
+        // "President Obama, dedicating the museum, said" / "Trump, in particular, has said":
+        // a participle or adverbial between commas is not an appositive; the source is the
+        // name. It may hold a cue of its own ("Salceda, citing data from the State
+        // Department, said").
+        let a = self.low(before + 1);
+        let lower = self.raw(before + 1).starts_with(char::is_lowercase);
+        // "Several candidates, including Trump, said": "including" names members of the
+        // source, and PolNeAR keeps them in it.
+        let aside = lower
+            && a != "including"
+            && (a.ends_with("ing")
+                || a.ends_with("ly")
+                || PREPOSITIONS.contains(&a)
+                || matches!(a, "in" | "for" | "by" | "however" | "meanwhile" | "too"));
         if before + 1 >= comma
-            || (!relative && (cue_inside || comma - before - 1 > MAX_APPOSITIVE_BEFORE))
+            || (!relative && !aside && (cue_inside || comma - before - 1 > MAX_APPOSITIVE_BEFORE))
         {
             return None;
         }
@@ -3200,19 +3231,7 @@ impl<'a> Doc<'a> {
         {
             head = name.start..head.end;
         }
-        // "President Obama, dedicating the museum, said" / "Trump, in particular, has said":
-        // a participle or adverbial between commas is not an appositive; the source is the name.
-        let a = self.low(before + 1);
-        let lower = self.raw(before + 1).starts_with(char::is_lowercase);
-        // "Several candidates, including Trump, said": "including" names members of the
-        // source, and PolNeAR keeps them in it.
-        if lower
-            && a != "including"
-            && (a.ends_with("ing")
-                || a.ends_with("ly")
-                || PREPOSITIONS.contains(&a)
-                || matches!(a, "in" | "for" | "by" | "however" | "meanwhile" | "too"))
-        {
+        if aside {
             return Some(head);
         }
         Some(head.start..comma + 1)

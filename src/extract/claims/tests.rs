@@ -1694,3 +1694,72 @@ fn a_clause_then_a_named_speaker_closing_the_sentence_is_a_claim() {
         )
     );
 }
+
+#[test]
+fn an_aside_holding_a_cue_leaves_the_name_as_source() {
+    let cs = claims(
+        "The report came out. Salceda, citing data from the State Department, said that 4 \
+         million people live there.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("Salceda"),
+            Some("said"),
+            "that 4 million people live there"
+        )
+    );
+    // A prepositional aside is no content before an inverted cue either.
+    let cs = claims(
+        "It was late. Corey Lewandowski, in a statement released by the campaign on Thursday, \
+         said he appreciates the consideration.",
+    );
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("Corey Lewandowski"),
+            Some("said"),
+            "he appreciates the consideration"
+        )
+    );
+}
+
+#[test]
+fn a_quoted_question_opening_the_sentence_takes_the_speaker_after_the_cue() {
+    let cs = claims("They drove for hours.\n\n“How big is that wall?” asked the boy.");
+    let c = find(&cs, "asked");
+    assert_eq!(
+        roles(c),
+        (Some("the boy"), Some("asked"), "“How big is that wall?”")
+    );
+    // A quoted phrase inside the sentence is not what a later verb's subject said.
+    let cs = claims("He called her plan “terrible,” denounced her record and left.");
+    assert!(
+        cs.iter()
+            .all(|c| c.source.as_ref().is_none_or(|s| s.text != "her record")),
+        "{cs:#?}"
+    );
+}
+
+#[test]
+fn when_asked_is_a_question_without_a_named_asker() {
+    let cs = claims("It rained. “You bet I would,” Christie said when asked whether he would act.");
+    let c = find(&cs, "asked");
+    assert_eq!(roles(c), (None, Some("asked"), "whether he would act"));
+    let cs =
+        claims("It rained. “Absolutely,” he said when asked by a reporter if that is his view.");
+    let c = find(&cs, "asked");
+    assert_eq!(
+        roles(c),
+        (Some("a reporter"), Some("asked"), "if that is his view")
+    );
+    // A topic is no question.
+    let cs = claims("It rained. “No,” she said when asked about Bill Clinton.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "asked")),
+        "{cs:#?}"
+    );
+}
