@@ -1763,3 +1763,17 @@ fn when_asked_is_a_question_without_a_named_asker() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_single_quote_closing_inside_a_double_one_closes_both() {
+    let cs = claims("He left. ''I would use the word 'old-school,''' said Gregory Slayton.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (
+            Some("Gregory Slayton"),
+            Some("said"),
+            "''I would use the word 'old-school,'''"
+        )
+    );
+}
