@@ -1825,12 +1825,17 @@ impl<'a> Doc<'a> {
                     false
                 }
                 TokenKind::Word | TokenKind::Number => {
-                    // "Theresa May", "Will Rogers": a name, not a modal.
-                    let name = k > start_limit
-                        && matches!(low, "may" | "will")
+                    // "Theresa May", "Will Rogers": a name, not a modal; so is a capitalised
+                    // one right before the cue ("…,” Will wrote") or a capitalised word.
+                    let name = matches!(low, "may" | "will")
                         && self.raw(k).starts_with(char::is_uppercase)
-                        && self.raw(k - 1).starts_with(char::is_uppercase)
-                        && self.tokens[k - 1].kind == TokenKind::Word;
+                        && (k + 1 == end
+                            || (k + 1 < end
+                                && self.tokens[k + 1].kind == TokenKind::Word
+                                && self.raw(k + 1).starts_with(char::is_uppercase))
+                            || (k > start_limit
+                                && self.raw(k - 1).starts_with(char::is_uppercase)
+                                && self.tokens[k - 1].kind == TokenKind::Word));
                     (name || !self.low_in(k, &LEFT_STOP_SET))
                         && !self.in_cue[k]
                         && self.in_quote[k].is_none()
@@ -3278,7 +3283,11 @@ impl<'a> Doc<'a> {
     /// sentence ("said David Wasserman, House editor for the Cook Political Report").
     fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
         let first = self.low(start);
-        if LEFT_STOP.contains(&first) || RIGHT_STOP.contains(&first) {
+        // "said Will Doyle": a capitalised modal before a capitalised word is a name.
+        let name = matches!(first, "may" | "will")
+            && self.raw(start).starts_with(char::is_uppercase)
+            && self.raw(start + 1).starts_with(char::is_uppercase);
+        if !name && (LEFT_STOP.contains(&first) || RIGHT_STOP.contains(&first)) {
             return None;
         }
         let opens = self.opens_source(start);

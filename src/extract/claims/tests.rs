@@ -1777,3 +1777,27 @@ fn a_single_quote_closing_inside_a_double_one_closes_both() {
         )
     );
 }
+
+#[test]
+fn a_capitalised_will_or_may_next_to_a_name_or_the_cue_is_a_name() {
+    let cs = claims("He left. \"It's expensive,\" said Will Doyle.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Will Doyle")
+    );
+    let cs = claims("He left. “It will hasten the eclipse of Trump,” Will wrote.");
+    assert_eq!(
+        find(&cs, "wrote").source.as_ref().map(|s| s.text.as_str()),
+        Some("Will")
+    );
+    let cs = claims("He left. Will Doyle said it was over.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Will Doyle")
+    );
+    let cs = claims("He left. Theresa May said it was over.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Theresa May")
+    );
+}
