@@ -1189,6 +1189,10 @@ impl<'a> Doc<'a> {
                 && !self.in_cue[start - 1]
                 && self.in_quote[start - 1].is_none()
                 && is_cue_modifier(self.low(start - 1))
+                // "Both have promised C", "To varying degrees, all agreed": opening the clause,
+                // "both" and "all" are its subject.
+                && !(matches!(self.low(start - 1), "both" | "all")
+                    && (start - 1 == s0 || self.low(start - 2) == ","))
                 // "Theresa May said": a capitalised modal after a name is the name's end.
                 && !(start - 1 > s0
                     && matches!(self.low(start - 1), "may" | "will")

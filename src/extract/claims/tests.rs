@@ -1801,3 +1801,31 @@ fn a_capitalised_will_or_may_next_to_a_name_or_the_cue_is_a_name() {
         Some("Theresa May")
     );
 }
+
+#[test]
+fn both_or_all_opening_the_clause_is_its_subject_not_part_of_the_cue() {
+    let cs = claims("He left. Both have promised to pursue legislation if elected.");
+    assert_eq!(
+        roles(find(&cs, "have promised")),
+        (
+            Some("Both"),
+            Some("have promised"),
+            "to pursue legislation if elected"
+        )
+    );
+    let cs = claims("He left. To varying degrees, all agreed that the plan would raise taxes.");
+    assert_eq!(
+        roles(find(&cs, "agreed")),
+        (
+            Some("all"),
+            Some("agreed"),
+            "that the plan would raise taxes"
+        )
+    );
+    // After its subject, "both" still modifies the cue.
+    let cs = claims("He left. They both said it was over.");
+    assert_eq!(
+        roles(find(&cs, "both said")),
+        (Some("They"), Some("both said"), "it was over")
+    );
+}
