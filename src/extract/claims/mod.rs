@@ -1901,9 +1901,15 @@ impl<'a> Doc<'a> {
         if end > i + 1 && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we") {
             i = end - 1;
         }
-        // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month").
+        // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month"),
+        // but "USA Today" is a name.
         let mut end = end;
-        while end > i + 1 && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET) {
+        while end > i + 1
+            && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET)
+            && !(self.low(end - 1) == "today"
+                && self.raw(end - 1).starts_with(char::is_uppercase)
+                && self.raw(end - 2).starts_with(char::is_uppercase))
+        {
             end -= 1;
         }
         if end - i > 12 {

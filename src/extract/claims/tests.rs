@@ -1829,3 +1829,17 @@ fn both_or_all_opening_the_clause_is_its_subject_not_part_of_the_cue() {
         (Some("They"), Some("both said"), "it was over")
     );
 }
+
+#[test]
+fn usa_today_keeps_its_today_and_a_day_after_a_source_goes() {
+    let cs = claims("He left. A reporter for USA Today said the plan failed.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("A reporter for USA Today")
+    );
+    let cs = claims("He left. Sanders on Tuesday said the plan failed.");
+    assert_eq!(
+        find(&cs, "said").source.as_ref().map(|s| s.text.as_str()),
+        Some("Sanders")
+    );
+}
