@@ -2315,7 +2315,13 @@ impl<'a> Doc<'a> {
                 | "dismayed"
         );
         if self.is_passive(cue.clone()) && !adjectival {
-            let subject = self.np_left(s0, cue.start)?;
+            // "the central bank, which is expected to act": the relative pronoun stands for
+            // the subject, and PolNeAR marks it as the content's first piece.
+            let subject = self.np_left(s0, cue.start).or_else(|| {
+                before_cue
+                    .filter(|&k| matches!(self.low(k), "which" | "who" | "that"))
+                    .map(|k| k..k + 1)
+            })?;
             let by = if self.low(cue.end - 1) == "by" {
                 Some(cue.end)
             } else if self.low(cue.end) == "by" {

@@ -1843,3 +1843,17 @@ fn usa_today_keeps_its_today_and_a_day_after_a_source_goes() {
         Some("Sanders")
     );
 }
+
+#[test]
+fn a_passive_after_a_relative_pronoun_starts_its_content_with_the_pronoun() {
+    let cs = claims(
+        "He left. The caucus picks delegates who are expected to support candidates at the \
+         convention.",
+    );
+    let c = find(&cs, "are expected");
+    assert_eq!(c.source, None);
+    assert_eq!(
+        c.content.text,
+        "who … to support candidates at the convention"
+    );
+}
