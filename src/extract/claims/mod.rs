@@ -1845,7 +1845,8 @@ impl<'a> Doc<'a> {
                         && self.in_quote[k].is_none()
                 }
                 TokenKind::Punct => {
-                    matches!(low, "&" | "-" | "(" | ")")
+                    // "42% say they are liberal".
+                    matches!(low, "&" | "-" | "(" | ")" | "%")
                         || (low == "." && self.low(k + 1) == ")")
                         // "The Reuters/Ipsos poll".
                         || (k > start_limit && self.glued_slash(k))

@@ -1857,3 +1857,12 @@ fn a_passive_after_a_relative_pronoun_starts_its_content_with_the_pronoun() {
         "who … to support candidates at the convention"
     );
 }
+
+#[test]
+fn a_percentage_is_a_source() {
+    let cs = claims("He left. On economic issues, 42% say they are liberal.");
+    assert_eq!(
+        roles(find(&cs, "say")),
+        (Some("42%"), Some("say"), "they are liberal")
+    );
+}
