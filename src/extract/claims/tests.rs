@@ -1765,20 +1765,6 @@ fn when_asked_is_a_question_without_a_named_asker() {
 }
 
 #[test]
-fn a_single_quote_closing_inside_a_double_one_closes_both() {
-    let cs = claims("He left. ''I would use the word 'old-school,''' said Gregory Slayton.");
-    let c = find(&cs, "said");
-    assert_eq!(
-        roles(c),
-        (
-            Some("Gregory Slayton"),
-            Some("said"),
-            "''I would use the word 'old-school,'''"
-        )
-    );
-}
-
-#[test]
 fn a_capitalised_will_or_may_next_to_a_name_or_the_cue_is_a_name() {
     let cs = claims("He left. \"It's expensive,\" said Will Doyle.");
     assert_eq!(
