@@ -234,6 +234,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // 's / ’s after a word.
             i += c.len_utf8() + 1;
             kind = TokenKind::Word;
+        } else if c == '\''
+            && at(i + 1) == Some(c)
+            && at(i + 2) == Some(c)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_whitespace())
+        {
+            // "the word 'old-school,''' said X": a single quote closes inside the double one.
+            i += 1;
+            kind = TokenKind::Quote;
         } else if (c == '\'' || c == '`') && at(i + 1) == Some(c) {
             i += 2;
             kind = TokenKind::Quote;
@@ -460,6 +471,22 @@ mod tests {
             words("''No,'' he said. “Yes.”"),
             [
                 "''", "No", ",", "''", "he", "said", ".", "“", "Yes", ".", "”"
+            ]
+        );
+        // A single quote closing inside a double one: ' then '', not '' then '.
+        assert_eq!(
+            words("''the word 'old-school,''' said X"),
+            [
+                "''",
+                "the",
+                "word",
+                "'",
+                "old-school",
+                ",",
+                "'",
+                "''",
+                "said",
+                "X"
             ]
         );
     }

@@ -1143,6 +1143,25 @@ impl<'a> Doc<'a> {
             && matches!(self.low(end + 3), "named" | "identified" | "quoted")
     }
 
+    /// Whether a candidate sits in the noun phrase after "according to" ("according to
+    /// documents disclosed to the inquiry"): there it describes the source and reports nothing.
+    fn in_according_source(&self, i: usize) -> bool {
+        let s0 = self
+            .sentences
+            .get(self.sentence_of[i])
+            .map_or(0, |s| s.tokens.start);
+        (s0.max(i.saturating_sub(MAX_ACCORDING_SOURCE))..i)
+            .rev()
+            .take_while(|&k| {
+                self.in_quote[k].is_none()
+                    && !matches!(
+                        self.low(k),
+                        "," | ";" | ":" | "(" | ")" | "—" | "--" | "–" | "." | "who" | "that"
+                    )
+            })
+            .any(|k| k > s0 && self.in_cue[k] && self.low(k - 1) == "according")
+    }
+
     /// The hash of a candidate's words, lower-cased and joined by spaces (its lexicon key):
     /// FNV-1a carried on over the tokens, without building the string.
     fn key_hash(&self, r: Range<usize>) -> u64 {
@@ -1160,7 +1179,7 @@ impl<'a> Doc<'a> {
     fn match_cues(&mut self) {
         let mut feats = model::Features::default();
         for (i, end, stats) in self.candidates.clone() {
-            if self.anonymity_formula(i, end) {
+            if self.anonymity_formula(i, end) || self.in_according_source(i) {
                 continue;
             }
             let confidence = match self.model {
@@ -1657,15 +1676,38 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Claims read from the layout: transcript lines ("PENCE: Well, look ...") and quotes
-    /// signed with a dash ("“...” ― Pamela Padilla").
-    fn layout_claims(&self, out: &mut Vec<Found>, taken: &mut [bool]) {
-        let n = self.tokens.len();
+    /// The speaker of a transcript line, the paragraph `first..last`: an optional opening
+    /// quote, then up to three upper-case words and a colon ("PENCE: Well, look ...").
+    fn transcript_speaker(&self, first: usize, last: usize) -> Option<Range<usize>> {
         let all_caps = |k: usize| {
             self.tokens[k].kind == TokenKind::Word
                 && self.raw(k).chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !self.raw(k).chars().any(char::is_lowercase)
         };
+        let name = first + usize::from(self.tokens.get(first)?.kind == TokenKind::Quote);
+        let mut k = name;
+        while k < last && k < name + 3 && all_caps(k) {
+            k += 1;
+        }
+        (k > name && k + 1 < last && self.low(k) == ":").then_some(name..k)
+    }
+
+    /// Whether a transcript line opens a new paragraph at token `k`.
+    fn opens_transcript(&self, k: usize) -> bool {
+        if k == 0 || k >= self.tokens.len() || self.paragraph(k) == self.paragraph(k - 1) {
+            return false;
+        }
+        let p = self.paragraph(k);
+        let last = (k..self.tokens.len())
+            .find(|&m| self.paragraph(m) != p)
+            .unwrap_or(self.tokens.len());
+        self.transcript_speaker(k, last).is_some()
+    }
+
+    /// Claims read from the layout: transcript lines ("PENCE: Well, look ...") and quotes
+    /// signed with a dash ("“...” ― Pamela Padilla").
+    fn layout_claims(&self, out: &mut Vec<Found>, taken: &mut [bool]) {
+        let n = self.tokens.len();
         // Transcript lines: an upper-case name and a colon open the paragraph.
         let mut first = 0;
         while first < n {
@@ -1674,22 +1716,17 @@ impl<'a> Doc<'a> {
             while last < n && self.paragraph(last) == para {
                 last += 1;
             }
-            let mut k = first;
-            if self.tokens[k].kind == TokenKind::Quote {
-                k += 1;
-            }
-            let name = k;
-            while k < last && k < name + 3 && all_caps(k) {
-                k += 1;
-            }
-            if k > name && k + 1 < last && self.low(k) == ":" && para > 0 {
+            if let Some(name) = self.transcript_speaker(first, last)
+                && para > 0
+            {
+                let k = name.end;
                 let mut end = last;
                 while end > k + 1 && self.tokens[end - 1].kind == TokenKind::Quote {
                     end -= 1;
                 }
                 taken[k] = true;
                 out.push(Found {
-                    source: Some(self.bytes(name..k)),
+                    source: Some(self.bytes(name)),
                     cue: Some(self.bytes(k..k + 1)),
                     content: vec![self.bytes(k + 1..end)],
                     kind: ClaimKind::Direct,
@@ -2162,13 +2199,15 @@ impl<'a> Doc<'a> {
         let prev_is_quote_end = before_cue.and_then(|k| self.quote_ending_at(k));
 
         // "Price told reporters on Monday: C": the colon ends the telling verb's object; it is
-        // no cue of its own.
+        // no cue of its own. Nor is "Partial transcript:" over "WALLACE: …", a line that
+        // names its own speaker.
         if first == ":"
             && cue.len() == 1
-            && (s0..cue.start)
+            && ((s0..cue.start)
                 .rev()
                 .take_while(|&k| !matches!(self.low(k), "," | ";" | ":" | "—" | "--"))
                 .any(|k| self.in_cue[k])
+                || self.opens_transcript(cue.end))
         {
             return None;
         }

@@ -6,7 +6,7 @@
 //! allocates nothing per feature; the weights live in
 //! `src/extract/data/cue_model.bin` and `content_end_model.bin` (a compact binary table, see
 //! `CueModel::to_bytes`), rebuilt by `gloss train attributions`. Training is deterministic:
-//! fixed epochs over records in file order.
+//! fixed epochs and shuffles with fixed seeds (see [`train`]).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -347,40 +347,111 @@ fn quantise(weights: &[(u64, f32)]) -> CueModel {
     CueModel::from_entries(&entries, divisor)
 }
 
-/// Trains an averaged perceptron on `(features, is_cue)` examples, in order.
-pub fn train(examples: &[(Vec<u64>, bool)], epochs: usize) -> CueModel {
-    let mut w: HashMap<u64, f64> = HashMap::new();
-    let mut total: HashMap<u64, f64> = HashMap::new();
-    let mut stamp: HashMap<u64, u64> = HashMap::new();
+/// Trains the classifier on `(features, is_cue)` examples: `bags` averaged perceptrons, each
+/// over `epochs` passes in an order reshuffled every pass (a fixed seed per bag, so training is
+/// deterministic), with their weights averaged.
+///
+/// One perceptron's weights depend on the order it saw the examples in: a small change in the
+/// data (a tokenizer fix) moved dev F1 by half a point either way. Averaging ten orders steadies
+/// that, and scored 0.3 F1 better than one pass in file order in 4-fold cross-validation on
+/// PolNeAR train.
+pub fn train(examples: &[(Vec<u64>, bool)], epochs: usize, bags: usize) -> CueModel {
+    // Features as dense indices, so a pass indexes arrays instead of hashing.
+    let mut index: HashMap<u64, usize> = HashMap::new();
+    let mut keys: Vec<u64> = Vec::new();
+    let dense: Vec<(Vec<usize>, bool)> = examples
+        .iter()
+        .map(|(features, gold)| {
+            let ids = features
+                .iter()
+                .map(|&f| {
+                    *index.entry(f).or_insert_with(|| {
+                        keys.push(f);
+                        keys.len() - 1
+                    })
+                })
+                .collect();
+            (ids, *gold)
+        })
+        .collect();
+    let mut sum = vec![0.0f64; keys.len()];
+    for bag in 0..bags {
+        let averaged = train_once(&dense, keys.len(), epochs, SplitMix(bag as u64));
+        for (s, a) in sum.iter_mut().zip(averaged) {
+            *s += a;
+        }
+    }
+    let bags = bags.max(1) as f64;
+    let weights: Vec<(u64, f32)> = keys
+        .iter()
+        .zip(&sum)
+        .map(|(&k, &s)| (k, s / bags))
+        .filter(|(_, w)| w.abs() >= MIN_WEIGHT)
+        .map(|(k, w)| (k, w as f32))
+        .collect();
+    quantise(&weights)
+}
+
+/// Averaged weights smaller than this are dropped: averaging ten perceptrons leaves many
+/// features with a trace of weight, and keeping them doubled the tables without changing
+/// F1 in 4-fold cross-validation on PolNeAR train.
+const MIN_WEIGHT: f64 = 0.1;
+
+/// SplitMix64: a tiny, well-mixed generator, so shuffles need no crate and never change.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates.
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// One averaged perceptron over `n` dense features; returns its averaged weights.
+fn train_once(
+    examples: &[(Vec<usize>, bool)],
+    n: usize,
+    epochs: usize,
+    mut rng: SplitMix,
+) -> Vec<f64> {
+    let mut w = vec![0.0f64; n];
+    // Running sums for the average, brought up to date lazily: `stamp` is when each was.
+    let mut total = vec![0.0f64; n];
+    let mut stamp = vec![0u64; n];
     let mut t: u64 = 0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
     for _ in 0..epochs {
-        for (features, gold) in examples {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let (features, gold) = &examples[i];
             t += 1;
-            let score: f64 = features.iter().filter_map(|f| w.get(f)).sum();
-            let predicted = score > 0.0;
-            if predicted == *gold {
+            let score: f64 = features.iter().map(|&f| w[f]).sum();
+            if (score > 0.0) == *gold {
                 continue;
             }
             let delta = if *gold { 1.0 } else { -1.0 };
             for &f in features {
-                let cur = w.get(&f).copied().unwrap_or(0.0);
-                let last = stamp.get(&f).copied().unwrap_or(0);
-                *total.entry(f).or_default() += cur * (t - last) as f64;
-                stamp.insert(f, t);
-                w.insert(f, cur + delta);
+                total[f] += w[f] * (t - stamp[f]) as f64;
+                stamp[f] = t;
+                w[f] += delta;
             }
         }
     }
-    let mut weights = Vec::new();
-    for (f, cur) in &w {
-        let last = stamp.get(f).copied().unwrap_or(0);
-        let sum = total.get(f).copied().unwrap_or(0.0) + cur * (t - last) as f64;
-        let avg = sum / t.max(1) as f64;
-        if avg.abs() >= 5e-4 {
-            weights.push((*f, avg as f32));
-        }
-    }
-    quantise(&weights)
+    let t = t.max(1);
+    (0..n)
+        .map(|f| (total[f] + w[f] * (t - stamp[f]) as f64) / t as f64)
+        .collect()
 }
 
 #[cfg(test)]
@@ -407,14 +478,18 @@ mod tests {
             ex(&["b", "k:said", "n:that"], true),
             ex(&["b", "k:in", "n:the"], false),
         ];
-        let m = train(&data, 5);
+        let m = train(&data, 5, 1);
         assert!(m.score(&feats(&["b", "k:said"])) > 0.0);
         assert!(m.score(&feats(&["b", "k:in", "n:the"])) <= 0.0);
     }
 
     #[test]
     fn round_trips_through_bytes() {
-        let m = train(&[ex(&["b", "k:said"], true), ex(&["b", "k:in"], false)], 3);
+        let m = train(
+            &[ex(&["b", "k:said"], true), ex(&["b", "k:in"], false)],
+            3,
+            2,
+        );
         let bytes = m.to_bytes().to_vec();
         let back = CueModel::from_bytes("test", Cow::Owned(bytes.clone())).expect("reads back");
         assert_eq!(back.len(), m.len());

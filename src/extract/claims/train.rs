@@ -37,7 +37,10 @@ fn token_range(tokens: &[Token], b0: usize, b1: usize) -> Option<std::ops::Range
 }
 
 /// Passes of the perceptron over the train split.
-pub const EPOCHS: usize = 3;
+pub const EPOCHS: usize = 2;
+
+/// Perceptrons averaged per model (see [`model::train`]).
+pub const BAGS: usize = 10;
 
 /// Learns the cue classifier: every lexicon candidate in the train texts, labelled by whether
 /// it overlaps a gold cue.
@@ -64,7 +67,7 @@ pub fn learn_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
             examples.push((feats.hashes, label));
         }
     }
-    model::train(&examples, EPOCHS)
+    model::train(&examples, EPOCHS, BAGS)
 }
 
 /// Learns where contents that follow their cue stop: at every token boundary between a gold
@@ -106,7 +109,7 @@ pub fn learn_end_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
             }
         }
     }
-    model::train(&examples, EPOCHS)
+    model::train(&examples, EPOCHS, BAGS)
 }
 
 /// Learns the lexicon from gold records.
