@@ -1129,6 +1129,25 @@ impl<'a> Doc<'a> {
                 .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
+    /// "Having said that", "That said,", "that being said", "needless to say": a writer's
+    /// turn of phrase that reports nothing.
+    fn discourse_formula(&self, start: usize, end: usize) -> bool {
+        let before = |k: usize| start.checked_sub(k).map_or("", |m| self.low(m));
+        match self.low(end - 1) {
+            "said" => {
+                (before(1) == "having" && self.low(end) == "that")
+                    // Not "a sign that said, “…”".
+                    || (before(1) == "that"
+                        && self.low(end) == ","
+                        && matches!(before(2), "" | "." | "but" | "and" | "(" | ";"))
+                    || (before(1) == "being" && before(2) == "that")
+            }
+            "say" if self.low(start) == "to" => before(1) == "needless",
+            "say" => before(1) == "to" && before(2) == "needless",
+            _ => false,
+        }
+    }
+
     /// "A diplomat who asked not to be named said C": asking for anonymity is how a source
     /// is described, not a claim.
     fn anonymity_formula(&self, start: usize, end: usize) -> bool {
@@ -1179,7 +1198,10 @@ impl<'a> Doc<'a> {
     fn match_cues(&mut self) {
         let mut feats = model::Features::default();
         for (i, end, stats) in self.candidates.clone() {
-            if self.anonymity_formula(i, end) || self.in_according_source(i) {
+            if self.anonymity_formula(i, end)
+                || self.discourse_formula(i, end)
+                || self.in_according_source(i)
+            {
                 continue;
             }
             let confidence = match self.model {

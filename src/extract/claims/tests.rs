@@ -1885,3 +1885,22 @@ fn a_participle_in_an_according_to_source_is_no_cue() {
         )
     );
 }
+
+#[test]
+fn turns_of_phrase_with_said_report_nothing() {
+    for text in [
+        "The plan is costly. That said, the mayor supports it.",
+        "The plan is costly. Having said that, the mayor supports it.",
+        "The plan is costly. That being said, the mayor supports it.",
+        "The plan is costly. Needless to say, the mayor supports it.",
+    ] {
+        let cs = claims(text);
+        assert!(cs.is_empty(), "{text}: {cs:#?}");
+    }
+    // A sign that said something still says it.
+    let cs = claims("It rained. He held a sign that said, \"Go home.\"");
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (Some("that"), Some("said"), "\"Go home.\"")
+    );
+}
