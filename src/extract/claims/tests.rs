@@ -1904,3 +1904,27 @@ fn turns_of_phrase_with_said_report_nothing() {
         (Some("that"), Some("said"), "\"Go home.\"")
     );
 }
+
+#[test]
+fn a_source_never_ends_in_a_preposition() {
+    for (text, cue) in [
+        (
+            "It rained. House Speaker Paul Ryan, despite admitting that he had concerns, backed \
+             the bill.",
+            "admitting",
+        ),
+        (
+            "It rained. He refuses to discuss appointees, aside from saying he wants a diverse \
+             delegation.",
+            "saying",
+        ),
+    ] {
+        let cs = claims(text);
+        let c = find(&cs, cue);
+        let source = c.source.as_ref().map(|s| s.text.as_str());
+        assert!(
+            source.is_none_or(|s| !s.ends_with("despite") && !s.ends_with("from")),
+            "{text}: {source:?}"
+        );
+    }
+}
