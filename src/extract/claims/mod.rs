@@ -2353,12 +2353,13 @@ impl<'a> Doc<'a> {
         // after a temporal preposition; "Citing C, Trump said D": one opening the sentence.
         if self.low(cue.start).ends_with("ing") {
             let opens = |k: usize| k == self.after_discourse_adverb(s0, k);
-            // "In describing Trump, Cuban said", "By highlighting C": so do "in" and "by".
-            let temporal = before_cue.filter(|_| {
+            // "In describing Trump, Cuban said", "By highlighting C": so do "in" and "by",
+            // and "despite admitting C", "aside from saying C".
+            let temporal = before_cue.filter(|&k| {
                 matches!(
                     prev_low,
-                    "after" | "before" | "while" | "upon" | "in" | "by"
-                )
+                    "after" | "before" | "while" | "upon" | "in" | "by" | "despite" | "without"
+                ) || (prev_low == "from" && k > s0 && matches!(self.low(k - 1), "aside" | "apart"))
             });
             let opening = match temporal {
                 Some(p) => Some(opens(p)),

@@ -1928,3 +1928,15 @@ fn a_source_never_ends_in_a_preposition() {
         );
     }
 }
+
+#[test]
+fn a_gerund_after_aside_from_has_the_clause_speaker() {
+    let cs = claims(
+        "It rained. He refuses to discuss appointees, aside from saying he wants a diverse \
+         delegation.",
+    );
+    assert_eq!(
+        roles(find(&cs, "saying")),
+        (Some("He"), Some("saying"), "he wants a diverse delegation")
+    );
+}
