@@ -2331,7 +2331,14 @@ impl<'a> Doc<'a> {
         let comma_in_quote = cue.start >= s0 + 2
             && self.tokens[cue.start - 1].kind == TokenKind::Quote
             && self.low(cue.start - 2) == ",";
+        // "Huckabee, for his part, is labeling C": after an auxiliary the -ing form is a
+        // finite verb, not a participle.
+        let progressive = matches!(
+            first,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+        );
         if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
+            && !progressive
             && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma || comma_in_quote)
         {
             let content = self.content_after(cue.end, s1)?;

@@ -1940,3 +1940,19 @@ fn a_gerund_after_aside_from_has_the_clause_speaker() {
         (Some("He"), Some("saying"), "he wants a diverse delegation")
     );
 }
+
+#[test]
+fn a_progressive_after_an_aside_keeps_the_name_before_it() {
+    let cs = claims(
+        "It rained. Marco Rubio, speaking at a rally in Miami, is criticizing the night’s big \
+         winner.",
+    );
+    assert_eq!(
+        roles(find(&cs, "is criticizing")),
+        (
+            Some("Marco Rubio"),
+            Some("is criticizing"),
+            "the night’s big winner"
+        )
+    );
+}
