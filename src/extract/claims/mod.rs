@@ -1936,6 +1936,17 @@ impl<'a> Doc<'a> {
             }
             i = k;
         }
+        // "Neither Kasich nor Rubio has won a state and Cruz suggested": the object of a verb
+        // ends at "and"; the name after it opens a clause of its own.
+        if i > start_limit
+            && self.verbish(i - 1)
+            && !self.in_cue[i - 1]
+            && let Some(and) = (i..end).rev().find(|&k| self.low(k) == "and")
+            && and + 1 < end
+            && self.raw(and + 1).starts_with(char::is_uppercase)
+        {
+            i = and + 1;
+        }
         // "more than half of white women", "as many as 40 lawmakers": the quantifier's
         // comparison is part of it, though "than" and "as" end a phrase elsewhere.
         if i >= start_limit + 2

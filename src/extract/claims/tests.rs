@@ -1956,3 +1956,25 @@ fn a_progressive_after_an_aside_keeps_the_name_before_it() {
         )
     );
 }
+
+#[test]
+fn a_name_after_and_opens_its_own_clause_after_a_verbs_object() {
+    let cs = claims(
+        "It rained. Neither John Kasich nor Mario Rubio has won a state and Cruz strongly \
+         suggested they should drop out.",
+    );
+    assert_eq!(
+        roles(find(&cs, "strongly suggested")),
+        (
+            Some("Cruz"),
+            Some("strongly suggested"),
+            "they should drop out"
+        )
+    );
+    // Two names joined by "and" still speak together.
+    let cs = claims("It rained. Mr. Grassley and Mr. Leahy said they should drop out.");
+    assert_eq!(
+        roles(find(&cs, "said")).0,
+        Some("Mr. Grassley and Mr. Leahy")
+    );
+}
