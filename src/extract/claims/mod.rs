@@ -809,6 +809,15 @@ impl<'a> Doc<'a> {
         // marks inside it are a quote within the quote.
         let mut single = false;
         let n = self.tokens.len();
+        // The next ’ at or after each token (n: none), for a ‘ to know it is closed.
+        let mut next_close = vec![n; n];
+        let mut next = n;
+        for k in (0..n).rev() {
+            if self.tokens[k].kind == TokenKind::Quote && self.raw(k) == "’" {
+                next = k;
+            }
+            next_close[k] = next;
+        }
         for i in 0..n {
             if let Some(o) = open
                 && self.paragraph(i) != self.paragraph(o)
@@ -835,8 +844,9 @@ impl<'a> Doc<'a> {
                 }
                 continue;
             }
-            // ‘ opens a quote only outside any other (inside “…” it quotes within the quote).
-            if open.is_none() && raw == "‘" {
+            // ‘ opens a quote only outside any other (inside “…” it quotes within the quote),
+            // and only one that ’ closes in its paragraph: "in ‘08" elides a year.
+            if open.is_none() && raw == "‘" && self.single_quote_closes(i, &next_close) {
                 open = Some(i);
                 single = true;
                 continue;
@@ -888,6 +898,23 @@ impl<'a> Doc<'a> {
                 *slot = Some(q);
             }
         }
+    }
+
+    /// Whether the ‘ at `i` opens a quote: no year follows it ("‘08", "‘90s") and a ’ closes
+    /// it in the same paragraph.
+    fn single_quote_closes(&self, i: usize, next_close: &[usize]) -> bool {
+        let elided_year = self.tokens.get(i + 1).is_some_and(|t| {
+            t.start == self.tokens[i].end
+                && self.text[t.start..t.end]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count()
+                    == 2
+        });
+        !elided_year
+            && next_close
+                .get(i)
+                .is_some_and(|&k| k < self.tokens.len() && self.paragraph(k) == self.paragraph(i))
     }
 
     /// Lexicon matches outside quotes, longest first, left to right: `(start, end, stats)`.
@@ -3552,8 +3579,13 @@ impl<'a> Doc<'a> {
         while r.len() > 1 && is_cue_modifier(self.low(r.end - 1)) {
             r.end -= 1;
         }
-        // "Scott's family has called": the possessed noun is the subject's head.
-        if matches!(self.low(r.end - 1), "'s" | "’s") {
+        // "Scott's family has called": the possessed noun is the subject's head. But in
+        // "He's comparing" and "Bush's been saying" the 's is the verb.
+        let contracted_verb = r.end < conj
+            && (self.low(r.end).ends_with("ing") || matches!(self.low(r.end), "been" | "got"));
+        if matches!(self.low(r.end - 1), "'s" | "’s") && contracted_verb && r.len() > 1 {
+            r.end -= 1;
+        } else if matches!(self.low(r.end - 1), "'s" | "’s") {
             while r.end < conj
                 && self.tokens[r.end].kind == TokenKind::Word
                 && self.raw(r.end).starts_with(char::is_lowercase)
@@ -3570,7 +3602,7 @@ impl<'a> Doc<'a> {
             && (is_determiner(head) || DISCOURSE_ADVERBS.contains(&head) || head == "perhaps");
         let verb_follows = r.end < conj
             && self.tokens[r.end].kind == TokenKind::Word
-            && self.raw(r.end).starts_with(char::is_lowercase)
+            && (self.raw(r.end).starts_with(char::is_lowercase) || contracted_verb)
             && !self.low_in(r.end, &PREPOSITIONS_SET);
         let relative = (r.end..conj).any(|k| matches!(self.low(k), "who" | "which" | ";" | ":"));
         (opens && !single_function_word && verb_follows && !relative).then_some(r)

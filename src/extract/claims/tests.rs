@@ -1978,3 +1978,39 @@ fn a_name_after_and_opens_its_own_clause_after_a_verbs_object() {
         Some("Mr. Grassley and Mr. Leahy")
     );
 }
+
+#[test]
+fn an_elided_year_opens_no_quote() {
+    // "‘08" elides a year; read as an opening quote it hid the whole clause.
+    let cs = claims("Rep. Hank Johnson said in ‘08 that white voters would back Obama.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Rep. Hank Johnson")
+    );
+    // A ‘ that nothing closes in its paragraph opens no quote either.
+    let cs = claims("It rained. The ‘new deal is dead, Smith said on Monday.");
+    assert!(
+        cs.iter()
+            .any(|c| c.source.as_ref().is_some_and(|s| s.text == "Smith"))
+    );
+    // A closed one still quotes: no cue inside it.
+    let cs = claims("He called it ‘a plan, he said, for nothing’ and left.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "said"))
+    );
+}
+
+#[test]
+fn a_contracted_is_before_a_progressive_is_the_verb() {
+    // "He's comparing …": the 's is "is", so "He" is the subject the second verb shares.
+    let cs = claims(
+        "He's comparing the gun actions to immigration and says Obama is flouting the process.",
+    );
+    let c = find(&cs, "says");
+    assert_eq!(
+        roles(c),
+        (Some("He"), Some("says"), "Obama is flouting the process")
+    );
+}
