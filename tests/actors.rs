@@ -199,6 +199,63 @@ fn a_name_with_a_middle_initial_is_one_person() {
     );
 }
 
+/// After a quote closed with '' the tagger typed "Leonard" an organisation and left "E.
+/// Burman" out: a word, an initial and a capitalised word are one person's name.
+#[test]
+fn a_name_cut_at_its_initial_after_a_quote_is_one_person() {
+    let text = "''It has the important virtue of being fiscally responsible,'' Leonard E. Burman, \
+                director of the centrist Urban-Brookings Tax Policy Center, said.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert_eq!(actor(&actors, "Leonard E. Burman").kind, ActorKind::Person);
+    assert!(
+        actors.iter().all(|a| a.name != "Leonard"),
+        "{:#?}",
+        names(&actors)
+    );
+    // Not across a line: a team's name above a cricket scorecard's "M. Waugh".
+    let text = "Scores on Friday :\nAustralia\nM. Waugh c and b Jayasuriya 50";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    assert!(
+        actors.iter().all(|a| !a.name.contains('\n')),
+        "{:#?}",
+        names(&actors)
+    );
+}
+
+/// A person's name right before a comma heads the source: what follows describes the
+/// person, whatever it names ("a moderate Indiana Democrat", "the Florida senator").
+#[test]
+fn a_source_resolves_to_the_name_before_its_appositive() {
+    let text = "The law passed. \u{201c}Almost everybody was opposed to it,\u{201d} said former \
+                Sen. Evan Bayh, a moderate Indiana Democrat who declined to run. Dan Kildee, a \
+                Michigan Democrat who flew to Germany, said it was over. Carter's press \
+                secretary, Peter Cook, said nothing.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    for (source, speaker) in [
+        (
+            "former Sen. Evan Bayh, a moderate Indiana Democrat who declined to run",
+            "Evan Bayh",
+        ),
+        (
+            "Dan Kildee, a Michigan Democrat who flew to Germany,",
+            "Dan Kildee",
+        ),
+        // A possessive before the comma is no name at the head.
+        ("Carter's press secretary, Peter Cook,", "Peter Cook"),
+    ] {
+        let span = span_of(text, source, 0);
+        assert_eq!(
+            resolve(&cx, &actors, &span),
+            Some(actor(&actors, speaker).id.clone()),
+            "{source}: {:#?}",
+            names(&actors)
+        );
+    }
+}
+
 #[test]
 fn resolves_a_source_phrase_to_the_name_at_its_head() {
     let (cx, actors) = sample();

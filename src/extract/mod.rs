@@ -42,7 +42,7 @@ pub fn extract(article: &Article) -> Document {
     credit_headline(&mut doc);
     let named = doc.actors.len();
     actors::described::coordinate_sources(&mut doc.actors, &mut doc.claims);
-    actors::described::describe_sources(&mut doc.actors, &mut doc.claims);
+    actors::described::describe_sources(&cx, &mut doc.actors, &mut doc.claims);
     if doc.actors.len() > named {
         // "A former contractor who worked on the system said C. … he said": a pronoun may
         // refer back to a source known only by its description, or to a joint one.

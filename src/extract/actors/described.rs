@@ -5,17 +5,24 @@
 //! same head merge ("the operators' association" and later "the association"); documents
 //! ("the statement", "a report") and bare pronouns are left without an actor.
 
+use crate::extract::Context;
 use crate::extract::hashing::FxBuild;
+use crate::extract::text::TokenKind;
 use crate::model::{Actor, ActorKind, Claim, ClaimKind, Extra, Meta};
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
 /// The rule name of actors made here.
 pub const RULE: &str = "described-source";
 
 /// Gives each attributed claim without an actor the actor its source describes, adding
 /// actors as needed (ids after the existing ones).
-pub fn describe_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
+pub fn describe_sources(cx: &Context, actors: &mut Vec<Actor>, claims: &mut [Claim]) {
     let mut next = next_id(actors);
+    // Capitalised words the text also capitalises after a lower-case word: proper nouns, not
+    // a sentence's first word ("Another", "There"). Read once, when a name needs it.
+    let proper: OnceCell<HashSet<&str, FxBuild>> = OnceCell::new();
+    let is_proper = |w: &str| proper.get_or_init(|| proper_nouns(cx)).contains(w);
     // Description key (lower-case words, determiner dropped) → index in `actors`.
     let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
     for claim in claims.iter_mut() {
@@ -25,7 +32,10 @@ pub fn describe_sources(actors: &mut Vec<Actor>, claims: &mut [Claim]) {
         let Some(source) = &claim.source else {
             continue;
         };
-        let Some(d) = Description::read(&source.text) else {
+        let transcript = claim.meta.rule.as_deref() == Some("transcript");
+        let Some(d) = Description::read(&source.text)
+            .or_else(|| Description::name(&source.text, transcript, &is_proper))
+        else {
             continue;
         };
         // The same description, or one that ends the same way ("the association" after
@@ -200,6 +210,78 @@ struct Description {
 }
 
 impl Description {
+    /// A name the tagger missed, given as a source ("Bloomberg reports", "the I.R.S. said",
+    /// "Mr. Burman said", a transcript's "WALLACE:"): its own actor, a person after a
+    /// personal title, on a transcript line or with a known first name, an organisation when
+    /// an acronym, else of a kind the user sets. Capitals that are a headline's ("FELLOW
+    /// DOCTORS"), a title alone ("Judge") or a document ("Poll") name nobody.
+    fn name(
+        source: &str,
+        transcript: bool,
+        is_proper: &dyn Fn(&str) -> bool,
+    ) -> Option<Description> {
+        let source = source.split(',').next().unwrap_or("").trim();
+        let mut words: Vec<&str> = source.split_whitespace().collect();
+        let the = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if the {
+            words.remove(0);
+        }
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let titled = NAME_TITLES.contains(&lower[0].as_str()) && words.len() > 1;
+        if (words.len() == 1 && NAME_TITLES.contains(&lower[0].as_str()))
+            || lower
+                .iter()
+                .any(|w| w.starts_with(['r', 'd', 'i']) && w.get(1..2) == Some("-"))
+        {
+            return None;
+        }
+        let acronym = words.len() == 1 && is_acronym(words[0]);
+        let capitalised = words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+        });
+        // Capitals alone: an acronym, or a transcript's speaker.
+        let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+        if !capitalised
+            || (shouting && !acronym && !(transcript && words.len() == 1))
+            || (the && !acronym)
+            || lower.iter().any(|w| {
+                PRONOUNS.contains(&w.as_str())
+                    || DOCUMENTS.contains(&w.trim_end_matches('s'))
+                    || DOCUMENTS.contains(&w.as_str())
+                    || PERSONS.contains(&w.as_str())
+            })
+            || (!titled && words.iter().any(|w| super::roles::is_title_word(w)))
+            || lower
+                .iter()
+                .any(|w| NOT_NAMES.contains(&w.trim_end_matches('.')))
+        {
+            return None;
+        }
+        let kind = if titled || transcript || (words.len() > 1 && is_first_name(words[0])) {
+            ActorKind::Person
+        } else if acronym {
+            ActorKind::Organization
+        } else if words.iter().all(|w| is_proper(w)) {
+            ActorKind::Other
+        } else {
+            return None;
+        };
+        let name = if the {
+            format!("the {}", words[0])
+        } else {
+            words.join(" ")
+        };
+        Some(Description {
+            key: lower.join(" "),
+            name,
+            kind,
+        })
+    }
+
     fn read(source: &str) -> Option<Description> {
         let mut words: Vec<&str> = Vec::new();
         for w in source.split_whitespace() {
@@ -274,7 +356,7 @@ impl Description {
         let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
         if determiner.is_none()
             && rest.iter().all(capitalised)
-            && !(rest.len() == 1 && is_plural(&head))
+            && !(rest.len() == 1 && (is_plural(&head) || GROUPS.contains(&head.as_str())))
         {
             return None;
         }
@@ -287,10 +369,21 @@ impl Description {
         // residents") or is a plural alone ("officials").
         let opener = rest[0].to_lowercase();
         let bare_plural = head_at == 1 && is_plural(&head);
+        // "administration officials", "top black lawmakers", "local police": people named
+        // by what they are, after lower-case modifiers.
+        let people = (is_plural(&head) && PERSONS.contains(&head.trim_end_matches('s')))
+            || GROUPS.contains(&head.as_str());
+        let modified_people = people
+            && rest[..head_at - 1].iter().all(|w| {
+                w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !verbal(w)
+                    && !NOT_MODIFIERS.contains(&w.to_lowercase().as_str())
+            });
         if determiner.is_none()
             && !rest[0].starts_with(char::is_uppercase)
             && !QUANTIFIERS.contains(&opener.as_str())
             && !bare_plural
+            && !modified_people
         {
             return None;
         }
@@ -328,6 +421,117 @@ impl Description {
             .join(" ");
         Some(Description { name, key, kind })
     }
+}
+
+/// A personal title that makes the name after it a person's ("Mr. Burman").
+const NAME_TITLES: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "mr", "mrs", "ms", "dr",
+];
+
+/// Capitalised words that name nobody: dates, a sentence's or a headline's function words,
+/// and the labels of notes ("CLARIFICATION:", "UPDATE:").
+const NOT_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "on",
+    "in",
+    "at",
+    "a",
+    "an",
+    "of",
+    "for",
+    "to",
+    "and",
+    "or",
+    "but",
+    "if",
+    "let's",
+    "let’s",
+    "clarification",
+    "correction",
+    "update",
+    "note",
+    "editor's",
+    "editor’s",
+    "related",
+    "read",
+    "watch",
+    "photo",
+    "source",
+    "sources",
+    "republican",
+    "republicans",
+    "democratic",
+    "democrat",
+    "democrats",
+    "will",
+    "another",
+    "other",
+    "there",
+];
+
+/// Capitalised words after a lower-case word somewhere in the text.
+fn proper_nouns<'t>(cx: &Context<'t>) -> HashSet<&'t str, FxBuild> {
+    let tokens = &cx.analysis.tokens;
+    let word = |k: usize| cx.text.get(tokens[k].range()).unwrap_or("");
+    (1..tokens.len())
+        .filter(|&k| {
+            tokens[k].kind == TokenKind::Word
+                && tokens[k - 1].kind == TokenKind::Word
+                && word(k).starts_with(char::is_uppercase)
+                && word(k - 1).starts_with(char::is_lowercase)
+        })
+        .map(word)
+        .collect()
+}
+
+/// An acronym: two to six capitals, with or without periods ("MSNBC", "I.R.S."; not a
+/// state's "N.C.").
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| *c != '.').count();
+    let dotted = w.contains('.');
+    (if dotted { 3..=6 } else { 2..=6 }).contains(&letters)
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && w.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `first_names.txt` lists the word as a first name.
+fn is_first_name(w: &str) -> bool {
+    super::gazetteer::FIRST_NAMES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.split_whitespace().skip(1).any(|n| n == w))
 }
 
 const PRONOUNS: &[&str] = &[
@@ -457,7 +661,15 @@ const PERSONS: &[&str] = &[
     "worker",
 ];
 
-const GROUPS: &[&str] = &["crowd", "people", "public", "staff", "electorate"];
+const GROUPS: &[&str] = &["crowd", "people", "public", "staff", "electorate", "police"];
+
+/// Lower-case words before a noun that are a verb's or a clause's, not the noun's modifiers
+/// ("let officials", "only voters").
+const NOT_MODIFIERS: &[&str] = &[
+    "let", "allow", "allows", "make", "makes", "help", "helps", "show", "shows", "tell", "tells",
+    "ask", "asks", "urge", "urges", "and", "or", "but", "only", "even", "also", "not", "than",
+    "as", "so", "then", "when", "if", "because", "while", "where", "said", "says", "say",
+];
 
 /// Words that may open a description without a determiner ("many residents").
 const QUANTIFIERS: &[&str] = &[
@@ -519,6 +731,72 @@ mod tests {
             read("many people with mild symptoms").map(|d| d.2),
             Some(ActorKind::Group)
         );
+    }
+
+    #[test]
+    fn people_named_by_what_they_are_after_lower_case_modifiers_are_a_group() {
+        for s in [
+            "administration officials",
+            "top black lawmakers",
+            "civil rights leaders",
+        ] {
+            assert_eq!(read(s).map(|d| d.2), Some(ActorKind::Group), "{s}");
+        }
+        assert!(read("local police").is_some());
+        assert!(read("Police").is_some());
+        // A verb before the noun is no modifier; a noun that names no people is no group.
+        for s in ["let officials", "show insiders", "allow companies"] {
+            assert_eq!(read(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_name_the_tagger_missed_is_its_own_actor() {
+        let proper = |w: &str| matches!(w, "Bloomberg" | "Politifact" | "Republican");
+        let name = |s: &str, transcript: bool| {
+            Description::name(s, transcript, &proper).map(|d| (d.name, d.kind))
+        };
+        assert_eq!(
+            name("Bloomberg", false),
+            Some(("Bloomberg".into(), ActorKind::Other))
+        );
+        assert_eq!(
+            name("the I.R.S.", false),
+            Some(("the I.R.S.".into(), ActorKind::Organization))
+        );
+        assert_eq!(
+            name("MSNBC", false),
+            Some(("MSNBC".into(), ActorKind::Organization))
+        );
+        assert_eq!(
+            name("Mr. Burman", false),
+            Some(("Mr. Burman".into(), ActorKind::Person))
+        );
+        assert_eq!(
+            name("Mr. King, 82,", false),
+            Some(("Mr. King".into(), ActorKind::Person))
+        );
+        assert_eq!(
+            name("WALLACE", true),
+            Some(("WALLACE".into(), ActorKind::Person))
+        );
+        // A sentence's first word, a date, a label, a title alone, a state, a party and
+        // state, a headline's capitals: nobody.
+        for (s, transcript) in [
+            ("Another", false),
+            ("On September", false),
+            ("March", false),
+            ("CLARIFICATION", true),
+            ("FELLOW DOCTORS", false),
+            ("Mrs.", false),
+            ("N.C.", false),
+            ("R-Ill", false),
+            ("Republican", false),
+            ("Poll", false),
+            ("Judge", false),
+        ] {
+            assert_eq!(name(s, transcript), None, "{s}");
+        }
     }
 
     #[test]

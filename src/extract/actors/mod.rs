@@ -530,8 +530,36 @@ fn initialled_name(cx: &Context, tokens: &Range<usize>) -> bool {
 /// "Ronald" | "R. Fieldstone" with the second part a place): a person's name directly
 /// followed by a name that opens with an initial is one person's name.
 fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
+    let tokens = &cx.analysis.tokens;
+    let name_word = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && {
+            let w = token_text(cx, k);
+            w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        }
+    };
     let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
-    for e in entities {
+    let mut entities = entities.into_iter().peekable();
+    while let Some(mut e) = entities.next() {
+        // "Leonard E. Burman" with only "Leonard" tagged (as anything): a word, an initial
+        // and a capitalised word are one person's name. What the tagger made of the rest of
+        // it goes.
+        let k = e.tokens.start;
+        if e.tokens.len() == 1
+            && name_word(k)
+            && is_initial(token_text(cx, k + 1))
+            && name_word(k + 2)
+            && cx.text.get(tokens[k].end..tokens[k + 2].start)
+                == Some(&format!(" {} ", token_text(cx, k + 1)))
+            && !roles::is_title_word(token_text(cx, k))
+        {
+            e.tokens.end = k + 3;
+            e.kind = EntityType::Per;
+            while entities.peek().is_some_and(|n| n.tokens.start < k + 3) {
+                if let Some(n) = entities.next() {
+                    e.tokens.end = e.tokens.end.max(n.tokens.end);
+                }
+            }
+        }
         if let Some(prev) = out.last_mut()
             && prev.kind == EntityType::Per
             && (e.kind == EntityType::Per || e.tokens.len() >= 2)

@@ -325,6 +325,21 @@ impl<'a, 't> Resolver<'a, 't> {
         //    Germany, the largest donors to the Amazon Fund"), then the largest overlap, then
         //    the one nearest its end (the head of "Former NATO Secretary General Anders
         //    Rasmussen" is the name).
+        // "former Sen. Evan Bayh, a moderate Indiana Democrat who …": after a person's name
+        // right before a comma, what follows describes the person (but in "Carter's press
+        // secretary, Peter Cook," the name after the comma is the speaker's).
+        let comma = source
+            .text
+            .chars()
+            .position(|c| c == ',')
+            .map(|k| source.start + k);
+        let person_first = comma.is_some_and(|comma| {
+            self.overlapping(source).any(|m| {
+                actors[m.actor].kind == ActorKind::Person
+                    && actors[m.actor].mentions[m.mention].end == comma
+            })
+        });
+        let described = |start: usize| person_first && comma.is_some_and(|c| start > c);
         let best = self
             .overlapping(source)
             .map(|m| {
@@ -332,6 +347,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 (
                     (
                         !in_modifier(source, span.start),
+                        !described(span.start),
                         overlap(span, source),
                         span.end.min(source.end),
                         span.len(),
