@@ -256,6 +256,34 @@ fn a_source_resolves_to_the_name_before_its_appositive() {
     }
 }
 
+/// A sentence's capitalised first word is no part of a name ("Among Republicans", "Since
+/// December"); a party's members are a group; "a moderate Indiana Democrat" describes a
+/// person and is no actor of its own.
+#[test]
+fn opening_words_party_members_and_party_descriptions() {
+    let text = "Among Republicans, the plan is popular. Since December, the polls have moved. \
+                Jewish Republicans met on Monday. Evan Bayh, a moderate Indiana Democrat, \
+                spoke.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let all = names(&actors);
+    for a in &actors {
+        assert!(
+            !a.name.starts_with("Among")
+                && !a.name.starts_with("Since")
+                && a.name != "December"
+                && !a.name.ends_with("Democrat"),
+            "{all:#?}"
+        );
+    }
+    for name in ["Republicans", "Jewish Republicans"] {
+        if let Some(a) = actors.iter().find(|a| a.name == name) {
+            assert_eq!(a.kind, ActorKind::Group, "{all:#?}");
+        }
+    }
+    assert_eq!(actor(&actors, "Jewish Republicans").kind, ActorKind::Group);
+}
+
 #[test]
 fn resolves_a_source_phrase_to_the_name_at_its_head() {
     let (cx, actors) = sample();

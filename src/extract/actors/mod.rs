@@ -431,6 +431,18 @@ pub fn find_actors(cx: &Context) -> Vec<Actor> {
 }
 
 fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
+    // "Jewish Republicans", "Reagan Democrats": a party's members are a group, whatever the
+    // tagger thought ("Senate Republicans" stays an organisation).
+    let chamber = d.name.starts_with("Senate ") || d.name.starts_with("House ");
+    if d.kind != ActorKind::Group
+        && !chamber
+        && d.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "Democrats" | "Republicans" | "Independents"))
+    {
+        d.kind = ActorKind::Group;
+    }
     d.mentions.sort_by_key(|r| (r.start, r.end));
     d.mentions.dedup();
     let mentions = d
@@ -591,6 +603,94 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
         out.push(e);
     }
     out
+}
+
+/// Prepositions, conjunctions and adverbs that open sentences, capitalised there and so
+/// taken into a name by the tagger.
+const OPENING_FUNCTION_WORDS: &[&str] = &[
+    "Among",
+    "When",
+    "If",
+    "As",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Despite",
+    "Although",
+    "Though",
+    "But",
+    "And",
+    "Or",
+    "For",
+    "With",
+    "Without",
+    "Unlike",
+    "Like",
+    "In",
+    "On",
+    "At",
+    "By",
+    "From",
+    "Under",
+    "Over",
+    "Even",
+    "Only",
+    "Because",
+    "Unless",
+    "Until",
+    "Whether",
+    "Meanwhile",
+    "Still",
+    "Now",
+    "Then",
+    "Thus",
+    "Also",
+    "So",
+    "Yet",
+    "During",
+    "Amid",
+];
+
+/// What is left of "Since December" or "Because Thursday" once the opening word goes: no
+/// name.
+fn is_date_or_function_word(w: &str) -> bool {
+    const DATES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    DATES.contains(&w) || OPENING_FUNCTION_WORDS.contains(&w)
+}
+
+/// "a moderate Indiana Democrat", "the Kentucky Republican": a description of a person by
+/// state and party, not an actor. The person it describes is one, named nearby.
+fn party_member(cx: &Context, tokens: &Range<usize>) -> bool {
+    let last = token_text(cx, tokens.end - 1);
+    matches!(last, "Democrat" | "Republican")
+        && tokens.len() > 1
+        && (tokens.start.saturating_sub(3)..tokens.start).any(|k| {
+            matches!(
+                token_text(cx, k).to_lowercase().as_str(),
+                "a" | "an" | "the"
+            )
+        })
 }
 
 /// The most words a name the tagger missed after a personal title may have.
@@ -906,14 +1006,26 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         while tokens.start < tokens.end && edge(tokens.start) {
             tokens.start += 1;
         }
-        // "Said Ellis: “C”": a sentence-opening verb of saying is no part of the name.
-        if tokens.len() > 1 && matches!(token_text(cx, tokens.start), "Said" | "Says") {
+        // "Said Ellis: “C”": a sentence-opening verb of saying is no part of the name; nor
+        // is a preposition or conjunction capitalised as a sentence's first word ("Among
+        // Republicans", "When Democrats").
+        if tokens.len() > 1
+            && (matches!(token_text(cx, tokens.start), "Said" | "Says")
+                || (sentence_of(cx, tokens.start).start == tokens.start
+                    && OPENING_FUNCTION_WORDS.contains(&token_text(cx, tokens.start))))
+        {
             tokens.start += 1;
         }
         while tokens.start < tokens.end && edge(tokens.end - 1) {
             tokens.end -= 1;
         }
-        if tokens.is_empty() || is_reference_word(cx, &tokens) {
+        // Where the name starts once the edges are off, before titles go to the role.
+        let first_word = tokens.start;
+        if tokens.is_empty()
+            || is_reference_word(cx, &tokens)
+            || party_member(cx, &tokens)
+            || (tokens.len() == 1 && is_date_or_function_word(token_text(cx, tokens.start)))
+        {
             continue;
         }
         let Some(kind) = mention_kind(cx, &tagged.lower, &tokens, e.kind) else {
@@ -944,7 +1056,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
                             .is_some_and(|t| t != EntityType::Per)
                 },
             )
-            .or_else(|| (tokens.start > e.tokens.start).then_some(e.tokens.start..tokens.start))
+            .or_else(|| (tokens.start > first_word).then_some(first_word..tokens.start))
             .or_else(|| {
                 roles::role_after(cx.text, &cx.analysis.tokens, sentence.clone(), tokens.end)
             });
