@@ -608,11 +608,14 @@ const PREPOSITIONS: &[&str] = &[
     "over", "earlier", "last", "this",
 ];
 
-/// Prepositions no source ends with ("Despite", "the press conference in").
+/// Prepositions and determiners no source ends with ("Despite", "the press conference in").
 const SOURCE_END_PREPOSITIONS: &[&str] = &[
     "of", "in", "on", "at", "for", "with", "by", "after", "before", "while", "about", "against",
     "into", "during", "over", "without", "through", "despite", "from", "than", "like", "to",
     "aside", "as", "via", "toward", "towards", "upon", "amid", "among", "under",
+    // "a self-described", "The hope", "no reference": a determiner before a noun the
+    // lexicon took for a cue (in train none of 63 was right).
+    "the", "a", "an", "no",
 ];
 
 /// Words that may sit between a cue and a content's "that" ("told reporters Monday that").

@@ -1930,6 +1930,26 @@ fn a_source_never_ends_in_a_preposition() {
 }
 
 #[test]
+fn a_source_never_ends_in_a_determiner() {
+    // A noun the lexicon reads as a cue, after its determiner: the determiner speaks not.
+    for (text, cue) in [
+        (
+            "It rained. He is a self-described democratic socialist who has spent years in \
+             Congress.",
+            "self-described",
+        ),
+        (
+            "It rained. The hope has been that employers would reverse these incentives.",
+            "hope",
+        ),
+    ] {
+        let cs = claims(text);
+        let c = find(&cs, cue);
+        assert_eq!(c.source.as_ref().map(|s| s.text.as_str()), None, "{text}");
+    }
+}
+
+#[test]
 fn a_gerund_after_aside_from_has_the_clause_speaker() {
     let cs = claims(
         "It rained. He refuses to discuss appointees, aside from saying he wants a diverse \
