@@ -2034,3 +2034,43 @@ fn a_contracted_is_before_a_progressive_is_the_verb() {
         (Some("He"), Some("says"), "Obama is flouting the process")
     );
 }
+
+#[test]
+fn an_expletive_a_preposition_or_a_bare_verb_opens_no_source() {
+    for (text, cue) in [
+        (
+            "It rained. During the carnival, there are fears that the virus will spread.",
+            "are fears",
+        ),
+        (
+            "It rained. It's easy to criticize the plan.",
+            "to criticize",
+        ),
+    ] {
+        let cs = claims(text);
+        assert_eq!(
+            find(&cs, cue).source.as_ref().map(|s| s.text.as_str()),
+            None,
+            "{text}"
+        );
+    }
+    // A bare verb before the speaker is the clause's.
+    let cs =
+        claims("It rained. Fiorina left early, leaving many to wonder whether she would return.");
+    assert_eq!(
+        find(&cs, "to wonder")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("many")
+    );
+    // "It's denouncing": the 's belongs to the cue, and "It" speaks.
+    let cs = claims("It rained. It’s denouncing what it calls the biggest media attack.");
+    assert_eq!(
+        find(&cs, "’s denouncing")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("It")
+    );
+}
