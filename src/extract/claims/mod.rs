@@ -441,6 +441,7 @@ static RIGHT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(RIGHT_STOP)
 static PREPOSITIONS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PREPOSITIONS));
 static SOURCE_END_PREPOSITIONS_SET: LazyLock<WordSet> =
     LazyLock::new(|| word_set(SOURCE_END_PREPOSITIONS));
+static SOURCE_END_ADVERBS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SOURCE_END_ADVERBS));
 static SOURCE_START_NON_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SOURCE_START_NON));
 static BRIDGE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(BRIDGE));
 static IRREGULAR_PAST_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(IRREGULAR_PAST));
@@ -607,6 +608,11 @@ const RIGHT_STOP: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "to", "after", "before", "with", "via", "of", "from", "through",
     "over", "earlier", "last", "this",
+];
+
+/// Adverbs a source stops short at, trimmed off its end ("The research not only").
+const SOURCE_END_ADVERBS: &[&str] = &[
+    "only", "not", "likely", "instead", "always", "ever", "together", "almost", "just", "also",
 ];
 
 /// Words no source opens with: a preposition, a bare verb, an expletive ("including a number
@@ -1539,15 +1545,22 @@ impl<'a> Doc<'a> {
                     // "leaving many to wonder", "make his supporters feel": a bare verb before
                     // the speaker is the clause's, not the speaker's.
                     if let Some(b) = &mut f.source {
-                        let r = self.token_range(b);
+                        let mut r = self.token_range(b);
                         if r.len() > 1 && matches!(self.low(r.start), "leaving" | "make" | "get") {
-                            *b = self.bytes(r.start + 1..r.end);
+                            r.start += 1;
                         }
+                        // "The research not only documented", "which together vowed": an
+                        // adverb before the cue is no part of the speaker.
+                        while r.len() > 1 && self.low_in(r.end - 1, &SOURCE_END_ADVERBS_SET) {
+                            r.end -= 1;
+                        }
+                        *b = self.bytes(r);
                     }
                     if f.source.as_ref().is_some_and(|b| {
                         let r = self.token_range(b);
                         r.end > r.start
                             && (self.low_in(r.end - 1, &SOURCE_END_PREPOSITIONS_SET)
+                                || self.low_in(r.end - 1, &SOURCE_END_ADVERBS_SET)
                                 || self.low_in(r.start, &SOURCE_START_NON_SET)
                                 // "It's easy to criticize" (but in "It's denouncing" the
                                 // 's goes to the cue later and "It" speaks).

@@ -2074,3 +2074,27 @@ fn an_expletive_a_preposition_or_a_bare_verb_opens_no_source() {
         Some("It")
     );
 }
+
+#[test]
+fn an_adverb_before_the_cue_is_no_part_of_the_source() {
+    let cs = claims("It rained. Senator Rubio only briefly explained that the visas help.");
+    let c = cs
+        .iter()
+        .find(|c| {
+            c.cue
+                .as_ref()
+                .is_some_and(|q| q.text.ends_with("explained"))
+        })
+        .expect("a claim");
+    assert_eq!(
+        c.source.as_ref().map(|s| s.text.as_str()),
+        Some("Senator Rubio")
+    );
+    // An adverb alone is no source.
+    let cs = claims("It rained. The research not only documented faster increases in heat.");
+    assert!(
+        cs.iter()
+            .all(|c| c.source.as_ref().is_none_or(|s| s.text != "only")),
+        "{cs:#?}"
+    );
+}
