@@ -224,6 +224,27 @@ fn a_name_cut_at_its_initial_after_a_quote_is_one_person() {
     );
 }
 
+/// "Roper Center" | "Public Opinion Research": a name headed by an organisation's noun, then
+/// "for" or "of" and a name, is one organisation; but a company's "of" names where it is.
+#[test]
+fn an_institution_for_or_of_a_name_is_one_organisation() {
+    let text = "The nominee has won, according to the Roper Center for Public Opinion Research. \
+                A car made by Kia Motor Corp of South Korea arrived.";
+    let cx = Context::new(text);
+    let actors = find_actors(&cx);
+    let all = names(&actors);
+    let roper = actor(&actors, "Roper Center for Public Opinion Research");
+    assert_eq!(roper.kind, ActorKind::Organization, "{all:#?}");
+    assert!(
+        actors.iter().all(|a| a.name != "Public Opinion Research"),
+        "{all:#?}"
+    );
+    assert!(
+        actors.iter().all(|a| !a.name.contains("of South Korea")),
+        "{all:#?}"
+    );
+}
+
 /// A person's name right before a comma heads the source: what follows describes the
 /// person, whatever it names ("a moderate Indiana Democrat", "the Florida senator").
 #[test]

@@ -19,8 +19,9 @@ pub const RULE: &str = "described-source";
 /// actors as needed (ids after the existing ones).
 pub fn describe_sources(cx: &Context, actors: &mut Vec<Actor>, claims: &mut [Claim]) {
     let mut next = next_id(actors);
-    // Capitalised words the text also capitalises after a lower-case word: proper nouns, not
-    // a sentence's first word ("Another", "There"). Read once, when a name needs it.
+    // Capitalised words the text also capitalises after a lower-case word or an article
+    // ("A Bloomberg poll"): proper nouns, not a sentence's first word ("Another", "There").
+    // Read once, when a name needs it.
     let proper: OnceCell<HashSet<&str, FxBuild>> = OnceCell::new();
     let is_proper = |w: &str| proper.get_or_init(|| proper_nouns(cx)).contains(w);
     // Description key (lower-case words, determiner dropped) → index in `actors`.
@@ -501,7 +502,8 @@ const NOT_NAMES: &[&str] = &[
     "there",
 ];
 
-/// Capitalised words after a lower-case word somewhere in the text.
+/// Capitalised words after a lower-case word or an article somewhere in the text ("said
+/// Bloomberg", "A Bloomberg poll").
 fn proper_nouns<'t>(cx: &Context<'t>) -> HashSet<&'t str, FxBuild> {
     let tokens = &cx.analysis.tokens;
     let word = |k: usize| cx.text.get(tokens[k].range()).unwrap_or("");
@@ -510,7 +512,8 @@ fn proper_nouns<'t>(cx: &Context<'t>) -> HashSet<&'t str, FxBuild> {
             tokens[k].kind == TokenKind::Word
                 && tokens[k - 1].kind == TokenKind::Word
                 && word(k).starts_with(char::is_uppercase)
-                && word(k - 1).starts_with(char::is_lowercase)
+                && (word(k - 1).starts_with(char::is_lowercase)
+                    || matches!(word(k - 1), "A" | "An" | "The"))
         })
         .map(word)
         .collect()
@@ -799,6 +802,14 @@ mod tests {
         ] {
             assert_eq!(name(s, transcript), None, "{s}");
         }
+    }
+
+    #[test]
+    fn proper_nouns_are_capitalised_after_a_lower_case_word_or_an_article() {
+        let cx = Context::new("Another poll came. A Bloomberg poll shows it, said Gallup.");
+        let proper = proper_nouns(&cx);
+        assert!(proper.contains("Bloomberg") && proper.contains("Gallup"));
+        assert!(!proper.contains("Another"));
     }
 
     #[test]

@@ -582,6 +582,27 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
             prev.confidence = prev.confidence.min(e.confidence);
             continue;
         }
+        // "Roper Center" | "Public Opinion Research", "Institute" | "Policy Studies": a
+        // name whose last word heads an organisation's, then "for" or "of" and a name right
+        // after, is one organisation's name.
+        if let Some(prev) = out.last_mut()
+            && e.tokens.start == prev.tokens.end + 1
+            && matches!(token_text(cx, prev.tokens.end), "for" | "of")
+            && head_kind(cx, &prev.tokens) == Some(EntityType::Org)
+            // "Kia Motor Corp of South Korea": where a company is, not its name.
+            && !matches!(
+                token_text(cx, prev.tokens.end - 1).trim_end_matches('.').to_lowercase().as_str(),
+                "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "gmbh" | "ag" | "sa" | "nv"
+                    | "holdings" | "bancorp" | "group" | "motors" | "industries"
+            )
+            && cx.text.get(tokens[prev.tokens.end - 1].end..tokens[e.tokens.start].start)
+                == Some(if token_text(cx, prev.tokens.end) == "for" { " for " } else { " of " })
+        {
+            prev.tokens.end = e.tokens.end;
+            prev.kind = EntityType::Org;
+            prev.confidence = prev.confidence.min(e.confidence);
+            continue;
+        }
         // "Millbrook Water Watch", tagged "Millbrook" and a person "Watch": a name right
         // before a "person" whose last word heads an organisation's, with at most two
         // capitalised words between, is one organisation's name.
@@ -1243,6 +1264,8 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "bros.",
     "bureau",
     "campaign",
+    "center",
+    "centre",
     "chamber",
     "church",
     "club",
