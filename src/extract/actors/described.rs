@@ -262,15 +262,17 @@ impl Description {
         {
             return None;
         }
-        let kind = if titled || transcript || (words.len() > 1 && is_first_name(words[0])) {
-            ActorKind::Person
-        } else if acronym {
-            ActorKind::Organization
-        } else if words.iter().all(|w| is_proper(w)) {
-            ActorKind::Other
-        } else {
-            return None;
-        };
+        let kind =
+            if titled || transcript || (words.len() > 1 && super::resolve::is_first_name(words[0]))
+            {
+                ActorKind::Person
+            } else if acronym {
+                ActorKind::Organization
+            } else if words.iter().all(|w| is_proper(w)) {
+                ActorKind::Other
+            } else {
+                return None;
+            };
         let name = if the {
             format!("the {}", words[0])
         } else {
@@ -527,14 +529,6 @@ fn is_acronym(w: &str) -> bool {
     (if dotted { 3..=6 } else { 2..=6 }).contains(&letters)
         && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && w.chars().any(|c| c.is_ascii_uppercase())
-}
-
-/// Whether `first_names.txt` lists the word as a first name.
-fn is_first_name(w: &str) -> bool {
-    super::gazetteer::FIRST_NAMES
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .any(|l| l.split_whitespace().skip(1).any(|n| n == w))
 }
 
 const PRONOUNS: &[&str] = &[

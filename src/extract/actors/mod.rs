@@ -560,8 +560,9 @@ fn join_at_initials(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity
             && name_word(k)
             && is_initial(token_text(cx, k + 1))
             && name_word(k + 2)
-            && cx.text.get(tokens[k].end..tokens[k + 2].start)
-                == Some(&format!(" {} ", token_text(cx, k + 1)))
+            && [k, k + 1]
+                .iter()
+                .all(|&j| cx.text.get(tokens[j].end..tokens[j + 1].start) == Some(" "))
             && !roles::is_title_word(token_text(cx, k))
         {
             e.tokens.end = k + 3;

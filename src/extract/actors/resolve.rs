@@ -77,6 +77,11 @@ fn first_name_genders() -> &'static HashMap<&'static str, Gender, FxBuild> {
     })
 }
 
+/// Whether the compiled-in list (data/first_names.txt) has the word as a first name.
+pub(super) fn is_first_name(w: &str) -> bool {
+    first_name_genders().contains_key(w)
+}
+
 /// The gender a person's mentions show: an honorific before a mention, else the first name.
 fn person_gender(a: &Actor) -> Option<Gender> {
     for m in &a.mentions {
