@@ -120,6 +120,14 @@ static WORD_BYTE: [bool; 256] = {
     table
 };
 
+/// A char that UTF-8 read as Latin-1 or cp1252 leaves after `Ã` or `Â`: "Peña" scraped
+/// that way is "PeÃ±a", "François" is "FranÃ\u{83}Â§ois" (its `Ã` sometimes decomposed, an
+/// `A` and a combining tilde). They stay in the word, so the name is not cut at them; a
+/// no-break space (`Â\u{A0}`) still ends it.
+fn is_mojibake_tail(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9F}' | '\u{A1}'..='\u{BF}')
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
@@ -187,7 +195,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if ch.is_ascii() && !matches!(ch, '-' | '\'' | '.' | ',') {
                     break;
                 }
-                if !ch.is_ascii() && is_word_char(ch) {
+                if !ch.is_ascii()
+                    && (is_word_char(ch)
+                        || is_mojibake_tail(ch)
+                            && char_before(text, i).is_some_and(|p| {
+                                matches!(p, 'Ã' | 'Â') || is_combining(p) || is_mojibake_tail(p)
+                            }))
+                {
                     i += ch.len_utf8();
                     continue;
                 }
@@ -462,6 +476,32 @@ mod tests {
                 "Gen.", "Smith", "'s", "U.S.", "troops", "cost", "$", "3.5", "billion", ",",
                 "don't", "they", "?"
             ]
+        );
+    }
+
+    #[test]
+    fn mojibake_stays_inside_its_word() {
+        assert_eq!(
+            words("President Enrique PeÃ±a Nieto and FranÃ\u{83}Â§ois Hollande"),
+            [
+                "President",
+                "Enrique",
+                "PeÃ±a",
+                "Nieto",
+                "and",
+                "FranÃ\u{83}Â§ois",
+                "Hollande"
+            ]
+        );
+        assert_eq!(
+            words("FranA\u{303}\u{83}A\u{302}\u{A7}ois said"),
+            ["FranA\u{303}\u{83}A\u{302}\u{A7}ois", "said"]
+        );
+        // A no-break space read as Latin-1 ("Â\u{A0}") still separates words, and a symbol
+        // after an ordinary letter is no part of the word.
+        assert_eq!(
+            words("fortÂ\u{A0}Knox a±b"),
+            ["fortÂ", "Knox", "a", "±", "b"]
         );
     }
 

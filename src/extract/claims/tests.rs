@@ -24,6 +24,11 @@ fn find<'c>(cs: &'c [Claim], cue: &str) -> &'c Claim {
         .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {cs:#?}"))
 }
 
+/// The source text of the claim with cue `cue`.
+fn source_of<'c>(cs: &'c [Claim], cue: &str) -> Option<&'c str> {
+    find(cs, cue).source.as_ref().map(|s| s.text.as_str())
+}
+
 #[test]
 fn said_that_keeps_that_and_drops_the_period() {
     let cs = claims("The talks went on. He said that the plan would fail.");
@@ -2096,5 +2101,72 @@ fn an_adverb_before_the_cue_is_no_part_of_the_source() {
         cs.iter()
             .all(|c| c.source.as_ref().is_none_or(|s| s.text != "only")),
         "{cs:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_that_reports_is_no_part_of_the_source() {
+    let cs =
+        claims("It rained. Barkley, who said he typically votes Democratic, said it was close.");
+    let sources: Vec<_> = cs
+        .iter()
+        .filter_map(|c| c.source.as_ref().map(|s| s.text.as_str()))
+        .collect();
+    assert_eq!(sources, ["Barkley", "who"], "{cs:#?}");
+    // A relative clause that reports nothing stays in the source.
+    let cs = claims("It rained. Barkley, who lives in Miami, said it was close.");
+    assert_eq!(source_of(&cs, "said"), Some("Barkley, who lives in Miami,"));
+}
+
+#[test]
+fn a_list_opening_the_sentence_is_one_source() {
+    let cs = claims("It rained. Ben Carson, Ted Cruz and Rand Paul said the program failed.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Ben Carson, Ted Cruz and Rand Paul")
+    );
+    let cs = claims(
+        "It rained. Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez \
+         (D-N.J.) suggested that those claims were grounds for action.",
+    );
+    assert_eq!(
+        source_of(&cs, "suggested"),
+        Some("Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.)")
+    );
+    // An opening phrase is no item of the list.
+    for text in [
+        "It rained. In Iowa, Cruz and Rubio said the race was close.",
+        "It rained. Yes, Cruz and Rubio said the race was close.",
+        "It rained. Despite the loss, Cruz and Rubio said the race was close.",
+    ] {
+        let cs = claims(text);
+        assert_eq!(source_of(&cs, "said"), Some("Cruz and Rubio"), "{text}");
+    }
+}
+
+#[test]
+fn a_possessive_before_a_cue_noun_is_the_source() {
+    let cs = claims("It rained. Trump was merciless in his attacks on the press.");
+    assert_eq!(source_of(&cs, "attacks on"), Some("his"));
+}
+
+#[test]
+fn a_quote_with_its_speaker_is_kept_inside_another_claim() {
+    let cs = claims(
+        "It rained. DuVernay said the amendment was worth examining because \
+         “most people don’t know about that loop-hole,” she said.",
+    );
+    let outer = find(&cs, "said");
+    assert_eq!(
+        outer.source.as_ref().map(|s| s.text.as_str()),
+        Some("DuVernay")
+    );
+    let inner = cs
+        .iter()
+        .find(|c| c.source.as_ref().is_some_and(|s| s.text == "she"))
+        .unwrap_or_else(|| panic!("no claim by “she” in {cs:#?}"));
+    assert_eq!(
+        inner.content.text,
+        "“most people don’t know about that loop-hole,”"
     );
 }
