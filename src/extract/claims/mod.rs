@@ -2494,9 +2494,10 @@ impl<'a> Doc<'a> {
         // Passive: "C was first reported by X", "X was accused of C" (no source).
         // "Mr. Ackman is convinced that C": a participle of feeling or belief is no passive;
         // its subject holds the view.
-        let adjectival = matches!(
-            self.low(cue.end - 1),
-            "convinced"
+        let adjectival = cue.clone().any(|k| {
+            matches!(
+                self.low(k),
+                "convinced"
                 | "concerned"
                 | "worried"
                 | "persuaded"
@@ -2512,7 +2513,18 @@ impl<'a> Doc<'a> {
                 | "shocked"
                 | "outraged"
                 | "dismayed"
-        );
+                    // "She is assured of 108 delegates", "They are focused on C".
+                    | "assured"
+                    | "focused"
+                    | "scared"
+                    | "opposed"
+                    | "committed"
+                    | "interested"
+                    | "devoted"
+                    | "dedicated"
+                    | "inclined"
+            )
+        });
         if self.is_passive(cue.clone()) && !adjectival {
             // "the central bank, which is expected to act": the relative pronoun stands for
             // the subject, and PolNeAR marks it as the content's first piece.

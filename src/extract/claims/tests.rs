@@ -2170,3 +2170,15 @@ fn a_quote_with_its_speaker_is_kept_inside_another_claim() {
         "“most people don’t know about that loop-hole,”"
     );
 }
+
+#[test]
+fn a_participle_of_feeling_keeps_its_subject_as_the_source() {
+    let cs = claims("It rained. Democratic leaders are worried about the convention.");
+    assert_eq!(
+        source_of(&cs, "are worried about"),
+        Some("Democratic leaders")
+    );
+    // A true passive names no source before the cue.
+    let cs = claims("It rained. The senator was accused of lying about the deal.");
+    assert!(cs.iter().all(|c| c.source.is_none()), "{cs:#?}");
+}
