@@ -1549,6 +1549,10 @@ impl<'a> Doc<'a> {
                         if r.len() > 1 && matches!(self.low(r.start), "leaving" | "make" | "get") {
                             r.start += 1;
                         }
+                        // "-Nate Cohn": a list's bullet.
+                        while r.len() > 1 && matches!(self.low(r.start), "-" | "--" | "•" | "*") {
+                            r.start += 1;
+                        }
                         // "The research not only documented", "which together vowed": an
                         // adverb before the cue is no part of the speaker.
                         while r.len() > 1 && self.low_in(r.end - 1, &SOURCE_END_ADVERBS_SET) {
@@ -3051,12 +3055,38 @@ impl<'a> Doc<'a> {
             return None;
         }
         let verb = (np.start + 1..np.end).find(|&k| {
-            self.is_past_verb(k) && {
-                let p = self.low(k - 1);
-                self.tokens[k - 1].kind == TokenKind::Word
-                    && !self.low_in(k - 1, &NOT_SUBJECT_END_SET)
-                    && !p.ends_with("ly")
-            }
+            let lower_word = self.tokens[k].kind == TokenKind::Word
+                && self.raw(k).starts_with(char::is_lowercase);
+            // "he keeps talking about", "she's become angry": a subject pronoun ends its
+            // noun phrase; whatever follows is its verb.
+            let after_pronoun = lower_word
+                && k - 1 == np.start
+                && matches!(self.low(k - 1), "he" | "she" | "they" | "we" | "i")
+                && (self.raw(k - 1) == "I" || self.raw(k - 1).starts_with(char::is_lowercase))
+                && !matches!(
+                    self.low(k),
+                    "and" | "or" | "nor" | "both" | "all" | "themselves" | "himself" | "herself"
+                );
+            // "Lewandowski taking to Twitter to call": a participle after a name opens a
+            // clause.
+            let participle_after_name = lower_word
+                && self.low(k).len() > 5
+                && self.low(k).ends_with("ing")
+                && self.low(k).chars().all(char::is_alphabetic)
+                && self.raw(k - 1).starts_with(char::is_uppercase)
+                // "Republicans seeking the presidency": PolNeAR keeps a group's description.
+                && !self.raw(k - 1).ends_with('s')
+                && self.tokens[k - 1].kind == TokenKind::Word
+                && k - 1 > s0
+                && !self.low_in(k - 1, &LEADING_NON_SOURCE_SET);
+            after_pronoun
+                || participle_after_name
+                || (self.is_past_verb(k) && {
+                    let p = self.low(k - 1);
+                    self.tokens[k - 1].kind == TokenKind::Word
+                        && !self.low_in(k - 1, &NOT_SUBJECT_END_SET)
+                        && !p.ends_with("ly")
+                })
         });
         match verb {
             Some(v) => Some(np.start..v),

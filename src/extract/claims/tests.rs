@@ -2182,3 +2182,25 @@ fn a_participle_of_feeling_keeps_its_subject_as_the_source() {
     let cs = claims("It rained. The senator was accused of lying about the deal.");
     assert!(cs.iter().all(|c| c.source.is_none()), "{cs:#?}");
 }
+
+#[test]
+fn a_source_ends_where_its_clause_starts() {
+    let cs = claims(
+        "It rained. The feud grew, with Lewandowski taking to Twitter to call Fields \
+         “totally delusional” for the accusation.",
+    );
+    assert_eq!(source_of(&cs, "to call"), Some("Lewandowski"));
+    let cs = claims("It rained. Still, they couldn't bring themselves to back Mr. Trump.");
+    assert_eq!(source_of(&cs, "to back"), Some("they"));
+    // A group's description stays ("Two of the Republicans seeking the presidency").
+    let cs = claims(
+        "It rained. Two of the Republicans seeking the presidency have released their totals.",
+    );
+    assert_eq!(
+        source_of(&cs, "have released"),
+        Some("Two of the Republicans seeking the presidency")
+    );
+    // A bullet is no part of the name.
+    let cs = claims("It rained.\n\n-Nate Cohn says the polls are wrong.");
+    assert_eq!(source_of(&cs, "says"), Some("Nate Cohn"));
+}
