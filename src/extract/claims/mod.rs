@@ -1968,6 +1968,35 @@ impl<'a> Doc<'a> {
         if self.glued_slash(k + 1) { 2 } else { 0 }
     }
 
+    /// "current and former officials", "pollster and strategist Joel Benenson": lower-case
+    /// words on both sides of the "and" at `k` (in a phrase ending before `end`), neither a
+    /// verb, an adverb or a time word, are one phrase's modifiers or nouns ("prices rose and
+    /// analysts said" are two clauses).
+    fn coordinated_modifiers(&self, k: usize, end: usize) -> bool {
+        let plain = |j: usize| {
+            let w = self.low(j);
+            self.tokens[j].kind == TokenKind::Word
+                && self.raw(j).starts_with(char::is_lowercase)
+                && !self.low_in(j, &LEFT_STOP_SET)
+                && !self.low_in(j, &LEADING_NON_SOURCE_SET)
+                && !self.low_in(j, &TRAILING_NON_SOURCE_SET)
+                && !self.low_in(j, &PREPOSITIONS_SET)
+                && !self.is_past_verb(j)
+                && !self.in_cue[j]
+                && !w.ends_with("ly")
+                && !is_determiner(w)
+        };
+        k > 0
+            && k + 1 < self.tokens.len()
+            && plain(k - 1)
+            && plain(k + 1)
+            // "which rose and fell": no verb in -s or -ed form before the "and".
+            && !(self.low(k - 1).ends_with('s') || self.low(k - 1).ends_with("ed"))
+            // "… the body and researchers hope": a lone noun after the "and" may be the
+            // subject of a clause of its own.
+            && k + 2 < end
+    }
+
     /// The leftward noun phrase ending just before token `end`, within the sentence.
     fn np_left(&self, start_limit: usize, end: usize) -> Option<Range<usize>> {
         let start_limit = start_limit.max(end.saturating_sub(MAX_PHRASE));
@@ -1990,7 +2019,8 @@ impl<'a> Doc<'a> {
                         && (self.raw(k - 1).starts_with(char::is_uppercase)
                             || (self.low(k - 1).ends_with('s') && self.low(k - 1).len() > 3)
                             || self.raw(k + 1).starts_with(char::is_uppercase)
-                            || matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their"))
+                            || matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their")
+                            || self.coordinated_modifiers(k, end))
                 }
                 // "Her submission to the court", "an adviser to Mr. Trump".
                 TokenKind::Word if low == "to" => {

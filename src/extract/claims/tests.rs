@@ -2204,3 +2204,20 @@ fn a_source_ends_where_its_clause_starts() {
     let cs = claims("It rained.\n\n-Nate Cohn says the polls are wrong.");
     assert_eq!(source_of(&cs, "says"), Some("Nate Cohn"));
 }
+
+#[test]
+fn coordinated_modifiers_stay_in_the_source() {
+    let cs = claims("It rained. Three current and former officials said the plan failed.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Three current and former officials")
+    );
+    let cs = claims("It rained. Clinton's chief pollster and strategist Joel Benenson said so.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Clinton's chief pollster and strategist Joel Benenson")
+    );
+    // A noun alone after the "and" may open a clause of its own.
+    let cs = claims("It rained. Cells turn into any tissue and researchers hope to use them.");
+    assert_eq!(source_of(&cs, "hope"), Some("researchers"));
+}
