@@ -3694,7 +3694,12 @@ impl<'a> Doc<'a> {
             let clean = e - np.end <= MAX_APPOSITIVE
                 && (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
             if clean && e > np.end + 1 {
-                return Some(np.start..e);
+                // "said Dan Cantor, the party's director, eyeing the coming weeks", "…, in a
+                // statement provided by his firm": an adjunct after a later comma tells how
+                // or when it was said, and is no part of the speaker.
+                let adjunct =
+                    (np.end + 2..e).find(|&k| self.low(k - 1) == "," && self.opens_adjunct(k));
+                return Some(np.start..adjunct.unwrap_or(e));
             }
             // "said Josh Earnest, the White House press secretary, echoing …": so does an
             // appositive that a comma closes, unless the cue opens the sentence ("According to
@@ -3707,6 +3712,27 @@ impl<'a> Doc<'a> {
             return Some(np);
         }
         None
+    }
+
+    /// A word opening an adjunct after an appositive's comma: a participle ("speaking to
+    /// CNN"), a preposition of manner or time ("in a statement", "at its convention"), or an
+    /// aside ("but …", "still …", "half joking").
+    fn opens_adjunct(&self, k: usize) -> bool {
+        let w = self.low(k);
+        // "in Chicago's South Side" is a place, "on Monday" a time.
+        let place = || {
+            self.raw(k + 1).starts_with(char::is_uppercase)
+                && !self.low_in(k + 1, &TRAILING_NON_SOURCE_SET)
+        };
+        self.tokens[k].kind == TokenKind::Word
+            && self.raw(k).starts_with(char::is_lowercase)
+            && ((w.len() > 5
+                && w.ends_with("ing")
+                && w != "including"
+                && w.chars().all(char::is_alphabetic))
+                || (matches!(w, "in" | "at" | "on" | "about" | "via" | "during" | "after")
+                    && !place())
+                || matches!(w, "but" | "still" | "half" | "surrounded" | "while"))
     }
 
     /// The end of an appositive opening at `from`, right after a name and its comma, that a

@@ -2221,3 +2221,24 @@ fn coordinated_modifiers_stay_in_the_source() {
     let cs = claims("It rained. Cells turn into any tissue and researchers hope to use them.");
     assert_eq!(source_of(&cs, "hope"), Some("researchers"));
 }
+
+#[test]
+fn an_adjunct_after_an_inverted_speakers_appositive_is_no_part_of_it() {
+    let cs = claims(
+        "It rained. “We will win,” said Jeff Weaver, the campaign manager, speaking to CNN \
+         after the debate.",
+    );
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Jeff Weaver, the campaign manager,")
+    );
+    // A place is part of the description.
+    let cs = claims(
+        "It rained. “We will win,” said William Burns, whose district includes Hyde Park, on \
+         Chicago's South Side.",
+    );
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("William Burns, whose district includes Hyde Park, on Chicago's South Side")
+    );
+}
