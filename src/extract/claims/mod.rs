@@ -2489,7 +2489,8 @@ impl<'a> Doc<'a> {
             let content = self.content_after(cue.end, s1)?;
             let subject = self
                 .sentence_subject(s0, cue.start)
-                .filter(|r| self.opens_source(r.start));
+                .filter(|r| self.opens_source(r.start))
+                .or_else(|| self.participle_subject(s0, cue.start));
             let source = first_source.clone().or(subject);
             return Some(Found {
                 source: source.map(|r| self.bytes(r)),
@@ -3971,6 +3972,30 @@ impl<'a> Doc<'a> {
         } else {
             s0
         }
+    }
+
+    /// The speaker of a participle at `cue` when the sentence's subject is no capitalised
+    /// phrase: a subject pronoun opening it ("But she spoke for an hour, cautioning that C"),
+    /// or the phrase opening it right before the participle's comma ("The Journal, citing
+    /// internal documents, reported"), up to its verb.
+    fn participle_subject(&self, s0: usize, cue: usize) -> Option<Range<usize>> {
+        let mut k = self.after_discourse_adverb(s0, cue);
+        if matches!(self.low(k), "but" | "and" | "yet" | "so" | "still" | "then") {
+            k += 1;
+        }
+        if k + 1 < cue
+            && matches!(self.low(k), "he" | "she" | "they" | "we" | "i")
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && self.raw(k + 1).starts_with(char::is_lowercase)
+        {
+            return Some(k..k + 1);
+        }
+        let comma = cue
+            .checked_sub(1)
+            .filter(|&c| c > k && self.low(c) == ",")?;
+        // "Trump went further, embracing": the subject before its verb.
+        self.source_left(k, comma)
+            .filter(|r| r.start == k && self.raw(k).starts_with(char::is_uppercase))
     }
 
     /// The first token after a dateline opening the sentence at `s0` ("WASHINGTON —",

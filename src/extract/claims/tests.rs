@@ -2242,3 +2242,15 @@ fn an_adjunct_after_an_inverted_speakers_appositive_is_no_part_of_it() {
         Some("William Burns, whose district includes Hyde Park, on Chicago's South Side")
     );
 }
+
+#[test]
+fn a_participle_after_no_claim_takes_the_clauses_subject() {
+    let cs =
+        claims("It rained. The Journal, citing internal documents, reported that it was broke.");
+    assert_eq!(source_of(&cs, "citing"), Some("The Journal"));
+    let cs =
+        claims("It rained. But she spoke for an hour, cautioning that the turmoil would last.");
+    assert_eq!(source_of(&cs, "cautioning"), Some("she"));
+    let cs = claims("It rained. Trump went further, embracing his reputation as a liberal.");
+    assert_eq!(source_of(&cs, "embracing"), Some("Trump"));
+}
