@@ -2417,6 +2417,18 @@ impl<'a> Doc<'a> {
             } else {
                 self.clause_before(s0, cue.start)
             }?;
+            // "C, according to John Weaver, a Republican strategist.", "…, according to a
+            // campaign official who was not authorized to speak.": closing the sentence, the
+            // source keeps its appositive or relative clause.
+            let content_before = !(cue.start == s0 || prev_low != "," && cue.start < s0 + 2);
+            let src = src.map(|r| {
+                if content_before {
+                    self.closing_description(r.end, s1)
+                        .map_or(r.clone(), |e| r.start..e)
+                } else {
+                    r
+                }
+            });
             return Some(Found {
                 source: src.map(|r| self.bytes(r)),
                 cue: Some(self.bytes(cue)),
@@ -3326,6 +3338,36 @@ impl<'a> Doc<'a> {
         }
         let stop_ok = e >= s1 || e < limit && !self.in_cue[e];
         (e > start && e - start <= MAX_ACCORDING_SOURCE && stop_ok).then_some(start..e)
+    }
+
+    /// The end of a description running from `from`, right after a source, to the sentence's
+    /// end (its final punctuation left out): an appositive after a comma ("…, a Republican
+    /// strategist") or a relative clause ("… who spoke on the condition of anonymity"), with
+    /// no cue, quote or clause of its own ("…, was any mention of" is the sentence going on).
+    fn closing_description(&self, from: usize, s1: usize) -> Option<usize> {
+        let mut e = s1;
+        while e > from && matches!(self.low(e - 1), "." | "?" | "!") {
+            e -= 1;
+        }
+        let opens = match self.low(from) {
+            "," => matches!(
+                self.low(from + 1),
+                "a" | "an" | "the" | "one" | "another" | "who" | "which"
+            ),
+            "who" => true,
+            _ => false,
+        };
+        let clean = (from..e).all(|k| {
+            !self.in_cue[k]
+                && self.in_quote[k].is_none()
+                && self.tokens[k].kind != TokenKind::Quote
+                && !(self.low(k) == ","
+                    && matches!(
+                        self.low(k + 1),
+                        "was" | "is" | "were" | "are" | "and" | "but"
+                    ))
+        });
+        (opens && clean && e > from + 1 && e - from <= MAX_APPOSITIVE).then_some(e)
     }
 
     /// The clause a trailing "according to" attaches to: the sentence up to the comma before

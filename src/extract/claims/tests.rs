@@ -2254,3 +2254,24 @@ fn a_participle_after_no_claim_takes_the_clauses_subject() {
     let cs = claims("It rained. Trump went further, embracing his reputation as a liberal.");
     assert_eq!(source_of(&cs, "embracing"), Some("Trump"));
 }
+
+#[test]
+fn a_closing_according_to_source_keeps_its_description() {
+    let cs =
+        claims("It rained. The campaign signed the deals, according to John Weaver, a strategist.");
+    assert_eq!(
+        source_of(&cs, "according to"),
+        Some("John Weaver, a strategist")
+    );
+    let cs = claims(
+        "It rained. The plan was dropped, according to an official who was not authorized to \
+         speak.",
+    );
+    assert_eq!(
+        source_of(&cs, "according to"),
+        Some("an official who was not authorized to speak")
+    );
+    // Opening the sentence, the comma ends the source.
+    let cs = claims("It rained. According to John Weaver, the strategist was wrong.");
+    assert_eq!(source_of(&cs, "According to"), Some("John Weaver"));
+}
