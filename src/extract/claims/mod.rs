@@ -3589,11 +3589,38 @@ impl<'a> Doc<'a> {
             && (a.ends_with("ing")
                 || a.ends_with("ly")
                 || PREPOSITIONS.contains(&a)
-                || matches!(a, "in" | "for" | "by" | "however" | "meanwhile" | "too"));
+                || matches!(
+                    a,
+                    "in" | "for"
+                        | "by"
+                        | "however"
+                        | "meanwhile"
+                        | "too"
+                        // "Paul Ryan, despite admitting C, said D".
+                        | "despite"
+                        | "amid"
+                        | "although"
+                        | "though"
+                        | "while"
+                        | "when"
+                        | "unlike"
+                ));
         if before + 1 >= comma
             || (!relative && !aside && (cue_inside || comma - before - 1 > MAX_APPOSITIVE_BEFORE))
         {
             return None;
+        }
+        // "Paul Ryan, R-Wis., despite admitting C, said": a party and state after a name are
+        // the name's, their comma too.
+        if aside
+            && let Some(party) = before.checked_sub(2).filter(|&p| p >= s0 + 2)
+            && self.party_state(party)
+            && self.low(party + 1) == "."
+            && self.low(party - 1) == ","
+            && let Some(name) = self.np_left(s0, party - 1)
+            && name.end == party - 1
+        {
+            return Some(name.start..before + 1);
         }
         let mut head = self.np_left(s0, before)?;
         if head.end != before {
@@ -3629,6 +3656,14 @@ impl<'a> Doc<'a> {
             return Some(head);
         }
         Some(head.start..comma + 1)
+    }
+
+    /// A party and state ("R-Wis.", "D-N.J.", "I-Vt.") at token `k`.
+    fn party_state(&self, k: usize) -> bool {
+        let mut chars = self.raw(k).chars();
+        matches!(chars.next(), Some('R' | 'D' | 'I'))
+            && chars.next() == Some('-')
+            && chars.next().is_some_and(|c| c.is_ascii_uppercase())
     }
 
     /// "Kall -- co-editor of a book on the debates -- said C": a name and the aside between

@@ -2275,3 +2275,22 @@ fn a_closing_according_to_source_keeps_its_description() {
     let cs = claims("It rained. According to John Weaver, the strategist was wrong.");
     assert_eq!(source_of(&cs, "According to"), Some("John Weaver"));
 }
+
+#[test]
+fn a_concessive_aside_leaves_the_name_before_it_as_the_source() {
+    let cs =
+        claims("It rained. Paul Ryan, despite admitting his concerns, said the party was united.");
+    let c = find(&cs, "said");
+    assert_eq!(
+        roles(c),
+        (Some("Paul Ryan"), Some("said"), "the party was united")
+    );
+    let cs = claims(
+        "It rained. House Speaker Paul Ryan, R-Wis., despite his concerns, said the party was \
+         united.",
+    );
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("House Speaker Paul Ryan, R-Wis.,")
+    );
+}
