@@ -1578,7 +1578,6 @@ impl<'a> Doc<'a> {
                         r.end > r.start
                             && (self.low_in(r.end - 1, &SOURCE_END_PREPOSITIONS_SET)
                                 || self.low_in(r.end - 1, &SOURCE_END_ADVERBS_SET)
-
                                 || self.low_in(r.start, &SOURCE_START_NON_SET)
                                 // "It's easy to criticize" (but in "It's denouncing" the
                                 // 's goes to the cue later and "It" speaks).
@@ -3175,7 +3174,6 @@ impl<'a> Doc<'a> {
                             | "throughout"
                             | "among"
                             | "amid"
-                            | "during"
                             | "following"
                             | "unlike"
                             | "like"
