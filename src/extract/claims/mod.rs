@@ -2681,8 +2681,18 @@ impl<'a> Doc<'a> {
             // "X opened the summit by calling for C": the clause's subject, if any.
             self.clause_subject(s0, cue.start - 1)
         } else {
-            self.relative_source(s0, cue.start)
-                .or_else(|| self.source_left(s0, cue.start))
+            // "The research not only documented C, but also D": the focus adverbs stand between
+            // the subject and its verb.
+            let end = if cue.start >= s0 + 3
+                && self.low(cue.start - 2) == "not"
+                && matches!(self.low(cue.start - 1), "only" | "just" | "merely")
+            {
+                cue.start - 2
+            } else {
+                cue.start
+            };
+            self.relative_source(s0, end)
+                .or_else(|| self.source_left(s0, end))
                 .map(|src| self.coordinated_list(s0, src))
         };
         // "C, X said." / "“C,” X said.": content before a short source.
