@@ -3612,7 +3612,15 @@ impl<'a> Doc<'a> {
                         | "while"
                         | "when"
                         | "unlike"
-                ));
+                )
+                // "Hillary Clinton, like Obama, has said": one name likened to another (but
+                // "Critics of the program, like Senator Grassley, see" and "Mr. Autor, like
+                // most economists," describe, and PolNeAR keeps that).
+                || (a == "like"
+                    && before > s0 + 1
+                    && self.raw(before - 1).starts_with(char::is_uppercase)
+                    && !self.raw(before - 1).ends_with('s')
+                    && self.raw(before + 2).starts_with(char::is_uppercase)));
         if before + 1 >= comma
             || (!relative && !aside && (cue_inside || comma - before - 1 > MAX_APPOSITIVE_BEFORE))
         {

@@ -2290,3 +2290,19 @@ fn a_concessive_aside_leaves_the_name_before_it_as_the_source() {
         Some("House Speaker Paul Ryan, R-Wis.,")
     );
 }
+
+#[test]
+fn a_name_likened_to_another_is_the_source() {
+    let cs =
+        claims("It rained. Candidate Hillary Clinton, like Obama, has encouraged allies to spend.");
+    assert_eq!(
+        source_of(&cs, "has encouraged"),
+        Some("Candidate Hillary Clinton")
+    );
+    // A description of the kind stays in the source.
+    let cs = claims("It rained. Mr. Autor, like most economists, said trade helps the economy.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Mr. Autor, like most economists,")
+    );
+}
