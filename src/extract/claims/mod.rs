@@ -2027,7 +2027,9 @@ impl<'a> Doc<'a> {
                         && k > start_limit
                         && !self.in_cue[k - 1]
                         && (matches!(self.low(k + 1), "the" | "his" | "her" | "its" | "their")
-                            || self.raw(k + 1).starts_with(char::is_uppercase))
+                            || self.raw(k + 1).starts_with(char::is_uppercase)
+                            // "Those close to him".
+                            || (k + 2 == end && matches!(self.low(k + 1), "him" | "them")))
                 }
                 // A lower-case word with a period ("is no. He") ends a sentence here.
                 TokenKind::Word
@@ -2056,7 +2058,14 @@ impl<'a> Doc<'a> {
                 }
                 TokenKind::Punct => {
                     // "42% say they are liberal".
-                    matches!(low, "&" | "-" | "(" | ")" | "%")
+                    matches!(low, "&" | "-" | ")" | "%")
+                        // "(D-Ohio)" inside the phrase, or a bracket after a name, not the
+                        // bracket of an aside that opens before it ("a van (her campaign
+                        // later disclosed").
+                        || (low == "("
+                            && ((k + 1..end).any(|m| self.low(m) == ")")
+                                || (k > start_limit
+                                    && self.raw(k - 1).starts_with(char::is_uppercase))))
                         || (low == "." && self.low(k + 1) == ")")
                         // "The Reuters/Ipsos poll".
                         || (k > start_limit && self.glued_slash(k))
@@ -2120,7 +2129,11 @@ impl<'a> Doc<'a> {
             i -= 1;
         }
         // "at 86 she said": a subject pronoun right before the cue is the whole source.
-        if end > i + 1 && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we") {
+        // "my siblings and I" is one.
+        if end > i + 1
+            && matches!(self.low(end - 1), "he" | "she" | "they" | "i" | "we")
+            && !(end > i + 2 && self.low(end - 1) == "i" && self.low(end - 2) == "and")
+        {
             i = end - 1;
         }
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month"),
@@ -3172,6 +3185,8 @@ impl<'a> Doc<'a> {
                 let opening = self.low_in(s0, &LEADING_NON_SOURCE_SET)
                     || self.low_in(s0, &PREPOSITIONS_SET)
                     || (item.len() == 1 && self.low_in(s0, &SOURCE_START_NON_SET))
+                    // "Likely, my siblings and I": an opening adverb.
+                    || (item.len() == 1 && self.low(s0).ends_with("ly"))
                     || matches!(
                         self.low(s0),
                         "yes"
@@ -3787,6 +3802,18 @@ impl<'a> Doc<'a> {
             }
             let clean = e - np.end <= MAX_APPOSITIVE
                 && (np.end + 1..e).all(|k| !self.in_cue[k] && self.in_quote[k].is_none());
+            // "said Donald Tusk, summing up …", "said O'Neill, on what was his first day": an
+            // adjunct right after the name's comma leaves the name alone.
+            // Not a title ("Ken Sena, managing director") nor an anonymity formula, which
+            // PolNeAR keeps with the speaker ("a strategist, speaking on condition of …").
+            if np.end + 1 < s1
+                && self.opens_adjunct(np.end + 1)
+                && self.low(np.end + 1) != "managing"
+                && !(self.low(np.end + 2) == "on"
+                    && (np.end + 3..np.end + 5).any(|k| self.low(k) == "condition"))
+            {
+                return Some(np);
+            }
             if clean && e > np.end + 1 {
                 // "said Dan Cantor, the party's director, eyeing the coming weeks", "…, in a
                 // statement provided by his firm": an adjunct after a later comma tells how
@@ -3961,6 +3988,8 @@ impl<'a> Doc<'a> {
             // "European leaders gathered Friday": the verb ends the subject.
             while word(end)
                 && (end == start || !self.is_past_verb(end))
+                // "Trump openly admires Putin": an adverb ends the subject.
+                && (end == start || !self.low(end).ends_with("ly") || cap(end))
                 && (end == start
                     || cap(end)
                     || matches!(self.low(end), "'s" | "’s" | "of" | "the")
@@ -4007,6 +4036,15 @@ impl<'a> Doc<'a> {
         };
         if let Some(r) = phrase(s0).filter(subject) {
             return Some(r);
+        }
+        // "Dean, a former party chairman, poked at Trump, tweeting": a name and its
+        // appositive, with the verb after the appositive's comma.
+        if let Some(r) = phrase(s0).filter(|r| self.low(r.end) == ",")
+            && let Some(e) = self.closed_appositive(r.end + 1, limit)
+            && self.low(e - 1) == ","
+            && verb_follows(&(r.start..e))
+        {
+            return Some(r.start..e - 1);
         }
         // Skip leading adverbial clauses ending with a comma ("During a speech earlier in
         // the day, Trump attacked Clinton …, saying"): the first comma part that opens with a

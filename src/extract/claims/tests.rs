@@ -2306,3 +2306,68 @@ fn a_name_likened_to_another_is_the_source() {
         Some("Mr. Autor, like most economists,")
     );
 }
+
+#[test]
+fn an_adjunct_right_after_an_inverted_speakers_comma_is_no_part_of_the_speaker() {
+    let cs = claims(
+        "\"It was a sad moment,\" said European Council President Donald Tusk, summing up \
+         the talks.",
+    );
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("European Council President Donald Tusk")
+    );
+    let cs = claims("\"The cause is unknown,\" said O'Neill, on what was his first full day.");
+    assert_eq!(source_of(&cs, "said"), Some("O'Neill"));
+    // A title and the anonymity formula stay with the speaker.
+    let cs = claims("\"Growth will slow,\" said Ken Sena, managing director at Evercore.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Ken Sena, managing director at Evercore")
+    );
+    let cs = claims("\"It is coming,\" said a strategist, speaking on the condition of anonymity.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("a strategist, speaking on the condition of anonymity")
+    );
+}
+
+#[test]
+fn a_source_does_not_reach_back_across_an_aside_bracket() {
+    let cs = claims(
+        "It rained. Clinton stumbled to a van last weekend (her campaign later disclosed that \
+         she has pneumonia).",
+    );
+    assert_eq!(source_of(&cs, "later disclosed"), Some("her campaign"));
+    // A name's own bracket stays.
+    let cs = claims("It rained. Kasich (who has 25 delegates to date) said he could win.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Kasich (who has 25 delegates to date)")
+    );
+}
+
+#[test]
+fn coordinated_and_prepositional_subjects_keep_their_first_words() {
+    let cs = claims("It rained. Likely, my siblings and I understood this because we were hurt.");
+    assert_eq!(source_of(&cs, "understood"), Some("my siblings and I"));
+    let cs = claims("It rained. Those close to him say that he would have liked more.");
+    assert_eq!(source_of(&cs, "say"), Some("Those close to him"));
+}
+
+#[test]
+fn a_participle_takes_the_subject_before_an_adverb_or_with_its_appositive() {
+    let cs = claims(
+        "Trump openly admires Russian President Vladimir Putin as a strong leader, comparing \
+         him favorably to President Obama.",
+    );
+    assert_eq!(source_of(&cs, "comparing"), Some("Trump"));
+    let cs = claims(
+        "Dean, a former party chairman and presidential candidate, poked at Trump during the \
+         debate, tweeting, \"Notice Trump sniffing all the time.\"",
+    );
+    assert_eq!(
+        source_of(&cs, "tweeting"),
+        Some("Dean, a former party chairman and presidential candidate")
+    );
+}
