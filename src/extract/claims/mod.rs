@@ -1294,7 +1294,11 @@ impl<'a> Doc<'a> {
             while start > s0
                 && !self.in_cue[start - 1]
                 && self.in_quote[start - 1].is_none()
-                && is_cue_modifier(self.low(start - 1))
+                && (is_cue_modifier(self.low(start - 1))
+                    // "who’s called for": a contracted auxiliary after a relative pronoun.
+                    || (matches!(self.low(start - 1), "'s" | "’s")
+                        && start - 1 > s0
+                        && matches!(self.low(start - 2), "who" | "that" | "which")))
                 // "Both have promised C", "To varying degrees, all agreed": opening the clause,
                 // "both" and "all" are its subject.
                 && !(matches!(self.low(start - 1), "both" | "all")
@@ -4541,6 +4545,7 @@ fn is_cue_modifier(w: &str) -> bool {
         "separately",
         "both",
         "all",
+        "almost",
         "'ve",
         "’ve",
         "'d",

@@ -2371,3 +2371,19 @@ fn a_participle_takes_the_subject_before_an_adverb_or_with_its_appositive() {
         Some("Dean, a former party chairman and presidential candidate")
     );
 }
+
+#[test]
+fn a_contracted_auxiliary_after_a_relative_pronoun_is_the_cues() {
+    let cs = claims(
+        "It matters, with Hillary Clinton — who’s called for big tax hikes on the rich — \
+         lambasting Trump.",
+    );
+    let c = find(&cs, "’s called for");
+    assert_eq!(roles(c).0, Some("who"));
+    // "almost" is a modifier of the cue, and the conjoined verb keeps the subject.
+    let cs = claims(
+        "They learned of the deals with Mills and Bentel and almost immediately disclosed \
+         them to the AP.",
+    );
+    assert_eq!(source_of(&cs, "almost immediately disclosed"), Some("They"));
+}
