@@ -2173,6 +2173,39 @@ impl<'a> Doc<'a> {
             let t = &self.tokens[i];
             let low = self.low(i);
             let ok = match t.kind {
+                // "a person close to the Clintons", "one longtime adviser to Bill Clinton".
+                TokenKind::Word
+                    if low == "to"
+                        && i > start
+                        && matches!(
+                            self.low(i - 1),
+                            "close"
+                                | "adviser"
+                                | "advisor"
+                                | "advisers"
+                                | "advisors"
+                                | "aide"
+                                | "aides"
+                                | "ally"
+                                | "allies"
+                                | "assistant"
+                                | "counselor"
+                                | "consultant"
+                                | "spokesman"
+                                | "spokeswoman"
+                                | "spokesperson"
+                                | "confidant"
+                                | "confidante"
+                                | "envoy"
+                                | "ambassador"
+                                | "donor"
+                                | "donors"
+                        )
+                        && (matches!(self.low(i + 1), "the" | "his" | "her" | "their")
+                            || self.raw(i + 1).starts_with(char::is_uppercase)) =>
+                {
+                    !self.in_cue[i]
+                }
                 TokenKind::Word | TokenKind::Number => {
                     !(self.in_cue[i] || i > start && self.low_in(i, &RIGHT_STOP_SET))
                 }
@@ -3742,6 +3775,13 @@ impl<'a> Doc<'a> {
     /// sentence ("said David Wasserman, House editor for the Cook Political Report").
     fn inverted_source(&self, start: usize, s1: usize) -> Option<Range<usize>> {
         let first = self.low(start);
+        // "…, as first reported by The Washington Post, is": the agent of a passive cue, with
+        // no appositive after it.
+        if first == "by" {
+            return self
+                .np_right(start + 1, s1)
+                .filter(|np| self.raw(np.start).starts_with(char::is_uppercase));
+        }
         // "said Will Doyle": a capitalised modal before a capitalised word is a name.
         let name = matches!(first, "may" | "will")
             && self.raw(start).starts_with(char::is_uppercase)

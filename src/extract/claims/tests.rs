@@ -2387,3 +2387,22 @@ fn a_contracted_auxiliary_after_a_relative_pronoun_is_the_cues() {
     );
     assert_eq!(source_of(&cs, "almost immediately disclosed"), Some("They"));
 }
+
+#[test]
+fn an_inverted_speaker_keeps_whom_they_advise_and_a_passive_agent_loses_by() {
+    let cs = claims("\"We will win,\" said a person close to the Clintons.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("a person close to the Clintons")
+    );
+    let cs = claims("\"It is over,\" said one longtime adviser to Bill Clinton.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("one longtime adviser to Bill Clinton")
+    );
+    // Elsewhere "to" still ends the speaker's phrase.
+    let cs = claims("\"It is over,\" said Mr. Jones to the crowd.");
+    assert_eq!(source_of(&cs, "said"), Some("Mr. Jones"));
+    let cs = claims("The bill, opposed by House Republicans, never became law.");
+    assert_eq!(source_of(&cs, "opposed"), Some("House Republicans"));
+}
