@@ -2143,11 +2143,27 @@ impl<'a> Doc<'a> {
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month"),
         // but "USA Today" is a name.
         let mut end = end;
+        // "A poll released Wednesday found": the day dates the poll, and PolNeAR keeps it
+        // (12 times in 12).
+        let dated = |k: usize| {
+            (k > i + 1
+                && matches!(
+                    self.low(k - 1),
+                    "released" | "published" | "conducted" | "taken" | "issued"
+                ))
+                || (k > i + 2
+                    && self.low(k - 1) == "on"
+                    && matches!(
+                        self.low(k - 2),
+                        "released" | "published" | "conducted" | "taken" | "issued"
+                    ))
+        };
         while end > i + 1
             && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET)
             && !(self.low(end - 1) == "today"
                 && self.raw(end - 1).starts_with(char::is_uppercase)
                 && self.raw(end - 2).starts_with(char::is_uppercase))
+            && !(self.raw(end - 1).starts_with(char::is_uppercase) && dated(end - 1))
         {
             end -= 1;
         }

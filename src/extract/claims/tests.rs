@@ -2406,3 +2406,17 @@ fn an_inverted_speaker_keeps_whom_they_advise_and_a_passive_agent_loses_by() {
     let cs = claims("The bill, opposed by House Republicans, never became law.");
     assert_eq!(source_of(&cs, "opposed"), Some("House Republicans"));
 }
+
+#[test]
+fn the_day_a_poll_was_released_stays_in_the_source() {
+    let cs = claims(
+        "It rained. A poll from Marquette Law School released Wednesday found that she led.",
+    );
+    assert_eq!(
+        source_of(&cs, "found"),
+        Some("A poll from Marquette Law School released Wednesday")
+    );
+    // A day after the speaker is still dropped.
+    let cs = claims("It rained. Sanders on Tuesday said that he would stay.");
+    assert_eq!(source_of(&cs, "said"), Some("Sanders"));
+}
