@@ -1937,6 +1937,18 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `k` is a slash with no space on either side ("Reuters/Ipsos", "9/11").
+    /// A hyphen standing between spaces at token `k`: a dash ("predictable - Donald J. Trump
+    /// has vowed").
+    fn spaced_dash(&self, k: usize) -> bool {
+        k > 0
+            && self.low(k) == "-"
+            && self.tokens[k - 1].end < self.tokens[k].start
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.start > self.tokens[k].end)
+    }
+
     fn glued_slash(&self, k: usize) -> bool {
         k > 0
             && self.low(k) == "/"
@@ -2044,6 +2056,16 @@ impl<'a> Doc<'a> {
                 {
                     false
                 }
+                // "RUSSIANS SPARED FULL BAN FROM OLYMPICS The International Olympic Committee":
+                // a headline in capitals runs into the sentence after it.
+                TokenKind::Word
+                    if k + 1 < end
+                        && matches!(self.raw(k + 1), "The" | "A" | "An")
+                        && self.raw(k).chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !self.raw(k).chars().any(char::is_lowercase) =>
+                {
+                    false
+                }
                 TokenKind::Word | TokenKind::Number => {
                     // "Theresa May", "Will Rogers": a name, not a modal; so is a capitalised
                     // one right before the cue ("…,” Will wrote") or a capitalised word.
@@ -2061,8 +2083,9 @@ impl<'a> Doc<'a> {
                         && self.in_quote[k].is_none()
                 }
                 TokenKind::Punct => {
-                    // "42% say they are liberal".
-                    matches!(low, "&" | "-" | ")" | "%")
+                    // "42% say they are liberal"; a hyphen standing between spaces is a dash
+                    // ("the debate is predictable - Donald J. Trump has vowed").
+                    (matches!(low, "&" | "-" | ")" | "%") && !self.spaced_dash(k))
                         // "(D-Ohio)" inside the phrase, or a bracket after a name, not the
                         // bracket of an aside that opens before it ("a van (her campaign
                         // later disclosed").
@@ -2546,7 +2569,7 @@ impl<'a> Doc<'a> {
         // Clinton, saying C").
         let adverb_after_comma = before_cue.is_some_and(|k| {
             k > s0
-                && self.low(k - 1) == ","
+                && (self.low(k - 1) == "," || self.spaced_dash(k - 1))
                 && (prev_low.ends_with("ly") || matches!(prev_low, "perhaps" | "then" | "also"))
         });
         // "… was “wider than the Bosporus,” adding that C": the comma inside a closing quote.
@@ -2561,7 +2584,10 @@ impl<'a> Doc<'a> {
         );
         if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
             && !progressive
-            && (matches!(prev_low, "," | "—" | "--") || adverb_after_comma || comma_in_quote)
+            && (matches!(prev_low, "," | "—" | "--")
+                || before_cue.is_some_and(|k| self.spaced_dash(k))
+                || adverb_after_comma
+                || comma_in_quote)
         {
             let content = self.content_after(cue.end, s1)?;
             let subject = self
@@ -2728,7 +2754,7 @@ impl<'a> Doc<'a> {
 
         let src = if prev_low == "," {
             self.appositive_source(s0, cue.start - 1)
-        } else if matches!(prev_low, "--" | "—" | "–") {
+        } else if matches!(prev_low, "--" | "—" | "–" | "-") {
             self.dashed_source(s0, cue.start - 1)
         } else if matches!(prev_low, "who" | "which")
             || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))

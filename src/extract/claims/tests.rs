@@ -2420,3 +2420,40 @@ fn the_day_a_poll_was_released_stays_in_the_source() {
     let cs = claims("It rained. Sanders on Tuesday said that he would stay.");
     assert_eq!(source_of(&cs, "said"), Some("Sanders"));
 }
+
+#[test]
+fn a_spaced_hyphen_is_a_dash() {
+    // It ends a source read leftwards ...
+    let cs = claims(
+        "The debate over coal is also predictable - Donald J. Trump has vowed to bring back \
+         mining jobs.",
+    );
+    assert_eq!(source_of(&cs, "has vowed"), Some("Donald J. Trump"));
+    // ... brackets an aside in the source ...
+    let cs = claims(
+        "The three scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed there are good \
+         candidates.",
+    );
+    assert_eq!(
+        source_of(&cs, "agreed"),
+        Some("The three scholars - Mr. Tribe, Ms. Epstein and Mr. Amar -")
+    );
+    // ... and opens a participle like a comma; a hyphen inside a word is no dash.
+    let cs = claims(
+        "Investors see a one-in-five chance that rates return to zero - implying that they \
+         expect a slump.",
+    );
+    assert_eq!(source_of(&cs, "implying"), Some("Investors"));
+}
+
+#[test]
+fn a_headline_in_capitals_is_no_part_of_the_source_after_it() {
+    let cs = claims(
+        "RUSSIANS SPARED FULL BAN FROM OLYMPICS The International Olympic Committee refused to \
+         ban all athletes.",
+    );
+    assert_eq!(
+        source_of(&cs, "refused"),
+        Some("The International Olympic Committee")
+    );
+}
