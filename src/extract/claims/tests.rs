@@ -2457,3 +2457,21 @@ fn a_headline_in_capitals_is_no_part_of_the_source_after_it() {
         Some("The International Olympic Committee")
     );
 }
+
+#[test]
+fn a_participles_sentence_subject_reads_on_to_its_verb() {
+    let cs =
+        claims("Bernie Sanders and Ted Cruz spent the day in Iowa, hoping to win over voters.");
+    assert_eq!(
+        source_of(&cs, "hoping"),
+        Some("Bernie Sanders and Ted Cruz")
+    );
+    let cs = claims("Aides to Mr. Sanders gathered in Vermont, aiming to regroup.");
+    assert_eq!(source_of(&cs, "aiming"), Some("Aides to Mr. Sanders"));
+    let cs =
+        claims("Mr. Rubio's father and mother came to America in 1956, hoping for a better life.");
+    assert_eq!(
+        source_of(&cs, "hoping"),
+        Some("Mr. Rubio's father and mother")
+    );
+}
