@@ -4117,7 +4117,9 @@ impl<'a> Doc<'a> {
             let opener = self.low_in(r.start, &LEADING_NON_SOURCE_SET)
                 || self.low_in(r.start, &PREPOSITIONS_SET)
                 || first.ends_with("ly")
-                || (r.len() == 1 && first.ends_with("ed"));
+                || (r.len() == 1 && first.ends_with("ed"))
+                // "Weighing in on the fight, Huckabee went further, praising".
+                || (r.len() == 1 && first.len() > 5 && first.ends_with("ing"));
             !opener && !is_determiner(last) && (r.start..r.end).any(cap) && verb_follows(r)
         };
         if let Some(r) = phrase(s0).filter(subject) {
