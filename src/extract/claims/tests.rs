@@ -2475,3 +2475,9 @@ fn a_participles_sentence_subject_reads_on_to_its_verb() {
         Some("Mr. Rubio's father and mother")
     );
 }
+
+#[test]
+fn went_on_to_is_part_of_the_cue() {
+    let cs = claims("Sanders said it was insane, going on to say that the country spent millions.");
+    assert_eq!(source_of(&cs, "going on to say"), Some("Sanders"));
+}
