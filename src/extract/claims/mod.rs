@@ -2609,7 +2609,16 @@ impl<'a> Doc<'a> {
                 .sentence_subject(s0, cue.start)
                 .filter(|r| self.opens_source(r.start))
                 .or_else(|| self.participle_subject(s0, cue.start));
-            let source = first_source.clone().or(subject);
+            // "Trump was defensive about an architect who said he was stiffed, saying C": a
+            // relative clause's pronoun is no speaker for the participle when the sentence
+            // has a subject of its own.
+            let relative = |r: &Range<usize>| {
+                r.len() == 1 && matches!(self.low(r.start), "who" | "which" | "that")
+            };
+            let source = match first_source.clone() {
+                Some(r) if relative(&r) && subject.is_some() => subject,
+                first => first.or(subject),
+            };
             return Some(Found {
                 source: source.map(|r| self.bytes(r)),
                 cue: Some(self.bytes(cue)),

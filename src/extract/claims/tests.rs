@@ -2481,3 +2481,12 @@ fn went_on_to_is_part_of_the_cue() {
     let cs = claims("Sanders said it was insane, going on to say that the country spent millions.");
     assert_eq!(source_of(&cs, "going on to say"), Some("Sanders"));
 }
+
+#[test]
+fn a_participle_after_a_relative_clause_takes_the_sentence_subject() {
+    let cs = claims(
+        "Trump was defensive about not paying an architect who said he was stiffed, saying, \
+         \"Maybe he didn't do a good job.\"",
+    );
+    assert_eq!(source_of(&cs, "saying"), Some("Trump"));
+}
