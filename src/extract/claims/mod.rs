@@ -2807,9 +2807,39 @@ impl<'a> Doc<'a> {
             } else {
                 cue.start
             };
-            self.relative_source(s0, end)
+            let src = self
+                .relative_source(s0, end)
                 .or_else(|| self.source_left(s0, end))
-                .map(|src| self.coordinated_list(s0, src))
+                .map(|src| self.coordinated_list(s0, src));
+            // "she said at a news conference announcing C": an event of speech after a
+            // preposition, which the -ing cue describes, is where it was said; the speaker is
+            // the sentence's. (A document is its own source: "a statement defending X".)
+            match src {
+                Some(r)
+                    if self.low(cue.start).ends_with("ing")
+                        && r.end == cue.start
+                        && r.start > s0
+                        && matches!(self.low(r.start - 1), "in" | "at" | "during" | "through")
+                        && matches!(
+                            self.low(cue.start - 1),
+                            "conference"
+                                | "briefing"
+                                | "speech"
+                                | "interview"
+                                | "rally"
+                                | "hearing"
+                                | "appearance"
+                                | "event"
+                                | "meeting"
+                        ) =>
+                {
+                    first_source.clone().or_else(|| {
+                        self.sentence_subject(s0, s1)
+                            .filter(|subject| subject.start > cue.start)
+                    })
+                }
+                src => src,
+            }
         };
         // "C, X said." / "“C,” X said.": content before a short source.
         if let Some(src) = &src {

@@ -2490,3 +2490,12 @@ fn a_participle_after_a_relative_clause_takes_the_sentence_subject() {
     );
     assert_eq!(source_of(&cs, "saying"), Some("Trump"));
 }
+
+#[test]
+fn an_event_of_speech_is_where_it_was_said_not_who_said_it() {
+    let cs = claims(
+        "\"We will get there,\" she said at a recent news conference announcing that her \
+         department was suing the state.",
+    );
+    assert_eq!(source_of(&cs, "announcing"), Some("she"));
+}
