@@ -3506,10 +3506,15 @@ impl<'a> Doc<'a> {
             e -= 1;
         }
         let opens = match self.low(from) {
-            "," => matches!(
-                self.low(from + 1),
-                "a" | "an" | "the" | "one" | "another" | "who" | "which"
-            ),
+            // "…, head of the National Center for Veterans Studies": a bare title too.
+            "," => {
+                matches!(
+                    self.low(from + 1),
+                    "a" | "an" | "the" | "one" | "another" | "who" | "which"
+                ) || (self.raw(from + 1).starts_with(char::is_lowercase)
+                    && crate::extract::actors::roles::is_title_word(self.low(from + 1))
+                    && matches!(self.low(from + 2), "of" | "at" | "for" | "to"))
+            }
             "who" => true,
             _ => false,
         };
@@ -3521,7 +3526,9 @@ impl<'a> Doc<'a> {
                     && matches!(
                         self.low(k + 1),
                         "was" | "is" | "were" | "are" | "and" | "but"
-                    ))
+                    )
+                    // "…, and other scientists" is more of the source.
+                    && !(self.low(k + 1) == "and" && matches!(self.low(k + 2), "other" | "others")))
         });
         (opens && clean && e > from + 1 && e - from <= MAX_APPOSITIVE).then_some(e)
     }

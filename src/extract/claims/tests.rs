@@ -2499,3 +2499,19 @@ fn an_event_of_speech_is_where_it_was_said_not_who_said_it() {
     );
     assert_eq!(source_of(&cs, "announcing"), Some("she"));
 }
+
+#[test]
+fn a_closing_according_to_source_keeps_a_bare_title_and_others() {
+    let cs = claims(
+        "It can reduce suicide, according to Craig Bryan, head of the National Center for \
+         Veterans Studies, and other scientists.",
+    );
+    assert_eq!(
+        source_of(&cs, "according to"),
+        Some("Craig Bryan, head of the National Center for Veterans Studies, and other scientists")
+    );
+    // Mid-sentence, the clause after it is no description.
+    let cs =
+        claims("Since November, according to Human Rights Watch, state forces have killed dozens.");
+    assert_eq!(source_of(&cs, "according to"), Some("Human Rights Watch"));
+}
