@@ -2515,3 +2515,11 @@ fn a_closing_according_to_source_keeps_a_bare_title_and_others() {
         claims("Since November, according to Human Rights Watch, state forces have killed dozens.");
     assert_eq!(source_of(&cs, "according to"), Some("Human Rights Watch"));
 }
+
+#[test]
+fn continued_to_and_tried_to_belong_to_the_cue_after_them() {
+    let cs = claims("It rained. Maddow tried to press Warren on whether she would run.");
+    assert_eq!(source_of(&cs, "tried to press"), Some("Maddow"));
+    let cs = claims("It rained. Republicans continue to warn that the deal was a danger.");
+    assert_eq!(source_of(&cs, "continue to warn"), Some("Republicans"));
+}
