@@ -4211,6 +4211,15 @@ impl<'a> Doc<'a> {
         if let Some(r) = phrase(s0).filter(subject) {
             return Some(self.extend_subject(r, limit));
         }
+        // "House Speaker Paul Ryan, R-Wis., despite admitting C": a name's party and state.
+        if let Some(r) = phrase(s0)
+            && self.low(r.end) == ","
+            && self.party_state(r.end + 1)
+            && self.low(r.end + 2) == "."
+            && self.low(r.end + 3) == ","
+        {
+            return Some(r.start..r.end + 4);
+        }
         // "Dean, a former party chairman, poked at Trump, tweeting": a name and its
         // appositive, with the verb after the appositive's comma.
         if let Some(r) = phrase(s0).filter(|r| self.low(r.end) == ",")

@@ -2289,6 +2289,15 @@ fn a_concessive_aside_leaves_the_name_before_it_as_the_source() {
         source_of(&cs, "said"),
         Some("House Speaker Paul Ryan, R-Wis.,")
     );
+    // So does the gerund in the aside.
+    let cs = claims(
+        "House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns, said the \
+         party was united.",
+    );
+    assert_eq!(
+        source_of(&cs, "admitting"),
+        Some("House Speaker Paul Ryan, R-Wis.,")
+    );
 }
 
 #[test]
