@@ -3445,7 +3445,17 @@ impl<'a> Doc<'a> {
     fn relative_source(&self, s0: usize, cue_start: usize) -> Option<Range<usize>> {
         let low_limit = s0.max(cue_start.saturating_sub(MAX_RELATIVE));
         let mut w = cue_start.checked_sub(1)?;
-        while self.low(w) != "who" {
+        // "Surety companies that had insured the mine agreed": "that" right before a verb
+        // is the clause's subject too.
+        let relative_that = |w: usize| {
+            self.low(w) == "that"
+                && w > s0
+                && self.tokens[w - 1].kind == TokenKind::Word
+                && !self.in_cue[w - 1]
+                && (self.is_past_verb(w + 1)
+                    || matches!(self.low(w + 1), "had" | "has" | "have" | "was" | "were"))
+        };
+        while self.low(w) != "who" && !relative_that(w) {
             if w <= low_limit
                 || self.in_quote[w].is_some()
                 || matches!(
@@ -3478,7 +3488,11 @@ impl<'a> Doc<'a> {
             return None;
         }
         let head = self.np_left(s0, w)?;
-        (head.end == w && self.opens_source(head.start)).then_some(head.start..cue_start)
+        // A head holding a verb is a clause ("States won many of the battles that …").
+        (head.end == w
+            && self.opens_source(head.start)
+            && !(head.start..head.end).any(|k| self.is_past_verb(k)))
+        .then_some(head.start..cue_start)
     }
 
     /// The first cue after a relative clause's own cue (`from`) that takes the phrase before

@@ -2532,3 +2532,24 @@ fn continued_to_and_tried_to_belong_to_the_cue_after_them() {
     let cs = claims("It rained. Republicans continue to warn that the deal was a danger.");
     assert_eq!(source_of(&cs, "continue to warn"), Some("Republicans"));
 }
+
+#[test]
+fn a_relative_that_before_a_verb_keeps_its_clause_in_the_source() {
+    let cs = claims(
+        "It rained. A 2014 study that appeared in the British Medical Journal found that \
+         research did not support the claims.",
+    );
+    assert_eq!(
+        source_of(&cs, "found"),
+        Some("A 2014 study that appeared in the British Medical Journal")
+    );
+    // A head holding a verb is a clause, not a source.
+    let cs = claims(
+        "States won many of the battles that preceded the election two years ago because the \
+         conservative majority on the Supreme Court refused requests to stop them.",
+    );
+    assert_eq!(
+        source_of(&cs, "refused"),
+        Some("the conservative majority on the Supreme Court")
+    );
+}
