@@ -1290,7 +1290,43 @@ impl<'a> Doc<'a> {
                 .sentences
                 .get(self.sentence_of[i])
                 .map_or(0, |s| s.tokens.start);
+            // "went on to discuss", "going on to say", "continued to criticize", "tried to
+            // portray": the verb before "to" is the cue's (24 times in 27 and 38 in 40 across
+            // train and dev); auxiliaries and adverbs before it join below.
             let mut start = i;
+            let to = if self.low(i) == "to" {
+                Some(i)
+            } else {
+                i.checked_sub(1).filter(|&k| k >= s0 && self.low(k) == "to")
+            };
+            let free = |r: Range<usize>| {
+                r.into_iter()
+                    .all(|k| !self.in_cue[k] && self.in_quote[k].is_none())
+            };
+            if let Some(to) = to
+                && to >= s0 + 2
+                && self.low(to - 1) == "on"
+                && matches!(self.low(to - 2), "went" | "going" | "goes" | "go")
+                && free(to - 2..to)
+            {
+                start = to - 2;
+            } else if let Some(to) = to
+                && to > s0
+                && matches!(
+                    self.low(to - 1),
+                    "continued"
+                        | "continues"
+                        | "continue"
+                        | "continuing"
+                        | "tried"
+                        | "tries"
+                        | "try"
+                        | "trying"
+                )
+                && free(to - 1..to)
+            {
+                start = to - 1;
+            }
             while start > s0
                 && !self.in_cue[start - 1]
                 && self.in_quote[start - 1].is_none()
@@ -1310,46 +1346,6 @@ impl<'a> Doc<'a> {
                     && self.raw(start).starts_with(char::is_lowercase))
             {
                 start -= 1;
-            }
-            // "went on to discuss", "going on to say": the phrasal verb is the cue's (24 times
-            // in 27 in train).
-            let to = if self.low(start) == "to" {
-                Some(start)
-            } else {
-                start.checked_sub(1).filter(|&k| self.low(k) == "to")
-            };
-            if let Some(to) = to
-                && to >= s0 + 2
-                && self.low(to - 1) == "on"
-                && matches!(self.low(to - 2), "went" | "going" | "goes" | "go")
-                && (to - 2..start).all(|k| !self.in_cue[k] && self.in_quote[k].is_none())
-            {
-                start = to - 2;
-            } else if let Some(to) = to
-                && to > s0
-                // "continued to criticize", "tried to portray" (38 times in 40 across train
-                // and dev).
-                && matches!(
-                    self.low(to - 1),
-                    "continued"
-                        | "continues"
-                        | "continue"
-                        | "continuing"
-                        | "tried"
-                        | "tries"
-                        | "try"
-                        | "trying"
-                )
-                && (to - 1..start).all(|k| !self.in_cue[k] && self.in_quote[k].is_none())
-            {
-                start = to - 1;
-                while start > s0
-                    && !self.in_cue[start - 1]
-                    && self.in_quote[start - 1].is_none()
-                    && is_cue_modifier(self.low(start - 1))
-                {
-                    start -= 1;
-                }
             }
             let end = self.cue_particles(i, end);
             self.cue_at[start] = Some(end);
@@ -1976,7 +1972,6 @@ impl<'a> Doc<'a> {
         self.raw(k).starts_with(char::is_uppercase) || SOURCE_OPENERS.contains(&self.low(k))
     }
 
-    /// Whether token `k` is a slash with no space on either side ("Reuters/Ipsos", "9/11").
     /// A hyphen standing between spaces at token `k`: a dash ("predictable - Donald J. Trump
     /// has vowed").
     fn spaced_dash(&self, k: usize) -> bool {
@@ -1989,6 +1984,7 @@ impl<'a> Doc<'a> {
                 .is_some_and(|n| n.start > self.tokens[k].end)
     }
 
+    /// Whether token `k` is a slash with no space on either side ("Reuters/Ipsos", "9/11").
     fn glued_slash(&self, k: usize) -> bool {
         k > 0
             && self.low(k) == "/"
