@@ -2205,17 +2205,16 @@ impl<'a> Doc<'a> {
         // "A poll released Wednesday found": the day dates the poll, and PolNeAR keeps it
         // (12 times in 12).
         let dated = |k: usize| {
-            (k > i + 1
+            let verb = if k > i + 2 && self.low(k - 1) == "on" {
+                k - 2
+            } else {
+                k - 1
+            };
+            verb > i
                 && matches!(
-                    self.low(k - 1),
+                    self.low(verb),
                     "released" | "published" | "conducted" | "taken" | "issued"
-                ))
-                || (k > i + 2
-                    && self.low(k - 1) == "on"
-                    && matches!(
-                        self.low(k - 2),
-                        "released" | "published" | "conducted" | "taken" | "issued"
-                    ))
+                )
         };
         while end > i + 1
             && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET)
