@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::CliResult;
 use crate::article::Article;
 use crate::eval::attributions::{self, Attribution, GoldRecord, PredRecord};
+use crate::extract::claims::Models;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -65,6 +66,11 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
 
 /// Runs the extractor over each gold text and returns the predictions (rejected claims skipped).
 pub fn predict(gold: &[GoldRecord], path: &Path) -> Vec<PredRecord> {
+    predict_with(gold, path, Models::compiled())
+}
+
+/// [`predict`] with the claims layer's models given.
+pub fn predict_with(gold: &[GoldRecord], path: &Path, models: Models<'_>) -> Vec<PredRecord> {
     gold.iter()
         .map(|g| {
             let article = Article::new(
@@ -73,7 +79,7 @@ pub fn predict(gold: &[GoldRecord], path: &Path) -> Vec<PredRecord> {
                 path.display().to_string(),
                 &g.text,
             );
-            let doc = crate::extract::extract(&article);
+            let doc = crate::extract::extract_with(&article, models);
             PredRecord {
                 id: g.id.clone(),
                 attributions: doc.live_claims().map(Attribution::from_claim).collect(),

@@ -34,10 +34,15 @@ impl<'t> Context<'t> {
 
 /// Runs every layer over an article; every item has status `auto`.
 pub fn extract(article: &Article) -> Document {
+    extract_with(article, claims::Models::compiled())
+}
+
+/// [`extract`] with the claims layer's models given (see `claims::Models`).
+pub fn extract_with(article: &Article, models: claims::Models<'_>) -> Document {
     let cx = Context::new(&article.text);
     let mut doc = Document::new(article.meta());
     doc.actors = actors::find_actors(&cx);
-    doc.claims = claims::find_claims(&cx);
+    doc.claims = claims::find_claims_with(&cx, models);
     resolve_sources(&cx, &mut doc, |_| true);
     credit_headline(&mut doc);
     let named = doc.actors.len();

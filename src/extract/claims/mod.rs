@@ -34,9 +34,6 @@ macro_rules! h {
     };
 }
 
-/// Without a model, a cue string is used when at least this share of its occurrences in train
-/// were cues.
-pub const MIN_PRECISION: f64 = 0.25;
 /// A cue followed by a time or place phrase and then a clause reports that clause when it is
 /// a cue at least this often in train ("said", "says", "told").
 const ADJUNCT_CUE_PRECISION: f64 = 0.5;
@@ -48,9 +45,37 @@ pub const MIN_GOLD: u32 = 2;
 /// ... and at least this share of its occurrences; the classifier decides among candidates.
 pub const MIN_CANDIDATE_PRECISION: f64 = 0.02;
 
+/// What the claims layer learns from PolNeAR train: the cue lexicon and its two classifiers.
+/// [`Models::compiled`] are the ones built into the crate; `gloss train attributions --folds`
+/// passes models it has just trained on part of a corpus, to measure them on the rest.
+#[derive(Debug, Clone, Copy)]
+pub struct Models<'a> {
+    pub lexicon: &'a lexicon::Lexicon,
+    /// Whether a lexicon match is a cue in context.
+    pub cue: &'a model::CueModel,
+    /// Where a content after its cue stops.
+    pub end: &'a model::CueModel,
+}
+
+impl Models<'static> {
+    /// The models compiled into the crate from `src/extract/data`.
+    pub fn compiled() -> Self {
+        Models {
+            lexicon: lexicon::lexicon(),
+            cue: model::model(),
+            end: model::end_model(),
+        }
+    }
+}
+
 /// Finds the claims of a text; `actor` is left for `actors::resolve`.
 pub fn find_claims(cx: &Context) -> Vec<Claim> {
-    let doc = Doc::new(cx, lexicon::lexicon(), Some(model::model()));
+    find_claims_with(cx, Models::compiled())
+}
+
+/// [`find_claims`] with the given models.
+pub fn find_claims_with(cx: &Context, models: Models<'_>) -> Vec<Claim> {
+    let doc = Doc::new(cx, models);
     let mut found = doc.find();
     for f in &mut found {
         for part in &mut f.content {
@@ -744,11 +769,9 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(cx: &'a Context, lex: &'a lexicon::Lexicon, model: Option<&'a model::CueModel>) -> Self {
-        let mut doc = Self::unmatched(cx, lex, model);
-        if model.is_some() {
-            doc.end_model = Some(model::end_model());
-        }
+    fn new(cx: &'a Context, models: Models<'a>) -> Self {
+        let mut doc = Self::unmatched(cx, models.lexicon, Some(models.cue));
+        doc.end_model = Some(models.end);
         doc.match_cues();
         doc
     }
@@ -1261,6 +1284,10 @@ impl<'a> Doc<'a> {
     }
 
     fn match_cues(&mut self) {
+        // Training reads candidates and features from an unmatched document, without a model.
+        let Some(cue_model) = self.model else {
+            return;
+        };
         let mut feats = model::Features::default();
         for (i, end, stats) in self.candidates.clone() {
             if self.anonymity_formula(i, end)
@@ -1269,22 +1296,12 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let confidence = match self.model {
-                Some(m) => {
-                    self.features(i, end, &mut feats);
-                    let score = m.score(&feats);
-                    if score <= MIN_CUE_SCORE && !self.syntax_says_cue(i, end, stats) {
-                        continue;
-                    }
-                    1.0 / (1.0 + (-f64::from(score) * 0.5).exp())
-                }
-                None => {
-                    if stats.precision() < MIN_PRECISION {
-                        continue;
-                    }
-                    stats.precision()
-                }
-            };
+            self.features(i, end, &mut feats);
+            let score = cue_model.score(&feats);
+            if score <= MIN_CUE_SCORE && !self.syntax_says_cue(i, end, stats) {
+                continue;
+            }
+            let confidence = 1.0 / (1.0 + (-f64::from(score) * 0.5).exp());
             // Auxiliaries and adverbs right before a cue belong to it ("has repeatedly said").
             let s0 = self
                 .sentences
