@@ -370,6 +370,8 @@ const CLAUSE_BEFORE_SPEAKER: usize = 5;
 /// (-1.5 gains no more); on dev, +0.3 each. Such claims carry their low confidence (about
 /// 0.3), which the TUI shows.
 const MIN_CUE_SCORE: f32 = -1.0;
+/// How far the cue classifier looks for a quote mark or a comma around a candidate, in tokens.
+const FEATURE_WINDOW: usize = 40;
 /// A rejected candidate between a subject and "that" is taken when at least this share of
 /// its train occurrences were cues ("views that" is a noun: 3 of 94).
 const SUBJECT_VERB_THAT_PRECISION: f64 = 0.1;
@@ -1169,6 +1171,44 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("sfx:"), suffix, ps, ns]);
         out.push_parts(&[h!("kthat:"), key, tf(that)]);
         out.push_parts(&[h!("kcap:"), key, tf(cap), tf(first_para)]);
+        let bucket = |n: usize| match n {
+            0 => h!("0"),
+            1 => h!("1"),
+            2 => h!("2"),
+            3..=5 => h!("5"),
+            6..=10 => h!("10"),
+            _ => h!("99"),
+        };
+        // The nearest quote mark on either side in the sentence, and whether a comma comes
+        // before: each read within a bounded window, so an endless sentence stays linear.
+        let quote_token = |k: usize| self.tokens[k].kind == TokenKind::Quote;
+        let qb = (start.saturating_sub(FEATURE_WINDOW).max(s.tokens.start)..start)
+            .rev()
+            .find(|&k| quote_token(k))
+            .map_or(h!("none"), |k| bucket(start - 1 - k));
+        let qa = (end..s.tokens.end.min(end + FEATURE_WINDOW))
+            .find(|&k| quote_token(k))
+            .map_or(h!("none"), |k| bucket(k - end));
+        let pos = bucket(start - s.tokens.start);
+        let comma = (start.saturating_sub(FEATURE_WINDOW).max(s.tokens.start)..start)
+            .any(|k| self.low(k) == ",");
+        let ps2 = if start > s.tokens.start + 1 {
+            self.shape(start - 2)
+        } else {
+            h!("<s>")
+        };
+        let ns2 = if end + 1 < s.tokens.end {
+            self.shape(end + 1)
+        } else {
+            h!("</s>")
+        };
+        out.push_parts(&[h!("qb:"), qb]);
+        out.push_parts(&[h!("qa:"), qa]);
+        out.push_parts(&[h!("qba:"), qb, qa]);
+        out.push_parts(&[h!("lemq:"), st, qb, qa]);
+        out.push_parts(&[h!("pos:"), pos, tf(comma)]);
+        out.push_parts(&[h!("pps:"), ps2, ps]);
+        out.push_parts(&[h!("nns:"), ns, ns2]);
     }
 
     /// Whether the words from `k` on say how long or how often, after "for" ("for the first

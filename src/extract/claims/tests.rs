@@ -1894,10 +1894,10 @@ fn a_participle_in_an_according_to_source_is_no_cue() {
 #[test]
 fn turns_of_phrase_with_said_report_nothing() {
     for text in [
-        "The plan is costly. That said, the mayor supports it.",
-        "The plan is costly. Having said that, the mayor supports it.",
-        "The plan is costly. That being said, the mayor supports it.",
-        "The plan is costly. Needless to say, the mayor supports it.",
+        "The plan is costly. That said, the mayor will pay for it.",
+        "The plan is costly. Having said that, the mayor will pay for it.",
+        "The plan is costly. That being said, the mayor will pay for it.",
+        "The plan is costly. Needless to say, the mayor will pay for it.",
     ] {
         let cs = claims(text);
         assert!(cs.is_empty(), "{text}: {cs:#?}");
@@ -2188,13 +2188,13 @@ fn a_source_ends_where_its_clause_starts() {
     assert_eq!(source_of(&cs, "to call"), Some("Lewandowski"));
     let cs = claims("It rained. Still, they couldn't bring themselves to back Mr. Trump.");
     assert_eq!(source_of(&cs, "to back"), Some("they"));
-    // A group's description stays ("Two of the Republicans seeking the presidency").
+    // A group's description stays ("Two of the Republicans running for president").
     let cs = claims(
-        "It rained. Two of the Republicans seeking the presidency have released their totals.",
+        "It rained. Two of the Republicans running for president have said the tax is too high.",
     );
     assert_eq!(
-        source_of(&cs, "have released"),
-        Some("Two of the Republicans seeking the presidency")
+        source_of(&cs, "have said"),
+        Some("Two of the Republicans running for president")
     );
     // A bullet is no part of the name.
     let cs = claims("It rained.\n\n-Nate Cohn says the polls are wrong.");
@@ -2214,8 +2214,8 @@ fn coordinated_modifiers_stay_in_the_source() {
         Some("Clinton's chief pollster and strategist Joel Benenson")
     );
     // A noun alone after the "and" may open a clause of its own.
-    let cs = claims("It rained. Cells turn into any tissue and researchers hope to use them.");
-    assert_eq!(source_of(&cs, "hope"), Some("researchers"));
+    let cs = claims("It rained. Cells turn into any tissue and researchers say they can use them.");
+    assert_eq!(source_of(&cs, "say"), Some("researchers"));
 }
 
 #[test]
@@ -2367,10 +2367,10 @@ fn coordinated_and_prepositional_subjects_keep_their_first_words() {
 #[test]
 fn a_participle_takes_the_subject_before_an_adverb_or_with_its_appositive() {
     let cs = claims(
-        "Trump openly admires Russian President Vladimir Putin as a strong leader, comparing \
-         him favorably to President Obama.",
+        "Trump openly admires Russian President Vladimir Putin as a strong leader, saying \
+         he is a better leader than President Obama.",
     );
-    assert_eq!(source_of(&cs, "comparing"), Some("Trump"));
+    assert_eq!(source_of(&cs, "saying"), Some("Trump"));
     let cs = claims(
         "Dean, a former party chairman and presidential candidate, poked at Trump during the \
          debate, tweeting, \"Notice Trump sniffing all the time.\"",
