@@ -1114,36 +1114,33 @@ impl<'a> Doc<'a> {
         out.clear();
         let key = self.key_hash(start..end);
         let s = &self.sentences[self.sentence_of[start]];
-        let prev = if start > s.tokens.start {
-            self.low_hash(start - 1)
-        } else {
-            h!("<s>")
+        // The word or shape `back` tokens before the candidate, or `ahead` tokens after it,
+        // within its sentence.
+        let before = |back: usize, f: &dyn Fn(usize) -> u64| {
+            start
+                .checked_sub(back)
+                .filter(|&i| i >= s.tokens.start)
+                .map_or(h!("<s>"), f)
         };
-        let prev2 = if start > s.tokens.start + 1 {
-            self.low_hash(start - 2)
-        } else {
-            h!("<s>")
+        let after = |ahead: usize, f: &dyn Fn(usize) -> u64| {
+            Some(end + ahead)
+                .filter(|&i| i < s.tokens.end)
+                .map_or(h!("</s>"), f)
         };
-        let next = if end < s.tokens.end {
-            self.low_hash(end)
-        } else {
-            h!("</s>")
-        };
-        let next2 = if end + 1 < s.tokens.end {
-            self.low_hash(end + 1)
-        } else {
-            h!("</s>")
-        };
-        let ps = if start > s.tokens.start {
-            self.shape(start - 1)
-        } else {
-            h!("<s>")
-        };
-        let ns = if end < s.tokens.end {
-            self.shape(end)
-        } else {
-            h!("</s>")
-        };
+        let word = |i: usize| self.low_hash(i);
+        let shape = |i: usize| self.shape(i);
+        let (prev, prev2, next, next2) = (
+            before(1, &word),
+            before(2, &word),
+            after(0, &word),
+            after(1, &word),
+        );
+        let (ps, ps2, ns, ns2) = (
+            before(1, &shape),
+            before(2, &shape),
+            after(0, &shape),
+            after(1, &shape),
+        );
         let that = (end..s.tokens.end.min(end + 4)).any(|m| self.low(m) == "that");
         let head = self.low(end - 1);
         let suffix = model::hash(head.get(head.len().saturating_sub(3)..).unwrap_or(head));
@@ -1192,16 +1189,6 @@ impl<'a> Doc<'a> {
         let pos = bucket(start - s.tokens.start);
         let comma = (start.saturating_sub(FEATURE_WINDOW).max(s.tokens.start)..start)
             .any(|k| self.low(k) == ",");
-        let ps2 = if start > s.tokens.start + 1 {
-            self.shape(start - 2)
-        } else {
-            h!("<s>")
-        };
-        let ns2 = if end + 1 < s.tokens.end {
-            self.shape(end + 1)
-        } else {
-            h!("</s>")
-        };
         out.push_parts(&[h!("qb:"), qb]);
         out.push_parts(&[h!("qa:"), qa]);
         out.push_parts(&[h!("qba:"), qb, qa]);
