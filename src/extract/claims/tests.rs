@@ -2531,6 +2531,24 @@ fn continued_to_and_tried_to_belong_to_the_cue_after_them() {
     assert_eq!(source_of(&cs, "tried to press"), Some("Maddow"));
     let cs = claims("It rained. Republicans continue to warn that the deal was a danger.");
     assert_eq!(source_of(&cs, "continue to warn"), Some("Republicans"));
+    // The other way round: a cue "continued" or "went on" takes the "to V" after it, with an
+    // adverb before the verb.
+    let cs = claims("It rained. Trump continued to hammer her record on trade.");
+    assert_eq!(
+        roles(find(&cs, "continued to hammer")),
+        (
+            Some("Trump"),
+            Some("continued to hammer"),
+            "her record on trade"
+        )
+    );
+    let cs = claims("It rained. The senator went on to mock the governor's plan.");
+    assert_eq!(source_of(&cs, "went on to mock"), Some("The senator"));
+    let cs = claims("It rained. He has continued to firmly insist that he will fight on.");
+    assert_eq!(
+        roles(find(&cs, "has continued to firmly insist")).2,
+        "that he will fight on"
+    );
 }
 
 #[test]
