@@ -2497,6 +2497,13 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("kind:"), kind, w]);
         out.push_parts(&[h!("kindn:"), kind, w, wn]);
         out.push_parts(&[h!("head:"), before, w]);
+        // How far back the content's last comma is: a clause that has just ended at a comma
+        // ("C, and D") against a short aside.
+        let comma = (from..b)
+            .rev()
+            .position(|k| self.low(k) == ",")
+            .map_or(h!("none"), bucket);
+        out.push_parts(&[h!("comma:"), comma, w]);
     }
 
     /// The hash of `suffix2` of token `k` (of "" past the end).
