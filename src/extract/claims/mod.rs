@@ -1180,14 +1180,8 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("sfx:"), suffix, ps, ns]);
         out.push_parts(&[h!("kthat:"), key, tf(that)]);
         out.push_parts(&[h!("kcap:"), key, tf(cap), tf(first_para)]);
-        let bucket = |n: usize| match n {
-            0 => h!("0"),
-            1 => h!("1"),
-            2 => h!("2"),
-            3..=5 => h!("5"),
-            6..=10 => h!("10"),
-            _ => h!("99"),
-        };
+        // Distances here stop at "more than ten".
+        let bucket = |n: usize| count_bucket(n.min(11));
         // The nearest quote mark on either side in the sentence, and whether a comma comes
         // before: each read within a bounded window, so an endless sentence stays linear.
         let quote_token = |k: usize| self.tokens[k].kind == TokenKind::Quote;
@@ -2449,15 +2443,6 @@ impl<'a> Doc<'a> {
     /// Features of cutting a content `from..b` (natural end `natural`).
     fn end_features(&self, from: usize, b: usize, natural: usize, out: &mut model::Features) {
         out.clear();
-        let bucket = |n: usize| match n {
-            0 => h!("0"),
-            1 => h!("1"),
-            2 => h!("2"),
-            3..=5 => h!("5"),
-            6..=10 => h!("10"),
-            11..=20 => h!("20"),
-            _ => h!("99"),
-        };
         let (w, wp, wn, wn2) = (
             self.low_hash(b),
             self.low_hash(b - 1),
@@ -2476,8 +2461,8 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("wn:"), w, wn]);
         out.push_parts(&[h!("wpw:"), wp, w]);
         out.push_parts(&[h!("s:"), s, sn]);
-        out.push_parts(&[h!("len:"), bucket(b - from), w]);
-        out.push_parts(&[h!("rem:"), bucket(natural - b), w]);
+        out.push_parts(&[h!("len:"), count_bucket(b - from), w]);
+        out.push_parts(&[h!("rem:"), count_bucket(natural - b), w]);
         out.push_parts(&[h!("cue:"), tf(cue_soon), tf(cue_next), w]);
         out.push_parts(&[h!("part:"), tf(part)]);
         out.push_parts(&[h!("wsn:"), w, sn, tf(cue_soon)]);
@@ -2502,7 +2487,7 @@ impl<'a> Doc<'a> {
         let comma = (from..b)
             .rev()
             .position(|k| self.low(k) == ",")
-            .map_or(h!("none"), bucket);
+            .map_or(h!("none"), count_bucket);
         out.push_parts(&[h!("comma:"), comma, w]);
     }
 
@@ -4792,6 +4777,19 @@ fn is_determiner(w: &str) -> bool {
             | "my"
             | "your"
     )
+}
+
+/// A count or distance as a feature part: 0, 1, 2, 3-5, 6-10, 11-20, more.
+fn count_bucket(n: usize) -> u64 {
+    match n {
+        0 => h!("0"),
+        1 => h!("1"),
+        2 => h!("2"),
+        3..=5 => h!("5"),
+        6..=10 => h!("10"),
+        11..=20 => h!("20"),
+        _ => h!("99"),
+    }
 }
 
 fn tf(b: bool) -> u64 {
