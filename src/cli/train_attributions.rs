@@ -6,7 +6,7 @@
 //! features can so be measured on all of train, not on dev alone.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::CliResult;
 use super::eval_attributions::{EvalError, predict_with, read_gold};
@@ -33,7 +33,8 @@ pub struct Args {
 pub fn run(args: Args) -> CliResult {
     let records = read_gold(&args.train)?;
     if let Some(k) = args.folds {
-        let scores = attributions::score(&records, &cross_validate(&records, &args, k), false);
+        let pred = cross_validate(&records, &args.train, k);
+        let scores = attributions::score(&records, &pred, false);
         eprintln!(
             "gloss: {k}-fold cross-validation over {} articles",
             records.len()
@@ -66,7 +67,7 @@ pub fn run(args: Args) -> CliResult {
 
 /// The predictions for every article, each made by models trained without its fold; in the
 /// order of `records`. Folds run on their own threads.
-fn cross_validate(records: &[GoldRecord], args: &Args, k: u16) -> Vec<PredRecord> {
+fn cross_validate(records: &[GoldRecord], path: &Path, k: u16) -> Vec<PredRecord> {
     let k = usize::from(k);
     let fold = |f: usize| {
         let (held, kept): (Vec<_>, Vec<_>) =
@@ -81,7 +82,7 @@ fn cross_validate(records: &[GoldRecord], args: &Args, k: u16) -> Vec<PredRecord
             cue: &cue,
             end: &end,
         };
-        predict_with(&held, &args.train, models)
+        predict_with(&held, path, models)
     };
     let folds: Vec<Vec<PredRecord>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..k).map(|f| scope.spawn(move || fold(f))).collect();
@@ -150,13 +151,7 @@ mod tests {
             article("a2", "quipped"),
             article("a3", "joked"),
         ];
-        let args = Args {
-            train: PathBuf::from("train.jsonl"),
-            output: PathBuf::new(),
-            folds: Some(2),
-            json: false,
-        };
-        let pred = cross_validate(&records, &args, 2);
+        let pred = cross_validate(&records, Path::new("train.jsonl"), 2);
         let ids: Vec<&str> = pred.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["a0", "a1", "a2", "a3"]);
         // Learned from 0 and 2, found in 1.
