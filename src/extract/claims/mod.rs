@@ -382,6 +382,8 @@ const CONTROL_VERBS_OF_THE_CUE: &[&str] = &[
     "try",
     "trying",
 ];
+/// The verb of "went on to", which joins a cue as the verbs above do ("went on to praise").
+const GO_ON: &[&str] = &["went", "going", "goes", "go"];
 /// How far the cue classifier looks for a quote mark or a comma around a candidate, in tokens.
 const FEATURE_WINDOW: usize = 40;
 /// A rejected candidate between a subject and "that" is taken when at least this share of
@@ -1356,7 +1358,7 @@ impl<'a> Doc<'a> {
             if let Some(to) = to
                 && to >= s0 + 2
                 && self.low(to - 1) == "on"
-                && matches!(self.low(to - 2), "went" | "going" | "goes" | "go")
+                && GO_ON.contains(&self.low(to - 2))
                 && free(to - 2..to)
             {
                 start = to - 2;
@@ -1403,9 +1405,7 @@ impl<'a> Doc<'a> {
         let s = &self.sentences[self.sentence_of[end - 1]];
         let last = self.low(end - 1);
         let extends = CONTROL_VERBS_OF_THE_CUE.contains(&last)
-            || (last == "on"
-                && end >= s.tokens.start + 2
-                && matches!(self.low(end - 2), "went" | "going" | "goes" | "go"));
+            || (last == "on" && end >= s.tokens.start + 2 && GO_ON.contains(&self.low(end - 2)));
         // "continued to awkwardly veer": an adverb before the verb comes along.
         let lower_word = |k: usize| {
             k < s.tokens.end
