@@ -64,6 +64,20 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldRecord>, EvalError> {
     Ok(out)
 }
 
+/// Writes predictions to `out` as JSON lines, in the reference scorer's format.
+pub fn write_pred(out: &Path, pred: &[PredRecord]) -> CliResult {
+    let mut text = String::new();
+    for p in pred {
+        text.push_str(&serde_json::to_string(p)?);
+        text.push('\n');
+    }
+    std::fs::write(out, text).map_err(|source| EvalError::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    Ok(())
+}
+
 /// Runs the extractor over each gold text and returns the predictions (rejected claims skipped).
 pub fn predict(gold: &[GoldRecord], path: &Path) -> Vec<PredRecord> {
     predict_with(gold, path, Models::compiled())
@@ -100,16 +114,7 @@ pub fn run(args: Args) -> CliResult {
         started.elapsed().as_secs_f64() * 1000.0
     );
     if let Some(out) = &args.pred {
-        let io = |source| EvalError::Io {
-            path: out.clone(),
-            source,
-        };
-        let mut text = String::new();
-        for p in &pred {
-            text.push_str(&serde_json::to_string(p)?);
-            text.push('\n');
-        }
-        std::fs::write(out, text).map_err(io)?;
+        write_pred(out, &pred)?;
     }
     let scores = attributions::score(&gold, &pred, args.loose_punct);
     let mut stdout = std::io::stdout().lock();

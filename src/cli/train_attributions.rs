@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::CliResult;
-use super::eval_attributions::{EvalError, predict_with, read_gold};
+use super::eval_attributions::{EvalError, predict_with, read_gold, write_pred};
 use crate::eval::attributions::{self, GoldRecord, PredRecord};
 use crate::extract::claims::{Models, train};
 
@@ -28,12 +28,18 @@ pub struct Args {
     /// With `--folds`, also print the figures as one JSON object (last line).
     #[arg(long, requires = "folds")]
     pub json: bool,
+    /// With `--folds`, write the held-out predictions here, in the reference scorer's format.
+    #[arg(long, value_name = "OUT.jsonl", requires = "folds")]
+    pub pred: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> CliResult {
     let records = read_gold(&args.train)?;
     if let Some(k) = args.folds {
         let pred = cross_validate(&records, &args.train, k);
+        if let Some(out) = &args.pred {
+            write_pred(out, &pred)?;
+        }
         let scores = attributions::score(&records, &pred, false);
         eprintln!(
             "gloss: {k}-fold cross-validation over {} articles",
