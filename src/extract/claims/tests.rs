@@ -2571,3 +2571,18 @@ fn a_relative_that_before_a_verb_keeps_its_clause_in_the_source() {
         Some("the conservative majority on the Supreme Court")
     );
 }
+
+#[test]
+fn an_adjective_before_a_noun_cue_joins_it() {
+    let cs = claims(
+        "The United Nations came under withering criticism for its handling of the outbreak.",
+    );
+    assert_eq!(
+        roles(find(&cs, "withering criticism for")),
+        (
+            Some("The United Nations"),
+            Some("withering criticism for"),
+            "its handling of the outbreak"
+        )
+    );
+}
