@@ -2586,3 +2586,14 @@ fn an_adjective_before_a_noun_cue_joins_it() {
         )
     );
 }
+
+#[test]
+fn interview_turn_labels_make_no_claims() {
+    let text = "The House got mad. Why did Biden do this. But $660 billion!\n\nQ: You were going to talk about the Supreme Court. Do you nominate a centrist? Someone who fires up the base?\n\nA: Look, I will nominate a judge.";
+    let cs = claims(text);
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != ":")),
+        "{cs:#?}"
+    );
+}
