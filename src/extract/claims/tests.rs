@@ -2597,3 +2597,16 @@ fn interview_turn_labels_make_no_claims() {
         "{cs:#?}"
     );
 }
+
+#[test]
+fn a_question_cue_skips_its_object_before_the_question() {
+    let cs = claims("He asked Bernie Sanders if he would ever endorse Hillary Clinton.");
+    assert_eq!(
+        roles(find(&cs, "asked")),
+        (
+            Some("He"),
+            Some("asked"),
+            "if he would ever endorse Hillary Clinton"
+        )
+    );
+}
