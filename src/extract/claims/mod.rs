@@ -3817,9 +3817,51 @@ impl<'a> Doc<'a> {
         }
         let k = cue.end;
         let low = self.low(k);
+        let subject_pronoun = |e: usize| matches!(self.low(e), "he" | "she" | "they" | "we" | "i");
+        // "told reporters on Thursday he", "told a town hall in Salem, New Hampshire on Monday
+        // that", "told The Star-Ledger of Newark last week she": a longer object, with the
+        // place and time of the telling, up to the clause's subject or "that". Nothing in it
+        // may be a verb or open a clause of its own.
+        let object_token = |m: usize| match self.tokens[m].kind {
+            TokenKind::Word => {
+                !self.in_cue[m]
+                    && !self.verbish(m)
+                    && !self.low_in(m, &LEFT_STOP_SET)
+                    && !matches!(self.low(m), "it" | "there" | "this" | "not")
+            }
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(self.low(m), "," | "'s" | "’s" | "-" | "&"),
+            TokenKind::Quote => false,
+        };
+        if !matches!(head, "warned") {
+            let scan_end = s1.min(k + MAX_OBJECT + 2);
+            let mut e = k;
+            while e < scan_end && !subject_pronoun(e) && self.low(e) != "that" && object_token(e) {
+                e += 1;
+            }
+            if e > k + 1
+                && e < scan_end
+                && (subject_pronoun(e) || self.low(e) == "that")
+                && self.low(e - 1) != ","
+            {
+                return Some(e);
+            }
+        }
+        // "told them Clinton has": a pronoun object, then the clause's named subject.
+        if matches!(low, "me" | "him" | "her" | "us" | "them")
+            && k + 2 < s1
+            && self.tokens[k + 1].kind == TokenKind::Word
+            && self.raw(k + 1).starts_with(char::is_uppercase)
+            && !self.low_in(k + 1, &LEFT_STOP_SET)
+            && !matches!(
+                self.low(k + 1),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        {
+            return Some(k + 1);
+        }
         // "told parliament he", "told the committee they": a common noun, perhaps after a
         // determiner, that a subject pronoun follows.
-        let subject_pronoun = |e: usize| matches!(self.low(e), "he" | "she" | "they" | "we" | "i");
         let det = usize::from(matches!(
             low,
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"

@@ -2610,3 +2610,21 @@ fn a_question_cue_skips_its_object_before_the_question() {
         )
     );
 }
+
+#[test]
+fn a_telling_cue_skips_a_longer_object_with_its_place_and_time() {
+    let cs = claims(
+        "Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is fine. \
+         Whitman told The Star-Ledger of Newark last week she would rather vote for Clinton. \
+         Obama told them Clinton has a plan.",
+    );
+    let contents: Vec<&str> = cs.iter().map(|c| c.content.text.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "that waterboarding is fine",
+            "she would rather vote for Clinton",
+            "Clinton has a plan"
+        ]
+    );
+}
