@@ -3463,7 +3463,17 @@ impl<'a> Doc<'a> {
                 })
         });
         match verb {
-            Some(v) => Some(np.start..v),
+            // "The plan failed and Jones said": a clause, then a conjunction and the
+            // cue's own subject.
+            Some(v) => match (v + 1..np.end)
+                .rev()
+                .find(|&k| matches!(self.low(k), "and" | "but"))
+            {
+                Some(conj) if conj + 1 < np.end && self.opens_source(conj + 1) => {
+                    Some(conj + 1..np.end)
+                }
+                _ => Some(np.start..v),
+            },
             None => Some(np),
         }
     }

@@ -2628,3 +2628,9 @@ fn a_telling_cue_skips_a_longer_object_with_its_place_and_time() {
         ]
     );
 }
+
+#[test]
+fn a_source_after_a_clause_and_a_conjunction_is_the_cue_subject() {
+    let cs = claims("The plan failed and the mayor said the GOP was to blame.");
+    assert_eq!(source_of(&cs, "said"), Some("the mayor"));
+}
