@@ -2960,6 +2960,24 @@ impl<'a> Doc<'a> {
             || (prev_low == "that" && before_cue.is_some_and(|k| k > s0 && !self.in_cue[k - 1]))
         {
             before_cue.map(|k| k..k + 1)
+        } else if prev_low == "whom"
+            && cue.start >= s0 + 3
+            && self.low(cue.start - 2) == "of"
+            && self.tokens[cue.start - 3].kind != TokenKind::Punct
+        {
+            // "victims, many of whom say C", "superdelegates, the vast majority of whom
+            // support C": the share of them is the source.
+            let mut start = cue.start - 3;
+            while start > s0
+                && start + 5 > cue.start
+                && self.tokens[start - 1].kind == TokenKind::Word
+                && self.raw(start - 1).starts_with(char::is_lowercase)
+                && !self.verbish(start - 1)
+                && !self.low_in(start - 1, &LEFT_STOP_SET)
+            {
+                start -= 1;
+            }
+            Some(start..cue.start)
         } else if let Some(who) = self.relative_before_time(s0, cue.start) {
             // "McConnell, who in 2010 said C": the time is no speaker.
             Some(who..who + 1)

@@ -2634,3 +2634,19 @@ fn a_source_after_a_clause_and_a_conjunction_is_the_cue_subject() {
     let cs = claims("The plan failed and the mayor said the GOP was to blame.");
     assert_eq!(source_of(&cs, "said"), Some("the mayor"));
 }
+
+#[test]
+fn a_share_of_a_relative_whom_is_the_source() {
+    let cs = claims(
+        "The bill angered family members of 9/11 victims, many of whom say the president's \
+         claims are overblown.",
+    );
+    assert_eq!(
+        roles(find(&cs, "say")),
+        (
+            Some("many of whom"),
+            Some("say"),
+            "the president's claims are overblown"
+        )
+    );
+}
