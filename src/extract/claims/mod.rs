@@ -2917,8 +2917,15 @@ impl<'a> Doc<'a> {
                     }
             });
         // Inverted: "C, said X" / "“C,” said X".
+        // A telling verb never inverts: in "“C,” Verveer, a former aide, told CBS News" the
+        // phrase after "told" is who was told.
+        let telling = matches!(
+            self.low(cue.end - 1),
+            "told" | "tell" | "tells" | "telling" | "informed" | "reminded" | "assured"
+        );
         if (prev_low == "," || prev_is_quote_end.is_some())
             && !opening_appositive
+            && !telling
             && let Some(src) = self.inverted_source(cue.end, s1)
             // A cue whose content usually comes first, or any cue when the source closes the
             // sentence ("C, noted NBC's Dante Chinni.").

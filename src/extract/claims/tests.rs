@@ -2650,3 +2650,19 @@ fn a_share_of_a_relative_whom_is_the_source() {
         )
     );
 }
+
+#[test]
+fn a_telling_verb_after_a_quote_never_inverts() {
+    let cs = claims(
+        "“We found zero relationship,” Google's chief human resources executive, Laszlo Bock, \
+         told The New York Times in 2013.",
+    );
+    assert_eq!(
+        roles(find(&cs, "told")),
+        (
+            Some("Google's chief human resources executive, Laszlo Bock,"),
+            Some("told"),
+            "“We found zero relationship,”"
+        )
+    );
+}
