@@ -1474,6 +1474,26 @@ impl<'a> Doc<'a> {
             {
                 start -= 1;
             }
+            // "Police had last month charged", "who has in the past described", "who in the
+            // past has voiced": a time phrase inside the verb group is the cue's.
+            let auxiliary = |k: usize| {
+                matches!(
+                    self.low(k),
+                    "has" | "had" | "have" | "is" | "was" | "are" | "were" | "will" | "would"
+                )
+            };
+            if let Some(t) = self.time_phrase_before(s0, start)
+                && (t..start).all(|k| !self.in_cue[k] && self.in_quote[k].is_none())
+                && ((t > s0 && auxiliary(t - 1) && !self.in_cue[t - 1])
+                    || (auxiliary(start)
+                        && t > s0
+                        && matches!(self.low(t - 1), "who" | "which" | "that")))
+            {
+                start = t;
+                if auxiliary(t - 1) && !self.in_cue[t - 1] {
+                    start = t - 1;
+                }
+            }
             let end = self.cue_particles(i, self.to_verb_after(end));
             self.cue_at[start] = Some(end);
             self.cue_info[start] = Some(CueInfo { stats, confidence });
@@ -2170,6 +2190,58 @@ impl<'a> Doc<'a> {
             .clone()
             .all(|k| time(k) || matches!(self.low(k), "in" | "the"));
         (timed && plain).then_some(who)
+    }
+
+    /// The start of a time phrase ending right before token `end` and starting at or after
+    /// `floor`: "last month", "this past week", "in the past", "on Monday", "in 2010".
+    fn time_phrase_before(&self, floor: usize, end: usize) -> Option<usize> {
+        const UNITS: &[&str] = &[
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "spring",
+            "summer",
+            "fall",
+            "winter",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let at = |k: usize, w: &str| k >= floor && k < end && self.low(k) == w;
+        let last = end.checked_sub(1).filter(|&k| k >= floor)?;
+        let w = self.low(last);
+        if w == "past" && last >= 2 && at(last - 2, "in") && at(last - 1, "the") {
+            return Some(last - 2);
+        }
+        if self.tokens[last].kind == TokenKind::Number
+            && last >= 1
+            && at(last - 1, "in")
+            && self.low(last).len() == 4
+        {
+            return Some(last - 1);
+        }
+        if !UNITS.contains(&w) {
+            return None;
+        }
+        let mut t = last;
+        // "this past week", "earlier this month", "last week", "on Monday".
+        if t > floor && matches!(self.low(t - 1), "last" | "this" | "past" | "next" | "on") {
+            t -= 1;
+            if t > floor && matches!(self.low(t - 1), "this" | "earlier" | "later") {
+                t -= 1;
+            }
+        } else if !matches!(
+            w,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        ) {
+            return None;
+        }
+        Some(t)
     }
 
     /// The tokens a glued slash adds to the word at `k` ("9/11" is three).

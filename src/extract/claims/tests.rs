@@ -2666,3 +2666,18 @@ fn a_telling_verb_after_a_quote_never_inverts() {
         )
     );
 }
+
+#[test]
+fn a_time_phrase_inside_the_verb_group_is_the_cue_s() {
+    let cs = claims("Gore’s close friends and allies have in the past said he was stubborn.");
+    assert_eq!(
+        roles(find(&cs, "have in the past said")),
+        (
+            Some("Gore’s close friends and allies"),
+            Some("have in the past said"),
+            "he was stubborn"
+        )
+    );
+    let cs = claims("Police had last month charged the aide after a long inquiry.");
+    assert_eq!(source_of(&cs, "had last month charged"), Some("Police"));
+}
