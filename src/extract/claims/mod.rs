@@ -1449,6 +1449,18 @@ impl<'a> Doc<'a> {
                 && free(to - 1..to)
             {
                 start = to - 1;
+            } else if self.low(i) == "to"
+                && i > s0 + 1
+                && self.low(i - 1) == "likely"
+                && free(i - 1..i)
+            {
+                // "voters are slightly more likely to say C": the comparison is the cue's.
+                start = i - 1;
+                if matches!(self.low(start - 1), "more" | "less" | "most" | "least")
+                    && free(start - 1..start)
+                {
+                    start -= 1;
+                }
             }
             while start > s0
                 && !self.in_cue[start - 1]

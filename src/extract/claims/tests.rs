@@ -2681,3 +2681,17 @@ fn a_time_phrase_inside_the_verb_group_is_the_cue_s() {
     let cs = claims("Police had last month charged the aide after a long inquiry.");
     assert_eq!(source_of(&cs, "had last month charged"), Some("Police"));
 }
+
+#[test]
+fn more_likely_to_say_is_one_cue() {
+    let cs =
+        claims("Democratic voters are slightly more likely to say that Clinton represents them.");
+    assert_eq!(
+        roles(find(&cs, "are slightly more likely to say")),
+        (
+            Some("Democratic voters"),
+            Some("are slightly more likely to say"),
+            "that Clinton represents them"
+        )
+    );
+}
