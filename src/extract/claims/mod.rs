@@ -4853,6 +4853,25 @@ impl<'a> Doc<'a> {
                 content.push(self.bytes(q.open..q.close + 1));
                 return;
             }
+            // "“A,” Clinton said, drawing cheers. “B”": a participle that reports nothing
+            // closes the sentence; the speaker's quote goes on in the next one.
+            if quoted
+                && self.is_participle(k + 1)
+                && !self.in_cue[k + 1]
+                && self.cue_at[k + 1].is_none()
+            {
+                let mut e = k + 1;
+                while e < s1
+                    && e < k + 1 + MAX_ADJUNCT
+                    && !self.in_cue[e]
+                    && self.in_quote[e].is_none()
+                    && !matches!(self.low(e), "." | "?" | "!" | ";" | ":")
+                {
+                    e += 1;
+                }
+                self.extend_with_next_quote(content, k, e, s1);
+                return;
+            }
             if quoted
                 || self.cue_at[k + 1].is_some()
                 || self.in_cue[k + 1]

@@ -2695,3 +2695,16 @@ fn more_likely_to_say_is_one_cue() {
         )
     );
 }
+
+#[test]
+fn a_quote_goes_on_past_a_participle_that_reports_nothing() {
+    let cs = claims("“I opposed it then,” Clinton said, drawing cheers. “I oppose it now.”");
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("Clinton"),
+            Some("said"),
+            "“I opposed it then,” … “I oppose it now.”"
+        )
+    );
+}
