@@ -4833,8 +4833,8 @@ impl<'a> Doc<'a> {
             while e < s1
                 && e < k + MAX_ADJUNCT
                 && !self.in_cue[e]
-                && self.in_quote[e].is_none()
-                && !matches!(self.low(e), "." | "?" | "!" | ";" | ":")
+                && (self.in_quote[e].is_none() || self.title_quote(e))
+                && (!matches!(self.low(e), "." | "?" | "!" | ";" | ":") || self.title_quote(e))
             {
                 if self.low(e) == "," && (!quoted || self.quote_opening_at(e + 1).is_some()) {
                     break;
@@ -4904,6 +4904,23 @@ impl<'a> Doc<'a> {
     /// The sentence ends at `e` (after the attribution at `k` and a short adjunct: "told
     /// reporters", "said in June"): a quote opening the next sentence in the paragraph
     /// continues the content, unless that sentence has a cue of its own.
+    /// Whether token `k` is in a short quoted title after a preposition or a possessive:
+    /// "said on “Meet the Press.”", "told ABC’s “This Week”".
+    fn title_quote(&self, k: usize) -> bool {
+        self.in_quote[k]
+            .and_then(|q| self.quotes.get(q))
+            .is_some_and(|q| {
+                q.close <= q.open + 8
+                    && q.open > 0
+                    && q.close > q.open + 1
+                    && self.raw(q.open + 1).starts_with(char::is_uppercase)
+                    && matches!(
+                        self.low(q.open - 1),
+                        "on" | "in" | "to" | "of" | "at" | "with" | "'s" | "’s"
+                    )
+            })
+    }
+
     fn extend_with_next_quote(
         &self,
         content: &mut Vec<Range<usize>>,

@@ -2708,3 +2708,12 @@ fn a_quote_goes_on_past_a_participle_that_reports_nothing() {
         )
     );
 }
+
+#[test]
+fn a_quote_goes_on_past_a_quoted_programme_title() {
+    let cs = claims("“I am not running,” he said on “Meet the Press.” “But being vetted is hard.”");
+    assert_eq!(
+        find(&cs, "said").content.text,
+        "“I am not running,” … “But being vetted is hard.”"
+    );
+}
