@@ -3150,9 +3150,10 @@ impl<'a> Doc<'a> {
             let ends_clause = cue.end >= s1
                 || matches!(after, "." | "," | "?" | "!" | ";")
                 || RIGHT_STOP.contains(&after);
+            // A programme's title is no quote ("Later on ''This Week,'' Sanders questioned").
+            let spoken = |k: usize| self.quote_ending_at(k).is_some() && !self.title_quote(k);
             let quote_before = k.is_some_and(|k| {
-                self.quote_ending_at(k).is_some()
-                    || (self.low(k) == "," && k > 0 && self.quote_ending_at(k - 1).is_some())
+                spoken(k) || (self.low(k) == "," && k > 0 && spoken(k - 1))
             })
                 // A quote closing the sentence before is this cue's content only when the cue
                 // says nothing after it ("The statement did not say what C" has its own).

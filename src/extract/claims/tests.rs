@@ -2717,3 +2717,17 @@ fn a_quote_goes_on_past_a_quoted_programme_title() {
         "“I am not running,” … “But being vetted is hard.”"
     );
 }
+
+#[test]
+fn a_programme_title_before_the_speaker_is_no_quoted_content() {
+    let cs =
+        claims("Later on ''This Week,'' Senator Bernie Sanders questioned Mr. Trump's veracity.");
+    assert_eq!(
+        roles(find(&cs, "questioned")),
+        (
+            Some("Senator Bernie Sanders"),
+            Some("questioned"),
+            "Mr. Trump's veracity"
+        )
+    );
+}
