@@ -3147,9 +3147,21 @@ impl<'a> Doc<'a> {
                 || matches!(after, ":")
                 || self.quote_opening_at(cue.end).is_some()
                 || (after == "," && self.quote_opening_at(cue.end + 1).is_some());
+            // "…, Sanders promised to take bold action": a cue whose content mostly follows
+            // it reads on into "to" and a verb; "said to reporters" ends the clause.
+            let to_verb = after == "to"
+                && stats.before_share() < 0.3
+                && cue.end + 1 < s1
+                && self.tokens[cue.end + 1].kind == TokenKind::Word
+                && self.raw(cue.end + 1).starts_with(char::is_lowercase)
+                && !is_determiner(self.low(cue.end + 1))
+                && !matches!(
+                    self.low(cue.end + 1),
+                    "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "voters"
+                );
             let ends_clause = cue.end >= s1
                 || matches!(after, "." | "," | "?" | "!" | ";")
-                || RIGHT_STOP.contains(&after);
+                || (RIGHT_STOP.contains(&after) && !to_verb);
             // A programme's title is no quote ("Later on ''This Week,'' Sanders questioned").
             let spoken = |k: usize| self.quote_ending_at(k).is_some() && !self.title_quote(k);
             let quote_before = k.is_some_and(|k| {

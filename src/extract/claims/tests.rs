@@ -2731,3 +2731,19 @@ fn a_programme_title_before_the_speaker_is_no_quoted_content() {
         )
     );
 }
+
+#[test]
+fn a_cue_whose_content_follows_reads_on_into_to_and_a_verb() {
+    let cs = claims(
+        "Though he has not been a major voice on immigration, Sanders promised to take bold \
+         action should he win.",
+    );
+    assert_eq!(
+        roles(find(&cs, "promised")),
+        (
+            Some("Sanders"),
+            Some("promised"),
+            "to take bold action should he win"
+        )
+    );
+}
