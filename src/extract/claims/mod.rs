@@ -3179,6 +3179,9 @@ impl<'a> Doc<'a> {
                 // So does a cue closing the sentence after a named speaker ("C, The Post has
                 // learned.").
                 && (self.before_share(&cue, stats) > 0.05
+                    // "“C,” he complained to an American afterward": a quote right before
+                    // the speaker, and nothing after the cue that could be content.
+                    || (quote_before && ends_clause)
                     || (comma_before
                         && (after == ","
                             || (after == "." && self.raw(src.start).starts_with(char::is_uppercase)))))

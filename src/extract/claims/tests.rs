@@ -2747,3 +2747,17 @@ fn a_cue_whose_content_follows_reads_on_into_to_and_a_verb() {
         )
     );
 }
+
+#[test]
+fn a_quote_before_the_speaker_is_the_content_of_any_cue_that_ends_the_clause() {
+    // "announced" has its content after it in train 74 times in 77.
+    let cs = claims("“We will not back down,” the mayor announced to the crowd.");
+    assert_eq!(
+        roles(find(&cs, "announced")),
+        (
+            Some("the mayor"),
+            Some("announced"),
+            "“We will not back down,”"
+        )
+    );
+}
