@@ -453,6 +453,17 @@ const CUE_ADJECTIVES: &[&str] = &[
     "vocal",
 ];
 
+/// The days of the week, lower-cased.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const GO_ON: &[&str] = &["went", "going", "goes", "go"];
 /// How far the cue classifier looks for a quote mark or a comma around a candidate, in tokens.
 const FEATURE_WINDOW: usize = 40;
@@ -2208,21 +2219,7 @@ impl<'a> Doc<'a> {
     /// `floor`: "last month", "this past week", "in the past", "on Monday", "in 2010".
     fn time_phrase_before(&self, floor: usize, end: usize) -> Option<usize> {
         const UNITS: &[&str] = &[
-            "week",
-            "month",
-            "year",
-            "weekend",
-            "spring",
-            "summer",
-            "fall",
-            "winter",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
+            "week", "month", "year", "weekend", "spring", "summer", "fall", "winter",
         ];
         let at = |k: usize, w: &str| k >= floor && k < end && self.low(k) == w;
         let last = end.checked_sub(1).filter(|&k| k >= floor)?;
@@ -2237,7 +2234,7 @@ impl<'a> Doc<'a> {
         {
             return Some(last - 1);
         }
-        if !UNITS.contains(&w) {
+        if !UNITS.contains(&w) && !WEEKDAYS.contains(&w) {
             return None;
         }
         let mut t = last;
@@ -2247,10 +2244,7 @@ impl<'a> Doc<'a> {
             if t > floor && matches!(self.low(t - 1), "this" | "earlier" | "later") {
                 t -= 1;
             }
-        } else if !matches!(
-            w,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        ) {
+        } else if !WEEKDAYS.contains(&w) {
             return None;
         }
         Some(t)
@@ -3988,10 +3982,7 @@ impl<'a> Doc<'a> {
             && self.tokens[k + 1].kind == TokenKind::Word
             && self.raw(k + 1).starts_with(char::is_uppercase)
             && !self.low_in(k + 1, &LEFT_STOP_SET)
-            && !matches!(
-                self.low(k + 1),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            )
+            && !WEEKDAYS.contains(&self.low(k + 1))
         {
             return Some(k + 1);
         }
