@@ -310,6 +310,27 @@ impl Description {
             return None;
         }
         let first = words[0].to_lowercase();
+        // "Many of his supporters", "one of his aides": a part of a group the rest describes.
+        if words.len() > 2
+            && PARTITIVES.contains(&first.as_str())
+            && words[1].eq_ignore_ascii_case("of")
+            && let Some(whole) = Description::read(&words[2..].join(" "))
+        {
+            let kind = match whole.kind {
+                ActorKind::Group | ActorKind::Person if first == "one" => ActorKind::Person,
+                ActorKind::Group | ActorKind::Person => ActorKind::Group,
+                other => other,
+            };
+            return Some(Description {
+                key: words
+                    .iter()
+                    .map(|w| w.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                name: words.join(" "),
+                kind,
+            });
+        }
         let (determiner, rest) = match first.as_str() {
             "the" | "a" | "an" | "this" | "these" | "those" | "some" => {
                 (Some(words[0]), &words[1..])
@@ -363,11 +384,6 @@ impl Description {
         {
             return None;
         }
-        // A verb phrase, or a fragment of one, is no description ("meaning its lawyers",
-        // "followed the crisis").
-        if verbal(rest[head_at - 1]) || (determiner.is_none() && verbal(rest[0])) {
-            return None;
-        }
         // Without a determiner, a description opens with a capital, a quantifier ("many
         // residents") or is a plural alone ("officials").
         let opener = rest[0].to_lowercase();
@@ -376,17 +392,41 @@ impl Description {
         // by what they are, after lower-case modifiers.
         let people = (is_plural(&head) && PERSONS.contains(&head.trim_end_matches('s')))
             || GROUPS.contains(&head.as_str());
+        let modifier = |w: &&str| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_MODIFIERS.contains(&w.to_lowercase().as_str())
+        };
         let modified_people = people
-            && rest[..head_at - 1].iter().all(|w| {
-                w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && !verbal(w)
-                    && !NOT_MODIFIERS.contains(&w.to_lowercase().as_str())
-            });
+            && rest[..head_at - 1]
+                .iter()
+                .all(|w| modifier(w) && !verbal(w));
+        // "elected officials", "Voting rights advocates": a participle opening the phrase
+        // says what kind of people they are, where a verb would take them as its object
+        // ("leaving officials"): a past participle, or one of a few -ing words.
+        let participle_people = determiner.is_none()
+            && head_at > 1
+            && people
+            && modifier(&rest[0])
+            && {
+                let w = rest[0].to_lowercase();
+                w.ends_with("ed") || PARTICIPLE_MODIFIERS.contains(&w.as_str())
+            }
+            && rest[1..head_at - 1]
+                .iter()
+                .all(|w| modifier(w) && !verbal(w));
+        // A verb phrase, or a fragment of one, is no description ("meaning its lawyers",
+        // "followed the crisis").
+        if verbal(rest[head_at - 1])
+            || (determiner.is_none() && verbal(rest[0]) && !participle_people)
+        {
+            return None;
+        }
         if determiner.is_none()
             && !rest[0].starts_with(char::is_uppercase)
             && !QUANTIFIERS.contains(&opener.as_str())
             && !bare_plural
             && !modified_people
+            && !participle_people
         {
             return None;
         }
@@ -425,6 +465,32 @@ impl Description {
         Some(Description { name, key, kind })
     }
 }
+
+/// Words that open a part of a group ("Many of his supporters").
+const PARTITIVES: &[&str] = &[
+    "many", "most", "some", "several", "few", "all", "both", "none", "one", "each", "two", "three",
+    "half",
+];
+
+/// -ing words that describe people before their noun ("voting rights advocates", "leading
+/// economists"), not a verb taking them as its object.
+const PARTICIPLE_MODIFIERS: &[&str] = &[
+    "voting",
+    "leading",
+    "ruling",
+    "governing",
+    "working",
+    "visiting",
+    "remaining",
+    "competing",
+    "striking",
+    "sitting",
+    "outgoing",
+    "incoming",
+    "restructuring",
+    "polling",
+    "opposing",
+];
 
 /// A personal title that makes the name after it a person's ("Mr. Burman").
 const NAME_TITLES: &[&str] = &[
@@ -581,6 +647,7 @@ const PERSONS: &[&str] = &[
     "activist",
     "adviser",
     "advisor",
+    "advocate",
     "aide",
     "ambassador",
     "analyst",
@@ -593,7 +660,9 @@ const PERSONS: &[&str] = &[
     "chief",
     "commander",
     "consultant",
+    "contender",
     "contractor",
+    "critic",
     "democrat",
     "detective",
     "diplomat",
@@ -627,6 +696,7 @@ const PERSONS: &[&str] = &[
     "nurse",
     "officer",
     "official",
+    "opponent",
     "owner",
     "physician",
     "pilot",
@@ -650,6 +720,7 @@ const PERSONS: &[&str] = &[
     "spokeswoman",
     "strategist",
     "student",
+    "supporter",
     "surgeon",
     "teacher",
     "veteran",
@@ -747,6 +818,49 @@ mod tests {
         for s in ["let officials", "show insiders", "allow companies"] {
             assert_eq!(read(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn a_participle_before_people_says_what_they_are() {
+        for s in [
+            "elected officials from both parties",
+            "Voting rights advocates",
+            "restructuring experts",
+            "registered voters",
+        ] {
+            assert_eq!(read(s).map(|d| d.2), Some(ActorKind::Group), "{s}");
+        }
+        // A verb taking people as its object is no description of them.
+        for s in [
+            "leaving officials",
+            "prompting voters",
+            "followed the crisis",
+        ] {
+            assert_eq!(read(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_part_of_a_described_group_is_described_by_it() {
+        assert_eq!(
+            read("Many of his supporters"),
+            Some((
+                "Many of his supporters".into(),
+                "many of his supporters".into(),
+                ActorKind::Group
+            ))
+        );
+        assert_eq!(
+            read("one of the senators").map(|d| d.2),
+            Some(ActorKind::Person)
+        );
+        assert_eq!(
+            read("some of its weakest countries").map(|d| d.2),
+            Some(ActorKind::Group)
+        );
+        // Of nothing a description can read, no part either.
+        assert_eq!(read("one of those 529 college savings"), None);
+        assert_eq!(read("many of whom"), None);
     }
 
     #[test]
