@@ -685,3 +685,55 @@ fn a_relative_pronoun_source_is_the_name_it_follows() {
     // "an architect" is no actor, and Trump is not right before "who".
     assert_eq!(actor_of("he was owed"), None);
 }
+
+#[test]
+fn a_pronoun_refers_back_through_earlier_claims_to_their_speaker() {
+    // Fowler's name is four sentences before the last "He": only the claims between carry
+    // him there.
+    let text = "Party chairman speaks\n\n\
+                Don Fowler, a former party chairman, said the race was close. He said the \
+                polls were wrong. The rain fell all day. He said turnout would be low. The \
+                roads were closed. The schools were shut. He added that nobody knew.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let name = |id: Option<&str>| {
+        doc.actors
+            .iter()
+            .find(|a| Some(a.id.as_str()) == id)
+            .map(|a| a.name.as_str())
+    };
+    let added = doc
+        .claims
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "added"))
+        .expect("a claim with the cue \"added\"");
+    assert_eq!(name(added.actor.as_deref()), Some("Don Fowler"));
+}
+
+#[test]
+fn a_source_resolved_by_its_role_is_a_mention_for_later_pronouns() {
+    // "The senator" is no name the tagger marks, but it names the speaker a later "He"
+    // refers to after his name is out of reach.
+    let text = "Senate vote delayed\n\n\
+                Sen. John Smith of Ohio spoke on Monday. The rain fell. The wind blew. The \
+                roads were shut. The senator said the plan was bad. The snow came. He added \
+                that nobody knew.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let name = |id: Option<&str>| {
+        doc.actors
+            .iter()
+            .find(|a| Some(a.id.as_str()) == id)
+            .map(|a| a.name.as_str())
+    };
+    let said = doc
+        .claims
+        .iter()
+        .find(|c| c.source.as_ref().is_some_and(|s| s.text == "The senator"))
+        .expect("a claim by \"The senator\"");
+    assert_eq!(name(said.actor.as_deref()), Some("John Smith"));
+    let added = doc
+        .claims
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "added"))
+        .expect("a claim with the cue \"added\"");
+    assert_eq!(name(added.actor.as_deref()), Some("John Smith"));
+}

@@ -106,13 +106,30 @@ fn credit_spokespeople(doc: &mut Document) {
 }
 
 /// Gives each claim whose source `only` admits the actor its source refers to.
+/// A pronoun may refer back to the speaker of an earlier claim.
 fn resolve_sources(cx: &Context, doc: &mut Document, only: impl Fn(&crate::model::Span) -> bool) {
     let resolver = actors::Resolver::new(cx, &doc.actors);
+    let index: std::collections::HashMap<&str, usize> = doc
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    // Each resolved source's start and actor index, in text order: a pronoun, or a source
+    // resolved by its role ("The senator said C"), is a mention the tagger did not make.
+    let mut chain: Vec<(usize, usize)> = Vec::new();
     for claim in &mut doc.claims {
-        if let Some(source) = &claim.source
-            && only(source)
-        {
-            claim.actor = resolver.resolve(source);
+        let Some(source) = &claim.source else {
+            continue;
+        };
+        if only(source) {
+            claim.actor = resolver.resolve_in_chain(source, &chain);
+        }
+        if let Some(&i) = claim.actor.as_deref().and_then(|id| index.get(id)) {
+            // Claims go by their first byte, which may be the content's: keep the chain
+            // sorted by source.
+            let k = chain.partition_point(|&(start, _)| start < source.start);
+            chain.insert(k, (source.start, i));
         }
     }
 }

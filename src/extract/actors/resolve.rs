@@ -325,6 +325,14 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// The actor id a source mention refers to, or None when nothing fits.
     pub fn resolve(&self, source: &Span) -> Option<String> {
+        self.resolve_in_chain(source, &[])
+    }
+
+    /// [`Resolver::resolve`], where a pronoun may also refer back to the speaker of an
+    /// earlier claim: `chain` holds each earlier source's start and the index of the actor it
+    /// was resolved to, in text order. "Don Fowler said C. He said D. … He added E" stays
+    /// with Fowler after his name is out of a pronoun's reach.
+    pub fn resolve_in_chain(&self, source: &Span, chain: &[(usize, usize)]) -> Option<String> {
         let actors = self.actors;
         // 1. A mention the source overlaps: one in a head rather than a modifier ("Norway and
         //    Germany, the largest donors to the Amazon Fund"), then the largest overlap, then
@@ -403,20 +411,33 @@ impl<'a, 't> Resolver<'a, 't> {
             let wanted = pronoun_gender(w);
             let lo = self.mentions.partition_point(|m| m.start < reach_start);
             let hi = self.mentions.partition_point(|m| m.start <= at);
-            // The last fitting mention of each actor in reach.
+            let c_lo = chain.partition_point(|&(start, _)| start < reach_start);
+            let c_hi = chain.partition_point(|&(start, _)| start < at);
+            // The last fitting mention of each actor in reach, a resolved pronoun counting
+            // as one.
             let mut last: HashMap<usize, usize, FxBuild> = HashMap::default();
-            for m in self.mentions.get(lo..hi).unwrap_or(&[]) {
-                if m.end > at || quoted.as_ref().is_some_and(|q| q.contains(&m.start)) {
+            let mentioned = self
+                .mentions
+                .get(lo..hi)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|m| m.end <= at)
+                .map(|m| (m.start, m.actor));
+            let chained = chain.get(c_lo..c_hi).unwrap_or(&[]).iter().copied();
+            for (start, actor) in mentioned.chain(chained) {
+                if quoted.as_ref().is_some_and(|q| q.contains(&start)) {
                     continue;
                 }
-                let a = &actors[m.actor];
+                let Some(a) = actors.get(actor) else {
+                    continue;
+                };
                 let fitting = fits(a.kind, p)
                     && (wanted.is_none()
                         || a.kind != ActorKind::Person
-                        || self.gender(m.actor).is_none_or(|g| Some(g) == wanted));
+                        || self.gender(actor).is_none_or(|g| Some(g) == wanted));
                 if fitting {
-                    let l = last.entry(m.actor).or_insert(m.start);
-                    *l = (*l).max(m.start);
+                    let l = last.entry(actor).or_insert(start);
+                    *l = (*l).max(start);
                 }
             }
             return last
