@@ -832,6 +832,97 @@ fn regnal_number(cx: &Context, k: usize) -> bool {
 /// leaves "VIII" off "Henry VIII". A person's name directly followed by another person's,
 /// or by a particle and another name, is one name, and a regnal number after it is its end.
 /// `entities` is in text order, and so is the result.
+/// Whether sentence `s` (token indices) is a headline in title case: three or more words of
+/// four letters or more with an initial capital and lower case after it, and at most one
+/// in ten such words in lower case ("Hillary Clinton Goes After Donald Trump As The New Mitt
+/// Romney"). A headline in capitals is not one.
+fn is_title_case_sentence(cx: &Context, s: Range<usize>) -> bool {
+    let (mut capitalised, mut lower) = (0, 0);
+    for k in s {
+        let w = token_text(cx, k);
+        if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let mut chars = w.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        if first_upper && chars.any(char::is_lowercase) {
+            capitalised += 1;
+        } else if !first_upper {
+            lower += 1;
+        }
+    }
+    capitalised >= 3 && lower * 10 <= capitalised
+}
+
+/// In a headline in title case the tagger may run names and the words between them into
+/// one entity ("Chris Christie Calls Hillary Clinton" as one person). Such an entity that
+/// holds two or more names of two words or more the tagger found outside headlines, and is
+/// not one of them itself, becomes those names; the words around them (the headline's
+/// verbs) go.
+fn split_headline_run_ons(
+    cx: &Context,
+    lower: &[u64],
+    entities: Vec<ner::Entity>,
+) -> Vec<ner::Entity> {
+    let sentences = &cx.analysis.sentences;
+    let sentence = |k: usize| sentences.partition_point(|s| s.tokens.end <= k);
+    let mut title: HashMap<usize, bool, FxBuild> = HashMap::default();
+    let mut in_title = |k: usize| {
+        let i = sentence(k);
+        *title.entry(i).or_insert_with(|| {
+            sentences
+                .get(i)
+                .is_some_and(|s| is_title_case_sentence(cx, s.tokens.clone()))
+        })
+    };
+    let hashes = |r: &Range<usize>| lower.get(r.clone()).unwrap_or(&[]).to_vec();
+    let flags: Vec<bool> = entities.iter().map(|e| in_title(e.tokens.start)).collect();
+    if !flags.iter().any(|&t| t) {
+        return entities;
+    }
+    // Names of two words or more found outside title-case headlines, with their type.
+    let mut known: HashMap<Vec<u64>, EntityType, FxBuild> = HashMap::default();
+    let mut longest = 0;
+    for (e, &t) in entities.iter().zip(&flags) {
+        if !t && e.tokens.len() >= 2 {
+            known.entry(hashes(&e.tokens)).or_insert(e.kind);
+            longest = longest.max(e.tokens.len());
+        }
+    }
+    let mut out = Vec::with_capacity(entities.len());
+    for (e, t) in entities.into_iter().zip(flags) {
+        if !t || e.tokens.len() < 3 || known.contains_key(&hashes(&e.tokens)) {
+            out.push(e);
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut k = e.tokens.start;
+        while k < e.tokens.end {
+            let found = (2..=longest.min(e.tokens.end - k))
+                .rev()
+                .find_map(|n| known.get(&hashes(&(k..k + n))).map(|&kind| (n, kind)));
+            match found {
+                Some((n, kind)) => {
+                    parts.push(ner::Entity {
+                        tokens: k..k + n,
+                        kind,
+                        confidence: e.confidence,
+                    });
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        // One name inside is no run-on: "New York Energy Desk" holds "New York".
+        if parts.len() < 2 {
+            out.push(e);
+        } else {
+            out.extend(parts);
+        }
+    }
+    out
+}
+
 fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
     let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
     for e in entities {
@@ -1003,6 +1094,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     surnamed_persons(cx, &mut entities);
     let entities = split_coordinated(cx, &tagged.lower, entities);
     let entities = join_person_parts(cx, entities);
+    let entities = split_headline_run_ons(cx, &tagged.lower, entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -2066,6 +2158,62 @@ mod tests {
             .find(|&k| (0..words.len()).all(|j| token_text(cx, k + j) == words[j]))
             .map(|k| k..k + words.len())
             .unwrap_or_else(|| panic!("{words:?} not in the text"))
+    }
+
+    #[test]
+    fn a_headline_run_on_of_names_splits_into_the_names() {
+        let text = "Chris Christie Calls Hillary Clinton A Disgrace Over Police Comments.\n\n\
+                    New Jersey Gov. Chris Christie said Hillary Clinton was wrong, and the \
+                    New York Energy Desk agreed with the New York office.\n\n\
+                    -- Harry Milling, New York Energy Desk Today";
+        let cx = Context::new(text);
+        let e = |r: Range<usize>, kind| ner::Entity {
+            tokens: r,
+            kind,
+            confidence: 0.9,
+        };
+        let run_on = run_of(&cx, &["Chris", "Christie", "Calls", "Hillary", "Clinton"]);
+        let christie = run_of(&cx, &["Chris", "Christie", "said"]);
+        let clinton = run_of(&cx, &["Hillary", "Clinton", "was"]);
+        let new_york = run_of(&cx, &["New", "York", "office"]);
+        let desk = run_of(&cx, &["New", "York", "Energy", "Desk", "Today"]);
+        let out = split_headline_run_ons(
+            &cx,
+            &ner::model().tag_full(cx.text, &cx.analysis).lower,
+            vec![
+                e(run_on.clone(), EntityType::Per),
+                e(christie.start..christie.end - 1, EntityType::Per),
+                e(clinton.start..clinton.end - 1, EntityType::Per),
+                e(new_york.start..new_york.end - 1, EntityType::Loc),
+                // A sign-off line in title case: one name inside is no run-on.
+                e(desk.start..desk.end - 1, EntityType::Org),
+            ],
+        );
+        let spans: Vec<(Range<usize>, EntityType)> =
+            out.into_iter().map(|e| (e.tokens, e.kind)).collect();
+        assert_eq!(
+            spans[..2],
+            [
+                (run_on.start..run_on.start + 2, EntityType::Per),
+                (run_on.end - 2..run_on.end, EntityType::Per)
+            ]
+        );
+        assert_eq!(spans.len(), 6);
+        assert_eq!(spans[5], (desk.start..desk.end - 1, EntityType::Org));
+    }
+
+    #[test]
+    fn a_headline_run_on_is_two_actors_in_the_whole_pipeline() {
+        let text = "Chris Christie Calls Hillary Clinton A Disgrace Over Police Comments.\n\n\
+                    New Jersey Gov. Chris Christie described Hillary Clinton as a disgrace. \
+                    Clinton said it was wrong.";
+        let names: Vec<String> = find_actors(&Context::new(text))
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert!(names.iter().any(|n| n == "Chris Christie"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Calls")), "{names:?}");
     }
 
     #[test]
