@@ -14,7 +14,7 @@ mod resolve;
 pub mod roles;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -858,7 +858,8 @@ fn is_title_case_sentence(cx: &Context, s: Range<usize>) -> bool {
 /// one entity ("Chris Christie Calls Hillary Clinton" as one person). Such an entity that
 /// holds two or more names of two words or more the tagger found outside headlines, and is
 /// not one of them itself, becomes those names; the words around them (the headline's
-/// verbs) go.
+/// verbs) go. A person that opens with a person's name found outside headlines is that
+/// name ("Lindsey Graham Says").
 fn split_headline_run_ons(
     cx: &Context,
     lower: &[u64],
@@ -880,18 +881,36 @@ fn split_headline_run_ons(
     if !flags.iter().any(|&t| t) {
         return entities;
     }
-    // Names of two words or more found outside title-case headlines, with their type.
+    // Names of two words or more found outside title-case headlines, with their type;
+    // persons' names of any length, and the last words of those of two words or more.
     let mut known: HashMap<Vec<u64>, EntityType, FxBuild> = HashMap::default();
+    let mut persons: HashSet<Vec<u64>, FxBuild> = HashSet::default();
+    let mut surnames: HashSet<u64, FxBuild> = HashSet::default();
     let mut longest = 0;
     for (e, &t) in entities.iter().zip(&flags) {
-        if !t && e.tokens.len() >= 2 {
+        if t {
+            continue;
+        }
+        if e.tokens.len() >= 2 {
             known.entry(hashes(&e.tokens)).or_insert(e.kind);
             longest = longest.max(e.tokens.len());
+        }
+        if e.kind == EntityType::Per {
+            persons.insert(hashes(&e.tokens));
+            if e.tokens.len() >= 2
+                && let Some(&last) = lower.get(e.tokens.end - 1)
+            {
+                surnames.insert(last);
+            }
         }
     }
     let mut out = Vec::with_capacity(entities.len());
     for (e, t) in entities.into_iter().zip(flags) {
-        if !t || e.tokens.len() < 3 || known.contains_key(&hashes(&e.tokens)) {
+        if !t
+            || e.tokens.len() < 2
+            || known.contains_key(&hashes(&e.tokens))
+            || persons.contains(&hashes(&e.tokens))
+        {
             out.push(e);
             continue;
         }
@@ -913,15 +932,38 @@ fn split_headline_run_ons(
                 None => k += 1,
             }
         }
-        // One name inside is no run-on: "New York Energy Desk" holds "New York".
-        if parts.len() < 2 {
-            out.push(e);
-        } else {
+        if parts.len() >= 2 {
             out.extend(parts);
+            continue;
         }
+        // "Lindsey Graham Says", "Obama Says African-American Museum Will": a person's
+        // name the body gives, then the headline's verb. A name of one word must be a
+        // surname the body gives ("Yvonne McGregor" is no "Yvonne" and a verb).
+        if e.kind == EntityType::Per
+            && let Some(n) = (1..e.tokens.len()).rev().find(|&n| {
+                let next = e.tokens.start + n;
+                let name = hashes(&(e.tokens.start..next));
+                (if n > 1 {
+                    persons.contains(&name)
+                } else {
+                    surnames.contains(&name[0])
+                }) && !NAME_SUFFIXES.contains(&token_text(cx, next))
+            })
+        {
+            out.push(ner::Entity {
+                tokens: e.tokens.start..e.tokens.start + n,
+                ..e
+            });
+            continue;
+        }
+        // One name inside is no run-on: "New York Energy Desk" holds "New York".
+        out.push(e);
     }
     out
 }
+
+/// Words that end a person's name and are part of it ("Donald Trump Jr.").
+const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
 
 fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
     let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
@@ -2200,6 +2242,42 @@ mod tests {
         );
         assert_eq!(spans.len(), 6);
         assert_eq!(spans[5], (desk.start..desk.end - 1, EntityType::Org));
+    }
+
+    #[test]
+    fn a_headline_person_ending_in_a_verb_is_the_name_the_body_gives() {
+        let text = "Lindsey Graham Says Trump Will Win. Pence Gives Speech. Yvonne McGregor \
+                    Wins Gold.\n\nSen. Lindsey Graham spoke. Mike Pence spoke. Yvonne won.";
+        let cx = Context::new(text);
+        let per = |r: Range<usize>| ner::Entity {
+            tokens: r,
+            kind: EntityType::Per,
+            confidence: 0.9,
+        };
+        let says = run_of(&cx, &["Lindsey", "Graham", "Says"]);
+        let gives = run_of(&cx, &["Pence", "Gives"]);
+        let mcgregor = run_of(&cx, &["Yvonne", "McGregor"]);
+        let graham = run_of(&cx, &["Lindsey", "Graham", "spoke"]);
+        let pence = run_of(&cx, &["Mike", "Pence", "spoke"]);
+        let yvonne = run_of(&cx, &["Yvonne", "won"]);
+        let out = split_headline_run_ons(
+            &cx,
+            &ner::model().tag_full(cx.text, &cx.analysis).lower,
+            vec![
+                per(says.clone()),
+                per(gives.clone()),
+                per(mcgregor.clone()),
+                per(graham.start..graham.end - 1),
+                per(pence.start..pence.end - 1),
+                per(yvonne.start..yvonne.end - 1),
+            ],
+        );
+        let spans: Vec<Range<usize>> = out.into_iter().map(|e| e.tokens).collect();
+        assert_eq!(spans[0], says.start..says.end - 1);
+        // A surname the body gives is a name of one word...
+        assert_eq!(spans[1], gives.start..gives.end - 1);
+        // ... a given name is not.
+        assert_eq!(spans[2], mcgregor);
     }
 
     #[test]
