@@ -962,6 +962,16 @@ fn split_headline_run_ons(
     out
 }
 
+/// What follows "Miss" in a beauty pageant's title ("Miss Universe").
+const PAGEANTS: &[&str] = &[
+    "Universe",
+    "World",
+    "America",
+    "USA",
+    "Earth",
+    "International",
+];
+
 /// Words that end a person's name and are part of it ("Donald Trump Jr.").
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
 
@@ -1170,6 +1180,15 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
                 || (sentence_of(cx, tokens.start).start == tokens.start
                     && OPENING_FUNCTION_WORDS.contains(&token_text(cx, tokens.start))))
         {
+            tokens.start += 1;
+        }
+        // "Miss Universe Alicia Machado", "a former Miss Universe": a beauty pageant's
+        // title names nobody.
+        let pageant = |k: usize| PAGEANTS.contains(&token_text(cx, k));
+        let k = tokens.start;
+        if token_text(cx, k) == "Miss" && k + 1 < tokens.end && pageant(k + 1) {
+            tokens.start += 2;
+        } else if k > 0 && token_text(cx, k - 1) == "Miss" && pageant(k) {
             tokens.start += 1;
         }
         while tokens.start < tokens.end && edge(tokens.end - 1) {
@@ -2278,6 +2297,23 @@ mod tests {
         assert_eq!(spans[1], gives.start..gives.end - 1);
         // ... a given name is not.
         assert_eq!(spans[2], mcgregor);
+    }
+
+    #[test]
+    fn a_beauty_pageants_title_names_nobody() {
+        let text = "Trump attacked former Miss Universe Alicia Machado on Friday. He called \
+                    a former Miss Universe disgusting. Machado said he was cruel.";
+        let actors = find_actors(&Context::new(text));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Alicia Machado"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Universe")), "{names:?}");
+        assert!(
+            actors
+                .iter()
+                .flat_map(|a| &a.mentions)
+                .all(|m| !m.text.contains("Universe")),
+            "{actors:#?}"
+        );
     }
 
     #[test]
