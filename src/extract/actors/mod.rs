@@ -962,6 +962,19 @@ fn split_headline_run_ons(
     out
 }
 
+/// Last words of a law's name ("Clean Air Act").
+const LAW_HEADS: &[&str] = &[
+    "Act",
+    "Amendment",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Doctrine",
+];
+
+/// Last words of a programme's name ("The Laura Ingraham Show").
+const PROGRAMME_HEADS: &[&str] = &["Show", "Podcast", "Program", "Programme", "Hour"];
+
 /// What follows "Miss" in a beauty pageant's title ("Miss Universe").
 const PAGEANTS: &[&str] = &[
     "Universe",
@@ -1346,6 +1359,15 @@ fn mention_kind(
         .all(|k| is_title_at(cx, lower, k) || roles::is_honorific(token_text(cx, k)))
     {
         return None;
+    }
+    // "the Clean Air Act", "the 19th Amendment": a law names nobody; "The Steve Harvey
+    // Morning Show" is a programme, which speaks as its outlet does.
+    let head = token_text(cx, tokens.end.saturating_sub(1));
+    if tokens.len() >= 2 && LAW_HEADS.contains(&head) {
+        return None;
+    }
+    if tokens.len() >= 2 && tagged == EntityType::Per && PROGRAMME_HEADS.contains(&head) {
+        return Some(EntityType::Org);
     }
     Some(
         if words().next().is_some_and(roles::is_honorific) || initialled_name(cx, tokens) {
@@ -2297,6 +2319,33 @@ mod tests {
         assert_eq!(spans[1], gives.start..gives.end - 1);
         // ... a given name is not.
         assert_eq!(spans[2], mcgregor);
+    }
+
+    #[test]
+    fn a_law_names_nobody_and_a_programme_speaks_as_an_outlet() {
+        let kinds = |text: &str| -> Vec<(String, ActorKind)> {
+            find_actors(&Context::new(text))
+                .into_iter()
+                .map(|a| (a.name, a.kind))
+                .collect()
+        };
+        let found = kinds(
+            "Senator Joe Manchin said the Fair Sentencing Act and the Fifth Amendment \
+             protect voters.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(n, _)| n.ends_with("Act") || n.ends_with("Amendment")),
+            "{found:?}"
+        );
+        let found = kinds("Clinton spoke on The Steve Harvey Morning Show on Tuesday.");
+        assert!(
+            found
+                .iter()
+                .all(|(n, k)| !n.ends_with("Show") || *k == ActorKind::Organization),
+            "{found:?}"
+        );
     }
 
     #[test]
