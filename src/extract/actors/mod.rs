@@ -832,28 +832,6 @@ fn regnal_number(cx: &Context, k: usize) -> bool {
 /// leaves "VIII" off "Henry VIII". A person's name directly followed by another person's,
 /// or by a particle and another name, is one name, and a regnal number after it is its end.
 /// `entities` is in text order, and so is the result.
-/// Whether sentence `s` (token indices) is a headline in title case: three or more words of
-/// four letters or more with an initial capital and lower case after it, and at most one
-/// in ten such words in lower case ("Hillary Clinton Goes After Donald Trump As The New Mitt
-/// Romney"). A headline in capitals is not one.
-fn is_title_case_sentence(cx: &Context, s: Range<usize>) -> bool {
-    let (mut capitalised, mut lower) = (0, 0);
-    for k in s {
-        let w = token_text(cx, k);
-        if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
-            continue;
-        }
-        let mut chars = w.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        if first_upper && chars.any(char::is_lowercase) {
-            capitalised += 1;
-        } else if !first_upper {
-            lower += 1;
-        }
-    }
-    capitalised >= 3 && lower * 10 <= capitalised
-}
-
 /// In a headline in title case the tagger may run names and the words between them into
 /// one entity ("Chris Christie Calls Hillary Clinton" as one person). Such an entity that
 /// holds two or more names of two words or more the tagger found outside headlines, and is
@@ -862,29 +840,27 @@ fn is_title_case_sentence(cx: &Context, s: Range<usize>) -> bool {
 /// name ("Lindsey Graham Says").
 fn split_headline_run_ons(
     cx: &Context,
-    lower: &[u64],
+    tagged: (&[u64], &[bool]),
     entities: Vec<ner::Entity>,
 ) -> Vec<ner::Entity> {
+    let (lower, title_case) = tagged;
+    if !title_case.iter().any(|&t| t) {
+        return entities;
+    }
     let sentences = &cx.analysis.sentences;
-    let sentence = |k: usize| sentences.partition_point(|s| s.tokens.end <= k);
-    let mut title: HashMap<usize, bool, FxBuild> = HashMap::default();
-    let mut in_title = |k: usize| {
-        let i = sentence(k);
-        *title.entry(i).or_insert_with(|| {
-            sentences
-                .get(i)
-                .is_some_and(|s| is_title_case_sentence(cx, s.tokens.clone()))
-        })
+    let in_title = |k: usize| {
+        let i = sentences.partition_point(|s| s.tokens.end <= k);
+        title_case.get(i).copied().unwrap_or(false)
     };
-    let hashes = |r: &Range<usize>| lower.get(r.clone()).unwrap_or(&[]).to_vec();
+    let hashes = |r: &Range<usize>| lower.get(r.clone()).unwrap_or(&[]);
     let flags: Vec<bool> = entities.iter().map(|e| in_title(e.tokens.start)).collect();
     if !flags.iter().any(|&t| t) {
         return entities;
     }
     // Names of two words or more found outside title-case headlines, with their type;
     // persons' names of any length, and the last words of those of two words or more.
-    let mut known: HashMap<Vec<u64>, EntityType, FxBuild> = HashMap::default();
-    let mut persons: HashSet<Vec<u64>, FxBuild> = HashSet::default();
+    let mut known: HashMap<&[u64], EntityType, FxBuild> = HashMap::default();
+    let mut persons: HashSet<&[u64], FxBuild> = HashSet::default();
     let mut surnames: HashSet<u64, FxBuild> = HashSet::default();
     let mut longest = 0;
     for (e, &t) in entities.iter().zip(&flags) {
@@ -1159,7 +1135,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     surnamed_persons(cx, &mut entities);
     let entities = split_coordinated(cx, &tagged.lower, entities);
     let entities = join_person_parts(cx, entities);
-    let entities = split_headline_run_ons(cx, &tagged.lower, entities);
+    let entities = split_headline_run_ons(cx, (&tagged.lower, &tagged.title_case), entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -2260,9 +2236,10 @@ mod tests {
         let clinton = run_of(&cx, &["Hillary", "Clinton", "was"]);
         let new_york = run_of(&cx, &["New", "York", "office"]);
         let desk = run_of(&cx, &["New", "York", "Energy", "Desk", "Today"]);
+        let t = ner::model().tag_full(cx.text, &cx.analysis);
         let out = split_headline_run_ons(
             &cx,
-            &ner::model().tag_full(cx.text, &cx.analysis).lower,
+            (&t.lower, &t.title_case),
             vec![
                 e(run_on.clone(), EntityType::Per),
                 e(christie.start..christie.end - 1, EntityType::Per),
@@ -2301,9 +2278,10 @@ mod tests {
         let graham = run_of(&cx, &["Lindsey", "Graham", "spoke"]);
         let pence = run_of(&cx, &["Mike", "Pence", "spoke"]);
         let yvonne = run_of(&cx, &["Yvonne", "won"]);
+        let t = ner::model().tag_full(cx.text, &cx.analysis);
         let out = split_headline_run_ons(
             &cx,
-            &ner::model().tag_full(cx.text, &cx.analysis).lower,
+            (&t.lower, &t.title_case),
             vec![
                 per(says.clone()),
                 per(gives.clone()),

@@ -78,6 +78,8 @@ pub struct Tagged {
     pub entities: Vec<Entity>,
     /// `word_hash` of every token of the analysis.
     pub lower: Vec<u64>,
+    /// Per sentence: a headline in title case ("Chris Christie Calls Hillary Clinton").
+    pub title_case: Vec<bool>,
 }
 
 /// One entity the tagger found: a range of token indices into `Analysis::tokens`.
@@ -334,6 +336,8 @@ struct Prepared {
     infos: Vec<Info>,
     /// Per sentence: all tokens with letters are upper case (a headline, a table).
     caps: Vec<bool>,
+    /// Per sentence: a headline in title case (`is_title_case`).
+    title_case: Vec<bool>,
     /// Lower-case forms seen capitalised inside a mixed-case sentence (not first).
     seen_cap: HashSet<u64, PassBuild>,
     /// Lower-case forms seen written in lower case.
@@ -354,6 +358,7 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
     let mut seen_cap = HashSet::with_capacity_and_hasher(distinct / 4, PassBuild::default());
     let mut seen_lower = HashSet::with_capacity_and_hasher(distinct, PassBuild::default());
     let mut titles: Vec<Range<usize>> = Vec::new();
+    let mut title_case = Vec::with_capacity(analysis.sentences.len());
     for s in &analysis.sentences {
         let range = s.tokens.start.min(infos.len())..s.tokens.end.min(infos.len());
         let sent = &infos[range.clone()];
@@ -362,6 +367,7 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
         let is_caps = has_upper && !has_lower;
         caps.push(is_caps);
         let title = !is_caps && is_title_case(text, &tokens[range.clone()], sent);
+        title_case.push(title);
         if title {
             titles.push(range.clone());
         }
@@ -437,6 +443,7 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
     Prepared {
         infos,
         caps,
+        title_case,
         seen_cap,
         seen_lower,
     }
@@ -842,6 +849,7 @@ impl Model {
         Tagged {
             entities,
             lower: p.infos.iter().map(|x| x.lower).collect(),
+            title_case: p.title_case,
         }
     }
 }
