@@ -922,8 +922,9 @@ fn split_headline_run_ons(
                 (if n > 1 {
                     persons.contains(&name)
                 } else {
-                    surnames.contains(&name[0])
+                    name.first().is_some_and(|h| surnames.contains(h))
                 }) && !NAME_SUFFIXES.contains(&token_text(cx, next))
+                    && !regnal_number(cx, next)
             })
         {
             out.push(ner::Entity {
@@ -961,8 +962,9 @@ const PAGEANTS: &[&str] = &[
     "International",
 ];
 
-/// Words that end a person's name and are part of it ("Donald Trump Jr.").
-const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+/// Words that end a person's name and are part of it ("Donald Trump Jr."), besides a
+/// regnal number (`regnal_number`).
+const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr."];
 
 fn join_person_parts(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
     let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());

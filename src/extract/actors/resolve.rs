@@ -413,8 +413,8 @@ impl<'a, 't> Resolver<'a, 't> {
             let hi = self.mentions.partition_point(|m| m.start <= at);
             let c_lo = chain.partition_point(|&(start, _)| start < reach_start);
             let c_hi = chain.partition_point(|&(start, _)| start < at);
-            // The last fitting mention of each actor in reach, a resolved pronoun counting
-            // as one.
+            // The last fitting mention of each actor in reach, an earlier claim's resolved
+            // source counting as one.
             let mut last: HashMap<usize, usize, FxBuild> = HashMap::default();
             let mentioned = self
                 .mentions
