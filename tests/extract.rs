@@ -686,6 +686,20 @@ fn a_relative_pronoun_source_is_the_name_it_follows() {
     assert_eq!(actor_of("he was owed"), None);
 }
 
+/// The name of the actor the claim with cue `cue` is credited to.
+fn speaker_by_cue<'d>(doc: &'d Document, cue: &str) -> Option<&'d str> {
+    let claim = doc
+        .claims
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == cue))
+        .unwrap_or_else(|| panic!("no claim with the cue {cue:?}: {:#?}", doc.claims));
+    let id = claim.actor.as_deref()?;
+    doc.actors
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.name.as_str())
+}
+
 #[test]
 fn a_pronoun_refers_back_through_earlier_claims_to_their_speaker() {
     // Fowler's name is four sentences before the last "He": only the claims between carry
@@ -695,18 +709,7 @@ fn a_pronoun_refers_back_through_earlier_claims_to_their_speaker() {
                 polls were wrong. The rain fell all day. He said turnout would be low. The \
                 roads were closed. The schools were shut. He added that nobody knew.";
     let doc = extract(&Article::new("t", "", "t", text));
-    let name = |id: Option<&str>| {
-        doc.actors
-            .iter()
-            .find(|a| Some(a.id.as_str()) == id)
-            .map(|a| a.name.as_str())
-    };
-    let added = doc
-        .claims
-        .iter()
-        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "added"))
-        .expect("a claim with the cue \"added\"");
-    assert_eq!(name(added.actor.as_deref()), Some("Don Fowler"));
+    assert_eq!(speaker_by_cue(&doc, "added"), Some("Don Fowler"));
 }
 
 #[test]
@@ -718,22 +721,6 @@ fn a_source_resolved_by_its_role_is_a_mention_for_later_pronouns() {
                 roads were shut. The senator said the plan was bad. The snow came. He added \
                 that nobody knew.";
     let doc = extract(&Article::new("t", "", "t", text));
-    let name = |id: Option<&str>| {
-        doc.actors
-            .iter()
-            .find(|a| Some(a.id.as_str()) == id)
-            .map(|a| a.name.as_str())
-    };
-    let said = doc
-        .claims
-        .iter()
-        .find(|c| c.source.as_ref().is_some_and(|s| s.text == "The senator"))
-        .expect("a claim by \"The senator\"");
-    assert_eq!(name(said.actor.as_deref()), Some("John Smith"));
-    let added = doc
-        .claims
-        .iter()
-        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "added"))
-        .expect("a claim with the cue \"added\"");
-    assert_eq!(name(added.actor.as_deref()), Some("John Smith"));
+    assert_eq!(speaker_by_cue(&doc, "said"), Some("John Smith"));
+    assert_eq!(speaker_by_cue(&doc, "added"), Some("John Smith"));
 }
