@@ -1027,6 +1027,72 @@ fn a_plural_possessive_apostrophe_does_not_end_the_source() {
 }
 
 #[test]
+fn a_conjoined_cue_finds_the_subject_past_a_possessive_an_appositive_or_a_time() {
+    // The apostrophe of a plural possessive is part of the subject.
+    let cs = claims(
+        "It rained. Sanders’ campaign launched a $1.5 million ad buy in California and \
+         announced it would seek a recanvass.",
+    );
+    assert_eq!(
+        roles(find(&cs, "announced")),
+        (
+            Some("Sanders’ campaign"),
+            Some("announced"),
+            "it would seek a recanvass"
+        )
+    );
+    // A name and its appositive keep the closing comma.
+    let cs = claims(
+        "It rained. Gary Emineth, a former state party chairman, became a delegate and said \
+         he is leaning toward supporting Trump.",
+    );
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Gary Emineth, a former state party chairman,")
+    );
+    // A time between the conjunction and the cue.
+    let cs = claims(
+        "It rained. The columnist Ruth Marcus has been critical of Mr. Trump but on Tuesday \
+         wrote that she agreed with him.",
+    );
+    assert_eq!(
+        roles(find(&cs, "wrote")),
+        (
+            Some("The columnist Ruth Marcus"),
+            Some("wrote"),
+            "that she agreed with him"
+        )
+    );
+}
+
+#[test]
+fn a_capitalised_ly_word_before_the_cue_is_a_name_not_an_adverb() {
+    let cs = claims(
+        "It rained. Schlafly then discussed the proposed wall and explained its importance.",
+    );
+    assert_eq!(
+        roles(find(&cs, "explained")),
+        (Some("Schlafly"), Some("explained"), "its importance")
+    );
+    assert_eq!(source_of(&cs, "then discussed"), Some("Schlafly"));
+    // A lower-case one still joins the cue.
+    let cs = claims("It rained. Kelly Ayotte strongly criticized the plan.");
+    assert_eq!(source_of(&cs, "strongly criticized"), Some("Kelly Ayotte"));
+}
+
+#[test]
+fn a_long_subject_with_no_name_at_its_end_is_the_source() {
+    let cs = claims(
+        "The sky was blue. The Real Clear Politics average of polls taken over the past two \
+         weeks shows Clinton leading Trump 47.3 percent to 44.4 percent.",
+    );
+    assert_eq!(
+        source_of(&cs, "shows"),
+        Some("The Real Clear Politics average of polls taken over the past two weeks")
+    );
+}
+
+#[test]
 fn a_cue_conjoined_to_a_verb_that_reports_nothing_takes_the_sentences_subject() {
     let cs = claims("It rained. Cruz walked in and said he was standing on truth.");
     assert_eq!(
