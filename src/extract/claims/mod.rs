@@ -617,6 +617,19 @@ const LEADING_NON_SOURCE: &[&str] = &[
 ];
 
 /// Time adjuncts that end a subject but are not part of it.
+/// Participles of publishing, which after a noun make a reduced relative clause ("a report
+/// released last year", "disclosures filed on Sunday night").
+const PUBLISHING_PARTICIPLES: &[&str] = &[
+    "released",
+    "published",
+    "filed",
+    "issued",
+    "conducted",
+    "taken",
+    "credited",
+    "cited",
+    "obtained",
+];
 const TRAILING_NON_SOURCE: &[&str] = &[
     "on",
     "monday",
@@ -1406,6 +1419,49 @@ impl<'a> Doc<'a> {
             .any(|k| k > s0 && self.in_cue[k] && self.low(k - 1) == "according")
     }
 
+    /// "A GAO report released last year found C", "disclosures filed on Sunday night
+    /// revealed C", "video credited to Reuters showed C": a participle of publishing right
+    /// after a common noun, with a time or a preposition after it, is a reduced relative
+    /// clause inside the subject, no cue. Taken as one, its content swallowed the real cue.
+    /// In train such a participle is a gold cue 10 times in 167; in 5-fold cross-validation
+    /// skipping it gained 4 exact cues for 1 prediction fewer.
+    fn reduced_relative(&self, i: usize, end: usize) -> bool {
+        const NOT_NOUNS: &[&str] = &[
+            "he", "she", "they", "it", "we", "i", "you", "who", "that", "which", "and", "or",
+            "but", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being",
+        ];
+        const AFTER: &[&str] = &[
+            "by",
+            "on",
+            "in",
+            "last",
+            "this",
+            "earlier",
+            "late",
+            "early",
+            "to",
+            "at",
+            "during",
+            "after",
+            "before",
+            "online",
+            "yesterday",
+            "today",
+        ];
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        let noun = self.tokens[prev].kind == TokenKind::Word
+            && self.raw(prev).starts_with(char::is_lowercase)
+            && !NOT_NOUNS.contains(&self.low(prev))
+            && !self.low(prev).ends_with("ly");
+        let next = self.low(end);
+        end == i + 1
+            && PUBLISHING_PARTICIPLES.contains(&self.low(i))
+            && noun
+            && (AFTER.contains(&next) || WEEKDAYS.contains(&next))
+    }
+
     /// The hash of a candidate's words, lower-cased and joined by spaces (its lexicon key):
     /// FNV-1a carried on over the tokens, without building the string.
     fn key_hash(&self, r: Range<usize>) -> u64 {
@@ -1431,6 +1487,7 @@ impl<'a> Doc<'a> {
                 || self.interview_turn(i)
                 || self.discourse_formula(i, end)
                 || self.in_according_source(i)
+                || self.reduced_relative(i, end)
             {
                 continue;
             }
@@ -2451,24 +2508,20 @@ impl<'a> Doc<'a> {
         let mut end = end;
         // "A poll released Wednesday found": the day dates the poll, and PolNeAR keeps it
         // (12 times in 12).
-        let dated = |k: usize| {
-            let verb = if k > i + 2 && self.low(k - 1) == "on" {
-                k - 2
-            } else {
-                k - 1
-            };
-            verb > i
-                && matches!(
-                    self.low(verb),
-                    "released" | "published" | "conducted" | "taken" | "issued"
-                )
-        };
-        while end > i + 1
+        // "A poll released Wednesday found", "A GAO report released last year found": a time
+        // after a participle of publishing dates the subject, and PolNeAR keeps it (12 times
+        // in 12 with a weekday).
+        let mut run = end;
+        while run > i + 1 && self.low_in(run - 1, &TRAILING_NON_SOURCE_SET) {
+            run -= 1;
+        }
+        let dated = run < end && run > i && PUBLISHING_PARTICIPLES.contains(&self.low(run - 1));
+        while !dated
+            && end > i + 1
             && self.low_in(end - 1, &TRAILING_NON_SOURCE_SET)
             && !(self.low(end - 1) == "today"
                 && self.raw(end - 1).starts_with(char::is_uppercase)
                 && self.raw(end - 2).starts_with(char::is_uppercase))
-            && !(self.raw(end - 1).starts_with(char::is_uppercase) && dated(end - 1))
         {
             end -= 1;
         }

@@ -2497,6 +2497,32 @@ fn the_day_a_poll_was_released_stays_in_the_source() {
 }
 
 #[test]
+fn a_participle_of_publishing_inside_the_subject_is_no_cue() {
+    let cs = claims(
+        "Many lawmakers say there are concerns. A Government Accountability Office report \
+         released last year found that the agency could not be sure.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "released")),
+        "{cs:#?}"
+    );
+    assert_eq!(
+        roles(find(&cs, "found")),
+        (
+            Some("A Government Accountability Office report released last year"),
+            Some("found"),
+            "that the agency could not be sure"
+        )
+    );
+    let cs = claims("It rained. Disclosures filed on Sunday night revealed that donors paid.");
+    assert_eq!(
+        source_of(&cs, "revealed"),
+        Some("Disclosures filed on Sunday night")
+    );
+}
+
+#[test]
 fn a_spaced_hyphen_is_a_dash() {
     // It ends a source read leftwards ...
     let cs = claims(
