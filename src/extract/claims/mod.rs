@@ -2917,7 +2917,7 @@ impl<'a> Doc<'a> {
         );
         if (cue.start..cue.end).any(|k| self.low(k).ends_with("ing"))
             && !progressive
-            && (matches!(prev_low, "," | "—" | "--")
+            && (matches!(prev_low, "," | "—" | "--" | "–")
                 || before_cue.is_some_and(|k| self.spaced_dash(k))
                 || adverb_after_comma
                 || comma_in_quote)
@@ -3102,7 +3102,23 @@ impl<'a> Doc<'a> {
         }
 
         let src = if prev_low == "," {
-            self.appositive_source(s0, cue.start - 1)
+            // "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": an
+            // appositive that follows another is part of a chain, which is the source.
+            let appositive = self.appositive_source(s0, cue.start - 1);
+            // Its first part is a place or an age, which describes a name before it.
+            let chained = appositive.as_ref().is_none_or(|r| {
+                r.start > s0
+                    && self.low(r.start - 1) == ","
+                    && (self.low_in(r.start, &PREPOSITIONS_SET)
+                        || self.tokens[r.start].kind == TokenKind::Number
+                        || (self.raw(r.start).ends_with('.') && self.raw(r.start).len() > 1))
+            });
+            if chained {
+                self.long_appositive_source(s0, cue.start - 1)
+                    .or(appositive)
+            } else {
+                appositive
+            }
         } else if matches!(prev_low, "--" | "—" | "–" | "-") {
             self.dashed_source(s0, cue.start - 1)
         } else if matches!(prev_low, "who" | "which")
@@ -4149,6 +4165,56 @@ impl<'a> Doc<'a> {
                 ))
     }
 
+    /// "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said", "Senator Bob
+    /// Corker, a Tennessee Republican who has met privately with Mr. Trump and been
+    /// mentioned as a vice-presidential choice, said": a name with a chain of appositives, or
+    /// one too long for `appositive_source`, from the sentence's start (or a quote's end)
+    /// through the closing comma. The name is a plain noun phrase; every later part is a
+    /// relative clause or reports nothing. Without it the claim was lost.
+    fn long_appositive_source(&self, s0: usize, comma: usize) -> Option<Range<usize>> {
+        // After a quote that opens the sentence ("“C,” Harry Bond, 30, of Raleigh, said").
+        let after_quote = (s0..comma)
+            .rev()
+            .find(|&k| self.tokens[k].kind == TokenKind::Quote && self.quote_ending_at(k).is_some())
+            .map(|k| if self.low(k + 1) == "," { k + 2 } else { k + 1 });
+        let start = after_quote.unwrap_or_else(|| self.after_discourse_adverb(s0, comma));
+        if start >= comma
+            || comma - start > MAX_PHRASE
+            || self.tokens[start].kind != TokenKind::Word
+            || !self.raw(start).starts_with(char::is_uppercase)
+            || self.low_in(start, &PREPOSITIONS_SET)
+            || self.low_in(start, &LEADING_NON_SOURCE_SET)
+        {
+            return None;
+        }
+        let clause_break = |k: usize| {
+            matches!(self.low(k), ";" | ":" | "?" | "!")
+                || (self.tokens[k].kind == TokenKind::Quote && !self.plural_possessive(k))
+                || (self.low(k) == "." && self.low(k + 1) != ",")
+        };
+        if (start..comma).any(clause_break) {
+            return None;
+        }
+        let first_comma = (start..comma).find(|&k| self.low(k) == ",")?;
+        if (start..first_comma).any(|k| self.in_cue[k] || self.verbish(k)) {
+            return None;
+        }
+        let mut part = first_comma + 1;
+        while part < comma {
+            let end = (part..comma).find(|&k| self.low(k) == ",").unwrap_or(comma);
+            // A cue inside a relative clause is that clause's ("a Tennessee Republican who
+            // has been mentioned as a choice").
+            let reports = (part..end)
+                .take_while(|&k| !matches!(self.low(k), "who" | "whose" | "which" | "whom"))
+                .any(|k| self.in_cue[k]);
+            if reports {
+                return None;
+            }
+            part = end + 1;
+        }
+        Some(start..comma + 1)
+    }
+
     /// "X, the former chief, said": the name, its appositive and the closing comma.
     fn appositive_source(&self, s0: usize, comma: usize) -> Option<Range<usize>> {
         // The appositive runs back to the previous comma ("a historian who attended the
@@ -4496,9 +4562,11 @@ impl<'a> Doc<'a> {
         stats.before_share().max(verb_share)
     }
 
+    /// A "that" within six tokens after `from`, before any comma or another cue ("“C,” Rubio
+    /// responded before adding that D": the "that" is the other cue's).
     fn has_that_soon(&self, from: usize, s1: usize) -> bool {
         (from..s1.min(from + 6))
-            .take_while(|&k| self.low(k) != ",")
+            .take_while(|&k| self.low(k) != "," && !self.in_cue[k])
             .any(|k| self.low(k) == "that")
     }
 

@@ -1066,6 +1066,79 @@ fn a_conjoined_cue_finds_the_subject_past_a_possessive_an_appositive_or_a_time()
 }
 
 #[test]
+fn a_quote_before_the_speaker_is_the_contents_of_a_cue_followed_by_another() {
+    // The "that" after "adding" is that cue's, not "responded"'s.
+    let cs = claims(
+        "It rained. “You don’t win by how many states you win,” Rubio responded before \
+         adding that he will have to win some states.",
+    );
+    assert_eq!(
+        roles(find(&cs, "responded")),
+        (
+            Some("Rubio"),
+            Some("responded"),
+            "“You don’t win by how many states you win,”"
+        )
+    );
+    assert_eq!(source_of(&cs, "adding"), Some("Rubio"));
+}
+
+#[test]
+fn a_participle_after_an_en_dash_continues_the_speaker() {
+    let cs = claims(
+        "It rained. Marco Rubio flipped his choice on the spot – saying he was rooting for \
+         Peyton Manning.",
+    );
+    assert_eq!(
+        roles(find(&cs, "saying")),
+        (
+            Some("Marco Rubio"),
+            Some("saying"),
+            "he was rooting for Peyton Manning"
+        )
+    );
+}
+
+#[test]
+fn a_name_with_a_chain_of_appositives_is_the_source() {
+    let cs = claims(
+        "It rained. “Both scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those \
+         polled, said in an interview.",
+    );
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Harry Bond, 30, of Raleigh, N.C., who was among those polled,")
+    );
+    let cs = claims(
+        "It rained. Senator Bob Corker, a Tennessee Republican who has met privately with \
+         Mr. Trump and been mentioned as a vice-presidential choice, said there could be a line.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some(
+                "Senator Bob Corker, a Tennessee Republican who has met privately with Mr. \
+                 Trump and been mentioned as a vice-presidential choice,"
+            ),
+            Some("said"),
+            "there could be a line"
+        )
+    );
+    // A clause with a verb of its own before the commas is no name.
+    let cs = claims(
+        "It rained. Mr. King differentiated himself from Mr. Schultz, who works for RT and, \
+         Mr. King said, has recently seemed supportive of Mr. Trump.",
+    );
+    assert!(
+        cs.iter().all(|c| c
+            .source
+            .as_ref()
+            .is_none_or(|s| !s.text.starts_with("Mr. King differentiated"))),
+        "{cs:#?}"
+    );
+}
+
+#[test]
 fn a_capitalised_ly_word_before_the_cue_is_a_name_not_an_adverb() {
     let cs = claims(
         "It rained. Schlafly then discussed the proposed wall and explained its importance.",
