@@ -1987,6 +1987,11 @@ impl<'a> Doc<'a> {
                     // "countries such as Poland support Ukraine": an example, no clause.
                     && !(self.low(prev) == "as" && prev > 0 && self.low(prev - 1) == "such")
             });
+            // "Bolton distanced himself from the movement by saying C": what he said is a
+            // claim of its own (in 5-fold cross-validation on train, keeping it gained 13
+            // exact contents and 9 cues for 29 claims more).
+            let cue_token = self.token_range(cue).start;
+            let by_gerund = cue_token > 0 && self.low(cue_token - 1) == "by";
             // "He spoke, stressing that C": a participle continues its own claim; "a speech
             // in which she said C": so does a relative clause after a preposition.
             let relative = k >= 2
@@ -1996,7 +2001,8 @@ impl<'a> Doc<'a> {
             // with its speaker after it is a claim of its own wherever it sits.
             nested[c] = !(own_clause
                 || relative
-                || matches!(f.rule, "participial" | "quote-before-said" | "inverted"));
+                || matches!(f.rule, "participial" | "quote-before-said" | "inverted")
+                || (f.rule == "gerund-clause" && by_gerund));
         }
         let mut i = 0;
         out.retain(|_| {

@@ -1139,6 +1139,18 @@ fn a_name_with_a_chain_of_appositives_is_the_source() {
 }
 
 #[test]
+fn a_gerund_after_by_inside_another_claim_is_a_claim_of_its_own() {
+    let cs = claims(
+        "It rained. When Trump launched his campaign by talking about Mexican rapists, his \
+         critics denounced him.",
+    );
+    assert_eq!(
+        roles(find(&cs, "talking about")),
+        (Some("Trump"), Some("talking about"), "Mexican rapists")
+    );
+}
+
+#[test]
 fn a_capitalised_ly_word_before_the_cue_is_a_name_not_an_adverb() {
     let cs = claims(
         "It rained. Schlafly then discussed the proposed wall and explained its importance.",
