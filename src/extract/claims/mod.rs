@@ -616,7 +616,6 @@ const LEADING_NON_SOURCE: &[&str] = &[
     "tonight",
 ];
 
-/// Time adjuncts that end a subject but are not part of it.
 /// Participles of publishing, which after a noun make a reduced relative clause ("a report
 /// released last year", "disclosures filed on Sunday night").
 const PUBLISHING_PARTICIPLES: &[&str] = &[
@@ -630,6 +629,7 @@ const PUBLISHING_PARTICIPLES: &[&str] = &[
     "cited",
     "obtained",
 ];
+/// Time adjuncts that end a subject but are not part of it.
 const TRAILING_NON_SOURCE: &[&str] = &[
     "on",
     "monday",
@@ -1451,15 +1451,15 @@ impl<'a> Doc<'a> {
         let Some(prev) = i.checked_sub(1) else {
             return false;
         };
+        if end != i + 1 || !PUBLISHING_PARTICIPLES.contains(&self.low(i)) {
+            return false;
+        }
         let noun = self.tokens[prev].kind == TokenKind::Word
             && self.raw(prev).starts_with(char::is_lowercase)
             && !NOT_NOUNS.contains(&self.low(prev))
             && !self.low(prev).ends_with("ly");
         let next = self.low(end);
-        end == i + 1
-            && PUBLISHING_PARTICIPLES.contains(&self.low(i))
-            && noun
-            && (AFTER.contains(&next) || WEEKDAYS.contains(&next))
+        noun && (AFTER.contains(&next) || WEEKDAYS.contains(&next))
     }
 
     /// The hash of a candidate's words, lower-cased and joined by spaces (its lexicon key):
@@ -2512,8 +2512,6 @@ impl<'a> Doc<'a> {
         // Nor are trailing time adjuncts ("Sanders on Tuesday", "Wells Fargo just this month"),
         // but "USA Today" is a name.
         let mut end = end;
-        // "A poll released Wednesday found": the day dates the poll, and PolNeAR keeps it
-        // (12 times in 12).
         // "A poll released Wednesday found", "A GAO report released last year found": a time
         // after a participle of publishing dates the subject, and PolNeAR keeps it (12 times
         // in 12 with a weekday).
@@ -4638,12 +4636,10 @@ impl<'a> Doc<'a> {
             })
             .map_or(s0, |dash| dash + 1);
         // "Sanders’ campaign launched": a plural possessive's apostrophe is part of the phrase.
-        let possessive =
-            |k: usize| self.tokens[k].kind == TokenKind::Quote && self.plural_possessive(k);
         let word = |k: usize| {
             k < limit
                 && (matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number)
-                    || possessive(k))
+                    || self.plural_possessive(k))
                 && !self.low_in(k, &LEFT_STOP_SET)
                 && !self.in_cue[k]
         };
@@ -4658,7 +4654,7 @@ impl<'a> Doc<'a> {
                 && (end == start
                     || cap(end)
                     || matches!(self.low(end), "'s" | "’s" | "of" | "the")
-                    || possessive(end)
+                    || self.plural_possessive(end)
                     // "Democratic presidential nominee Hillary Clinton"
                     || (word(end + 1) && cap(end + 1))
                     || (word(end + 2) && word(end + 1) && cap(end + 2)))
