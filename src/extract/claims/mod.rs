@@ -4399,6 +4399,11 @@ impl<'a> Doc<'a> {
         }
         let opens = self.opens_source(start);
         let mut np = self.np_right(start, s1)?;
+        // "…a “sociopath,” said he doesn’t believe C": a subject pronoun with words after it
+        // opens the content's clause; it names no speaker.
+        if np.len() > 1 && matches!(first, "he" | "she" | "they" | "we" | "i" | "it") {
+            return None;
+        }
         // "said longtime resident Mary Jones", "said 9/11 widow Terry Strada": a bare title
         // or description before a name, not an adverb or a time ("said recently").
         if !opens

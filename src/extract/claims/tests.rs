@@ -1151,6 +1151,22 @@ fn a_gerund_after_by_inside_another_claim_is_a_claim_of_its_own() {
 }
 
 #[test]
+fn a_pronoun_opening_a_clause_after_the_cue_is_no_inverted_speaker() {
+    let cs = claims(
+        "It rained. Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the \
+         effort requires an alternative.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.source.as_ref().is_none_or(|s| !s.text.starts_with("he "))),
+        "{cs:#?}"
+    );
+    // A pronoun alone after the cue still speaks.
+    let cs = claims("It rained. “We will win,” said he.");
+    assert_eq!(source_of(&cs, "said"), Some("he"));
+}
+
+#[test]
 fn a_capitalised_ly_word_before_the_cue_is_a_name_not_an_adverb() {
     let cs = claims(
         "It rained. Schlafly then discussed the proposed wall and explained its importance.",
