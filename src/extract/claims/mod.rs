@@ -3442,6 +3442,11 @@ impl<'a> Doc<'a> {
             }
             "in" | "of" | "about" | "from" | "at" | "with" | "against" | "before" | "on"
             | "after" | "into" | "during" | "over" => return None,
+            // "an alarm that should have alerted staff", "the warning that was issued": after
+            // a noun, "that" before a verb is a relative pronoun, not a clause reported.
+            "that" if first == cue.end && self.relative_after_noun(cue.start, first) => {
+                return None;
+            }
             _ => (cue, content, kind),
         };
         let rule = match kind {
@@ -3772,32 +3777,37 @@ impl<'a> Doc<'a> {
             .filter(|r| r.end == subject_end)
     }
 
+    /// Whether "that" at `that`, right after a cue starting at `cue_start`, opens a relative
+    /// clause: the cue is a noun (a determiner or possessive before it) and a verb or an
+    /// auxiliary follows "that", so the clause has no subject of its own.
+    fn relative_after_noun(&self, cue_start: usize, that: usize) -> bool {
+        let noun = matches!(self.low(cue_start), "'s" | "’s")
+            || cue_start.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    self.low(k),
+                    "a" | "an"
+                        | "the"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "'s"
+                        | "’s"
+                )
+            });
+        let next = that + 1;
+        noun && next < self.tokens.len()
+            && (self.is_past_verb(next) || is_auxiliary(self.low(next)))
+    }
+
     /// A verb that may follow a subject: a past-tense verb, a cue, or a common auxiliary.
     fn verbish(&self, k: usize) -> bool {
         self.is_past_verb(k)
             || self.in_cue.get(k).copied().unwrap_or(false)
-            || matches!(
-                self.low(k),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "says"
-                    | "say"
-            )
+            || is_auxiliary(self.low(k))
+            || matches!(self.low(k), "did" | "does" | "do" | "says" | "say")
     }
 
     /// A lower-case past-tense verb: a word in -ed (not one of the common participial
@@ -4127,7 +4137,14 @@ impl<'a> Doc<'a> {
             && (matches!(
                 next,
                 "he" | "she" | "they" | "it" | "we" | "i" | "the" | "his" | "her" | "there"
-            ) || (self.raw(end).starts_with(char::is_uppercase) && end > k + 1));
+            ) || (self.raw(end).starts_with(char::is_uppercase) && end > k + 1)
+                // "told him a replacement was coming", "told reporters this was the only
+                // chance": a determiner opens the clause's subject when a verb soon follows
+                // ("told him a story" has none).
+                || (matches!(next, "a" | "an" | "this" | "these" | "those" | "some")
+                    && (end + 1..s1.min(end + 4))
+                        .take_while(|&m| self.tokens[m].kind == TokenKind::Word)
+                        .any(|m| self.verbish(m))));
         clause.then_some(end)
     }
 
@@ -5207,7 +5224,27 @@ fn drop_contraction(text: &str, src: &mut Range<usize>) {
     }
 }
 
-/// A flag as a feature part.
+/// A form of "be" or "have", or a modal: a verb that opens a verb phrase.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
+}
+
 /// An article, demonstrative or possessive: a phrase never ends with one, and one opens a
 /// name's phrase ("the FBI").
 fn is_determiner(w: &str) -> bool {
@@ -5243,6 +5280,7 @@ fn count_bucket(n: usize) -> u64 {
     }
 }
 
+/// A flag as a feature part.
 fn tf(b: bool) -> u64 {
     if b { h!("true") } else { h!("false") }
 }

@@ -2954,3 +2954,37 @@ fn a_quote_before_the_speaker_is_the_content_of_any_cue_that_ends_the_clause() {
         )
     );
 }
+
+#[test]
+fn that_before_a_verb_after_a_noun_cue_is_a_relative_pronoun() {
+    for text in [
+        "It failed. An alarm that should have alerted staff to the failure was not triggered.",
+        "It was late. The warning that was issued came too late for the town.",
+    ] {
+        let cs = claims(text);
+        assert!(
+            cs.iter().all(|c| !c.content.text.starts_with("that")),
+            "{text}: {cs:#?}"
+        );
+    }
+    // With a subject of its own, "that" still opens the content.
+    let cs = claims("It was late. The warning that the water was unsafe came too late.");
+    assert!(
+        find(&cs, "warning")
+            .content
+            .text
+            .starts_with("that the water")
+    );
+}
+
+#[test]
+fn a_determiner_after_told_s_object_opens_the_clause_when_a_verb_follows() {
+    let cs = claims("It was late. A manager told him a replacement was coming.");
+    assert_eq!(
+        roles(find(&cs, "told")),
+        (Some("A manager"), Some("told"), "a replacement was coming")
+    );
+    // Two objects, no clause: nothing is skipped.
+    let cs = claims("It was late. A manager told him a story about the war.");
+    assert!(find(&cs, "told").content.text.starts_with("him a story"));
+}
