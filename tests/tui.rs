@@ -802,3 +802,38 @@ fn a_filtered_list_is_marked_yellow_in_the_titles() {
     let (fg, _) = colour_at(&buffer, "Claims 3/6").expect("title");
     assert_eq!(fg, ratatui::style::Color::Yellow);
 }
+
+/// The sample with a second stance like s3 (same actor, target and polarity), from other
+/// evidence.
+fn twin_stances(article: &Article) -> gloss::model::Document {
+    let mut doc = fixture::sample_document(article);
+    let mut twin = doc.stances[2].clone();
+    twin.id = doc.next_id("s");
+    twin.evidence = Some(doc.claims[3].content.clone());
+    doc.stances.push(twin);
+    doc
+}
+
+#[test]
+fn stances_alike_but_for_their_evidence_show_it_in_their_rows() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::new(
+        vec![fixture::sample_article()],
+        dir.path().to_path_buf(),
+        twin_stances,
+        Keymap::defaults(),
+    );
+    app.update(Action::Right);
+    let text = screen(&mut app, 220, 40);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("Jens Stoltenberg → Ukraine's NATO membership neutral"))
+        .map(|l| l.rsplit_once("neutral").map_or(l, |(_, after)| after))
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert_ne!(rows[0], rows[1], "{text}");
+    assert!(rows.iter().all(|r| r.contains('“')), "{text}");
+    // Where there is no room, the evidence is left out, not squeezed.
+    let text = screen(&mut app, 160, 40);
+    assert!(!text.contains("neutral  “"), "{text}");
+}

@@ -129,6 +129,9 @@ fn actor_name(doc: &Document, id: Option<&str>) -> (String, Style) {
     }
 }
 
+/// The narrowest evidence a stance row shows after its polarity, in columns.
+const MIN_EVIDENCE: usize = 8;
+
 /// One row of a list.
 fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static> {
     let (meta, mut spans) = match kind {
@@ -179,11 +182,23 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
                 sanitize::one_line(&s.target).into_owned()
             };
             let mut spans = vec![Span::styled(who, st)];
+            let mut used = 2 + spans[0].width() + pol.len();
             if room >= 4 {
+                let target = fit(&target, room);
+                used += 3 + target.width();
                 spans.push(Span::styled(" → ", style::label()));
-                spans.push(Span::raw(fit(&target, room)));
+                spans.push(Span::raw(target));
             }
             spans.push(Span::styled(pol, style::polarity(s.polarity)));
+            // What room is left shows the evidence, so two stances alike in actor, target
+            // and polarity ("Poland → Ukraine support", from two sentences) tell apart.
+            let left = width.saturating_sub(used + 2);
+            if left >= MIN_EVIDENCE
+                && let Some(evidence) = &s.evidence
+            {
+                let evidence = fit(&sanitize::one_line(evidence.text.trim()), left - 2);
+                spans.push(Span::styled(format!("  “{evidence}”"), style::label()));
+            }
             (&s.meta, spans)
         }
     };
