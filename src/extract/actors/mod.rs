@@ -721,8 +721,53 @@ const MAX_TITLED_NAME: usize = 3;
 /// Words a headline capitalises that are no part of a name ("CNN President On Trump",
 /// "President Obama Says").
 const HEADLINE_WORDS: &[&str] = &[
-    "A", "After", "An", "And", "As", "At", "By", "Calls", "For", "From", "Has", "In", "Is", "Of",
-    "On", "Over", "Says", "Said", "The", "To", "Vs", "Wants", "Was", "Will", "With",
+    "A",
+    "Admits",
+    "After",
+    "An",
+    "And",
+    "Announces",
+    "As",
+    "At",
+    "Attacks",
+    "Backs",
+    "Blasts",
+    "By",
+    "Calls",
+    "Claims",
+    "Defends",
+    "Denies",
+    "Explains",
+    "For",
+    "From",
+    "Gets",
+    "Gives",
+    "Goes",
+    "Has",
+    "In",
+    "Is",
+    "Makes",
+    "Of",
+    "On",
+    "Over",
+    "Praises",
+    "Responds",
+    "Reveals",
+    "Said",
+    "Says",
+    "Slams",
+    "Takes",
+    "Tells",
+    "The",
+    "To",
+    "Urges",
+    "Vs",
+    "Wants",
+    "Warns",
+    "Was",
+    "Will",
+    "Wins",
+    "With",
 ];
 
 /// "said Rep. Elijah Cummings of Maryland", "Gov. Gretchen Whitmer": capitalised words right
@@ -914,13 +959,17 @@ fn split_headline_run_ons(
         }
         // "Lindsey Graham Says", "Obama Says African-American Museum Will": a person's
         // name the body gives, then the headline's verb. A name of one word must be a
-        // surname the body gives ("Yvonne McGregor" is no "Yvonne" and a verb).
+        // surname the body gives ("Yvonne McGregor" is no "Yvonne" and a verb). A longer
+        // name may end in one: "Hillary Clinton Goes After" when the body says "Clinton".
         if e.kind == EntityType::Per
             && let Some(n) = (1..e.tokens.len()).rev().find(|&n| {
                 let next = e.tokens.start + n;
                 let name = hashes(&(e.tokens.start..next));
                 (if n > 1 {
                     persons.contains(&name)
+                        || name.last().is_some_and(|h| {
+                            surnames.contains(h) || persons.contains(std::slice::from_ref(h))
+                        })
                 } else {
                     name.first().is_some_and(|h| surnames.contains(h))
                 }) && !NAME_SUFFIXES.contains(&token_text(cx, next))
@@ -1207,6 +1256,23 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             }) {
                 tokens.start = j + 1;
             }
+            // "Retired General Reveals ‘Demoralizing’ Experience": in a title-case headline,
+            // what follows a title may be the headline's verb, no name.
+            let sentence_index = cx
+                .analysis
+                .sentences
+                .partition_point(|s| s.tokens.end <= tokens.start);
+            if tagged
+                .title_case
+                .get(sentence_index)
+                .copied()
+                .unwrap_or(false)
+                && tokens
+                    .clone()
+                    .all(|k| HEADLINE_WORDS.contains(&token_text(cx, k)))
+            {
+                continue;
+            }
             let whole = e.tokens.clone();
             let role_tokens = roles::role_before(
                 cx.text,
@@ -1463,6 +1529,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "airways",
     "alliance",
     "army",
+    "assembly",
     "association",
     "authority",
     "bancorp",
@@ -1485,6 +1552,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "committee",
     "communications",
     "company",
+    "congress",
     "corp",
     "corp.",
     "corporation",
@@ -1494,8 +1562,10 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "electronics",
     "embassy",
     "enterprises",
+    "exchange",
     "federation",
     "firm",
+    "force",
     "foundation",
     "fund",
     "gmbh",
@@ -1518,6 +1588,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "ministry",
     "motors",
     "movement",
+    "navy",
     "network",
     "newspaper",
     "office",
@@ -1534,7 +1605,9 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "regulator",
     "school",
     "securities",
+    "senate",
     "service",
+    "services",
     "society",
     "technologies",
     "times",
@@ -1550,6 +1623,7 @@ const PLACE_NOUNS: &[&str] = &[
     "avenue",
     "bay",
     "boulevard",
+    "city",
     "county",
     "district",
     "island",
@@ -2411,6 +2485,41 @@ mod tests {
         assert!(names.iter().any(|n| n == "Chris Christie"), "{names:?}");
         assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Calls")), "{names:?}");
+    }
+
+    #[test]
+    fn a_headline_name_ending_in_a_surname_the_body_gives_ends_there() {
+        let text = "Hillary Clinton Goes After Donald Trump.\n\n\
+                    HEMPSTEAD, N.Y. — If it worked against Mitt Romney, it might work against \
+                    Trump. Clinton attacked her opponent. Clinton said he was a fraud.";
+        let names: Vec<String> = find_actors(&Context::new(text))
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Goes")), "{names:?}");
+    }
+
+    #[test]
+    fn a_title_leaves_no_person_of_an_organisation_or_a_headline_verb() {
+        for (text, junk) in [
+            (
+                "It was under Mr. Ban's watch that the General Assembly voted.",
+                "Assembly",
+            ),
+            (
+                "Retired General Reveals ‘Demoralizing’ Experience Of Service\n\nHe spoke.",
+                "Reveals",
+            ),
+        ] {
+            let actors = actors_of(text);
+            assert!(
+                !actors
+                    .iter()
+                    .any(|a| a.kind == ActorKind::Person && a.name == junk),
+                "{actors:#?}"
+            );
+        }
     }
 
     #[test]
