@@ -2226,8 +2226,10 @@ fn join_opening_words(drafts: &mut [Draft]) {
 }
 
 /// A "person" known by one word only, and mostly after "in", "at" or "from" ("residents of
-/// Millbrook", "the summit in Belém"), is a place: people are rarely somewhere's preposition.
+/// Millbrook", "the summit in Belém") or before the state or country it is in ("Tulsa,
+/// Okla."), is a place: people are rarely somewhere's preposition.
 fn relocate_lone_names(cx: &Context, drafts: &mut [Draft]) {
+    let g = gazetteer();
     for d in drafts.iter_mut() {
         if d.kind != ActorKind::Person || d.name.contains(' ') || d.mentions.is_empty() {
             continue;
@@ -2238,10 +2240,30 @@ fn relocate_lone_names(cx: &Context, drafts: &mut [Draft]) {
             .filter(|r| {
                 let before = cx.text.get(..r.start).unwrap_or("");
                 let word = before.split_whitespace().next_back().unwrap_or("");
-                matches!(
-                    lower_case(word).as_ref(),
-                    "in" | "at" | "from" | "near" | "of" | "outside" | "across" | "around"
-                )
+                let in_place = cx
+                    .text
+                    .get(r.end..)
+                    .and_then(|after| after.strip_prefix(", "))
+                    .and_then(|after| after.split([',', ';', '\n']).next())
+                    .map(|place| place.trim_end_matches(['.', ')']))
+                    .filter(|place| !place.is_empty() && place.split(' ').count() <= 3)
+                    .is_some_and(|place| {
+                        g.lookup(place).iter().any(|&(e, _)| {
+                            matches!(g.entries[e].kind, EntryKind::Place | EntryKind::Country)
+                        })
+                    });
+                in_place
+                    || matches!(
+                        lower_case(word).as_ref(),
+                        "in" | "at"
+                            | "from"
+                            | "near"
+                            | "of"
+                            | "outside"
+                            | "across"
+                            | "around"
+                            | "downtown"
+                    )
             })
             .count();
         if located * 2 > d.mentions.len() {
@@ -2520,6 +2542,22 @@ mod tests {
                 "{actors:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_name_before_its_state_is_a_place() {
+        let actors =
+            actors_of("Clinton criticized Tulsa, Okla., police officer Betty Shelby on Tuesday.");
+        let tulsa = actors.iter().find(|a| a.name == "Tulsa");
+        assert_eq!(tulsa.map(|a| a.kind), Some(ActorKind::Place), "{actors:#?}");
+        // A list of names is no name and its place.
+        let actors = actors_of("Clinton, Obama and others spoke. Clinton said it was wrong.");
+        let clinton = actors.iter().find(|a| a.name == "Clinton");
+        assert_eq!(
+            clinton.map(|a| a.kind),
+            Some(ActorKind::Person),
+            "{actors:#?}"
+        );
     }
 
     #[test]
