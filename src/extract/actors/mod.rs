@@ -715,6 +715,21 @@ fn party_member(cx: &Context, tokens: &Range<usize>) -> bool {
         })
 }
 
+/// "(R-Utah)", "D-N.J.", "R-IN": a member of Congress's party and state, no actor.
+fn party_label(cx: &Context, tokens: &Range<usize>) -> bool {
+    let (Some(first), Some(last)) = (
+        cx.analysis.tokens.get(tokens.start),
+        cx.analysis.tokens.get(tokens.end - 1),
+    ) else {
+        return false;
+    };
+    let surface = cx.text.get(first.start..last.end).unwrap_or("");
+    let mut chars = surface.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
 /// The most words a name the tagger missed after a personal title may have.
 const MAX_TITLED_NAME: usize = 3;
 
@@ -1239,6 +1254,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         if tokens.is_empty()
             || is_reference_word(cx, &tokens)
             || party_member(cx, &tokens)
+            || party_label(cx, &tokens)
             || (tokens.len() == 1 && is_date_or_function_word(token_text(cx, tokens.start)))
         {
             continue;
@@ -2542,6 +2558,23 @@ mod tests {
                 "{actors:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_party_and_state_label_is_no_actor() {
+        let cx = Context::new(
+            "Rep. Jason Chaffetz (R-Utah) and Sen. Cory Booker, D-N.J., and R. Kelly.",
+        );
+        // Whatever the tokenizer makes of the labels: the tokens from their first letter.
+        let tokens_of = |from: &str, words: usize| {
+            let at = cx.text.find(from).unwrap_or_else(|| panic!("{from}"));
+            let k = cx.analysis.tokens.partition_point(|t| t.start < at);
+            k..k + words
+        };
+        assert!(party_label(&cx, &tokens_of("R-Utah", 1)));
+        assert!(party_label(&cx, &tokens_of("D-N.J.", 1)));
+        assert!(!party_label(&cx, &run_of(&cx, &["Jason", "Chaffetz"])));
+        assert!(!party_label(&cx, &tokens_of("R. Kelly", 2)));
     }
 
     #[test]
