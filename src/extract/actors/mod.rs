@@ -2561,6 +2561,18 @@ mod tests {
     }
 
     #[test]
+    fn platforms_and_networks_are_organisations() {
+        let actors = actors_of(
+            "During the debate, Twitter announced a record. Video of it spread on Instagram, \
+             and MSNBC aired it.",
+        );
+        for name in ["Twitter", "Instagram", "MSNBC"] {
+            let kind = actors.iter().find(|a| a.name == name).map(|a| a.kind);
+            assert_eq!(kind, Some(ActorKind::Organization), "{name}: {actors:#?}");
+        }
+    }
+
+    #[test]
     fn a_party_and_state_label_is_no_actor() {
         let cx = Context::new(
             "Rep. Jason Chaffetz (R-Utah) and Sen. Cory Booker, D-N.J., and R. Kelly.",
