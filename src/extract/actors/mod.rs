@@ -2201,9 +2201,9 @@ fn join_short_forms(
 }
 
 /// "Jones Medical" after "Jones Medical Industries Inc", "Johnson Controls" after "Johnson
-/// Controls Inc": a "person" of two words or more that are the opening words of exactly one
-/// organisation's longer name, used first, is that organisation's short form (the tagger
-/// reads a company named after its founder as a person).
+/// Controls Inc": a "person" or an organisation of two words or more that are the opening
+/// words of exactly one organisation's longer name, used first, is that organisation's short
+/// form (the tagger reads a company named after its founder as a person).
 fn join_opening_words(drafts: &mut [Draft]) {
     let orgs: Vec<(usize, Vec<String>)> = drafts
         .iter()
@@ -2218,7 +2218,10 @@ fn join_opening_words(drafts: &mut [Draft]) {
     let first = |d: &Draft| d.mentions.iter().map(|r| r.start).min();
     for p in 0..drafts.len() {
         let d = &drafts[p];
-        if d.kind != ActorKind::Person || d.role.is_some() || d.mentions.is_empty() {
+        if !matches!(d.kind, ActorKind::Person | ActorKind::Organization)
+            || d.role.is_some()
+            || d.mentions.is_empty()
+        {
             continue;
         }
         let short = name_words(&d.name);
