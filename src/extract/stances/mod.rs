@@ -549,6 +549,46 @@ fn sentence<'a>(
     }
 }
 
+/// Who holds a stance, how we know (the rule's first part), how surely, where their name
+/// starts (when it opens the evidence) and where it ends (when it closes the evidence).
+type Holder = (usize, &'static str, f64, Option<usize>, Option<usize>);
+
+/// The actor who follows a stance's subjects in it, from token `from` to the end of the
+/// clause: ", followed by (the) X" or ", as do (the) X".
+fn follower(sent: &Sent, from: usize) -> Option<ActorRun> {
+    let lower = sent.lower();
+    let end = lower.len().min(from + MAX_FOLLOWER_GAP);
+    let mut k = from;
+    while k + 3 < end {
+        match lower[k] {
+            ";" | ":" => return None,
+            "," if matches!(
+                (lower[k + 1], lower[k + 2]),
+                ("followed", "by") | ("as", "do" | "does" | "did")
+            ) =>
+            {
+                // The actor's name, or "the" and its name.
+                let j = k + 3;
+                let at = |j: usize| {
+                    sent.run_at
+                        .get(j)
+                        .copied()
+                        .flatten()
+                        .map(|ri| sent.runs[ri])
+                        .filter(|run| run.start == j)
+                };
+                return at(j)
+                    .or_else(|| (lower.get(j) == Some(&"the")).then(|| at(j + 1)).flatten());
+            }
+            _ => k += 1,
+        }
+    }
+    None
+}
+
+/// The farthest, in tokens, ", followed by X" may stand from the stance's target.
+const MAX_FOLLOWER_GAP: usize = 16;
+
 /// The subject of the expression at token `p`, and the modifiers between them.
 fn subject(sent: &Sent, p: usize, nominal: bool) -> (Subject, Modifiers) {
     let mut m = Modifiers::default();
@@ -959,7 +999,7 @@ fn read_expression(
     let judge = before.as_ref().and_then(|b| b.2);
     let (subj, m) = subject(sent, judge.unwrap_or(p), entry.frame == Frame::Nominal);
     // Who holds the stance, and how we know.
-    let mut holders: Vec<(usize, &'static str, f64, Option<usize>)> = Vec::new();
+    let mut holders: Vec<Holder> = Vec::new();
     match (&subj, claim) {
         (Subject::Actors(runs), _) => {
             for run in runs {
@@ -971,7 +1011,7 @@ fn read_expression(
                     Some(_) => ("claim-reported", 0.8),
                     None => ("descriptive", 0.9),
                 };
-                holders.push((run.actor, origin, factor, Some(run.start)));
+                holders.push((run.actor, origin, factor, Some(run.start), None));
             }
         }
         (Subject::Pronoun(p), Some(c)) => {
@@ -1003,7 +1043,7 @@ fn read_expression(
                 } else {
                     "claim-content"
                 };
-                holders.push((a, origin, factor, None));
+                holders.push((a, origin, factor, None, None));
             }
         }
         // "A spokesman for X said … but warned against …": the claim layer found who warned,
@@ -1013,7 +1053,7 @@ fn read_expression(
             if via_cue.is_some() && !headless_source_before(sent, p, c) =>
         {
             if let Some(a) = c.actor {
-                holders.push((a, "claim-cue", 0.9, None));
+                holders.push((a, "claim-cue", 0.9, None, None));
             }
         }
         (Subject::Other | Subject::Nothing, Some(c))
@@ -1021,7 +1061,7 @@ fn read_expression(
                 || (entry.frame == Frame::Nominal && speakers_nominal(sent, p, c)) =>
         {
             if let Some(a) = c.actor {
-                holders.push((a, "claim-content", 0.9, None));
+                holders.push((a, "claim-content", 0.9, None, None));
             }
         }
         _ => {}
@@ -1135,8 +1175,18 @@ fn read_expression(
     {
         return;
     }
+    // "Poland has been assisting Ukraine …, followed by the Baltic states": who follows
+    // holds the stance too, as the subjects' own, a little less surely; the evidence runs
+    // on to them.
+    if let Subject::Actors(_) = &subj
+        && let Some(&(_, origin, factor, start, _)) = holders.first()
+        && let Some(run) = follower(sent, target_range.end.max(p_end))
+        && holders.iter().all(|h| h.0 != run.actor)
+    {
+        holders.push((run.actor, origin, factor * 0.8, start, Some(run.end)));
+    }
     let claim_id = claim.map(|c| c.claim.id.clone());
-    for (actor, origin, factor, subject_start) in holders {
+    for (actor, origin, factor, subject_start, evidence_end) in holders {
         let mut emit = |words: &[TWord], range: Range<usize>, extra: f64, suffix: &str| {
             let Some(mut target) = target::finish(words, actors, Some(actor)) else {
                 return;
@@ -1146,7 +1196,11 @@ fn read_expression(
             }
             let first =
                 (subject_start.unwrap_or(p).min(p).min(range.start)).min(judge.unwrap_or(p));
-            let mut last = range.end.max(p_end).max(wish_end.unwrap_or(0));
+            let mut last = range
+                .end
+                .max(p_end)
+                .max(wish_end.unwrap_or(0))
+                .max(evidence_end.unwrap_or(0));
             // A quote opened inside the evidence closes inside it: “knee-jerk reforms”.
             let quotes = (first..last).filter(|&k| sent.tokens[k].kind == TokenKind::Quote);
             if quotes.count() % 2 == 1

@@ -1102,3 +1102,62 @@ fn standing_ready_to_support_and_refusing_to_accept_are_stances() {
         describe(&stances, &actors)
     );
 }
+
+#[test]
+fn who_follows_the_subjects_holds_their_stance() {
+    for text in [
+        "Poland has been assisting Ukraine and could increase its engagement, followed by the \
+         Baltic states.",
+        "Poland supports Ukraine, as do the Baltic states.",
+    ] {
+        let actors = vec![
+            actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+            actor(text, "a2", "Ukraine", ActorKind::Country, &["Ukraine"]),
+            actor(
+                text,
+                "a3",
+                "Baltic states",
+                ActorKind::Group,
+                &["Baltic states"],
+            ),
+        ];
+        let stances = run(text, &actors, &[]);
+        let shown = describe(&stances, &actors);
+        assert!(
+            has(&stances, &actors, "Poland", "Ukraine", Polarity::Support),
+            "{shown}"
+        );
+        assert!(
+            has(
+                &stances,
+                &actors,
+                "Baltic states",
+                "Ukraine",
+                Polarity::Support
+            ),
+            "{shown}"
+        );
+        // The evidence names both, and the follower is a little less sure.
+        let baltic = stances.iter().find(|s| s.actor == "a3").expect("a3");
+        let evidence = baltic.evidence.as_ref().map_or("", |e| e.text.as_str());
+        assert!(
+            evidence.starts_with("Poland") && evidence.ends_with("Baltic states"),
+            "{evidence}"
+        );
+        let poland = stances.iter().find(|s| s.actor == "a1").expect("a1");
+        assert!(baltic.meta.confidence < poland.meta.confidence, "{shown}");
+    }
+    // What follows must be an actor.
+    let text = "Poland supports Ukraine, followed by a long debate in Warsaw.";
+    let actors = vec![
+        actor(text, "a1", "Poland", ActorKind::Country, &["Poland"]),
+        actor(text, "a2", "Ukraine", ActorKind::Country, &["Ukraine"]),
+        actor(text, "a3", "Warsaw", ActorKind::Place, &["Warsaw"]),
+    ];
+    let stances = run(text, &actors, &[]);
+    assert!(
+        stances.iter().all(|s| s.actor != "a3"),
+        "{}",
+        describe(&stances, &actors)
+    );
+}
