@@ -730,6 +730,46 @@ fn party_label(cx: &Context, tokens: &Range<usize>) -> bool {
         && chars.next().is_some_and(|c| c.is_ascii_uppercase())
 }
 
+/// "Muslim refugees", "Leahy, Democrat of Vermont", "a Virginian": a "person" of one word
+/// that names a faith, a party or where someone is from is no one's name (CoNLL tags such
+/// words MISC, never PER).
+fn affiliation(cx: &Context, tokens: &Range<usize>) -> bool {
+    if tokens.len() != 1 {
+        return false;
+    }
+    let w = token_text(cx, tokens.start);
+    AFFILIATIONS.contains(&w.trim_end_matches('s'))
+        || gazetteer()
+            .lookup_words([w])
+            .iter()
+            .any(|&(_, how)| matches!(how, gazetteer::How::Adjective | gazetteer::How::Plural))
+}
+
+/// Faiths, parties and other affiliations, in the singular.
+const AFFILIATIONS: &[&str] = &[
+    "Arab",
+    "Buddhist",
+    "Catholic",
+    "Christian",
+    "Democrat",
+    "Evangelical",
+    "Hindu",
+    "Houthi",
+    "Independent",
+    "Islamist",
+    "Jew",
+    "Jewish",
+    "Kurd",
+    "Libertarian",
+    "Mormon",
+    "Muslim",
+    "Protestant",
+    "Republican",
+    "Shiite",
+    "Sikh",
+    "Sunni",
+];
+
 /// The most words a name the tagger missed after a personal title may have.
 const MAX_TITLED_NAME: usize = 3;
 
@@ -1262,6 +1302,9 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         let Some(kind) = mention_kind(cx, &tagged.lower, &tokens, e.kind) else {
             continue;
         };
+        if kind == EntityType::Per && affiliation(cx, &tokens) {
+            continue;
+        }
         let sentence = sentence_of(cx, tokens.start);
         let mut role = None;
         if kind == EntityType::Per {
@@ -2573,6 +2616,20 @@ mod tests {
             let kind = actors.iter().find(|a| a.name == name).map(|a| a.kind);
             assert_eq!(kind, Some(ActorKind::Organization), "{name}: {actors:#?}");
         }
+    }
+
+    #[test]
+    fn a_faith_a_party_or_a_demonym_is_no_persons_name() {
+        let cx = Context::new(
+            "Obama Seeks More Muslim Refugees. Leahy, Democrat of Vermont, and a Virginian \
+             spoke with Ukrainians, Christians and Sen. Bob Christian.",
+        );
+        let one = |w: &str| run_of(&cx, &[w]);
+        for w in ["Muslim", "Democrat", "Ukrainians", "Christians"] {
+            assert!(affiliation(&cx, &one(w)), "{w}");
+        }
+        assert!(!affiliation(&cx, &one("Leahy")));
+        assert!(!affiliation(&cx, &run_of(&cx, &["Bob", "Christian"])));
     }
 
     #[test]
