@@ -221,7 +221,6 @@ const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
 ];
 
-/// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
 /// Titles that, capitalised before a name, surely make a role ("Secretary", "President").
 pub fn is_strong_title(word: &str) -> bool {
     const STRONG: &[&str] = &[
@@ -333,6 +332,7 @@ fn title_set() -> &'static HashSet<u64, PassBuild> {
     S.get_or_init(|| TITLE_WORDS.iter().map(|w| word_hash(w)).collect())
 }
 
+/// Whether a word is a title word ("Secretary", "then-President", "ex-minister").
 pub fn is_title_word(word: &str) -> bool {
     title_word(word, || word_hash(word))
 }
