@@ -1321,15 +1321,16 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
                 .analysis
                 .sentences
                 .partition_point(|s| s.tokens.end <= tokens.start);
-            if tagged
+            let headline = tagged
                 .title_case
                 .get(sentence_index)
                 .copied()
-                .unwrap_or(false)
-                && tokens
-                    .clone()
-                    .all(|k| HEADLINE_WORDS.contains(&token_text(cx, k)))
-            {
+                .unwrap_or(false);
+            let headline_word = |k: usize| {
+                let w = token_text(cx, k);
+                HEADLINE_WORDS.contains(&w) || matches!(w, "He" | "She" | "They" | "It" | "We")
+            };
+            if headline && tokens.clone().all(headline_word) {
                 continue;
             }
             let whole = e.tokens.clone();
@@ -1351,6 +1352,17 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             .or_else(|| {
                 roles::role_after(cx.text, &cx.analysis.tokens, sentence.clone(), tokens.end)
             });
+            // "Obama Seeks More Muslim Refugees As He Recognizes Major Holiday": a headline's
+            // word after a word that may be a title is no name when the "role" before it
+            // runs over the headline's own words.
+            if headline
+                && tokens.len() == 1
+                && role_tokens
+                    .as_ref()
+                    .is_some_and(|r| r.clone().any(headline_word))
+            {
+                continue;
+            }
             role = role_tokens.map(|r| byte_range(cx, &r));
         }
         out.push(Mention {
@@ -2561,6 +2573,11 @@ mod tests {
             (
                 "Retired General Reveals ‘Demoralizing’ Experience Of Service\n\nHe spoke.",
                 "Reveals",
+            ),
+            (
+                "Obama Seeks More Muslim Refugees As He Recognizes Major Holiday.\n\n\
+                 Obama spoke.",
+                "Holiday",
             ),
         ] {
             let actors = actors_of(text);
