@@ -462,6 +462,13 @@ fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
     }
 }
 
+/// Whether token `k` is in a title-case sentence; `title_case` holds a flag a sentence
+/// (the tagger's `Tagged::title_case`).
+fn in_title_case(cx: &Context, title_case: &[bool], k: usize) -> bool {
+    let i = cx.analysis.sentences.partition_point(|s| s.tokens.end <= k);
+    title_case.get(i).copied().unwrap_or(false)
+}
+
 fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
     let s = &cx.analysis.sentences;
     let i = s.partition_point(|s| s.tokens.end <= token);
@@ -717,13 +724,7 @@ fn party_member(cx: &Context, tokens: &Range<usize>) -> bool {
 
 /// "(R-Utah)", "D-N.J.", "R-IN": a member of Congress's party and state, no actor.
 fn party_label(cx: &Context, tokens: &Range<usize>) -> bool {
-    let (Some(first), Some(last)) = (
-        cx.analysis.tokens.get(tokens.start),
-        cx.analysis.tokens.get(tokens.end - 1),
-    ) else {
-        return false;
-    };
-    let surface = cx.text.get(first.start..last.end).unwrap_or("");
+    let surface = cx.text.get(byte_range(cx, tokens)).unwrap_or("");
     let mut chars = surface.chars();
     matches!(chars.next(), Some('R' | 'D' | 'I'))
         && chars.next() == Some('-')
@@ -947,11 +948,7 @@ fn split_headline_run_ons(
     if !title_case.iter().any(|&t| t) {
         return entities;
     }
-    let sentences = &cx.analysis.sentences;
-    let in_title = |k: usize| {
-        let i = sentences.partition_point(|s| s.tokens.end <= k);
-        title_case.get(i).copied().unwrap_or(false)
-    };
+    let in_title = |k: usize| in_title_case(cx, title_case, k);
     let hashes = |r: &Range<usize>| lower.get(r.clone()).unwrap_or(&[]);
     let flags: Vec<bool> = entities.iter().map(|e| in_title(e.tokens.start)).collect();
     if !flags.iter().any(|&t| t) {
@@ -1317,15 +1314,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             }
             // "Retired General Reveals ‘Demoralizing’ Experience": in a title-case headline,
             // what follows a title may be the headline's verb, no name.
-            let sentence_index = cx
-                .analysis
-                .sentences
-                .partition_point(|s| s.tokens.end <= tokens.start);
-            let headline = tagged
-                .title_case
-                .get(sentence_index)
-                .copied()
-                .unwrap_or(false);
+            let headline = in_title_case(cx, &tagged.title_case, tokens.start);
             let headline_word = |k: usize| {
                 let w = token_text(cx, k);
                 HEADLINE_WORDS.contains(&w) || matches!(w, "He" | "She" | "They" | "It" | "We")

@@ -3782,21 +3782,9 @@ impl<'a> Doc<'a> {
     /// auxiliary follows "that", so the clause has no subject of its own.
     fn relative_after_noun(&self, cue_start: usize, that: usize) -> bool {
         let noun = matches!(self.low(cue_start), "'s" | "’s")
-            || cue_start.checked_sub(1).is_some_and(|k| {
-                matches!(
-                    self.low(k),
-                    "a" | "an"
-                        | "the"
-                        | "this"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "'s"
-                        | "’s"
-                )
-            });
+            || cue_start
+                .checked_sub(1)
+                .is_some_and(|k| is_determiner(self.low(k)) || matches!(self.low(k), "'s" | "’s"));
         let next = that + 1;
         noun && next < self.tokens.len()
             && (self.is_past_verb(next) || is_auxiliary(self.low(next)))

@@ -182,17 +182,17 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
                 sanitize::one_line(&s.target).into_owned()
             };
             let mut spans = vec![Span::styled(who, st)];
-            let mut used = 2 + spans[0].width() + pol.len();
+            // What the target leaves of its room shows the evidence, so two stances alike
+            // in actor, target and polarity ("Poland → Ukraine support", from two
+            // sentences) tell apart.
+            let mut left = 0;
             if room >= 4 {
                 let target = fit(&target, room);
-                used += 3 + target.width();
+                left = room.saturating_sub(target.width() + 2);
                 spans.push(Span::styled(" → ", style::label()));
                 spans.push(Span::raw(target));
             }
             spans.push(Span::styled(pol, style::polarity(s.polarity)));
-            // What room is left shows the evidence, so two stances alike in actor, target
-            // and polarity ("Poland → Ukraine support", from two sentences) tell apart.
-            let left = width.saturating_sub(used + 2);
             if left >= MIN_EVIDENCE
                 && let Some(evidence) = &s.evidence
             {
