@@ -1011,7 +1011,8 @@ fn split_headline_run_ons(
         }
         // "Lindsey Graham Says", "Obama Says African-American Museum Will": a person's
         // name the body gives, then the headline's verb. A name of one word must be a
-        // surname the body gives ("Yvonne McGregor" is no "Yvonne" and a verb). A longer
+        // surname the body gives ("Yvonne McGregor" is no "Yvonne" and a verb), or a name
+        // the body gives alone with a headline word after it ("Obama Says He Will"). A longer
         // name may end in one: "Hillary Clinton Goes After" when the body says "Clinton".
         if e.kind == EntityType::Per
             && let Some(n) = (1..e.tokens.len()).rev().find(|&n| {
@@ -1024,6 +1025,8 @@ fn split_headline_run_ons(
                         })
                 } else {
                     name.first().is_some_and(|h| surnames.contains(h))
+                        || (persons.contains(name)
+                            && HEADLINE_WORDS.contains(&token_text(cx, next)))
                 }) && !NAME_SUFFIXES.contains(&token_text(cx, next))
                     && !regnal_number(cx, next)
             })
@@ -2550,6 +2553,17 @@ mod tests {
             .collect();
         assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Goes")), "{names:?}");
+    }
+
+    #[test]
+    fn a_headline_name_the_body_gives_alone_ends_before_a_headline_word() {
+        let text = "President Obama Says He Will Veto Bill\n\n\
+                    WASHINGTON — President Obama said on Tuesday that he would veto the bill. \
+                    Obama told reporters the measure was flawed.";
+        let actors = find_actors(&Context::new(text));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Obama"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Says")), "{names:?}");
     }
 
     #[test]
