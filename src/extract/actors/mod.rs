@@ -1066,6 +1066,13 @@ const PAGEANTS: &[&str] = &[
     "International",
 ];
 
+/// Lower-case words no person's name holds: a name the tagger ran on past its end stops
+/// before them.
+const NAME_ENDING_WORDS: &[&str] = &[
+    "of", "on", "in", "at", "for", "to", "via", "vs", "vs.", "from", "with", "by", "the", "a",
+    "an", "that", "who", "said", "says",
+];
+
 /// Words that end a person's name and are part of it ("Donald Trump Jr."), besides a
 /// regnal number (`regnal_number`).
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr."];
@@ -1266,6 +1273,15 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         };
         while tokens.start < tokens.end && edge(tokens.start) {
             tokens.start += 1;
+        }
+        // "Noah on Thursday", "Scott Olson via Getty Images", "Richard A. Posner of the
+        // United States Court of Appeals": a person's name ends before a preposition or an
+        // article (a title before the name, "Cruz spokesman Rick Tyler", goes to the role).
+        if e.kind == EntityType::Per
+            && let Some(k) = (tokens.start + 1..tokens.end)
+                .find(|&k| NAME_ENDING_WORDS.contains(&token_text(cx, k)))
+        {
+            tokens.end = k;
         }
         // "Said Ellis: “C”": a sentence-opening verb of saying is no part of the name; nor
         // is a preposition or conjunction capitalised as a sentence's first word ("Among
@@ -2553,6 +2569,25 @@ mod tests {
             .collect();
         assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Goes")), "{names:?}");
+    }
+
+    #[test]
+    fn a_persons_name_the_tagger_runs_on_ends_before_a_preposition() {
+        for (text, name) in [
+            (
+                "The ruling drew sharp words. “This is a strange case,” wrote Judge Richard A. \
+                 Posner of the United States Court of Appeals for the Seventh Circuit.",
+                "Richard A. Posner",
+            ),
+            (
+                "Protesters gathered outside the arena. Photo by Scott Olson via Getty Images.",
+                "Scott Olson",
+            ),
+        ] {
+            let actors = find_actors(&Context::new(text));
+            let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+            assert!(names.contains(&name), "{names:?}");
+        }
     }
 
     #[test]
