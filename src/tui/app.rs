@@ -646,9 +646,18 @@ impl App {
         };
         let room = usize::from(width.saturating_sub(2));
         if slot.is_none_or(|s| s.filter(self.tab).is_none()) {
-            return Kind::ALL
+            // Too narrow for every name in full: the lists not shown go by their initials, so
+            // the title still says which list this is.
+            let full: Vec<(Kind, String)> = Kind::ALL
                 .iter()
                 .map(|k| (*k, title(*k, room, false)))
+                .collect();
+            if full.iter().map(|(_, t)| t.width() + 1).sum::<usize>() <= room {
+                return full;
+            }
+            return Kind::ALL
+                .iter()
+                .map(|k| (*k, title(*k, room, *k != self.tab)))
                 .collect();
         }
         // Filtered, the list shown takes the room the others leave, named in full or by their

@@ -1877,17 +1877,16 @@ fn choosing_a_hidden_item_in_the_article_drops_the_filter_and_says_so() {
     assert_says(&app, "filter “approximate” dropped");
 }
 
+/// The list titles on a border `width` columns wide.
+fn titles(app: &App, width: u16) -> Vec<String> {
+    app.tab_titles(width).into_iter().map(|(_, t)| t).collect()
+}
+
 #[test]
 fn the_list_title_names_the_tag_and_how_many_items_have_it() {
     let dir = tempfile::tempdir().expect("dir");
     let mut app = tagged_app(dir.path());
     filter_by(&mut app, "approx");
-    let titles = |app: &App, width| {
-        app.tab_titles(width)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         titles(&app, 80),
         vec![
@@ -1904,6 +1903,34 @@ fn the_list_title_names_the_tag_and_how_many_items_have_it() {
         titles(&app, 40),
         vec![" Actors 7 ", " Claims 3/6 ", " Stances 3 "]
     );
+}
+
+#[test]
+fn a_narrow_list_title_names_the_lists_not_shown_by_their_initials() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = tagged_app(dir.path());
+    assert_eq!(
+        titles(&app, 36),
+        vec![" Actors 7 ", " Claims 6 ", " Stances 3 "]
+    );
+    // 34 columns would hold the three names; 26 hold the one shown and two initials.
+    assert_eq!(titles(&app, 26), vec![" A 7 ", " Claims 6 ", " S 3 "]);
+    app.update(Action::Right);
+    assert_eq!(titles(&app, 26), vec![" A 7 ", " C 6 ", " Stances 3 "]);
+    // On a narrow screen the border shows them, and a click on an initial shows its list.
+    app.update(Action::Resize(60, 20));
+    let block = app.screen().lists_block;
+    let top: String = screen(&app)[usize::from(block.y)]
+        .chars()
+        .skip(usize::from(block.x))
+        .take(usize::from(block.width))
+        .collect();
+    assert!(
+        top.contains(" A 7 ") && top.contains(" Stances 3 "),
+        "{top}"
+    );
+    app.update(Action::Click(block.x + 3, block.y));
+    assert_eq!(app.tab, Kind::Actor);
 }
 
 #[test]
