@@ -13,8 +13,9 @@ use super::{centered, style};
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
 
-/// The help text: each mode's keys and what they do.
-pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
+/// The help text: each mode's keys and what they do, in a box `width` columns wide inside its
+/// border (a description too long for the room beside its keys goes on under itself).
+pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let heading = |s: &str| Line::styled(s.to_string(), Style::new().add_modifier(Modifier::BOLD));
     let mut out = vec![
         Line::from(vec![
@@ -75,20 +76,49 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
         for b in keymap.bindings(mode) {
             let keys = keys_of(&b);
             let pad = column.saturating_sub(keys.width());
+            let desc = crate::article::sanitize::one_line(&b.desc).into_owned();
+            // At least 16 columns for the description, however long the keys.
+            let room = width.saturating_sub(column + 2).max(16);
+            let mut parts = wrap(&desc, room).into_iter();
             out.push(Line::from(vec![
                 Span::styled(
                     format!("  {keys}{}", " ".repeat(pad)),
                     Style::new().fg(ratatui::style::Color::Cyan),
                 ),
-                Span::raw(crate::article::sanitize::one_line(&b.desc).into_owned()),
+                Span::raw(parts.next().unwrap_or_default()),
             ]));
+            for part in parts {
+                out.push(Line::raw(format!("{}{part}", " ".repeat(column + 2))));
+            }
         }
         out.push(Line::raw(""));
     }
-    out.push(Line::styled(
+    for part in wrap(
         "Keys are rebound in keymap.toml in the gloss config directory.",
-        style::label(),
-    ));
+        width,
+    ) {
+        out.push(Line::styled(part, style::label()));
+    }
+    out
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a
+/// line is a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
     out
 }
 
@@ -97,7 +127,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let h = area.height.saturating_sub(2);
     let rect = centered(area, w, h);
     Clear.render(rect, buf);
-    let text = lines(&app.keymap);
+    let text = lines(&app.keymap, usize::from(rect.width.saturating_sub(2)));
     let max = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     Paragraph::new(text)
         .scroll((scroll.min(max), 0))
@@ -123,7 +153,7 @@ mod tests {
         )
         .expect("user keymap");
         let map = Keymap::defaults().overlay(user);
-        let text: Vec<String> = lines(&map).iter().map(|l| l.to_string()).collect();
+        let text: Vec<String> = lines(&map, 200).iter().map(|l| l.to_string()).collect();
         let line = text
             .iter()
             .find(|l| l.contains("Ctrl-a"))
@@ -133,8 +163,45 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_help_wraps_each_description_under_itself() {
+        let text = |width| -> Vec<String> {
+            lines(&Keymap::defaults(), width)
+                .iter()
+                .map(|l| l.to_string())
+                .collect()
+        };
+        let (wide, narrow) = (text(200), text(54));
+        // Nothing is lost: the same words in the same order, on more lines, none too wide.
+        let words = |t: &[String]| -> Vec<String> {
+            t.iter()
+                .flat_map(|l| l.split_whitespace().map(str::to_string))
+                .collect()
+        };
+        assert_eq!(words(&wide), words(&narrow));
+        assert!(narrow.len() > wide.len());
+        assert!(narrow.iter().all(|l| l.width() <= 54), "{narrow:#?}");
+        // A continued description starts under its first line, past the keys.
+        let quit = narrow
+            .iter()
+            .position(|l| l.trim_start().starts_with("q "))
+            .expect("quit");
+        let first = narrow[quit].find("Quit").expect("description");
+        assert_eq!(
+            narrow[quit + 1].len() - narrow[quit + 1].trim_start().len(),
+            first
+        );
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_and_keeps_a_long_word_whole() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("unbreakable word", 5), ["unbreakable", "word"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
     fn the_help_lists_the_matrix_and_export_keys() {
-        let text: Vec<String> = lines(&Keymap::defaults())
+        let text: Vec<String> = lines(&Keymap::defaults(), 200)
             .iter()
             .map(|l| l.to_string())
             .collect();
