@@ -79,7 +79,7 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
             let desc = crate::article::sanitize::one_line(&b.desc).into_owned();
             // At least 16 columns for the description, however long the keys.
             let room = width.saturating_sub(column + 2).max(16);
-            let mut parts = wrap(&desc, room).into_iter();
+            let mut parts = wrapped(&desc, room).into_iter();
             out.push(Line::from(vec![
                 Span::styled(
                     format!("  {keys}{}", " ".repeat(pad)),
@@ -93,7 +93,7 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    for part in wrap(
+    for part in wrapped(
         "Keys are rebound in keymap.toml in the gloss config directory.",
         width,
     ) {
@@ -102,24 +102,12 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// `text` in lines of at most `width` columns, broken between words (a word longer than a
-/// line is a line of its own).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
-    }
-    out
+/// `text` in lines of at most `width` columns (`layout::wrap`'s lines).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    crate::tui::layout::wrap(text, width)
+        .iter()
+        .map(|l| text[l.start..l.end].to_string())
+        .collect()
 }
 
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
@@ -190,13 +178,6 @@ mod tests {
             narrow[quit + 1].len() - narrow[quit + 1].trim_start().len(),
             first
         );
-    }
-
-    #[test]
-    fn wrap_breaks_between_words_and_keeps_a_long_word_whole() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("unbreakable word", 5), ["unbreakable", "word"]);
-        assert_eq!(wrap("", 5), [""]);
     }
 
     #[test]
