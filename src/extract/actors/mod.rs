@@ -681,30 +681,47 @@ const OPENING_FUNCTION_WORDS: &[&str] = &[
     "Amid",
 ];
 
+/// The months, then the days of the week.
+const DATES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that make a day of the week part of a day's name ("Super Tuesday", "Black Friday").
+const NAMED_DAY_WORDS: &[&str] = &[
+    "Super", "Black", "Cyber", "Good", "Ash", "Palm", "Holy", "Easter", "Bloody", "Giving",
+];
+
+/// A month's name ("May", "February").
+fn is_month(w: &str) -> bool {
+    DATES[..12].contains(&w)
+}
+
+/// A day of the week ("Tuesday").
+fn is_weekday(w: &str) -> bool {
+    DATES[12..].contains(&w)
+}
+
 /// What is left of "Since December" or "Because Thursday" once the opening word goes: no
 /// name.
 fn is_date_or_function_word(w: &str) -> bool {
-    const DATES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     DATES.contains(&w) || OPENING_FUNCTION_WORDS.contains(&w)
 }
 
@@ -1258,6 +1275,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             }
         }
     }
+    let sport = std::cell::OnceCell::new();
     let mut out = Vec::with_capacity(entities.len());
     for e in &entities {
         let mut tokens = e.tokens.clone();
@@ -1282,6 +1300,25 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
                 .find(|&k| NAME_ENDING_WORDS.contains(&token_text(cx, k)))
         {
             tokens.end = k;
+        }
+        // "The New York Times Tuesday", "CNBC Saturday", "ABC News in February": a day, or
+        // "in" and a month, after a name says when, and is no part of it; but "Super
+        // Tuesday" and "Black Friday" name days, and in a text on sport "Sheffield
+        // Wednesday" is a club.
+        loop {
+            let n = tokens.len();
+            let last = token_text(cx, tokens.end.saturating_sub(1));
+            if n > 1
+                && is_weekday(last)
+                && !NAMED_DAY_WORDS.contains(&token_text(cx, tokens.end - 2))
+                && !*sport.get_or_init(|| reads_as_sport(cx))
+            {
+                tokens.end -= 1;
+            } else if n > 2 && is_month(last) && token_text(cx, tokens.end - 2) == "in" {
+                tokens.end -= 2;
+            } else {
+                break;
+            }
         }
         // "Said Ellis: “C”": a sentence-opening verb of saying is no part of the name; nor
         // is a preposition or conjunction capitalised as a sentence's first word ("Among
@@ -2588,6 +2625,24 @@ mod tests {
             let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
             assert!(names.contains(&name), "{names:?}");
         }
+    }
+
+    #[test]
+    fn a_day_or_a_month_after_a_name_is_no_part_of_it() {
+        let text = "The senator spoke to reporters after the vote. \"It is a shame,\" she told \
+                    Bloomberg News in October. The candidate told Breitbart News Saturday that \
+                    the race was close, days before Super Tuesday.";
+        let actors = find_actors(&Context::new(text));
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Bloomberg News"), "{names:?}");
+        assert!(names.contains(&"Breitbart News"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("October") || n.contains("Saturday")),
+            "{names:?}"
+        );
+        assert!(!names.contains(&"Super"), "{names:?}");
     }
 
     #[test]
