@@ -277,6 +277,18 @@ fn a_source_resolves_to_the_name_before_its_appositive() {
     }
 }
 
+/// After an opening quote mark, a sentence's capitalised first word is no part of a name
+/// either ("“From Seattle").
+#[test]
+fn an_opening_word_after_a_quote_mark_is_no_part_of_a_name() {
+    let text = "The mayors wrote to the governor. “From Seattle, to Oklahoma City, to Houston, \
+                the answer is the same,” the letter said.";
+    let actors = find_actors(&Context::new(text));
+    let all: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(all.contains(&"Seattle"), "{all:?}");
+    assert!(!all.iter().any(|n| n.starts_with("From")), "{all:?}");
+}
+
 /// A sentence's capitalised first word is no part of a name ("Among Republicans", "Since
 /// December"); a party's members are a group; "a moderate Indiana Democrat" describes a
 /// person and is no actor of its own.

@@ -1322,11 +1322,14 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         }
         // "Said Ellis: “C”": a sentence-opening verb of saying is no part of the name; nor
         // is a preposition or conjunction capitalised as a sentence's first word ("Among
-        // Republicans", "When Democrats").
+        // Republicans", "When Democrats", "“From Seattle": quote marks may come first).
+        let opens_sentence = |k: usize| {
+            (sentence_of(cx, k).start..k).all(|j| cx.analysis.tokens[j].kind == TokenKind::Quote)
+        };
         if tokens.len() > 1
             && (matches!(token_text(cx, tokens.start), "Said" | "Says")
-                || (sentence_of(cx, tokens.start).start == tokens.start
-                    && OPENING_FUNCTION_WORDS.contains(&token_text(cx, tokens.start))))
+                || (OPENING_FUNCTION_WORDS.contains(&token_text(cx, tokens.start))
+                    && opens_sentence(tokens.start)))
         {
             tokens.start += 1;
         }
