@@ -2988,3 +2988,88 @@ fn a_determiner_after_told_s_object_opens_the_clause_when_a_verb_follows() {
     let cs = claims("It was late. A manager told him a story about the war.");
     assert!(find(&cs, "told").content.text.starts_with("him a story"));
 }
+
+#[test]
+fn a_sentence_opening_with_a_poll_reports_what_it_found() {
+    let cs = claims(
+        "Voters are split. In a Northvale Gazette poll released Monday, 50 percent of voters \
+         backed the levy. In the latest Ridge Post poll, conducted in May, the mayor led by 8 \
+         points. In a Ridge Post survey last month, the council trailed.",
+    );
+    let polls: Vec<_> = cs.iter().map(roles).collect();
+    assert_eq!(
+        polls,
+        [
+            (
+                Some("a Northvale Gazette poll released Monday"),
+                Some("In"),
+                "50 percent of voters backed the levy"
+            ),
+            (
+                Some("the latest Ridge Post poll, conducted in May,"),
+                Some("In"),
+                "the mayor led by 8 points"
+            ),
+            (
+                Some("a Ridge Post survey"),
+                Some("In"),
+                "the council trailed"
+            ),
+        ]
+    );
+    assert!(cs.iter().all(|c| c.meta.rule.as_deref() == Some("poll")));
+}
+
+#[test]
+fn an_opening_in_that_names_no_poll_reports_nothing() {
+    for text in [
+        "In the polls, anyway.",
+        "In eight of nine states where exit polls were conducted Tuesday, turnout rose.",
+        "In a memo released as polls closed, the campaign thanked volunteers.",
+        "In the town hall, the mayor thanked volunteers.",
+        "Turnout rose in the polls, the mayor thanked volunteers.",
+    ] {
+        let cs = claims(text);
+        assert!(
+            cs.iter().all(|c| c
+                .cue
+                .as_ref()
+                .is_none_or(|q| q.text != "In" && q.text != "in")),
+            "{text}: {cs:#?}"
+        );
+    }
+}
+
+#[test]
+fn evidence_that_shows_or_finds_reports_its_finding() {
+    let cs = claims(
+        "The race tightened. A Ridge Post poll this month found the mayor about even with \
+         the challenger. One influential 2009 paper showed improvements in math scores.",
+    );
+    assert_eq!(
+        roles(find(&cs, "found")),
+        (
+            Some("A Ridge Post poll"),
+            Some("found"),
+            "the mayor about even with the challenger"
+        )
+    );
+    assert_eq!(
+        roles(find(&cs, "showed")),
+        (
+            Some("One influential 2009 paper"),
+            Some("showed"),
+            "improvements in math scores"
+        )
+    );
+}
+
+#[test]
+fn a_poll_that_can_be_found_somewhere_reports_nothing() {
+    let cs = claims("The race tightened. The full poll can be found here.");
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "found")),
+        "{cs:#?}"
+    );
+}
