@@ -525,14 +525,26 @@ fn split_titled_name(cx: &Context, lower: &[u64], e: ner::Entity, out: &mut Vec<
     });
 }
 
-/// A single capital and a period: the middle initial of "Leonard E. Burman".
+/// A capital and a period, once or twice: the middle initial of "Leonard E. Burman", or the
+/// two of "George H.W. Bush" (not "U.S." or "D.C.", which are places).
 fn is_initial(w: &str) -> bool {
     let mut chars = w.chars();
-    matches!(
-        (chars.next(), chars.next(), chars.next()),
-        (Some(c), Some('.'), None) if c.is_uppercase()
-    )
+    let mut n = 0;
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(c), Some('.')) if c.is_uppercase() => n += 1,
+            (None, _) => break,
+            _ => return false,
+        }
+    }
+    n == 1 || (n == 2 && !PLACE_INITIALS.contains(&w))
 }
+
+/// Two-letter abbreviations of places and bodies, which a name never has in its middle.
+const PLACE_INITIALS: &[&str] = &[
+    "U.S.", "U.K.", "U.N.", "D.C.", "E.U.", "L.A.", "N.Y.", "N.J.", "N.H.", "N.C.", "S.C.", "N.M.",
+    "N.D.", "S.D.", "R.I.", "P.R.", "B.C.", "A.D.",
+];
 
 /// A name whose inner words are all middle initials ("Leonard E. Burman", "John F. X.
 /// Smith"): a person's, whatever the tagger thought.
@@ -1971,8 +1983,18 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         }
         let key = (first.clone(), last.clone());
         let tail_of = |a: &[String], b: &[String]| a.len() >= 2 && b.ends_with(a);
-        let joined =
-            by_full.get(&key).copied().or_else(|| {
+        // "George W. Bush" and "George H.W. Bush": two names whose middles differ are two
+        // people, though one "George Bush" may be either.
+        let middle = |w: &[String]| w.get(1..w.len().saturating_sub(1)).unwrap_or(&[]).to_vec();
+        let same_middle = |p: usize| {
+            let (a, b) = (middle(&drafts[p].words), middle(&words));
+            a.is_empty() || b.is_empty() || a == b
+        };
+        let joined = by_full
+            .get(&key)
+            .copied()
+            .filter(|&p| same_middle(p))
+            .or_else(|| {
                 by_last.get(last)?.iter().copied().find(|&p| {
                     tail_of(&drafts[p].words, &words) || tail_of(&words, &drafts[p].words)
                 })
@@ -2882,6 +2904,36 @@ mod tests {
             .collect();
         assert_eq!(people, ["Ronald R. Fieldstone"], "{actors:#?}");
         assert!(actors.iter().all(|a| !a.name.starts_with("R.")));
+    }
+
+    #[test]
+    fn two_initials_in_the_middle_of_a_name_keep_it_whole_and_tell_people_apart() {
+        // The tagger reads "George" | "H.W. Bush", the second part as a place.
+        let actors = actors_of(
+            "Jeb Bush praised his father, former President George H.W. Bush, and his brother, \
+             former President George W. Bush. George H.W. Bush did not attend.",
+        );
+        let mut people: Vec<(&str, usize)> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| (a.name.as_str(), a.mentions.len()))
+            .collect();
+        people.sort();
+        assert_eq!(
+            people,
+            [
+                ("George H.W. Bush", 2),
+                ("George W. Bush", 1),
+                ("Jeb Bush", 1)
+            ],
+            "{actors:#?}"
+        );
+        // "U.S." is a place, never a middle initial.
+        let actors = actors_of("Senator Ron Wyden U.S. Senate votes were counted.");
+        assert!(
+            actors.iter().all(|a| !a.name.contains("Wyden U.S.")),
+            "{actors:#?}"
+        );
     }
 
     #[test]
