@@ -4353,7 +4353,11 @@ impl<'a> Doc<'a> {
             .rev()
             .find(|&k| self.tokens[k].kind == TokenKind::Quote && self.quote_ending_at(k).is_some())
             .map(|k| if self.low(k + 1) == "," { k + 2 } else { k + 1 });
-        let start = after_quote.unwrap_or_else(|| self.after_discourse_adverb(s0, comma));
+        let mut start = after_quote.unwrap_or_else(|| self.after_discourse_adverb(s0, comma));
+        // "But Mr. Guerrero, a Republican who described himself as a Catholic, said".
+        if matches!(self.low(start), "but" | "and" | "yet" | "so") && start + 1 < comma {
+            start += 1;
+        }
         if start >= comma
             || comma - start > MAX_PHRASE
             || self.tokens[start].kind != TokenKind::Word

@@ -1124,6 +1124,19 @@ fn a_name_with_a_chain_of_appositives_is_the_source() {
             "there could be a line"
         )
     );
+    // After an opening conjunction too, and when the relative clause reports.
+    let cs = claims(
+        "It rained. But Mr. Guerrero, a Republican who described himself as a Catholic, said \
+         he recoiled at the attacks.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("Mr. Guerrero, a Republican who described himself as a Catholic,"),
+            Some("said"),
+            "he recoiled at the attacks"
+        )
+    );
     // A clause with a verb of its own before the commas is no name.
     let cs = claims(
         "It rained. Mr. King differentiated himself from Mr. Schultz, who works for RT and, \
