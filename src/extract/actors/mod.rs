@@ -1640,6 +1640,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "center",
     "centre",
     "chamber",
+    "chronicle",
     "church",
     "club",
     "co",
@@ -1660,28 +1661,35 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "electronics",
     "embassy",
     "enterprises",
+    "examiner",
     "exchange",
     "federation",
     "firm",
     "force",
     "foundation",
     "fund",
+    "gazette",
+    "globe",
     "gmbh",
     "government",
     "group",
+    "herald",
     "holdings",
     "hospital",
     "inc",
     "inc.",
     "industries",
+    "inquirer",
     "inquiry",
     "institute",
     "institution",
+    "journal",
     "kremlin",
     "league",
     "llc",
     "ltd",
     "ltd.",
+    "magazine",
     "military",
     "ministry",
     "motors",
@@ -1700,7 +1708,9 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "plc",
     "police",
     "post",
+    "register",
     "regulator",
+    "report",
     "school",
     "securities",
     "senate",
@@ -1709,6 +1719,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "society",
     "technologies",
     "times",
+    "tribune",
     "trust",
     "union",
     "university",
@@ -2904,6 +2915,32 @@ mod tests {
             .collect();
         assert_eq!(people, ["Ronald R. Fieldstone"], "{actors:#?}");
         assert!(actors.iter().all(|a| !a.name.starts_with("R.")));
+    }
+
+    #[test]
+    fn a_newspapers_name_is_an_organisations_whatever_place_it_names() {
+        for (text, name) in [
+            (
+                "In a Wall Street Journal/NBC News poll, the mayor led.",
+                "Wall Street Journal",
+            ),
+            (
+                "A spokesman told the Washington Examiner that the plan was dead.",
+                "Washington Examiner",
+            ),
+            (
+                "The Des Moines Register endorsed the mayor.",
+                "Des Moines Register",
+            ),
+        ] {
+            let actors = actors_of(text);
+            let paper = actors.iter().find(|a| a.name == name);
+            assert_eq!(
+                paper.map(|a| a.kind),
+                Some(ActorKind::Organization),
+                "{text}: {actors:#?}"
+            );
+        }
     }
 
     #[test]
