@@ -1066,11 +1066,36 @@ fn split_headline_run_ons(
             });
             continue;
         }
+        // "Mike Huckabee Makes Sexist Wife Joke", "Bernie Sanders Could Backfire": in a
+        // headline, a person's name of two words or more then a headline word or an
+        // auxiliary ends before it.
+        if e.kind == EntityType::Per
+            && e.tokens.len() >= 3
+            && let Some(n) = (2..e.tokens.len()).find(|&n| {
+                let w = token_text(cx, e.tokens.start + n);
+                HEADLINE_WORDS.contains(&w) || HEADLINE_AUXILIARIES.contains(&w)
+            })
+            && (e.tokens.start..e.tokens.start + n).all(|k| {
+                let w = token_text(cx, k);
+                !HEADLINE_WORDS.contains(&w) && !HEADLINE_AUXILIARIES.contains(&w)
+            })
+        {
+            out.push(ner::Entity {
+                tokens: e.tokens.start..e.tokens.start + n,
+                ..e
+            });
+            continue;
+        }
         // One name inside is no run-on: "New York Energy Desk" holds "New York".
         out.push(e);
     }
     out
 }
+
+/// Auxiliaries after a name in a headline ("Bernie Sanders Could Backfire").
+const HEADLINE_AUXILIARIES: &[&str] = &[
+    "Can", "Could", "Did", "Does", "Had", "Might", "Must", "Should", "Would", "Won't", "Isn't",
+];
 
 /// Last words of a law's name ("Clean Air Act").
 const LAW_HEADS: &[&str] = &[
@@ -2642,6 +2667,24 @@ mod tests {
             .collect();
         assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Goes")), "{names:?}");
+    }
+
+    #[test]
+    fn a_headline_name_ends_before_a_headline_verb_the_body_never_names() {
+        // Related links at an article's foot: their people are named nowhere else.
+        let text = "The debate ran long\n\nVoters were tired by the end.\n\n\
+                    Mike Huckabee Makes Sexist Wife Joke\n\n\
+                    Marco Rubio Responds To Critics At Length\n\n\
+                    Bernie Sanders Could Backfire On Democrats";
+        let names: Vec<String> = find_actors(&Context::new(text))
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name)
+            .collect();
+        for name in ["Mike Huckabee", "Marco Rubio", "Bernie Sanders"] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 
     #[test]
