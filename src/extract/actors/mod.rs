@@ -2021,7 +2021,9 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         let tail_of = |a: &[String], b: &[String]| a.len() >= 2 && b.ends_with(a);
         // "George W. Bush" and "George H.W. Bush": two names whose middles differ are two
         // people, though one "George Bush" may be either.
-        let middle = |w: &[String]| w.get(1..w.len().saturating_sub(1)).unwrap_or(&[]).to_vec();
+        fn middle(w: &[String]) -> &[String] {
+            w.get(1..w.len().saturating_sub(1)).unwrap_or(&[])
+        }
         let same_middle = |p: usize| {
             let (a, b) = (middle(&drafts[p].words), middle(&words));
             a.is_empty() || b.is_empty() || a == b

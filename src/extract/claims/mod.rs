@@ -553,10 +553,6 @@ const LEFT_STOP: &[&str] = &[
     "saying",
 ];
 
-/// Words that may open a sentence but not a source ("In", "On Tuesday", "Meanwhile").
-/// A word list as the hashes of its words (`model::hash`): a token's membership is then one
-/// lookup of its `low_hash`, not a scan comparing its text with every word (`LEFT_STOP` is
-/// read for each word of every phrase walked leftwards).
 /// Verbs by which evidence reports ("the poll shows", "records found").
 const EVIDENCE_VERBS: &[&str] = &[
     "show",
@@ -605,6 +601,9 @@ const EVIDENCE_NOUNS: &[&str] = &[
     "tally",
 ];
 
+/// A word list as the hashes of its words (`model::hash`): a token's membership is then one
+/// lookup of its `low_hash`, not a scan comparing its text with every word (`LEFT_STOP` is
+/// read for each word of every phrase walked leftwards).
 type WordSet = HashSet<u64, PassBuild>;
 
 fn word_set(words: &[&str]) -> WordSet {
@@ -629,6 +628,7 @@ static PARTICIPIAL_ADJECTIVES_SET: LazyLock<WordSet> =
 static NOT_SUBJECT_END_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(NOT_SUBJECT_END));
 static CLAUSE_TAKING_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(CLAUSE_TAKING));
 
+/// Words that may open a sentence but not a source ("In", "On Tuesday", "Meanwhile").
 const LEADING_NON_SOURCE: &[&str] = &[
     "in",
     "on",
@@ -2644,7 +2644,6 @@ impl<'a> Doc<'a> {
         (i < end && end - i <= MAX_SOURCE_PHRASE).then_some(i..end)
     }
 
-    /// The rightward noun phrase starting at token `start`, within the sentence.
     /// "In a CNN/ORC poll released Monday, 31% of Republicans said C", "In the latest
     /// Post-ABC poll, conducted in May, C": a sentence opening with a poll or survey reports
     /// what it found. "In" is the cue, the poll the source (with its ", conducted …," and
@@ -2696,6 +2695,7 @@ impl<'a> Doc<'a> {
         (self.content_end(from, s1) >= from + 3).then_some((source, from))
     }
 
+    /// The rightward noun phrase starting at token `start`, within the sentence.
     fn np_right(&self, start: usize, end_limit: usize) -> Option<Range<usize>> {
         let end_limit = end_limit.min(start + MAX_PHRASE);
         let mut i = start;
