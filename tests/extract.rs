@@ -613,6 +613,21 @@ fn a_pronoun_refers_back_to_a_source_known_only_by_its_description() {
     );
 }
 
+/// The actor credited with the claim whose source starts with `source`.
+fn speaker_of<'d>(doc: &'d Document, source: &str) -> Option<&'d Actor> {
+    let c = doc
+        .claims
+        .iter()
+        .find(|c| {
+            c.source
+                .as_ref()
+                .is_some_and(|s| s.text.starts_with(source))
+        })
+        .unwrap_or_else(|| panic!("no claim by {source}: {:#?}", doc.claims));
+    let id = c.actor.as_deref()?;
+    doc.actors.iter().find(|a| a.id == id)
+}
+
 #[test]
 fn a_source_joining_two_actors_with_and_speaks_for_both() {
     let text = "Donors meet\n\n\
@@ -620,19 +635,7 @@ fn a_source_joining_two_actors_with_and_speaks_for_both() {
                 study the plan. Michael Tanner, an analyst at the Cato Institute and a former \
                 adviser, said the fund was too small.";
     let doc = extract(&Article::new("t", "", "t", text));
-    let speaker = |cue_source: &str| {
-        let c = doc
-            .claims
-            .iter()
-            .find(|c| {
-                c.source
-                    .as_ref()
-                    .is_some_and(|s| s.text.starts_with(cue_source))
-            })
-            .unwrap_or_else(|| panic!("no claim by {cue_source}: {:#?}", doc.claims));
-        let id = c.actor.as_deref().expect("an actor");
-        doc.actors.iter().find(|a| a.id == id).expect("the actor")
-    };
+    let speaker = |source: &str| speaker_of(&doc, source).expect("an actor");
     let joint = speaker("Norway and Germany");
     assert_eq!(
         (joint.name.as_str(), joint.kind),
@@ -640,6 +643,26 @@ fn a_source_joining_two_actors_with_and_speaks_for_both() {
     );
     // Only the head counts: "the Cato Institute and a former adviser" is a modifier.
     assert_eq!(speaker("Michael Tanner").name, "Michael Tanner");
+}
+
+#[test]
+fn a_place_before_a_persons_name_in_a_source_is_what_the_person_governs() {
+    let text = "Party meets\n\n\
+                Former Pennsylvania governor Ed Rendell (D), a Clinton supporter, said the \
+                party must unite. Exit polls from the New Hampshire primary, which Mr. Jones won \
+                decisively, said voters were angry.";
+    let doc = extract(&Article::new("t", "", "t", text));
+    let speaker = |source: &str| speaker_of(&doc, source).map(|a| a.name.as_str());
+    assert_eq!(speaker("Former Pennsylvania governor"), Some("Ed Rendell"));
+    // Across a relative clause, the person is no speaker.
+    assert_ne!(speaker("Exit polls"), Some("Mr. Jones"));
+    assert_ne!(speaker("Exit polls"), Some("Jones"));
+    // The party in brackets is nobody.
+    assert!(
+        doc.actors.iter().all(|a| a.name != "D"),
+        "{:#?}",
+        doc.actors
+    );
 }
 
 #[test]

@@ -751,13 +751,39 @@ fn party_member(cx: &Context, tokens: &Range<usize>) -> bool {
         })
 }
 
-/// "(R-Utah)", "D-N.J.", "R-IN": a member of Congress's party and state, no actor.
+/// "I", "I'm", "You’ve", "Don't": the first-person pronoun, or a word contracted with a
+/// verb or "not", which the tagger, trained on text that splits contractions, may take for
+/// a name.
+fn is_pronoun_or_contraction(w: &str) -> bool {
+    if w == "I" {
+        return true;
+    }
+    let Some((left, right)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    let left = left.to_ascii_lowercase();
+    let right = right.to_ascii_lowercase();
+    matches!(
+        left.as_str(),
+        "i" | "you" | "we" | "they" | "he" | "she" | "it" | "that" | "there" | "what" | "who"
+    ) && matches!(right.as_str(), "m" | "ve" | "ll" | "d" | "re" | "s" | "mma")
+        || (left.ends_with('n') && right == "t")
+}
+
+/// "(R-Utah)", "D-N.J.", "R-IN": a member of Congress's party and state, no actor; nor is
+/// the party alone in brackets ("Gov. Andrew Cuomo (D)").
 fn party_label(cx: &Context, tokens: &Range<usize>) -> bool {
     let surface = cx.text.get(byte_range(cx, tokens)).unwrap_or("");
     let mut chars = surface.chars();
+    let bracketed = |k: usize, w: &str| k < cx.analysis.tokens.len() && token_text(cx, k) == w;
     matches!(chars.next(), Some('R' | 'D' | 'I'))
-        && chars.next() == Some('-')
-        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && match chars.next() {
+            Some('-') => chars.next().is_some_and(|c| c.is_ascii_uppercase()),
+            None => {
+                tokens.start > 0 && bracketed(tokens.start - 1, "(") && bracketed(tokens.end, ")")
+            }
+            _ => false,
+        }
 }
 
 /// "Muslim refugees", "Leahy, Democrat of Vermont", "a Virginian": a "person" of one word
@@ -1389,6 +1415,9 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
             || party_member(cx, &tokens)
             || party_label(cx, &tokens)
             || (tokens.len() == 1 && is_date_or_function_word(token_text(cx, tokens.start)))
+            // "Ann & I say", "I, along with Chelsea", "“I’m sick of it”": a pronoun, or its
+            // contraction with a verb, is nobody's name.
+            || (tokens.len() == 1 && is_pronoun_or_contraction(token_text(cx, tokens.start)))
         {
             continue;
         }
@@ -2960,6 +2989,39 @@ mod tests {
             .collect();
         assert_eq!(people, ["Ronald R. Fieldstone"], "{actors:#?}");
         assert!(actors.iter().all(|a| !a.name.starts_with("R.")));
+    }
+
+    #[test]
+    fn a_name_with_a_typographic_apostrophe_is_read_as_with_a_straight_one() {
+        for name in ["Norah O’Donnell", "Norah O'Donnell"] {
+            let actors = actors_of(&format!(
+                "The interview aired Sunday. {name} said the talks had stalled."
+            ));
+            let people: Vec<&str> = actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Person)
+                .map(|a| a.name.as_str())
+                .collect();
+            assert_eq!(people, [name], "{actors:#?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_and_contractions_are_nobodys_names() {
+        let actors = actors_of(
+            "“I’m sick of it,” she said. “I'll go,” he said. “Don't,” they said. \
+             Ann & I say a prayer. I, along with Chelsea, went home.",
+        );
+        assert!(
+            actors
+                .iter()
+                .all(|a| !matches!(a.name.as_str(), "I" | "I’m" | "I'll" | "Don't")),
+            "{actors:#?}"
+        );
+        assert!(is_pronoun_or_contraction("You’ve"));
+        assert!(is_pronoun_or_contraction("Couldn't"));
+        assert!(!is_pronoun_or_contraction("O’Malley"));
+        assert!(!is_pronoun_or_contraction("D'Souza"));
     }
 
     #[test]

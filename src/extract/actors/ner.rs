@@ -123,7 +123,13 @@ fn hash_lower(s: &str) -> u64 {
             .bytes()
             .fold(SEED, |h, b| mix(h, b.to_ascii_lowercase() as u64));
     }
-    hash_chars(s.chars().flat_map(char::to_lowercase))
+    hash_chars(s.chars().map(straight).flat_map(char::to_lowercase))
+}
+
+/// A typographic apostrophe read as a straight one, as CoNLL writes it: "O’Malley" is the
+/// tagger's "O'Malley".
+fn straight(c: char) -> char {
+    if c == '’' { '\'' } else { c }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +254,7 @@ fn token_info(word: &str, kind: TokenKind) -> Info {
                 last_class = class;
             }
         };
-        for (k, c) in word.chars().enumerate() {
+        for (k, c) in word.chars().map(straight).enumerate() {
             step(c, k == 0, &mut flags, &mut all_upper);
             for l in c.to_lowercase() {
                 lower = mix(lower, l as u64);
@@ -290,6 +296,7 @@ fn affixes(word: &str) -> Affixes {
     } else {
         for (k, c) in word
             .chars()
+            .map(straight)
             .flat_map(char::to_lowercase)
             .take(3)
             .enumerate()
@@ -297,7 +304,7 @@ fn affixes(word: &str) -> Affixes {
             h = mix(h, c as u64);
             pre[k] = mix(h, 0x70 + k as u64);
         }
-        hash_chars(word.chars())
+        hash_chars(word.chars().map(straight))
     };
     Affixes {
         raw,
@@ -321,6 +328,7 @@ fn suffixes(word: &str) -> [u64; 4] {
     for (k, c) in word
         .chars()
         .rev()
+        .map(straight)
         .flat_map(char::to_lowercase)
         .take(4)
         .enumerate()
@@ -1127,6 +1135,26 @@ mod tests {
             spans(&tags, 10),
             vec![(11..13, per), (13..14, org), (15..16, per)]
         );
+    }
+
+    #[test]
+    fn a_typographic_apostrophe_reads_as_a_straight_one() {
+        assert_eq!(word_hash("O’Malley"), word_hash("o'malley"));
+        let (curly, straight) = (
+            token_info("O’Malley", TokenKind::Word),
+            token_info("O'Malley", TokenKind::Word),
+        );
+        assert_eq!(
+            (curly.lower, curly.shape, curly.short, curly.flags),
+            (
+                straight.lower,
+                straight.shape,
+                straight.short,
+                straight.flags
+            )
+        );
+        let (a, b) = (affixes("O’Malley"), affixes("O'Malley"));
+        assert_eq!((a.raw, a.pre, a.suf), (b.raw, b.pre, b.suf));
     }
 
     #[test]

@@ -353,14 +353,42 @@ impl<'a, 't> Resolver<'a, 't> {
             })
         });
         let described = |start: usize| person_first && comma.is_some_and(|c| start > c);
+        // "Former Pennsylvania governor Ed Rendell (D)", "Russia's President Vladimir Putin":
+        // a place or country before a person's name in the source says what the person
+        // governs or serves; the person speaks.
+        // Not across a clause: in "Exit polls from the New Hampshire primary, which Mr. Trump
+        // won" the person is no speaker.
+        let between = |from: usize, to: usize| -> String {
+            source
+                .text
+                .chars()
+                .skip(from.saturating_sub(source.start))
+                .take(to.saturating_sub(from))
+                .collect()
+        };
+        let person_after = |end: usize| {
+            self.overlapping(source).any(|m| {
+                let start = actors[m.actor].mentions[m.mention].start;
+                actors[m.actor].kind == ActorKind::Person
+                    && start >= end
+                    && !between(end, start).split_whitespace().any(|w| {
+                        w.contains([',', ';', ':'])
+                            || matches!(w, "which" | "who" | "that" | "whom" | "where")
+                    })
+            })
+        };
         let best = self
             .overlapping(source)
             .map(|m| {
                 let span = &actors[m.actor].mentions[m.mention];
+                let place_before_person =
+                    matches!(actors[m.actor].kind, ActorKind::Place | ActorKind::Country)
+                        && person_after(span.end);
                 (
                     (
                         !in_modifier(source, span.start),
                         !described(span.start),
+                        !place_before_person,
                         overlap(span, source),
                         span.end.min(source.end),
                         span.len(),
