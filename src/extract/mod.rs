@@ -65,27 +65,27 @@ pub fn extract_with(article: &Article, models: claims::Models<'_>) -> Document {
 /// ("Washington", "Moscow") are in the gazetteer.
 fn speaking_places_are_people(doc: &mut Document) {
     use crate::model::ActorKind;
+    let mut claims: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for id in doc.claims.iter().filter_map(|c| c.actor.as_deref()) {
+        *claims.entry(id).or_default() += 1;
+    }
     let gazetteer = actors::gazetteer::gazetteer();
-    for i in 0..doc.actors.len() {
-        let a = &doc.actors[i];
-        let one_word = !a.name.contains(char::is_whitespace);
-        let written_as_a_name =
-            a.name.starts_with(char::is_uppercase) && a.name.chars().any(char::is_lowercase);
-        if a.kind != ActorKind::Place
-            || !one_word
-            || !written_as_a_name
-            || !gazetteer.lookup_words([a.name.as_str()]).is_empty()
-        {
-            continue;
-        }
-        let claims = doc
-            .claims
-            .iter()
-            .filter(|c| c.actor.as_deref() == Some(a.id.as_str()))
-            .count();
-        if claims >= 2 {
-            doc.actors[i].kind = ActorKind::Person;
-        }
+    let people: Vec<usize> = doc
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.kind == ActorKind::Place
+                && !a.name.contains(char::is_whitespace)
+                && a.name.starts_with(char::is_uppercase)
+                && a.name.chars().any(char::is_lowercase)
+                && claims.get(a.id.as_str()).is_some_and(|&n| n >= 2)
+                && gazetteer.lookup_words([a.name.as_str()]).is_empty()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in people {
+        doc.actors[i].kind = ActorKind::Person;
     }
 }
 
