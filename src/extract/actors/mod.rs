@@ -3007,6 +3007,30 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_the_tagger_splits_off_after_a_title_stays_with_the_name() {
+        for name in ["Martin O'Malley", "Martin O’Malley"] {
+            let actors = actors_of(&format!(
+                "Former Maryland Gov. {name} said the plan would fail."
+            ));
+            let person = actors
+                .iter()
+                .find(|a| a.kind == ActorKind::Person)
+                .expect("a person");
+            assert_eq!(person.name, name, "{actors:#?}");
+            assert_eq!(person.role.as_deref(), Some("Former Maryland Gov."));
+            assert!(
+                actors
+                    .iter()
+                    .all(|a| !a.name.contains("Malley") || a.name == name),
+                "{actors:#?}"
+            );
+        }
+        // "Plan B." is no surname.
+        let actors = actors_of("There is no Plan B. Obama said so.");
+        assert!(actors.iter().all(|a| a.name != "Plan B."), "{actors:#?}");
+    }
+
+    #[test]
     fn pronouns_and_contractions_are_nobodys_names() {
         let actors = actors_of(
             "“I’m sick of it,” she said. “I'll go,” he said. “Don't,” they said. \
