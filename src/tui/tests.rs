@@ -1994,3 +1994,45 @@ fn an_unsure_claim_is_marked_until_it_is_reviewed() {
     let rows = screen(&app);
     assert!(!rows.iter().any(|r| r.contains("│? ")), "{rows:#?}");
 }
+
+/// The sample with a second stance alike in actor, target and polarity to s1, from other
+/// evidence.
+fn twin_stances_document(article: &crate::article::Article) -> Document {
+    let mut doc = fixture::sample_document(article);
+    let mut twin = doc.stances[0].clone();
+    twin.id = "s4".into();
+    twin.evidence = Some(doc.claims[1].content.clone());
+    doc.stances.push(twin);
+    doc
+}
+
+#[test]
+fn stances_alike_tell_apart_by_evidence_or_else_by_number() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_extracting(
+        dir.path(),
+        vec![fixture::sample_article()],
+        twin_stances_document,
+    );
+    app.update(Action::Right);
+    assert_eq!(app.tab, Kind::Stance);
+    let rows_with = |app: &App, needle: &str| -> Vec<String> {
+        screen(app)
+            .into_iter()
+            .filter(|r| r.contains(needle))
+            .collect()
+    };
+    // Wide, each shows its evidence, and the two rows differ.
+    app.update(Action::Resize(200, 50));
+    let wide = rows_with(&app, "→ troops in");
+    assert_eq!(wide.len(), 2, "{:#?}", screen(&app));
+    assert!(wide.iter().all(|r| r.contains('“')), "{wide:#?}");
+    assert_ne!(wide[0], wide[1]);
+    // Narrow, no evidence fits: the twins are numbered in text order, the others are not.
+    app.update(Action::Resize(60, 20));
+    let rows = screen(&app);
+    let narrow: Vec<&String> = rows.iter().filter(|r| r.contains(" support #")).collect();
+    assert_eq!(narrow.len(), 2, "{rows:#?}");
+    assert!(narrow[0].contains("support #1") && narrow[1].contains("support #2"));
+    assert!(!rows.iter().any(|r| r.contains("#3")), "{rows:#?}");
+}

@@ -12,7 +12,7 @@ use super::style;
 use super::{fit, put};
 use crate::article::sanitize;
 use crate::edit::Kind;
-use crate::model::{Document, Meta, Status};
+use crate::model::{Document, Meta, Stance, Status};
 use crate::tui::app::{App, Focus, tab_index};
 use crate::tui::geometry::Screen;
 
@@ -175,16 +175,29 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
             let (who, st) = actor_name(doc, Some(&s.actor));
             let who = fit(&who, (width * 2 / 5).clamp(6, 18));
             let pol = format!(" {}", s.polarity.as_str());
-            let room = width.saturating_sub(5 + who.width() + pol.len());
+            let mut room = width.saturating_sub(5 + who.width() + pol.len());
             let target = if s.target.is_empty() {
                 "(no target)".to_string()
             } else {
                 sanitize::one_line(&s.target).into_owned()
             };
-            let mut spans = vec![Span::styled(who, st)];
             // What the target leaves of its room shows the evidence, so two stances alike
             // in actor, target and polarity ("Poland → Ukraine support", from two
-            // sentences) tell apart.
+            // sentences) tell apart. Where the evidence has no room, such twins are
+            // numbered in text order instead: "Poland → Ukraine support #2".
+            let twin = |t: &&Stance| {
+                t.actor == s.actor && t.target == s.target && t.polarity == s.polarity
+            };
+            let mark = if room.saturating_sub(target.width() + 2) < MIN_EVIDENCE
+                && doc.stances.iter().filter(twin).nth(1).is_some()
+            {
+                let nth = doc.stances[..i].iter().filter(twin).count() + 1;
+                format!(" #{nth}")
+            } else {
+                String::new()
+            };
+            room = room.saturating_sub(mark.len());
+            let mut spans = vec![Span::styled(who, st)];
             let mut left = 0;
             if room >= 4 {
                 let target = fit(&target, room);
@@ -193,7 +206,9 @@ fn row_line(doc: &Document, kind: Kind, i: usize, width: usize) -> Line<'static>
                 spans.push(Span::raw(target));
             }
             spans.push(Span::styled(pol, style::polarity(s.polarity)));
-            if left >= MIN_EVIDENCE
+            if !mark.is_empty() {
+                spans.push(Span::styled(mark, style::label()));
+            } else if left >= MIN_EVIDENCE
                 && let Some(evidence) = &s.evidence
             {
                 let evidence = fit(&sanitize::one_line(evidence.text.trim()), left - 2);
