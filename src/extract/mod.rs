@@ -53,6 +53,7 @@ pub fn extract_with(article: &Article, models: claims::Models<'_>) -> Document {
         // refer back to a source known only by its description, or to a joint one.
         resolve_sources(&cx, &mut doc, |source| actors::is_pronoun(&source.text));
     }
+    credit_headline_by_body(&mut doc);
     credit_spokespeople(&mut doc);
     speaking_places_are_people(&mut doc);
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);
@@ -165,9 +166,19 @@ fn resolve_sources(cx: &Context, doc: &mut Document, only: impl Fn(&crate::model
     }
 }
 
+/// A headline source the body also gives as a source, word for word ("Politifact: Donald
+/// Trump Is Right" over "Politifact then ruled C").
+fn named_in_body(claims: &[crate::model::Claim], source: &str) -> bool {
+    claims.iter().any(|c| {
+        c.kind != crate::model::ClaimKind::Headline
+            && c.source.as_ref().is_some_and(|s| s.text == source)
+    })
+}
+
 /// A headline's source is a description the body explains ("…: Former chief"): when it names
 /// no actor, it is the article's main speaker, the person behind most of its claims (at least
-/// two; the first such person on a tie).
+/// two; the first such person on a tie). A source the body gives word for word is a name
+/// instead, which `credit_headline_by_body` reads once the body's sources have actors.
 fn credit_headline(doc: &mut Document) {
     let persons: std::collections::HashSet<&str> = doc
         .actors
@@ -194,13 +205,50 @@ fn credit_headline(doc: &mut Document) {
         return;
     };
     let main = main.to_string();
-    for claim in &mut doc.claims {
-        if claim.kind == crate::model::ClaimKind::Headline
-            && claim.actor.is_none()
-            && claim.source.is_some()
+    let headlines: Vec<usize> = (0..doc.claims.len())
+        .filter(|&i| {
+            let c = &doc.claims[i];
+            c.kind == crate::model::ClaimKind::Headline
+                && c.actor.is_none()
+                && c.source
+                    .as_ref()
+                    .is_some_and(|s| !named_in_body(&doc.claims, &s.text))
+        })
+        .collect();
+    for i in headlines {
+        doc.claims[i].actor = Some(main.clone());
+    }
+}
+
+/// "Politifact: Donald Trump Is Right … Politifact then ruled C": a headline source the
+/// body gives word for word as a source speaks as that source's actor does.
+fn credit_headline_by_body(doc: &mut Document) {
+    let credits: Vec<(usize, String)> = doc
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == crate::model::ClaimKind::Headline && c.actor.is_none())
+        .filter_map(|(i, c)| {
+            let source = c.source.as_ref()?;
+            let actor = doc.claims.iter().find_map(|b| {
+                (b.kind != crate::model::ClaimKind::Headline
+                    && b.source.as_ref().is_some_and(|s| s.text == source.text))
+                .then_some(b.actor.clone())
+                .flatten()
+            })?;
+            Some((i, actor))
+        })
+        .collect();
+    for (i, id) in credits {
+        if let (Some(actor), Some(source)) = (
+            doc.actors.iter_mut().find(|a| a.id == id),
+            &doc.claims[i].source,
+        ) && !actor.mentions.contains(source)
         {
-            claim.actor = Some(main.clone());
+            actor.mentions.push(source.clone());
+            actor.mentions.sort_by_key(|m| m.start);
         }
+        doc.claims[i].actor = Some(id);
     }
 }
 
@@ -208,6 +256,53 @@ fn credit_headline(doc: &mut Document) {
 mod tests {
     use super::*;
     use crate::model::ActorKind;
+
+    #[test]
+    fn a_headline_source_the_body_names_as_a_source_speaks_for_it() {
+        let text = "Politifact: Donald Trump Is Right on Shootings\n\nDonald Trump said \
+                    there were thousands of shootings. Trump said it was a war zone. \
+                    A check by Politifact followed. Politifact then ruled that the \
+                    statement was true.";
+        let doc = extract(&Article::new("t", "", "t", text));
+        let name = |id: Option<&str>| {
+            doc.actors
+                .iter()
+                .find(|a| Some(a.id.as_str()) == id)
+                .map(|a| a.name.clone())
+        };
+        let headline = doc
+            .claims
+            .iter()
+            .find(|c| c.kind == crate::model::ClaimKind::Headline)
+            .expect("the headline claim");
+        assert_eq!(
+            name(headline.actor.as_deref()).as_deref(),
+            Some("Politifact"),
+            "{:#?}",
+            doc.claims
+        );
+        let politifact = doc.actors.iter().find(|a| a.name == "Politifact");
+        assert!(
+            politifact.is_some_and(|a| a.mentions.iter().any(|m| m.start == 0)),
+            "{politifact:#?}"
+        );
+        // A description the body does not give stays the main speaker's ("…: Former chief").
+        let text = "Troops may go: Former chief\n\nAnders Rasmussen said troops may go. \
+                    Rasmussen said the summit would decide.";
+        let doc = extract(&Article::new("t", "", "t", text));
+        let headline = doc
+            .claims
+            .iter()
+            .find(|c| c.kind == crate::model::ClaimKind::Headline)
+            .expect("the headline claim");
+        let main = doc.actors.iter().find(|a| a.name == "Anders Rasmussen");
+        assert_eq!(
+            headline.actor.as_deref(),
+            main.map(|a| a.id.as_str()),
+            "{:#?}",
+            doc.claims
+        );
+    }
 
     #[test]
     fn a_place_no_gazetteer_knows_that_speaks_twice_is_a_person() {
