@@ -2701,6 +2701,20 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_one_long_word_in_lower_case_is_still_a_headline() {
+        // "this" breaks strict title case; the run-on name still ends where the body's does.
+        let text = "Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago \
+                    this Year.\n\nDonald Trump said there were thousands of shootings. \
+                    Trump said it was a war zone.";
+        let names: Vec<String> = find_actors(&Context::new(text))
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert!(names.iter().any(|n| n == "Donald Trump"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Right")), "{names:?}");
+    }
+
+    #[test]
     fn a_headline_name_ends_before_a_headline_verb_the_body_never_names() {
         // Related links at an article's foot: their people are named nowhere else.
         let text = "The debate ran long\n\nVoters were tired by the end.\n\n\

@@ -78,7 +78,8 @@ pub struct Tagged {
     pub entities: Vec<Entity>,
     /// `word_hash` of every token of the analysis.
     pub lower: Vec<u64>,
-    /// Per sentence: a headline in title case ("Chris Christie Calls Hillary Clinton").
+    /// Per sentence: a headline in title case ("Chris Christie Calls Hillary Clinton"), one
+    /// lower-case word of four letters in four capitalised ones allowed.
     pub title_case: Vec<bool>,
 }
 
@@ -344,8 +345,11 @@ struct Prepared {
     infos: Vec<Info>,
     /// Per sentence: all tokens with letters are upper case (a headline, a table).
     caps: Vec<bool>,
-    /// Per sentence: a headline in title case (`is_title_case`).
+    /// Per sentence: a headline in title case, strictly, as the features read it
+    /// (`long_words_by_case`).
     title_case: Vec<bool>,
+    /// Per sentence: a headline in title case, loosely, as the repairs after tagging read it.
+    headline: Vec<bool>,
     /// Lower-case forms seen capitalised inside a mixed-case sentence (not first).
     seen_cap: HashSet<u64, PassBuild>,
     /// Lower-case forms seen written in lower case.
@@ -367,6 +371,7 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
     let mut seen_lower = HashSet::with_capacity_and_hasher(distinct, PassBuild::default());
     let mut titles: Vec<Range<usize>> = Vec::new();
     let mut title_case = Vec::with_capacity(analysis.sentences.len());
+    let mut headline = Vec::with_capacity(analysis.sentences.len());
     for s in &analysis.sentences {
         let range = s.tokens.start.min(infos.len())..s.tokens.end.min(infos.len());
         let sent = &infos[range.clone()];
@@ -374,8 +379,10 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
         let has_upper = sent.iter().any(|i| i.flags & F_UPPER != 0);
         let is_caps = has_upper && !has_lower;
         caps.push(is_caps);
-        let title = !is_caps && is_title_case(text, &tokens[range.clone()], sent);
+        let (capitalised, lower) = long_words_by_case(text, &tokens[range.clone()], sent);
+        let title = !is_caps && capitalised >= 3 && lower * 10 <= capitalised;
         title_case.push(title);
+        headline.push(!is_caps && capitalised >= 3 && lower * 4 <= capitalised);
         if title {
             titles.push(range.clone());
         }
@@ -452,13 +459,18 @@ fn prepare(text: &str, analysis: &Analysis) -> Prepared {
         infos,
         caps,
         title_case,
+        headline,
         seen_cap,
         seen_lower,
     }
 }
 
-/// Most long words capitalised: a headline in title case.
-fn is_title_case(text: &str, tokens: &[Token], infos: &[Info]) -> bool {
+/// How many words of four letters or more a sentence capitalises, and how many it does not.
+/// With at least three capitalised and at most one in ten not, it is a headline in title
+/// case, which the tagger's features read; at most one in four ("Politifact: Donald Trump Is
+/// Right, ‘Thousands of Shootings’ in Chicago this Year"), a headline for the repairs after
+/// tagging.
+fn long_words_by_case(text: &str, tokens: &[Token], infos: &[Info]) -> (usize, usize) {
     let (mut capitalised, mut lower) = (0, 0);
     for (t, i) in tokens.iter().zip(infos) {
         if i.flags & F_ALPHA == 0 || word(text, t).len() < 4 {
@@ -470,7 +482,7 @@ fn is_title_case(text: &str, tokens: &[Token], infos: &[Info]) -> bool {
             lower += 1;
         }
     }
-    capitalised >= 3 && lower * 10 <= capitalised
+    (capitalised, lower)
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -877,7 +889,7 @@ impl Model {
         Tagged {
             entities,
             lower: p.infos.iter().map(|x| x.lower).collect(),
-            title_case: p.title_case,
+            title_case: p.headline,
         }
     }
 }
