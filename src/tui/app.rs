@@ -1029,6 +1029,20 @@ impl App {
         let last = (lines.len() as i64 - i64::from(area.height)).max(0);
         let to = (top + rows).clamp(0, last.max(top.min(last)));
         slot.view.scroll = lines.get(to as usize).map_or(0, |l| l.start);
+        // The cursor stays in view, at the start of the nearest line shown, so what `v`,
+        // `c` or `m` act on next is on screen (the selection follows, as in vi).
+        let (to, height) = (to as usize, usize::from(area.height).max(1));
+        let line = layout::line_of(&lines, slot.view.cursor);
+        let into = if line < to {
+            Some(to)
+        } else if line >= to + height {
+            Some(to + height - 1)
+        } else {
+            None
+        };
+        if let Some(l) = into.and_then(|k| lines.get(k)) {
+            slot.view.cursor = l.start;
+        }
     }
 
     /// Scrolls so that byte `at` is on screen, with a margin; far jumps put it a third down.
@@ -1958,6 +1972,14 @@ impl App {
                     Some(s) if s.query.text().is_empty() => self.search = None,
                     Some(s) => {
                         let n = s.matches.len();
+                        // Enter goes to the match shown, as in vi: the cursor stands on it,
+                        // so `v`, `c` or `m` act there.
+                        let at = s.matches.get(s.current).map(|m| m.start);
+                        if let Some(at) = at
+                            && let Some(slot) = self.slot_mut()
+                        {
+                            slot.view.cursor = at;
+                        }
                         self.notify(format!("{n} matches · n next · N previous · Esc drops"));
                     }
                     None => {}

@@ -48,10 +48,7 @@ fn typed(app: &mut App, text: &str) {
 fn cursor_to(app: &mut App, text: &str) {
     app.update(Action::Search);
     typed(app, text);
-    run(
-        app,
-        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
-    );
+    run(app, &[Action::Confirm, Action::Cancel]);
 }
 
 #[test]
@@ -332,10 +329,7 @@ fn the_word_at_the_cursor_becomes_a_mention_of_an_existing_actor() {
     let mut app = app_in(dir.path());
     app.update(Action::Search);
     typed(&mut app, "Kiev");
-    run(
-        &mut app,
-        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
-    );
+    run(&mut app, &[Action::Confirm, Action::Cancel]);
     app.update(Action::MakeMention);
     typed(&mut app, "ukr");
     app.update(Action::Confirm);
@@ -398,6 +392,58 @@ fn search_finds_matches_and_n_walks_them() {
     assert!(matches.iter().any(|m| m.start == cursor));
     app.update(Action::Cancel);
     assert!(app.search.is_none());
+}
+
+#[test]
+fn enter_in_the_search_puts_the_cursor_on_the_match_and_esc_leaves_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Article);
+    let cursor = |app: &App| app.slot().expect("slot").view.cursor;
+    let before = cursor(&app);
+    // Esc while typing: the cursor stays where it was.
+    app.update(Action::Search);
+    typed(&mut app, "vilnius");
+    app.update(Action::Cancel);
+    assert_eq!(cursor(&app), before);
+    // Enter: the cursor goes to the match shown, so a mention or claim made next is there.
+    app.update(Action::Search);
+    typed(&mut app, "vilnius");
+    app.update(Action::Confirm);
+    let first = app.search.as_ref().expect("search").matches[0].clone();
+    assert_eq!(cursor(&app), first.start);
+    app.update(Action::Cancel);
+    assert_eq!(
+        cursor(&app),
+        first.start,
+        "Esc drops the search, not the place"
+    );
+}
+
+#[test]
+fn the_wheel_keeps_the_article_cursor_in_view() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = app_in(dir.path());
+    app.update(Action::Resize(120, 12));
+    let area = app.screen().article;
+    let in_view = |app: &App| {
+        let lines = app.lines(area.width);
+        let view = app.slot().expect("slot").view.clone();
+        let top = crate::tui::layout::line_of(&lines, view.scroll);
+        let line = crate::tui::layout::line_of(&lines, view.cursor);
+        (top..top + usize::from(area.height)).contains(&line)
+    };
+    assert!(in_view(&app));
+    for _ in 0..4 {
+        app.update(Action::ScrollDown(area.x + 1, area.y + 1));
+        assert!(in_view(&app), "{:?}", app.slot().expect("slot").view);
+    }
+    assert!(app.slot().expect("slot").view.cursor > 0);
+    for _ in 0..8 {
+        app.update(Action::ScrollUp(area.x + 1, area.y + 1));
+        assert!(in_view(&app), "{:?}", app.slot().expect("slot").view);
+    }
 }
 
 /// The search's query and where its cursor is (a byte offset).
@@ -1252,10 +1298,7 @@ fn a_wrong_mention_is_removed_from_its_actor() {
     // The cursor on "Russia" in the first claim.
     app.update(Action::Search);
     typed(&mut app, "Russia");
-    run(
-        &mut app,
-        &[Action::Confirm, Action::NextAnnotation, Action::Cancel],
-    );
+    run(&mut app, &[Action::Confirm, Action::Cancel]);
     app.update(Action::RemoveMention);
     let d = doc(&app);
     let russia = d.actors.iter().find(|a| a.id == "a6").expect("russia");
