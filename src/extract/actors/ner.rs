@@ -882,7 +882,11 @@ impl Model {
                 |a, b| {
                     !headline
                         && (first_name(a)
-                            || (!p.seen_lower.contains(&p.infos[a].lower) && !first_name(b)))
+                            || (p
+                                .infos
+                                .get(a)
+                                .is_some_and(|i| !p.seen_lower.contains(&i.lower))
+                                && !first_name(b)))
                 },
             );
         }
