@@ -1029,9 +1029,19 @@ impl App {
         let last = (lines.len() as i64 - i64::from(area.height)).max(0);
         let to = (top + rows).clamp(0, last.max(top.min(last)));
         slot.view.scroll = lines.get(to as usize).map_or(0, |l| l.start);
-        // The cursor stays in view, at the start of the nearest line shown, so what `v`,
-        // `c` or `m` act on next is on screen (the selection follows, as in vi).
-        let (to, height) = (to as usize, usize::from(area.height).max(1));
+    }
+
+    /// After the view scrolled by itself (the wheel), the cursor comes along to the start of
+    /// the nearest line shown, so what `v`, `c` or `m` act on next is on screen (a selection
+    /// follows, as in vi).
+    fn cursor_along(&mut self) {
+        let area = self.screen().article;
+        let lines = self.lines(area.width);
+        let Some(slot) = self.slot_mut() else {
+            return;
+        };
+        let to = layout::line_of(&lines, slot.view.scroll);
+        let height = usize::from(area.height).max(1);
         let line = layout::line_of(&lines, slot.view.cursor);
         let into = if line < to {
             Some(to)
@@ -1414,6 +1424,7 @@ impl App {
             self.move_selection(rows.signum());
         } else {
             self.scroll_by(rows);
+            self.cursor_along();
         }
     }
 

@@ -444,6 +444,23 @@ fn the_wheel_keeps_the_article_cursor_in_view() {
         app.update(Action::ScrollUp(area.x + 1, area.y + 1));
         assert!(in_view(&app), "{:?}", app.slot().expect("slot").view);
     }
+    // A page down in the article moves the view and the cursor one page, not two.
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Article);
+    let lines = app.lines(area.width);
+    let line_of = |app: &App| {
+        let view = app.slot().expect("slot").view.clone();
+        (
+            crate::tui::layout::line_of(&lines, view.scroll),
+            crate::tui::layout::line_of(&lines, view.cursor),
+        )
+    };
+    app.update(Action::Top);
+    let (_, line) = line_of(&app);
+    app.update(Action::PageDown);
+    let page = usize::from(area.height) - 1;
+    assert_eq!(line_of(&app).1, line + page);
+    assert!(in_view(&app));
 }
 
 /// The search's query and where its cursor is (a byte offset).
