@@ -166,10 +166,13 @@ fn resolve_sources(cx: &Context, doc: &mut Document, only: impl Fn(&crate::model
     }
 }
 
-/// A headline source the body also gives as a source, word for word ("Politifact: Donald
-/// Trump Is Right" over "Politifact then ruled C").
-fn named_in_body(claims: &[crate::model::Claim], source: &str) -> bool {
-    claims.iter().any(|c| {
+/// The body's claims whose source is `source` word for word: a headline source the body
+/// gives too ("Politifact: Donald Trump Is Right" over "Politifact then ruled C").
+fn body_claims_by<'c>(
+    claims: &'c [crate::model::Claim],
+    source: &str,
+) -> impl Iterator<Item = &'c crate::model::Claim> {
+    claims.iter().filter(move |c| {
         c.kind != crate::model::ClaimKind::Headline
             && c.source.as_ref().is_some_and(|s| s.text == source)
     })
@@ -212,7 +215,7 @@ fn credit_headline(doc: &mut Document) {
                 && c.actor.is_none()
                 && c.source
                     .as_ref()
-                    .is_some_and(|s| !named_in_body(&doc.claims, &s.text))
+                    .is_some_and(|s| body_claims_by(&doc.claims, &s.text).next().is_none())
         })
         .collect();
     for i in headlines {
@@ -230,12 +233,7 @@ fn credit_headline_by_body(doc: &mut Document) {
         .filter(|(_, c)| c.kind == crate::model::ClaimKind::Headline && c.actor.is_none())
         .filter_map(|(i, c)| {
             let source = c.source.as_ref()?;
-            let actor = doc.claims.iter().find_map(|b| {
-                (b.kind != crate::model::ClaimKind::Headline
-                    && b.source.as_ref().is_some_and(|s| s.text == source.text))
-                .then_some(b.actor.clone())
-                .flatten()
-            })?;
+            let actor = body_claims_by(&doc.claims, &source.text).find_map(|b| b.actor.clone())?;
             Some((i, actor))
         })
         .collect();
