@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{TARGET_RULES, folded_hash};
+use super::lexicon::{FoldedMap, TARGET_RULES, folded_hash};
+use crate::extract::hashing::PassBuild;
 use crate::model::{Actor, ActorKind};
 
 /// One word of a target candidate, after actor names replaced their mentions.
@@ -206,22 +207,40 @@ fn name_words(spaced: &str) -> impl Iterator<Item = &str> {
 
 /// One name or alias of an actor.
 struct Name<'a> {
-    /// The `folded_hash` of its first word.
-    key: u64,
     /// Its words (see `spaced_words`).
     spaced: Cow<'a, str>,
-    len: usize,
     actor: usize,
 }
 
-/// Names and aliases of the actors, by the folded hash of their first word, longest first.
+/// Names and aliases of the actors, found by the words they span.
+///
+/// A text can have thousands of actors whose names open with one word (an all-capitals text
+/// gives the tagger's run-ons: "THE PLAN …", "THE CRITICS …"), so a word is not compared
+/// with every name it could open: for each length of name that opens with it, the words
+/// there are hashed and looked up.
 pub struct AliasIndex<'a> {
     names: Vec<Name<'a>>,
+    /// By the `folded_hash` of a first word: the lengths of the names opening with it,
+    /// longest first.
+    lengths: FoldedMap<Vec<usize>>,
+    /// By `words_hash` and length: the names with those words, in the actors' order.
+    by_words: HashMap<(u64, usize), Vec<usize>, PassBuild>,
+}
+
+/// The hash of a sequence of words, each folded (`folded_hash`).
+fn words_hash<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
+    words.fold(0x243f_6a88_85a3_08d3, |h, w| {
+        (h.rotate_left(5) ^ folded_hash(w.as_bytes())).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
 }
 
 impl<'a> AliasIndex<'a> {
     pub fn new(actors: &'a [Actor]) -> Self {
-        let mut names = Vec::new();
+        let mut index = AliasIndex {
+            names: Vec::new(),
+            lengths: FoldedMap::default(),
+            by_words: HashMap::default(),
+        };
         for (i, actor) in actors.iter().enumerate() {
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
                 // A lower-case alias ("the alliance") is too loose to match as a name.
@@ -229,41 +248,53 @@ impl<'a> AliasIndex<'a> {
                     continue;
                 }
                 let spaced = spaced_words(name);
-                let mut words = name_words(&spaced);
-                let Some(first) = words.next() else {
+                let Some(first) = name_words(&spaced).next() else {
                     continue;
                 };
-                let (key, len) = (folded_hash(first.as_bytes()), 1 + words.count());
-                names.push(Name {
-                    key,
-                    spaced,
-                    len,
-                    actor: i,
-                });
+                let len = name_words(&spaced).count();
+                let lengths = index
+                    .lengths
+                    .entry(folded_hash(first.as_bytes()))
+                    .or_default();
+                if let Err(at) = lengths.binary_search_by(|l| len.cmp(l)) {
+                    lengths.insert(at, len);
+                }
+                let key = (words_hash(name_words(&spaced)), len);
+                index
+                    .by_words
+                    .entry(key)
+                    .or_default()
+                    .push(index.names.len());
+                index.names.push(Name { spaced, actor: i });
             }
         }
-        // Stable: names of one length keep the actors' order.
-        names.sort_by_key(|n| (n.key, std::cmp::Reverse(n.len)));
-        AliasIndex { names }
+        index
     }
 
     /// The alias of an actor starting at word `i` of `words` (lower case, original case in
-    /// `raw`, which must start with a capital), as (length in words, actor).
+    /// `raw`, which must start with a capital), as (length in words, actor): the longest
+    /// there, and of names of one length, the first actor's.
     pub fn match_at(&self, lower: &[&str], raw: &[&str], i: usize) -> Option<(usize, usize)> {
         if !raw.get(i)?.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let key = folded_hash(lower[i].as_bytes());
-        let from = self.names.partition_point(|n| n.key < key);
-        let mut same_key = self.names[from..].iter().take_while(|n| n.key == key);
-        same_key.find_map(|n| {
-            // `lower` has no capitals: a word in any case matches it ignoring case.
-            (n.len <= lower.len() - i
-                && name_words(&n.spaced)
-                    .zip(&lower[i..])
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b)))
-            .then_some((n.len, n.actor))
-        })
+        let lengths = self.lengths.get(&folded_hash(lower.get(i)?.as_bytes()))?;
+        lengths
+            .iter()
+            .filter(|&&len| len <= lower.len() - i)
+            .find_map(|&len| {
+                let words = &lower[i..i + len];
+                let found = self
+                    .by_words
+                    .get(&(words_hash(words.iter().copied()), len))?;
+                found.iter().map(|&n| &self.names[n]).find_map(|n| {
+                    // `lower` has no capitals: a word in any case matches it ignoring case.
+                    name_words(&n.spaced)
+                        .zip(words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                        .then_some((len, n.actor))
+                })
+            })
     }
 }
 
@@ -613,6 +644,66 @@ mod tests {
         let mut t: Vec<String> = targets.iter().map(|s| s.to_string()).collect();
         unify(&mut t);
         t
+    }
+
+    fn named(name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            id: name.into(),
+            name: name.into(),
+            kind: ActorKind::Organization,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            role: None,
+            mentions: Vec::new(),
+            meta: crate::model::Meta::auto("test", 0.9),
+            extra: crate::model::Extra::new(),
+        }
+    }
+
+    /// `match_at` over a sentence given in its original case.
+    fn match_in(index: &AliasIndex, sentence: &str, i: usize) -> Option<(usize, usize)> {
+        let raw: Vec<&str> = sentence.split(' ').collect();
+        let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        index.match_at(&lower, &raw, i)
+    }
+
+    #[test]
+    fn aliases_match_longest_first_then_in_actor_order() {
+        let actors = [
+            named("New York", &[]),
+            named("The New York Times", &["NYT"]),
+            named("Times", &[]),
+            named("NEW YORK", &[]),
+            named("the alliance", &[]),
+        ];
+        let index = AliasIndex::new(&actors);
+        // "The" is no word of a name; the longest name at a word wins.
+        assert_eq!(
+            match_in(&index, "says New York Times editor", 1),
+            Some((3, 1))
+        );
+        // Of two names with the same words, the first actor's.
+        assert_eq!(match_in(&index, "in New York today", 1), Some((2, 0)));
+        assert_eq!(match_in(&index, "the NYT said", 1), Some((1, 1)));
+        assert_eq!(match_in(&index, "in NEW YORK TIMES", 1), Some((3, 1)));
+        // Only from a capitalised word, never past the sentence, never a lower-case alias.
+        assert_eq!(match_in(&index, "in new york today", 1), None);
+        assert_eq!(match_in(&index, "Times", 0), Some((1, 2)));
+        assert_eq!(match_in(&index, "in New", 1), None);
+        assert_eq!(match_in(&index, "The Alliance", 1), None);
+        assert_eq!(match_in(&index, "in York", 1), None);
+    }
+
+    #[test]
+    fn many_names_opening_with_one_word_are_each_found() {
+        // An all-capitals text gives thousands of run-on names opening with one word.
+        let names: Vec<String> = (0..3000).map(|i| format!("THE PLAN {i}")).collect();
+        let actors: Vec<Actor> = names.iter().map(|n| named(n, &[])).collect();
+        let index = AliasIndex::new(&actors);
+        for i in [0, 1, 1500, 2999] {
+            assert_eq!(match_in(&index, &format!("x Plan {i} y"), 1), Some((2, i)));
+        }
+        assert_eq!(match_in(&index, "x Plan 3000 y", 1), None);
     }
 
     #[test]
