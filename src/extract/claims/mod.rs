@@ -933,6 +933,9 @@ struct Doc<'a> {
     /// The hash of each token's `suffix2` once asked for (0: not yet), read at up to three
     /// boundaries.
     suffix_of: Vec<Cell<u64>>,
+    /// For each token, 1 + the index of the last comma at or before it (0: none), so a
+    /// content-end boundary finds the content's last comma without walking back to it.
+    comma_upto: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -962,6 +965,14 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| model::hash(lower.get(t.start..t.end).unwrap_or("")))
             .collect();
+        let mut comma_upto = Vec::with_capacity(tokens.len());
+        let mut last = 0;
+        for (k, t) in tokens.iter().enumerate() {
+            if cx.text.get(t.start..t.end) == Some(",") {
+                last = k + 1;
+            }
+            comma_upto.push(last);
+        }
         let mut doc = Doc {
             lex,
             model,
@@ -981,6 +992,7 @@ impl<'a> Doc<'a> {
             in_cue: vec![false; tokens.len()],
             shape_of: vec![Cell::new(0); tokens.len()],
             suffix_of: vec![Cell::new(0); tokens.len()],
+            comma_upto,
         };
         doc.pair_quotes();
         doc.candidates = doc.find_candidates();
@@ -2867,11 +2879,17 @@ impl<'a> Doc<'a> {
         out.push_parts(&[h!("head:"), before, w]);
         // How far back the content's last comma is: a clause that has just ended at a comma
         // ("C, and D") against a short aside.
-        let comma = (from..b)
-            .rev()
-            .position(|k| self.low(k) == ",")
-            .map_or(h!("none"), count_bucket);
+        let comma = self.last_comma(from, b).map_or(h!("none"), count_bucket);
         out.push_parts(&[h!("comma:"), comma, w]);
+    }
+
+    /// How many tokens before boundary `b` the last comma of `from..b` is (0: the token just
+    /// before `b`), if it has one.
+    fn last_comma(&self, from: usize, b: usize) -> Option<usize> {
+        match self.comma_upto.get(b.checked_sub(1)?) {
+            Some(&c) if c > from => Some(b - c),
+            _ => None,
+        }
     }
 
     /// The hash of `suffix2` of token `k` (of "" past the end).

@@ -3086,3 +3086,25 @@ fn a_poll_that_can_be_found_somewhere_reports_nothing() {
         "{cs:#?}"
     );
 }
+
+proptest! {
+    /// The content-end classifier's "last comma" feature, read from a per-token table, is
+    /// the one a walk back from the boundary finds.
+    #[test]
+    fn last_comma_table_agrees_with_a_walk_back(
+        words in proptest::collection::vec(prop_oneof![
+            Just(","), Just("said"), Just("the"), Just("Smith"), Just("."), Just("“"), Just("1,000"),
+        ], 0..40)
+    ) {
+        let text = words.join(" ");
+        let cx = Context::new(&text);
+        let doc = super::Doc::new(&cx, super::Models::compiled());
+        let n = doc.tokens.len();
+        for from in 0..n {
+            for b in from + 1..n {
+                let walked = (from..b).rev().position(|k| doc.low(k) == ",");
+                prop_assert_eq!(walked, doc.last_comma(from, b));
+            }
+        }
+    }
+}
