@@ -1,6 +1,6 @@
-//! Extraction throughput: the whole PolNeAR dev split (or the seeds when it is absent) and the
-//! sample article, in bytes per second; then each layer alone over the same corpus, so a change
-//! shows in the layer it touches.
+//! Extraction throughput: the whole PolNeAR dev split (or the seeds when it is absent), the
+//! sample article, the sample 400 times and a word salad in capitals, in bytes per second; then
+//! each layer alone over the same corpus, so a change shows in the layer it touches.
 //!
 //! `cargo bench --bench extract` prints MB/s (criterion's "thrpt"); set `GLOSS_EVAL_DIR` when
 //! the eval data is not at `../shared/eval` (a worktree). `cargo bench --bench extract layers`
@@ -80,7 +80,33 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_function("long_article", |b| {
         b.iter(|| black_box(extract(black_box(&long))))
     });
+    // Common words of news text in capitals, without punctuation, scrambled (600 KB): the
+    // tagger makes thousands of run-on names of it, most opening with "THE", and every cue
+    // reads to the longest content. Anything quadratic in actors or in a content's length
+    // shows here.
+    let salad = Article::new("salad", "", "seeds", &word_salad(SALAD_WORDS, 100_000));
+    group.throughput(Throughput::Bytes(salad.text.len() as u64));
+    group.bench_function("capitals_word_salad", |b| {
+        b.iter(|| black_box(extract(black_box(&salad))))
+    });
     group.finish();
+}
+
+const SALAD_WORDS: &str = "the minister said that he believes officials told reporters they \
+    would support the plan and critics argued it was wrong";
+
+/// `n` of the words of `text`, in capitals, in an order a fixed-seed generator picks.
+fn word_salad(text: &str, n: usize) -> String {
+    let words: Vec<String> = text.split_whitespace().map(str::to_uppercase).collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        out.push(words[(state >> 33) as usize % words.len()].as_str());
+    }
+    out.join(" ")
 }
 
 /// Each layer over the corpus, its inputs made once outside the timing.
