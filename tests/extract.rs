@@ -523,6 +523,16 @@ fn a_headline_source_that_names_nobody_is_the_main_speaker() {
 }
 
 #[test]
+fn of_two_main_speakers_the_headline_goes_to_the_first_to_speak() {
+    let text = "Talks will fail, warns envoy: Top diplomat\n\
+                Tom Brown said the talks would go on.\n\
+                Jane Smith said on Monday that the talks would fail.\n\
+                Smith also said that nobody had asked her.\n\
+                Brown said he disagreed.";
+    assert_eq!(headline_speaker(text).as_deref(), Some("Tom Brown"));
+}
+
+#[test]
 fn a_headline_source_stays_unresolved_without_a_main_speaker() {
     let text = "Talks will fail, warns envoy: Top diplomat\n\
                 Jane Smith said on Monday that the talks would fail.\n\

@@ -189,21 +189,19 @@ fn credit_headline(doc: &mut Document) {
         .filter(|a| a.kind == crate::model::ActorKind::Person)
         .map(|a| a.id.as_str())
         .collect();
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+    // Each person's claims, and the order persons first speak in (for ties).
+    let mut counts: std::collections::HashMap<&str, (usize, usize)> =
+        std::collections::HashMap::new();
     for id in doc.claims.iter().filter_map(|c| c.actor.as_deref()) {
-        if !persons.contains(id) {
-            continue;
-        }
-        match counts.iter_mut().find(|(a, _)| *a == id) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((id, 1)),
+        if persons.contains(id) {
+            let order = counts.len();
+            counts.entry(id).or_insert((0, order)).0 += 1;
         }
     }
     let Some((main, _)) = counts
-        .iter()
-        .rev()
-        .max_by_key(|&&(_, n)| n)
-        .filter(|&&(_, n)| n >= 2)
+        .into_iter()
+        .filter(|&(_, (n, _))| n >= 2)
+        .max_by_key(|&(_, (n, order))| (n, std::cmp::Reverse(order)))
     else {
         return;
     };
