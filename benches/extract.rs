@@ -89,6 +89,13 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_function("capitals_word_salad", |b| {
         b.iter(|| black_box(extract(black_box(&salad))))
     });
+    // 5,000 people, each named once and then speaking three times (580 KB): anything
+    // quadratic in speakers shows here.
+    let speakers = Article::new("speakers", "", "seeds", &many_speakers(5_000));
+    group.throughput(Throughput::Bytes(speakers.text.len() as u64));
+    group.bench_function("many_speakers", |b| {
+        b.iter(|| black_box(extract(black_box(&speakers))))
+    });
     group.finish();
 }
 
@@ -107,6 +114,36 @@ fn word_salad(text: &str, n: usize) -> String {
         out.push(words[(state >> 33) as usize % words.len()].as_str());
     }
     out.join(" ")
+}
+
+/// `n` paragraphs, each by a person of a made-up name: "Mary Kalober said the plan was good.
+/// “We will win,” Kalober told reporters. He added that the Senate would vote."
+fn many_speakers(n: usize) -> String {
+    const FIRST: [&str; 8] = [
+        "John", "Mary", "Peter", "Anna", "David", "Laura", "James", "Sarah",
+    ];
+    const SYLLABLES: [&str; 15] = [
+        "ka", "lo", "mi", "ter", "son", "ber", "ran", "do", "vic", "el", "ma", "ri", "tan", "gu",
+        "fel",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |m: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % m
+    };
+    let mut out = String::new();
+    for _ in 0..n {
+        let first = FIRST[next(FIRST.len())];
+        let mut surname: String = (0..3).map(|_| SYLLABLES[next(SYLLABLES.len())]).collect();
+        surname[..1].make_ascii_uppercase();
+        out.push_str(&format!(
+            "{first} {surname} said the plan was good. “We will win,” {surname} told \
+             reporters. He added that the Senate would vote.\n\n"
+        ));
+    }
+    out
 }
 
 /// Each layer over the corpus, its inputs made once outside the timing.
