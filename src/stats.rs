@@ -117,11 +117,12 @@ pub fn claims_per_actor(docs: &[&Document]) -> Vec<ActorClaims> {
         stances: 0,
     };
     for (i, doc) in docs.iter().enumerate() {
+        let by_id = doc.actors_by_id();
         for c in doc.live_claims() {
             let actor = c
                 .actor
                 .as_deref()
-                .and_then(|a| doc.actor(a))
+                .and_then(|a| by_id.get(a).copied())
                 .filter(|a| !a.meta.is_rejected());
             // Unresolved speakers are grouped by what the source says ("he", "officials").
             let (name, kind) = match (actor, &c.source) {
@@ -144,7 +145,10 @@ pub fn claims_per_actor(docs: &[&Document]) -> Vec<ActorClaims> {
             seen.insert(i);
         }
         for s in doc.live_stances() {
-            let Some(a) = doc.actor(&s.actor).filter(|a| !a.meta.is_rejected()) else {
+            let Some(a) = by_id
+                .get(s.actor.as_str())
+                .filter(|a| !a.meta.is_rejected())
+            else {
                 continue;
             };
             let (row, _) = rows
@@ -225,8 +229,12 @@ pub fn stance_matrix(docs: &[&Document]) -> StanceMatrix {
     let mut targets: BTreeMap<String, String> = BTreeMap::new();
     let mut cells: BTreeMap<(String, String), Cell> = BTreeMap::new();
     for doc in docs {
+        let by_id = doc.actors_by_id();
         for s in doc.live_stances() {
-            let Some(actor) = doc.actor(&s.actor).filter(|a| !a.meta.is_rejected()) else {
+            let Some(actor) = by_id
+                .get(s.actor.as_str())
+                .filter(|a| !a.meta.is_rejected())
+            else {
                 continue;
             };
             let (ak, tk) = (name_key(&actor.name), name_key(&s.target));

@@ -2,7 +2,7 @@
 //! for formats that carry the text, the article text beside them). Every input is read and
 //! checked before anything is written; existing files are never replaced without `--force`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::CliResult;
@@ -90,7 +90,7 @@ pub fn run(args: Args) -> CliResult {
 
 /// Refuses to replace existing annotation files (unless forced) and to write one path twice.
 fn check_free(plan: &Plan, force: bool) -> Result<(), Error> {
-    let mut seen: std::collections::HashSet<&Path> = std::collections::HashSet::new();
+    let mut seen: HashSet<&Path> = HashSet::new();
     for (path, _) in &plan.docs {
         if !seen.insert(path) {
             return Err(format!(
@@ -283,7 +283,7 @@ pub fn validate(mut doc: Document, path: &Path) -> Result<Document, Error> {
             )));
         }
     }
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = HashSet::new();
     for id in doc
         .actors
         .iter()
@@ -295,9 +295,11 @@ pub fn validate(mut doc: Document, path: &Path) -> Result<Document, Error> {
             return Err(at(format!("id {id:?} is used twice")));
         }
     }
+    let actors: HashSet<&str> = doc.actors.iter().map(|a| a.id.as_str()).collect();
+    let claims: HashSet<&str> = doc.claims.iter().map(|c| c.id.as_str()).collect();
     for c in &doc.claims {
         if let Some(a) = &c.actor
-            && doc.actor(a).is_none()
+            && !actors.contains(a.as_str())
         {
             return Err(at(format!(
                 "claim {} names actor {a:?}, which does not exist",
@@ -306,14 +308,14 @@ pub fn validate(mut doc: Document, path: &Path) -> Result<Document, Error> {
         }
     }
     for s in &doc.stances {
-        if doc.actor(&s.actor).is_none() {
+        if !actors.contains(s.actor.as_str()) {
             return Err(at(format!(
                 "stance {} names actor {:?}, which does not exist",
                 s.id, s.actor
             )));
         }
         if let Some(c) = &s.claim
-            && doc.claim(c).is_none()
+            && !claims.contains(c.as_str())
         {
             return Err(at(format!(
                 "stance {} names claim {c:?}, which does not exist",

@@ -431,9 +431,10 @@ pub fn agreement(coders: &[String], articles: &[Vec<Option<&Document>>]) -> Repo
             BTreeMap::new();
         for (c, doc) in article.iter().enumerate() {
             let Some(doc) = doc else { continue };
+            let by_id = doc.actors_by_id();
             for s in doc.live_stances() {
-                let name = doc
-                    .actor(&s.actor)
+                let name = by_id
+                    .get(s.actor.as_str())
                     .map_or(s.actor.as_str(), |a| a.name.as_str());
                 let key = (
                     crate::export::network::name_key(name),

@@ -175,12 +175,13 @@ pub fn to_brat(doc: &Document, text: &str) -> BratFiles {
             equiv.push(ids);
         }
     }
+    let by_id = doc.actors_by_id();
     let actor_fields = |id: &Option<String>| -> Vec<(&'static str, String)> {
         let Some(id) = id else { return Vec::new() };
         let mut fields = vec![("actor", id.clone())];
         // An actor without mentions travels with what it says.
         if !mentioned.contains(id.as_str())
-            && let Some(actor) = doc.actor(id)
+            && let Some(actor) = by_id.get(id.as_str())
         {
             fields.push(("actor_name", actor.name.clone()));
             fields.push(("actor_kind", actor.kind.as_str().to_string()));

@@ -103,8 +103,9 @@ pub const STANCE_HEADER: [&str; 9] = [
 pub fn claims_csv(docs: &[&Document]) -> String {
     let mut out = record(&CLAIM_HEADER);
     for doc in docs {
+        let by_id = doc.actors_by_id();
         for c in &doc.claims {
-            let actor = c.actor.as_deref().and_then(|id| doc.actor(id));
+            let actor = c.actor.as_deref().and_then(|id| by_id.get(id).copied());
             let source = c
                 .source
                 .as_ref()
@@ -137,9 +138,10 @@ pub fn claims_csv(docs: &[&Document]) -> String {
 pub fn stances_csv(docs: &[&Document]) -> String {
     let mut out = record(&STANCE_HEADER);
     for doc in docs {
+        let by_id = doc.actors_by_id();
         for s in &doc.stances {
-            let actor = doc
-                .actor(&s.actor)
+            let actor = by_id
+                .get(s.actor.as_str())
                 .map_or_else(|| s.actor.clone(), |a| a.name.clone());
             out.push_str(&record(&[
                 doc.article.id.clone(),

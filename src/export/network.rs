@@ -77,9 +77,10 @@ pub fn network(docs: &[&Document]) -> Network {
     let mut cells: BTreeMap<(String, String, Polarity), (usize, BTreeSet<String>)> =
         BTreeMap::new();
     for doc in docs {
+        let by_id = doc.actors_by_id();
         for s in &doc.stances {
-            let name = doc
-                .actor(&s.actor)
+            let name = by_id
+                .get(s.actor.as_str())
                 .map_or(s.actor.as_str(), |a| a.name.as_str());
             let (ak, tk) = (name_key(name), name_key(&s.target));
             if ak.is_empty() || tk.is_empty() {

@@ -47,6 +47,7 @@ pub fn to_polnear(doc: &Document, text: Option<&str>) -> Value {
         (Some(m), Some(t)) => Some((m, t)),
         _ => None,
     };
+    let by_id = doc.actors_by_id();
     let attributions: Vec<Value> = doc
         .claims
         .iter()
@@ -70,7 +71,7 @@ pub fn to_polnear(doc: &Document, text: Option<&str>) -> Value {
                 c.cue.as_ref().map_or(Value::Null, |s| span_json(s, with)),
             );
             a.insert("content".into(), span_json(&c.content, with));
-            if let Some(actor) = c.actor.as_deref().and_then(|id| doc.actor(id)) {
+            if let Some(actor) = c.actor.as_deref().and_then(|id| by_id.get(id)) {
                 a.insert("actor".into(), json!(actor.name));
             }
             a.insert("status".into(), json!(c.meta.status.as_str()));

@@ -113,6 +113,7 @@ pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
         text: text.map(|t| (OffsetMap::new(t), t)),
         base: base.clone(),
     };
+    let by_id = doc.actors_by_id();
     let mut items = Vec::new();
     for actor in &doc.actors {
         for (i, m) in actor.mentions.iter().enumerate() {
@@ -127,7 +128,7 @@ pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
         }
     }
     for claim in &doc.claims {
-        let actor = claim.actor.as_deref().and_then(|a| doc.actor(a));
+        let actor = claim.actor.as_deref().and_then(|a| by_id.get(a));
         let roles = [
             ("source", claim.source.as_ref()),
             ("cue", claim.cue.as_ref()),
@@ -148,8 +149,8 @@ pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
         }
     }
     for stance in &doc.stances {
-        let name = doc
-            .actor(&stance.actor)
+        let name = by_id
+            .get(stance.actor.as_str())
             .map_or(stance.actor.as_str(), |a| a.name.as_str());
         let mut bodies = vec![
             body("tagging", "stance"),

@@ -329,8 +329,20 @@ impl Document {
         }
     }
 
+    /// The actor with id `id` (the first, should two share it). It reads the list from the
+    /// front: code that looks up the actor of every claim or stance uses `actors_by_id`.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// Every actor by id, answering as `actor` does (of two sharing an id, the first).
+    pub fn actors_by_id(&self) -> std::collections::HashMap<&str, &Actor> {
+        // Later entries replace earlier ones: reversed, the first actor of an id stays.
+        self.actors
+            .iter()
+            .rev()
+            .map(|a| (a.id.as_str(), a))
+            .collect()
     }
 
     pub fn claim(&self, id: &str) -> Option<&Claim> {
@@ -456,6 +468,27 @@ mod tests {
         ];
         let positions: Vec<usize> = order.iter().map(|k| json.find(k).expect("key")).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{json}");
+    }
+
+    #[test]
+    fn actors_by_id_answers_as_actor_does() {
+        let mut doc = sample();
+        let mut twin = doc.actors[0].clone();
+        twin.name = "Twin".into();
+        doc.actors.push(twin);
+        let mut other = doc.actors[0].clone();
+        other.id = "a9".into();
+        doc.actors.push(other);
+        let by_id = doc.actors_by_id();
+        assert_eq!(by_id.len(), 2);
+        for id in ["a1", "a9", "a2", ""] {
+            assert_eq!(
+                by_id.get(id).map(|a| &a.name),
+                doc.actor(id).map(|a| &a.name),
+                "{id}"
+            );
+        }
+        assert_ne!(by_id.get("a1").map(|a| a.name.as_str()), Some("Twin"));
     }
 
     #[test]
