@@ -173,17 +173,20 @@ pub fn build(
             Built::Files(files)
         }
         Format::W3c => {
-            let mut collections = Vec::new();
+            let mut inputs = Vec::new();
             for (path, doc) in &filtered {
                 let text = maybe_text(doc, texts, path)?;
-                collections.push(export::w3c::to_w3c(doc, text.as_deref()));
+                inputs.push((doc, text, export::w3c::base_of(doc)));
             }
-            let value = if collections.len() == 1 {
-                collections.remove(0)
+            let mut collections: Vec<_> = inputs
+                .iter()
+                .map(|(doc, text, base)| export::w3c::to_w3c(doc, text.as_deref(), base))
+                .collect();
+            let mut text = if collections.len() == 1 {
+                serde_json::to_string_pretty(&collections.remove(0))?
             } else {
-                Value::Array(collections)
+                serde_json::to_string_pretty(&collections)?
             };
-            let mut text = serde_json::to_string_pretty(&value)?;
             text.push('\n');
             single(text)
         }

@@ -4,7 +4,7 @@
 //! (`identifying`), polarity, kind and status (`classifying`), the claim it belongs to
 //! (`linking`) and notes (`commenting`). A discontinuous span targets each of its pieces.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::article::offsets::OffsetMap;
 use crate::model::{Document, Meta, Span};
@@ -14,44 +14,137 @@ pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// How many code points of context a TextQuoteSelector carries.
 const QUOTE_CONTEXT: usize = 32;
 
-fn body(purpose: &str, value: &str) -> Value {
-    json!({"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"})
+// The JSON-LD as types, fields in the order they are written: a collection of a large document
+// is hundreds of megabytes, and a tree of JSON values of it took ten times that.
+
+/// One `AnnotationCollection`: what `to_w3c` gives, ready to serialise.
+#[derive(Debug, Serialize)]
+pub struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
 }
 
-fn meta_bodies(meta: &Meta) -> Vec<Value> {
+#[derive(Debug, Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Target<'a> {
+    /// The whole article (a stance without evidence).
+    Source(&'a str),
+    One(Resource<'a>),
+    /// A discontinuous span: each piece.
+    Pieces(Vec<Resource<'a>>),
+}
+
+#[derive(Debug, Serialize)]
+struct Resource<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    source: &'a str,
+    selector: Vec<Selector<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Selector<'a> {
+    Position {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        start: usize,
+        end: usize,
+    },
+    Quote {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: Value<'a>,
+    format: &'static str,
+}
+
+/// A body's value: words of the document, or made (`status:accepted`).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Value<'a> {
+    Borrowed(&'a str),
+    Made(String),
+}
+
+fn body<'a>(purpose: &'static str, value: Value<'a>) -> Body<'a> {
+    Body {
+        kind: "TextualBody",
+        purpose,
+        value,
+        format: "text/plain",
+    }
+}
+
+fn meta_bodies(meta: &Meta) -> Vec<Body<'_>> {
     let mut out = vec![body(
         "classifying",
-        &format!("status:{}", meta.status.as_str()),
+        Value::Made(format!("status:{}", meta.status.as_str())),
     )];
     for tag in &meta.tags {
-        out.push(body("tagging", tag));
+        out.push(body("tagging", Value::Borrowed(tag)));
     }
     if !meta.note.is_empty() {
-        out.push(body("commenting", &meta.note));
+        out.push(body("commenting", Value::Borrowed(&meta.note)));
     }
     out
 }
 
 /// What annotations target: the article's URL when it came from the web, else a URN naming the
 /// article (file paths are not IRIs).
-fn target_source(doc: &Document, base: &str) -> String {
+fn target_source<'a>(doc: &'a Document, base: &'a str) -> &'a str {
     let source = doc.article.source.as_str();
     if source.starts_with("http://") || source.starts_with("https://") {
-        source.to_string()
+        source
     } else {
-        base.to_string()
+        base
     }
 }
 
 struct Ctx<'a> {
-    doc: &'a Document,
     text: Option<(OffsetMap, &'a str)>,
-    base: String,
+    /// What annotations target (`target_source`).
+    source: &'a str,
 }
 
-impl Ctx<'_> {
-    fn selectors(&self, span: &Span) -> Vec<Value> {
-        let source = target_source(self.doc, &self.base);
+impl<'a> Ctx<'a> {
+    fn selectors(&self, span: &'a Span) -> Vec<Resource<'a>> {
         let pieces = span.pieces();
         let single = pieces.len() == 1;
         pieces
@@ -63,65 +156,74 @@ impl Ctx<'_> {
                         let b1 = map.to_byte(text, r.end);
                         let p0 = map.to_byte(text, r.start.saturating_sub(QUOTE_CONTEXT));
                         let s1 = map.to_byte(text, r.end + QUOTE_CONTEXT);
-                        (
-                            text[b0..b1].to_string(),
-                            text[p0..b0].to_string(),
-                            text[b1..s1].to_string(),
-                        )
+                        (&text[b0..b1], &text[p0..b0], &text[b1..s1])
                     }
                     // Without the text, the span's own quote (whole spans only).
-                    None if single => (span.text.clone(), span.prefix.clone(), span.suffix.clone()),
-                    None => (String::new(), String::new(), String::new()),
+                    None if single => (
+                        span.text.as_str(),
+                        span.prefix.as_str(),
+                        span.suffix.as_str(),
+                    ),
+                    None => ("", "", ""),
                 };
-                let mut selectors = vec![json!({
-                    "type": "TextPositionSelector", "start": r.start, "end": r.end
-                })];
+                let mut selector = vec![Selector::Position {
+                    kind: "TextPositionSelector",
+                    start: r.start,
+                    end: r.end,
+                }];
                 if !exact.is_empty() {
-                    selectors.push(json!({
-                        "type": "TextQuoteSelector",
-                        "exact": exact, "prefix": prefix, "suffix": suffix
-                    }));
+                    selector.push(Selector::Quote {
+                        kind: "TextQuoteSelector",
+                        exact,
+                        prefix,
+                        suffix,
+                    });
                 }
-                json!({"type": "SpecificResource", "source": source, "selector": selectors})
+                Resource {
+                    kind: "SpecificResource",
+                    source: self.source,
+                    selector,
+                }
             })
             .collect()
     }
 
-    fn annotation(&self, id: String, span: &Span, bodies: Vec<Value>) -> Value {
+    fn annotation(&self, id: String, span: &'a Span, body: Vec<Body<'a>>) -> Annotation<'a> {
         let mut targets = self.selectors(span);
         let target = if targets.len() == 1 {
-            targets.remove(0)
+            Target::One(targets.remove(0))
         } else {
-            Value::Array(targets)
+            Target::Pieces(targets)
         };
-        json!({
-            "id": id,
-            "type": "Annotation",
-            "motivation": "classifying",
-            "body": bodies,
-            "target": target,
-        })
+        Annotation {
+            id,
+            kind: "Annotation",
+            motivation: "classifying",
+            body,
+            target,
+        }
     }
 }
 
 /// The collection of one (filtered) document. With the text, quotes and context come from it;
 /// without, from the spans' stored text and context.
-pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
-    let base = format!("urn:gloss:{}", crate::store::file_stem(&doc.article.id));
+pub fn to_w3c<'a>(doc: &'a Document, text: Option<&'a str>, base: &'a str) -> Collection<'a> {
     let ctx = Ctx {
-        doc,
         text: text.map(|t| (OffsetMap::new(t), t)),
-        base: base.clone(),
+        source: target_source(doc, base),
     };
     let by_id = doc.actors_by_id();
     let mut items = Vec::new();
     for actor in &doc.actors {
         for (i, m) in actor.mentions.iter().enumerate() {
             let mut bodies = vec![
-                body("tagging", "mention"),
-                body("identifying", &actor.name),
-                body("classifying", &format!("kind:{}", actor.kind.as_str())),
-                body("linking", &format!("{base}#{}", actor.id)),
+                body("tagging", Value::Borrowed("mention")),
+                body("identifying", Value::Borrowed(&actor.name)),
+                body(
+                    "classifying",
+                    Value::Made(format!("kind:{}", actor.kind.as_str())),
+                ),
+                body("linking", Value::Made(format!("{base}#{}", actor.id))),
             ];
             bodies.extend(meta_bodies(&actor.meta));
             items.push(ctx.annotation(format!("{base}#{}-m{}", actor.id, i + 1), m, bodies));
@@ -137,12 +239,15 @@ pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
         for (role, span) in roles {
             let Some(span) = span else { continue };
             let mut bodies = vec![
-                body("tagging", role),
-                body("linking", &format!("{base}#{}", claim.id)),
-                body("classifying", &format!("kind:{}", claim.kind.as_str())),
+                body("tagging", Value::Borrowed(role)),
+                body("linking", Value::Made(format!("{base}#{}", claim.id))),
+                body(
+                    "classifying",
+                    Value::Made(format!("kind:{}", claim.kind.as_str())),
+                ),
             ];
             if let Some(a) = actor {
-                bodies.push(body("identifying", &a.name));
+                bodies.push(body("identifying", Value::Borrowed(&a.name)));
             }
             bodies.extend(meta_bodies(&claim.meta));
             items.push(ctx.annotation(format!("{base}#{}-{role}", claim.id), span, bodies));
@@ -153,39 +258,107 @@ pub fn to_w3c(doc: &Document, text: Option<&str>) -> Value {
             .get(stance.actor.as_str())
             .map_or(stance.actor.as_str(), |a| a.name.as_str());
         let mut bodies = vec![
-            body("tagging", "stance"),
-            body("identifying", name),
-            body("describing", &stance.target),
+            body("tagging", Value::Borrowed("stance")),
+            body("identifying", Value::Borrowed(name)),
+            body("describing", Value::Borrowed(&stance.target)),
             body(
                 "classifying",
-                &format!("polarity:{}", stance.polarity.as_str()),
+                Value::Made(format!("polarity:{}", stance.polarity.as_str())),
             ),
         ];
         if let Some(c) = &stance.claim {
-            bodies.push(body("linking", &format!("{base}#{c}")));
+            bodies.push(body("linking", Value::Made(format!("{base}#{c}"))));
         }
         bodies.extend(meta_bodies(&stance.meta));
         let id = format!("{base}#{}", stance.id);
         match &stance.evidence {
             Some(e) => items.push(ctx.annotation(id, e, bodies)),
-            None => items.push(json!({
-                "id": id, "type": "Annotation", "motivation": "classifying",
-                "body": bodies,
-                "target": target_source(doc, &base),
-            })),
+            None => items.push(Annotation {
+                id,
+                kind: "Annotation",
+                motivation: "classifying",
+                body: bodies,
+                target: Target::Source(ctx.source),
+            }),
         }
     }
-    json!({
-        "@context": CONTEXT,
-        "id": base,
-        "type": "AnnotationCollection",
-        "label": if doc.article.title.is_empty() { doc.article.id.clone() } else { doc.article.title.clone() },
-        "total": items.len(),
-        "first": {
-            "id": format!("{base}/page1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        }
-    })
+    Collection {
+        context: CONTEXT,
+        id: base.to_string(),
+        kind: "AnnotationCollection",
+        label: if doc.article.title.is_empty() {
+            &doc.article.id
+        } else {
+            &doc.article.title
+        },
+        total: items.len(),
+        first: Page {
+            id: format!("{base}/page1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    }
+}
+
+/// The IRI a document's annotations are named under (and target, unless the article came
+/// from the web): `urn:gloss:` and the article's file stem.
+pub fn base_of(doc: &Document) -> String {
+    format!("urn:gloss:{}", crate::store::file_stem(&doc.article.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::model::{Polarity, Stance};
+
+    fn collection_json(doc: &Document, text: Option<&str>) -> serde_json::Value {
+        let base = base_of(doc);
+        serde_json::to_value(to_w3c(doc, text, &base)).expect("serialises")
+    }
+
+    #[test]
+    fn a_stance_without_evidence_targets_the_article() {
+        let text = "Poland backs Ukraine, the minister said.";
+        let mut doc = crate::extract::extract(&Article::new("p", "", "test", text));
+        let actor = doc.actors.first().expect("an actor").id.clone();
+        doc.stances.push(Stance {
+            id: "s99".into(),
+            actor,
+            target: "sanctions".into(),
+            polarity: Polarity::Oppose,
+            evidence: None,
+            claim: None,
+            meta: Meta::manual(),
+            extra: Default::default(),
+        });
+        let v = collection_json(&doc, Some(text));
+        assert_eq!(v["id"], "urn:gloss:p");
+        let items = v["first"]["items"].as_array().expect("items");
+        assert_eq!(v["total"], items.len());
+        let s99 = items
+            .iter()
+            .find(|a| a["id"] == "urn:gloss:p#s99")
+            .expect("the stance");
+        assert_eq!(s99["target"], "urn:gloss:p");
+        assert_eq!(s99["body"][3]["value"], "polarity:oppose");
+        // Everything else targets a span of the article, quoted from the text.
+        let quoted = items
+            .iter()
+            .filter(|a| a["target"]["selector"][1]["exact"].is_string());
+        assert_eq!(quoted.count(), items.len() - 1);
+    }
+
+    #[test]
+    fn an_article_from_the_web_is_targeted_by_its_url() {
+        let text = "Poland backs Ukraine, the minister said.";
+        let mut doc = crate::extract::extract(&Article::new("p", "", "test", text));
+        doc.article.source = "https://example.com/news/1".into();
+        let v = collection_json(&doc, None);
+        let first = &v["first"]["items"][0];
+        assert_eq!(first["target"]["source"], "https://example.com/news/1");
+        assert_eq!(first["target"]["type"], "SpecificResource");
+        assert_eq!(first["body"][0]["type"], "TextualBody");
+    }
 }
