@@ -612,9 +612,11 @@ fn build(
         actor.mentions.push(span);
     }
 
-    let ensure_actor = |doc: &mut Document, fields: &[(String, String)]| -> Option<String> {
+    // The actors so far, by id: a claim or stance names its actor, made here if need be.
+    let mut known: HashSet<String> = doc.actors.iter().map(|a| a.id.clone()).collect();
+    let mut ensure_actor = |doc: &mut Document, fields: &[(String, String)]| -> Option<String> {
         let id = fields_get(fields, "actor")?.to_string();
-        if doc.actor(&id).is_none() {
+        if known.insert(id.clone()) {
             let kind = fields_get(fields, "actor_kind")
                 .and_then(|k| ActorKind::ALL.into_iter().find(|a| a.as_str() == k))
                 .unwrap_or_default();
