@@ -1,6 +1,7 @@
 //! The state of the TUI and `App::update`, the only place it changes. Views read `&App`.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -117,7 +118,16 @@ impl Slot {
         let ranges = |span: &Span| span.byte_pieces(map, text);
         let mut marks = Vec::new();
         let mut order = Vec::new();
-        let actor_index = |id: &str| self.doc.actors.iter().position(|a| a.id == id);
+        // Each actor's index by id (of two sharing one, the first): looked up for every claim.
+        let actor_at: HashMap<&str, usize> = self
+            .doc
+            .actors
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let actor_index = |id: &str| actor_at.get(id).copied();
         for (i, actor) in self.doc.actors.iter().enumerate() {
             let first = actor.mentions.iter().map(|m| m.start).min();
             order.push((
