@@ -91,19 +91,19 @@ struct Body<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     purpose: &'static str,
-    value: Value<'a>,
+    value: Text<'a>,
     format: &'static str,
 }
 
 /// A body's value: words of the document, or made (`status:accepted`).
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
-enum Value<'a> {
+enum Text<'a> {
     Borrowed(&'a str),
     Made(String),
 }
 
-fn body<'a>(purpose: &'static str, value: Value<'a>) -> Body<'a> {
+fn body<'a>(purpose: &'static str, value: Text<'a>) -> Body<'a> {
     Body {
         kind: "TextualBody",
         purpose,
@@ -115,13 +115,13 @@ fn body<'a>(purpose: &'static str, value: Value<'a>) -> Body<'a> {
 fn meta_bodies(meta: &Meta) -> Vec<Body<'_>> {
     let mut out = vec![body(
         "classifying",
-        Value::Made(format!("status:{}", meta.status.as_str())),
+        Text::Made(format!("status:{}", meta.status.as_str())),
     )];
     for tag in &meta.tags {
-        out.push(body("tagging", Value::Borrowed(tag)));
+        out.push(body("tagging", Text::Borrowed(tag)));
     }
     if !meta.note.is_empty() {
-        out.push(body("commenting", Value::Borrowed(&meta.note)));
+        out.push(body("commenting", Text::Borrowed(&meta.note)));
     }
     out
 }
@@ -217,13 +217,13 @@ pub fn to_w3c<'a>(doc: &'a Document, text: Option<&'a str>, base: &'a str) -> Co
     for actor in &doc.actors {
         for (i, m) in actor.mentions.iter().enumerate() {
             let mut bodies = vec![
-                body("tagging", Value::Borrowed("mention")),
-                body("identifying", Value::Borrowed(&actor.name)),
+                body("tagging", Text::Borrowed("mention")),
+                body("identifying", Text::Borrowed(&actor.name)),
                 body(
                     "classifying",
-                    Value::Made(format!("kind:{}", actor.kind.as_str())),
+                    Text::Made(format!("kind:{}", actor.kind.as_str())),
                 ),
-                body("linking", Value::Made(format!("{base}#{}", actor.id))),
+                body("linking", Text::Made(format!("{base}#{}", actor.id))),
             ];
             bodies.extend(meta_bodies(&actor.meta));
             items.push(ctx.annotation(format!("{base}#{}-m{}", actor.id, i + 1), m, bodies));
@@ -239,15 +239,15 @@ pub fn to_w3c<'a>(doc: &'a Document, text: Option<&'a str>, base: &'a str) -> Co
         for (role, span) in roles {
             let Some(span) = span else { continue };
             let mut bodies = vec![
-                body("tagging", Value::Borrowed(role)),
-                body("linking", Value::Made(format!("{base}#{}", claim.id))),
+                body("tagging", Text::Borrowed(role)),
+                body("linking", Text::Made(format!("{base}#{}", claim.id))),
                 body(
                     "classifying",
-                    Value::Made(format!("kind:{}", claim.kind.as_str())),
+                    Text::Made(format!("kind:{}", claim.kind.as_str())),
                 ),
             ];
             if let Some(a) = actor {
-                bodies.push(body("identifying", Value::Borrowed(&a.name)));
+                bodies.push(body("identifying", Text::Borrowed(&a.name)));
             }
             bodies.extend(meta_bodies(&claim.meta));
             items.push(ctx.annotation(format!("{base}#{}-{role}", claim.id), span, bodies));
@@ -258,16 +258,16 @@ pub fn to_w3c<'a>(doc: &'a Document, text: Option<&'a str>, base: &'a str) -> Co
             .get(stance.actor.as_str())
             .map_or(stance.actor.as_str(), |a| a.name.as_str());
         let mut bodies = vec![
-            body("tagging", Value::Borrowed("stance")),
-            body("identifying", Value::Borrowed(name)),
-            body("describing", Value::Borrowed(&stance.target)),
+            body("tagging", Text::Borrowed("stance")),
+            body("identifying", Text::Borrowed(name)),
+            body("describing", Text::Borrowed(&stance.target)),
             body(
                 "classifying",
-                Value::Made(format!("polarity:{}", stance.polarity.as_str())),
+                Text::Made(format!("polarity:{}", stance.polarity.as_str())),
             ),
         ];
         if let Some(c) = &stance.claim {
-            bodies.push(body("linking", Value::Made(format!("{base}#{c}"))));
+            bodies.push(body("linking", Text::Made(format!("{base}#{c}"))));
         }
         bodies.extend(meta_bodies(&stance.meta));
         let id = format!("{base}#{}", stance.id);

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{FoldedMap, TARGET_RULES, folded_hash};
+use crate::extract::claims::model::{SEED, combine};
 use crate::extract::hashing::PassBuild;
 use crate::model::{Actor, ActorKind};
 
@@ -229,9 +230,7 @@ pub struct AliasIndex<'a> {
 
 /// The hash of a sequence of words, each folded (`folded_hash`).
 fn words_hash<'w>(words: impl Iterator<Item = &'w str>) -> u64 {
-    words.fold(0x243f_6a88_85a3_08d3, |h, w| {
-        (h.rotate_left(5) ^ folded_hash(w.as_bytes())).wrapping_mul(0x517c_c1b7_2722_0a95)
-    })
+    words.fold(SEED, |h, w| combine(h, folded_hash(w.as_bytes())))
 }
 
 impl<'a> AliasIndex<'a> {
