@@ -1041,6 +1041,196 @@ fn regnal_number(cx: &Context, k: usize) -> bool {
             ))
 }
 
+/// Newspapers whose name is a place's or a country's and a word of the press: "USA Today",
+/// "Moscow Times", "China Daily". The tagger, which reads the first word as the place, leaves
+/// the second out.
+const PRESS_WORDS: &[&str] = &[
+    "Today",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Daily",
+    "Chronicle",
+    "Monitor",
+    "Telegraph",
+];
+
+/// Nouns heading an institution's name that a complement may follow: "Commission on …",
+/// "Bank of England". Not a company's ("Kia Motor Corp of South Korea" says where it is).
+const COMPLEMENTED_NOUNS: &[&str] = &[
+    "Academy",
+    "Administration",
+    "Agency",
+    "Alliance",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Campaign",
+    "Caucus",
+    "Center",
+    "Centre",
+    "Chamber",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Conference",
+    "Council",
+    "Court",
+    "Department",
+    "Embassy",
+    "Federation",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "Government",
+    "Institute",
+    "Institution",
+    "League",
+    "Ministry",
+    "Movement",
+    "Office",
+    "Organization",
+    "Organisation",
+    "Party",
+    "Project",
+    "Service",
+    "Society",
+    "Union",
+    "University",
+];
+
+/// Nouns of `COMPLEMENTED_NOUNS` that a topic may follow: "Committee on Foreign Relations",
+/// "Coalition against Hunger".
+const TOPIC_NOUNS: &[&str] = &[
+    "Board",
+    "Caucus",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Commission",
+    "Committee",
+    "Conference",
+    "Council",
+    "Forum",
+    "Institute",
+    "Project",
+];
+
+/// The tagger, trained on Reuters wire copy, ends an institution's name at its head noun and
+/// tags the rest apart: "the Commission" | "on Presidential" | "Debates" (a person), "the
+/// Center" | "for" | "American" | "Progress", "USA" | "Today". A name ending in an
+/// organisation's noun, then "on", "for", "of" or "against" and capitalised words, is one
+/// organisation ("the Senate Committee on Foreign Relations", "the Center for Strategic and
+/// International Studies"), as is a name followed by a word of the press the tagger left out.
+/// A day or a month is no complement ("the Commission on Monday"). `entities` is in text order,
+/// and so is the result.
+fn join_name_complements(
+    cx: &Context,
+    (lower, title_case): (&[u64], &[bool]),
+    entities: Vec<ner::Entity>,
+) -> Vec<ner::Entity> {
+    let tokens = &cx.analysis.tokens;
+    // Where full names start (a lone "Debates" is the tagger's misreading of a complement).
+    let persons: Vec<usize> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Per && e.tokens.len() > 1)
+        .map(|e| e.tokens.start)
+        .collect();
+    let gazetteer = gazetteer();
+    // A word of a complement: capitalised, no date.
+    let complement = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && token_text(cx, k).starts_with(char::is_uppercase)
+            && !DATES.contains(&token_text(cx, k))
+    };
+    let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
+    for mut e in entities {
+        if let Some(last) = out.last() {
+            // Entities the last one took in are gone; what sticks out of it is a name.
+            if e.tokens.end <= last.tokens.end {
+                continue;
+            }
+            e.tokens.start = e.tokens.start.max(last.tokens.end);
+        }
+        let end = e.tokens.end;
+        let sentence_end = sentence_of(cx, e.tokens.start).end;
+        // In a headline in title case, capitals say less: "Trump Leads Ohio Today",
+        // "Commission on Debates Says C".
+        let headline = in_title_case(cx, title_case, e.tokens.start);
+        let head = token_text(cx, end.saturating_sub(1));
+        let preposition = token_text(cx, end);
+        // "the University of Texas", but not "Hofstra University on Long Island".
+        let takes = match preposition {
+            "of" | "for" => COMPLEMENTED_NOUNS.contains(&head),
+            "on" | "against" => TOPIC_NOUNS.contains(&head),
+            _ => false,
+        };
+        if e.kind != EntityType::Per && takes {
+            let mut k = end + 1;
+            if matches!(token_text(cx, k), "the" | "a") {
+                k += 1;
+            }
+            let first = k;
+            let mut stop = None;
+            // A person's name ends the complement ("… Relations Executive Director Nihad
+            // Awad"), unless it opens it: the tagger may read a complement alone as a name
+            // ("Centre for" | "Sociological Studies").
+            while k < sentence_end
+                && complement(k)
+                && (k == first || persons.binary_search(&k).is_err())
+                && !(headline && HEADLINE_WORDS.contains(&token_text(cx, k)))
+            {
+                k += 1;
+                stop = Some(k);
+                // "Strategic and International Studies", "the Protection of the Constitution",
+                // "the District of Idaho"; not "… Studies and USA Today", "… and Nihad Awad".
+                let mut joint = k;
+                while joint < sentence_end
+                    && joint < k + 2
+                    && matches!(token_text(cx, joint), "and" | "&" | "of" | "for" | "the")
+                {
+                    joint += 1;
+                }
+                let another_name = || {
+                    matches!(token_text(cx, k), "and" | "&")
+                        && (persons.binary_search(&joint).is_ok()
+                            || !gazetteer.lookup_words([token_text(cx, joint)]).is_empty())
+                };
+                if joint > k && joint < sentence_end && complement(joint) && !another_name() {
+                    k = joint;
+                }
+            }
+            // A title closing the complement opens the next name ("… Relations Executive
+            // Director" | "Nihad Awad").
+            while let Some(k) = stop.filter(|&k| k > first + 1 && is_title_at(cx, lower, k - 1)) {
+                stop = Some(k - 1);
+            }
+            if let Some(stop) = stop {
+                e.tokens.end = stop;
+                e.kind = EntityType::Org;
+            }
+        } else if e.kind != EntityType::Per {
+            // "NY Daily News".
+            while e.tokens.end < sentence_end
+                && PRESS_WORDS.contains(&token_text(cx, e.tokens.end))
+                && !(headline && token_text(cx, e.tokens.end) == "Today")
+            {
+                e.tokens.end += 1;
+                e.kind = EntityType::Org;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
 /// The tagger cuts some persons' names in two: "Billie" | "Jean King", "Yvonne" | "McGregor"
 /// (two names side by side are one), "Van" | "der" | "Westhuizen" (a particle between), and
 /// leaves "VIII" off "Henry VIII". A person's name directly followed by another person's,
@@ -1387,6 +1577,7 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
     let entities = split_coordinated(cx, &tagged.lower, entities);
     let entities = join_person_parts(cx, entities);
     let entities = split_headline_run_ons(cx, (&tagged.lower, &tagged.title_case), entities);
+    let entities = join_name_complements(cx, (&tagged.lower, &tagged.title_case), entities);
     let n_tokens = cx.analysis.tokens.len();
     let mut entity_of: Vec<Option<EntityType>> = vec![None; n_tokens];
     for e in &entities {
@@ -2643,6 +2834,120 @@ mod tests {
             .find(|&k| (0..words.len()).all(|j| token_text(cx, k + j) == words[j]))
             .map(|k| k..k + words.len())
             .unwrap_or_else(|| panic!("{words:?} not in the text"))
+    }
+
+    #[test]
+    fn an_institution_takes_its_complement_and_a_paper_its_press_word() {
+        let text = "The Commission on Presidential Debates met the Center for Strategic and \
+                    International Studies, and then a reporter for USA Today asked them about \
+                    the rules of the debate. Kia Motor Corp of South Korea and \
+                    Hofstra University on Long Island sued. The Commission on Monday asked the \
+                    Council on American-Islamic Relations Executive Director Nihad Awad and \
+                    the Centre for Sociological Studies.\n\nSenate Committee on Banks Says \
+                    Ohio Today";
+        let cx = Context::new(text);
+        let e = |r: Range<usize>, kind| ner::Entity {
+            tokens: r,
+            kind,
+            confidence: 0.9,
+        };
+        let one = |words: &[&str]| {
+            let r = run_of(&cx, words);
+            r.start..r.start + 1
+        };
+        let commission = one(&["Commission", "on", "Presidential"]);
+        let debates = one(&["Debates"]);
+        let center = one(&["Center", "for"]);
+        let international = run_of(&cx, &["International", "Studies"]);
+        let usa = one(&["USA"]);
+        let kia = run_of(&cx, &["Kia", "Motor", "Corp"]);
+        let korea = run_of(&cx, &["South", "Korea"]);
+        let hofstra = run_of(&cx, &["Hofstra", "University"]);
+        let island = run_of(&cx, &["Long", "Island"]);
+        let monday = one(&["Commission", "on", "Monday"]);
+        let council = one(&["Council", "on", "American-Islamic"]);
+        let awad = run_of(&cx, &["Nihad", "Awad"]);
+        let centre = one(&["Centre"]);
+        let studies = run_of(&cx, &["Sociological", "Studies"]);
+        let committee = run_of(&cx, &["Senate", "Committee"]);
+        let ohio = one(&["Ohio", "Today"]);
+        let t = ner::model().tag_full(cx.text, &cx.analysis);
+        let out = join_name_complements(
+            &cx,
+            (&t.lower, &t.title_case),
+            vec![
+                e(commission.clone(), EntityType::Org),
+                // The tagger's reading of the complement alone goes.
+                e(debates.clone(), EntityType::Per),
+                e(center.clone(), EntityType::Org),
+                e(international.clone(), EntityType::Org),
+                e(usa.clone(), EntityType::Loc),
+                e(kia.clone(), EntityType::Org),
+                e(korea.clone(), EntityType::Loc),
+                e(hofstra.clone(), EntityType::Org),
+                e(island.clone(), EntityType::Loc),
+                e(monday.clone(), EntityType::Org),
+                e(council.clone(), EntityType::Org),
+                e(awad.clone(), EntityType::Per),
+                e(centre.clone(), EntityType::Org),
+                e(studies.clone(), EntityType::Per),
+                e(committee.clone(), EntityType::Org),
+                e(ohio.clone(), EntityType::Loc),
+            ],
+        );
+        let names: Vec<(&str, EntityType)> = out
+            .iter()
+            .map(|e| (&text[byte_range(&cx, &e.tokens)], e.kind))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Commission on Presidential Debates", EntityType::Org),
+                (
+                    "Center for Strategic and International Studies",
+                    EntityType::Org
+                ),
+                ("USA Today", EntityType::Org),
+                // A company's "of" says where it is; a university's "on" too.
+                ("Kia Motor Corp", EntityType::Org),
+                ("South Korea", EntityType::Loc),
+                ("Hofstra University", EntityType::Org),
+                ("Long Island", EntityType::Loc),
+                // A day is no complement.
+                ("Commission", EntityType::Org),
+                // A person's name and the title before it end one.
+                ("Council on American-Islamic Relations", EntityType::Org),
+                ("Nihad Awad", EntityType::Per),
+                ("Centre for Sociological Studies", EntityType::Org),
+                // In a title-case headline, its verb and "Today" are no part of a name.
+                ("Senate Committee on Banks", EntityType::Org),
+                ("Ohio", EntityType::Loc),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_head_noun_of_a_name_with_a_complement_describes_it() {
+        let text = "The Commission on Presidential Debates said the rules stood. The \
+                    commission said the microphone worked. Reuters reported it.";
+        let doc = crate::extract::extract(&crate::article::Article::new("t", "", "t", text));
+        let name = |id: Option<&str>| {
+            doc.actors
+                .iter()
+                .find(|a| Some(a.id.as_str()) == id)
+                .map(|a| a.name.as_str())
+        };
+        let speakers: Vec<Option<&str>> = doc
+            .claims
+            .iter()
+            .map(|c| name(c.actor.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers[..2],
+            [Some("Commission on Presidential Debates"); 2],
+            "{:#?}",
+            doc.actors
+        );
     }
 
     #[test]

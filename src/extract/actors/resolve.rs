@@ -213,8 +213,9 @@ pub struct Resolver<'a, 't> {
     roles: Vec<Vec<String>>,
     /// Expanded role word → the actors whose role has it, in order.
     by_role_word: HashMap<String, Vec<usize>, FxBuild>,
-    /// Last word (lower case) of a several-word name or alias → the actors (not persons or
-    /// groups) that have one, in order.
+    /// Last word (lower case) of a several-word name or alias, and the head noun before a
+    /// complement ("commission" of "Commission on Presidential Debates") → the actors (not
+    /// persons or groups) that have one, in order.
     by_name_end: HashMap<String, Vec<usize>, FxBuild>,
     genders: Vec<OnceCell<Option<Gender>>>,
 }
@@ -278,9 +279,18 @@ impl<'a, 't> Resolver<'a, 't> {
                 for n in
                     std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str))
                 {
-                    if let Some(l) = n.split_whitespace().last()
-                        && n.contains(' ')
-                    {
+                    // "the commission" is the Commission on Presidential Debates: a name
+                    // with a complement ends, for a description, at its head noun.
+                    let words: Vec<&str> = n.split_whitespace().collect();
+                    let head = words
+                        .iter()
+                        .position(|w| matches!(*w, "on" | "for" | "of" | "against"))
+                        .and_then(|k| k.checked_sub(1))
+                        .and_then(|k| words.get(k));
+                    for l in [words.last(), head].into_iter().flatten() {
+                        if words.len() < 2 {
+                            break;
+                        }
                         let list = r.by_name_end.entry(l.to_lowercase()).or_default();
                         if list.last() != Some(&i) {
                             list.push(i);
