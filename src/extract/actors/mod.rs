@@ -2226,6 +2226,27 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                         && g.entries[e].kind == EntryKind::Place
                         && (is_short_acronym(surface) || sporting())
                 };
+                // A capital after "the" modifies what follows: "the Moscow government" is
+                // Russia's, but "the Berlin Olympics", "the Paris Climate Agreement" and "The
+                // San Jose, Calif., company" name the city; "Feel the Bern!" names nothing.
+                let after_the = m.tokens.start > 0
+                    && token_text(cx, m.tokens.start - 1).eq_ignore_ascii_case("the");
+                let capitalised = |k: usize| {
+                    cx.analysis
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| t.kind == TokenKind::Word)
+                        && token_text(cx, k).starts_with(char::is_uppercase)
+                };
+                let next = m.tokens.end;
+                let (modifies_a_name, slogan) =
+                    if after_the && !token_text(cx, next).starts_with(char::is_lowercase) {
+                        let name_after = capitalised(next)
+                            || (token_text(cx, next) == "," && capitalised(next + 1));
+                        (name_after, !name_after)
+                    } else {
+                        (false, false)
+                    };
                 match (ty, hit) {
                     (_, Some((e, How::Name | How::Alias))) if !place_as_org(e) => {
                         let i = gazetteer_draft(&mut drafts, &mut get, e);
@@ -2234,11 +2255,12 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                     // A capital the tagger calls an organisation is a team too in a report of
                     // sport ("Cardiff 4 Swansea 2"); elsewhere it is its country's government or
                     // the city.
+                    (_, Some((_, How::Capital))) if slogan => {}
                     (EntityType::Loc | EntityType::Org, Some((e, How::Capital)))
                         if ty == EntityType::Loc || !sporting() =>
                     {
                         let sentence = sentence_of(cx, m.tokens.start);
-                        if capital_is_government(cx, &m.tokens, &sentence) {
+                        if !modifies_a_name && capital_is_government(cx, &m.tokens, &sentence) {
                             let entry = &g.entries[e];
                             let i = get(&mut drafts, Key::Entry(e), &|| {
                                 let mut d = Draft::new(
@@ -2252,19 +2274,22 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                             });
                             drafts[i].add(cx.text, m);
                         } else {
-                            let name = surface.to_string();
-                            let i = get(
-                                &mut drafts,
-                                Key::Place(gazetteer::normalise(surface)),
-                                &|| {
-                                    Draft::new(
-                                        ActorKind::Place,
-                                        name.clone(),
-                                        "gazetteer:capital-place",
-                                        0.85,
-                                    )
-                                },
-                            );
+                            // The city as the gazetteer spells it: "WASHINGTON (AP) —" is
+                            // Washington.
+                            let key = gazetteer::normalise(surface);
+                            let name = g.entries[e]
+                                .capitals
+                                .iter()
+                                .find(|c| gazetteer::normalise(c) == key)
+                                .map_or_else(|| surface.to_string(), |c| (*c).to_string());
+                            let i = get(&mut drafts, Key::Place(key), &|| {
+                                Draft::new(
+                                    ActorKind::Place,
+                                    name.clone(),
+                                    "gazetteer:capital-place",
+                                    0.85,
+                                )
+                            });
                             drafts[i].add(cx.text, m);
                         }
                     }
@@ -2923,6 +2948,29 @@ mod tests {
                 ("Senate Committee on Banks", EntityType::Org),
                 ("Ohio", EntityType::Loc),
             ]
+        );
+    }
+
+    #[test]
+    fn a_capital_after_the_modifies_a_name_or_is_a_slogan() {
+        let actors = find_actors(&Context::new(
+            "WASHINGTON (AP) — Crowds chanted “Feel the Bern!” at the rally. The Moscow \
+             government said the talks would go on. Athletes came to the Berlin Olympics.",
+        ));
+        let named: Vec<(&str, ActorKind)> =
+            actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        // A dateline's city, as the gazetteer spells it.
+        assert!(
+            named.contains(&("Washington", ActorKind::Place)),
+            "{named:?}"
+        );
+        assert!(named.contains(&("Russia", ActorKind::Country)), "{named:?}");
+        assert!(named.contains(&("Berlin", ActorKind::Place)), "{named:?}");
+        assert!(
+            !named
+                .iter()
+                .any(|(n, _)| matches!(*n, "Switzerland" | "Bern" | "Germany")),
+            "{named:?}"
         );
     }
 
