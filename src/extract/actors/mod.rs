@@ -749,6 +749,15 @@ const OPENING_FUNCTION_WORDS: &[&str] = &[
     "Yet",
     "During",
     "Amid",
+    // Interjections opening a quoted reply ("Well, we will get used to it").
+    "Well",
+    "Look",
+    "Listen",
+    "Sure",
+    "Oh",
+    "Again",
+    "What",
+    "Here",
 ];
 
 /// The months, then the days of the week.
@@ -1979,6 +1988,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "herald",
     "holdings",
     "hospital",
+    "images",
     "inc",
     "inc.",
     "industries",
@@ -2050,6 +2060,7 @@ const PLACE_NOUNS: &[&str] = &[
     "sea",
     "square",
     "street",
+    "tower",
     "valley",
 ];
 
@@ -2970,6 +2981,38 @@ mod tests {
             !named
                 .iter()
                 .any(|(n, _)| matches!(*n, "Switzerland" | "Bern" | "Germany")),
+            "{named:?}"
+        );
+    }
+
+    #[test]
+    fn interjections_credits_buildings_and_plural_titles_are_read_as_such() {
+        let actors = find_actors(&Context::new(
+            "Senators weigh in\n\nSens. Jeff Merkley (D-Ore.) and Sherrod Brown (D-Ohio) \
+             spoke on Monday. “Well, we will get used to it,” Merkley said. Fox News anchor \
+             Megyn Kelly was seen entering Trump Tower in New York City on Tuesday.\n\n\
+             Laura Cavanaugh via Getty Images.",
+        ));
+        let named: Vec<(&str, ActorKind, Option<&str>)> = actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind, a.role.as_deref()))
+            .collect();
+        assert!(
+            named.contains(&("Jeff Merkley", ActorKind::Person, None)),
+            "{named:?}"
+        );
+        assert!(
+            named.contains(&("Trump Tower", ActorKind::Place, None)),
+            "{named:?}"
+        );
+        assert!(
+            named.contains(&("Getty Images", ActorKind::Organization, None)),
+            "{named:?}"
+        );
+        assert!(
+            !named
+                .iter()
+                .any(|(n, ..)| matches!(*n, "Well" | "Sens" | "Sens.")),
             "{named:?}"
         );
     }

@@ -30,7 +30,10 @@ const TITLE_WORDS: &[&str] = &[
     "director",
     "senator",
     "sen.",
+    // "Sens. Ted Cruz and Marco Rubio" (the period is a token of its own).
+    "sens",
     "rep.",
+    "reps",
     "representative",
     "congressman",
     "congresswoman",
@@ -40,6 +43,7 @@ const TITLE_WORDS: &[&str] = &[
     "envoy",
     "governor",
     "gov.",
+    "govs",
     "mayor",
     "king",
     "queen",
