@@ -1138,8 +1138,9 @@ const TOPIC_NOUNS: &[&str] = &[
 /// organisation's noun, then "on", "for", "of" or "against" and capitalised words, is one
 /// organisation ("the Senate Committee on Foreign Relations", "the Center for Strategic and
 /// International Studies"), as is a name followed by a word of the press the tagger left out.
-/// A day or a month is no complement ("the Commission on Monday"). `entities` is in text order,
-/// and so is the result.
+/// A day or a month is no complement ("the Commission on Monday"). A name whose next words
+/// make a longer name the gazetteer knows takes them ("the Islamic" | "State", "New" | "York
+/// Times"). `entities` is in text order, and so is the result.
 fn join_name_complements(
     cx: &Context,
     (lower, title_case): (&[u64], &[bool]),
@@ -1160,7 +1161,7 @@ fn join_name_complements(
             && !DATES.contains(&token_text(cx, k))
     };
     let mut out: Vec<ner::Entity> = Vec::with_capacity(entities.len());
-    for mut e in entities {
+    for (i, mut e) in entities.iter().cloned().enumerate() {
         if let Some(last) = out.last() {
             // Entities the last one took in are gone; what sticks out of it is a name.
             if e.tokens.end <= last.tokens.end {
@@ -1224,6 +1225,48 @@ fn join_name_complements(
             if let Some(stop) = stop {
                 e.tokens.end = stop;
                 e.kind = EntityType::Org;
+            }
+        } else if let Some(longer) = (1..=2).find_map(|n| {
+            // "the Islamic" | "State", "the European" | "Union": the gazetteer knows the
+            // longer name.
+            let r = e.tokens.start..end + n;
+            let words = r.end <= sentence_end
+                && (end..r.end).all(|k| {
+                    tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                        && token_text(cx, k).starts_with(char::is_uppercase)
+                });
+            let known = gazetteer
+                .lookup_words(r.clone().map(|k| token_text(cx, k)))
+                .iter()
+                .find(|(_, how)| matches!(how, How::Name | How::Alias))
+                .map(|&(i, _)| gazetteer.entries[i].kind);
+            known.filter(|_| words).map(|kind| (r, kind))
+        }) && e.kind != EntityType::Per
+        {
+            let (r, kind) = longer;
+            e.kind = match kind {
+                EntryKind::Organization => EntityType::Org,
+                EntryKind::Country | EntryKind::Place => EntityType::Loc,
+            };
+            // "New" | "York Times", "Las" | "Vegas Sands Corp": the organisation the tagger
+            // found after the first word opens with the rest of the place's name, and ends in
+            // an organisation's noun.
+            let organisation = |next: &ner::Entity| {
+                let head = token_text(cx, next.tokens.end - 1);
+                next.kind == EntityType::Org
+                    && (PRESS_WORDS.contains(&head)
+                        || head_nouns().get(&ner::word_hash(head)) == Some(&EntityType::Org))
+            };
+            match entities.get(i + 1) {
+                Some(next)
+                    if next.tokens.start < r.end
+                        && next.tokens.end > r.end
+                        && organisation(next) =>
+                {
+                    e.tokens = e.tokens.start..next.tokens.end;
+                    e.kind = EntityType::Org;
+                }
+                _ => e.tokens = r,
             }
         } else if e.kind != EntityType::Per {
             // "NY Daily News".
@@ -2872,6 +2915,26 @@ mod tests {
             .unwrap_or_else(|| panic!("{words:?} not in the text"))
     }
 
+    /// The names `join_name_complements` makes of `entities`, with their kinds.
+    fn joined<'t>(
+        cx: &Context<'t>,
+        entities: &[(Range<usize>, EntityType)],
+    ) -> Vec<(&'t str, EntityType)> {
+        let t = ner::model().tag_full(cx.text, &cx.analysis);
+        let entities = entities
+            .iter()
+            .map(|(r, kind)| ner::Entity {
+                tokens: r.clone(),
+                kind: *kind,
+                confidence: 0.9,
+            })
+            .collect();
+        join_name_complements(cx, (&t.lower, &t.title_case), entities)
+            .iter()
+            .map(|e| (&cx.text[byte_range(cx, &e.tokens)], e.kind))
+            .collect()
+    }
+
     #[test]
     fn an_institution_takes_its_complement_and_a_paper_its_press_word() {
         let text = "The Commission on Presidential Debates met the Center for Strategic and \
@@ -2882,11 +2945,6 @@ mod tests {
                     the Centre for Sociological Studies.\n\nSenate Committee on Banks Says \
                     Ohio Today";
         let cx = Context::new(text);
-        let e = |r: Range<usize>, kind| ner::Entity {
-            tokens: r,
-            kind,
-            confidence: 0.9,
-        };
         let one = |words: &[&str]| {
             let r = run_of(&cx, words);
             r.start..r.start + 1
@@ -2907,34 +2965,28 @@ mod tests {
         let studies = run_of(&cx, &["Sociological", "Studies"]);
         let committee = run_of(&cx, &["Senate", "Committee"]);
         let ohio = one(&["Ohio", "Today"]);
-        let t = ner::model().tag_full(cx.text, &cx.analysis);
-        let out = join_name_complements(
+        let names = joined(
             &cx,
-            (&t.lower, &t.title_case),
-            vec![
-                e(commission.clone(), EntityType::Org),
+            &[
+                (commission, EntityType::Org),
                 // The tagger's reading of the complement alone goes.
-                e(debates.clone(), EntityType::Per),
-                e(center.clone(), EntityType::Org),
-                e(international.clone(), EntityType::Org),
-                e(usa.clone(), EntityType::Loc),
-                e(kia.clone(), EntityType::Org),
-                e(korea.clone(), EntityType::Loc),
-                e(hofstra.clone(), EntityType::Org),
-                e(island.clone(), EntityType::Loc),
-                e(monday.clone(), EntityType::Org),
-                e(council.clone(), EntityType::Org),
-                e(awad.clone(), EntityType::Per),
-                e(centre.clone(), EntityType::Org),
-                e(studies.clone(), EntityType::Per),
-                e(committee.clone(), EntityType::Org),
-                e(ohio.clone(), EntityType::Loc),
+                (debates, EntityType::Per),
+                (center, EntityType::Org),
+                (international, EntityType::Org),
+                (usa, EntityType::Loc),
+                (kia, EntityType::Org),
+                (korea, EntityType::Loc),
+                (hofstra, EntityType::Org),
+                (island, EntityType::Loc),
+                (monday, EntityType::Org),
+                (council, EntityType::Org),
+                (awad, EntityType::Per),
+                (centre, EntityType::Org),
+                (studies, EntityType::Per),
+                (committee, EntityType::Org),
+                (ohio, EntityType::Loc),
             ],
         );
-        let names: Vec<(&str, EntityType)> = out
-            .iter()
-            .map(|e| (&text[byte_range(&cx, &e.tokens)], e.kind))
-            .collect();
         assert_eq!(
             names,
             [
@@ -2958,6 +3010,37 @@ mod tests {
                 // In a title-case headline, its verb and "Today" are no part of a name.
                 ("Senate Committee on Banks", EntityType::Org),
                 ("Ohio", EntityType::Loc),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_the_gazetteer_knows_longer_takes_its_last_words() {
+        let text = "Fighters of the Islamic State met a reporter for the New York Times in \
+                    North Carolina on Tuesday, and the Federal Reserve kept rates.";
+        let cx = Context::new(text);
+        let at = |words: &[&str], n: usize| {
+            let r = run_of(&cx, words);
+            r.start..r.start + n
+        };
+        let names = joined(
+            &cx,
+            &[
+                (at(&["Islamic", "State"], 1), EntityType::Org),
+                (at(&["New", "York"], 1), EntityType::Loc),
+                (at(&["York", "Times"], 2), EntityType::Org),
+                (at(&["North", "Carolina"], 1), EntityType::Loc),
+                (at(&["Federal", "Reserve"], 1), EntityType::Org),
+            ],
+        );
+        assert_eq!(
+            names,
+            [
+                ("Islamic State", EntityType::Org),
+                ("New York Times", EntityType::Org),
+                // "North Carolina on Tuesday": a day is no part of it.
+                ("North Carolina", EntityType::Loc),
+                ("Federal Reserve", EntityType::Org),
             ]
         );
     }
