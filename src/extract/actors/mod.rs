@@ -877,12 +877,16 @@ const AFFILIATIONS: &[&str] = &[
     "Democrat",
     "Evangelical",
     "Hindu",
+    "Hispanic",
     "Houthi",
     "Independent",
+    "Islamic",
     "Islamist",
     "Jew",
     "Jewish",
     "Kurd",
+    "Latina",
+    "Latino",
     "Libertarian",
     "Mormon",
     "Muslim",
@@ -1725,7 +1729,14 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         let Some(kind) = mention_kind(cx, &tagged.lower, &tokens, e.kind) else {
             continue;
         };
-        if kind == EntityType::Per && affiliation(cx, &tokens) {
+        // "Muslim immigrants", "Latino voters", "radical Islamic terrorism": a faith or
+        // affiliation names no organisation or place either ("The Independent" is a paper).
+        let adjective = || {
+            tokens.len() == 1
+                && AFFILIATIONS.contains(&token_text(cx, tokens.start))
+                && token_text(cx, tokens.start) != "Independent"
+        };
+        if (kind == EntityType::Per && affiliation(cx, &tokens)) || adjective() {
             continue;
         }
         let sentence = sentence_of(cx, tokens.start);
@@ -3096,6 +3107,22 @@ mod tests {
             !named
                 .iter()
                 .any(|(n, ..)| matches!(*n, "Well" | "Sens" | "Sens.")),
+            "{named:?}"
+        );
+    }
+
+    #[test]
+    fn a_faith_or_affiliation_alone_names_nobody() {
+        let actors = find_actors(&Context::new(
+            "Trump proposed a ban on Muslim immigrants. Latino voters and the Hispanic \
+             community turned out, and radical Islamic terrorism was debated in Ohio.",
+        ));
+        let named: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(named.contains(&"Ohio"), "{named:?}");
+        assert!(
+            !named
+                .iter()
+                .any(|n| matches!(*n, "Muslim" | "Latino" | "Hispanic" | "Islamic")),
             "{named:?}"
         );
     }
