@@ -488,6 +488,34 @@ fn merge_namesakes(drafts: Vec<Draft>) -> Vec<Draft> {
     out.into_iter().flatten().collect()
 }
 
+/// "HEMPSTEAD, N.Y. —": a place a dateline names in capitals is named as the text writes it
+/// elsewhere, else with a capital to each word ("Hempstead"). Short names ("NYC") stay.
+fn dateline_case(cx: &Context, name: &str, mentions: &[Range<usize>]) -> String {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().count() <= 4 || letters().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let key = gazetteer::normalise(name);
+    if let Some(written) = mentions
+        .iter()
+        .filter_map(|r| cx.text.get(r.clone()))
+        .find(|m| m.chars().any(char::is_lowercase) && gazetteer::normalise(m) == key)
+    {
+        return written.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut first = true;
+    for c in name.chars() {
+        if first {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
+}
+
 fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
     // "Jewish Republicans", "Reagan Democrats": a party's members are a group, whatever the
     // tagger thought ("Senate Republicans" stays an organisation).
@@ -503,6 +531,9 @@ fn to_actor(cx: &Context, i: usize, mut d: Draft) -> Actor {
     }
     d.mentions.sort_by_key(|r| (r.start, r.end));
     d.mentions.dedup();
+    if d.kind == ActorKind::Place {
+        d.name = dateline_case(cx, &d.name, &d.mentions);
+    }
     let mentions = d
         .mentions
         .iter()
@@ -3125,6 +3156,27 @@ mod tests {
                 .any(|n| matches!(*n, "Muslim" | "Latino" | "Hispanic" | "Islamic")),
             "{named:?}"
         );
+    }
+
+    #[test]
+    fn a_dateline_place_is_named_as_written_elsewhere_or_in_title_case() {
+        let text = "HEMPSTEAD, N.Y. — Rain fell. LA CROSSE, Wis. — Snow fell. NYC got hail. \
+                    MCALLEN was hot, and McAllen stayed hot.";
+        let cx = Context::new(text);
+        let at = |word: &str| {
+            let start = text.find(word).expect("in the text");
+            start..start + word.len()
+        };
+        let case = |name: &str, mentions: &[&str]| {
+            let mentions: Vec<Range<usize>> = mentions.iter().map(|m| at(m)).collect();
+            dateline_case(&cx, name, &mentions)
+        };
+        assert_eq!(case("HEMPSTEAD", &["HEMPSTEAD"]), "Hempstead");
+        assert_eq!(case("LA CROSSE", &["LA CROSSE"]), "La Crosse");
+        assert_eq!(case("NYC", &["NYC"]), "NYC");
+        assert_eq!(case("MCALLEN", &["MCALLEN", "McAllen"]), "McAllen");
+        let names: Vec<String> = find_actors(&cx).into_iter().map(|a| a.name).collect();
+        assert!(names.iter().any(|n| n == "Hempstead"), "{names:?}");
     }
 
     #[test]
