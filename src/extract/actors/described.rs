@@ -192,6 +192,133 @@ fn is_plural(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
 }
 
+/// Whether a plural head (lower case; `written` as in the text) names people ("officials",
+/// "voters", "Democrats", "employees", "residents") rather than things ("the findings", "the
+/// results", "his remarks", "the numbers"), which are no group.
+fn names_people(head: &str, written: &str) -> bool {
+    const THINGS_IN_ERS: &[&str] = &[
+        "answers",
+        "borders",
+        "letters",
+        "matters",
+        "numbers",
+        "offers",
+        "orders",
+        "papers",
+        "powers",
+        "headquarters",
+        "waters",
+        "centers",
+        "chapters",
+        "layers",
+    ];
+    // People, and bodies of people, whose plural the endings below miss.
+    const PEOPLE: &[&str] = &[
+        "adherents",
+        "agents",
+        "applicants",
+        "attendants",
+        "clients",
+        "constituents",
+        "consultants",
+        "dissidents",
+        "immigrants",
+        "incumbents",
+        "merchants",
+        "migrants",
+        "opponents",
+        "parents",
+        "participants",
+        "patients",
+        "presidents",
+        "proponents",
+        "residents",
+        "respondents",
+        "students",
+        "tenants",
+        "claimants",
+        "defendants",
+        "servants",
+        "descendants",
+        "militants",
+        "insurgents",
+        "friends",
+        "allies",
+        "authorities",
+        "pundits",
+        "colleagues",
+        "liberals",
+        "rivals",
+        "radicals",
+        "individuals",
+        "nationals",
+        "generals",
+        "greens",
+        "sides",
+        "families",
+        "groups",
+        "companies",
+        "firms",
+        "outlets",
+        "networks",
+        "unions",
+        "organizations",
+        "organisations",
+        "departments",
+        "agencies",
+        "nations",
+        "countries",
+        "states",
+        "governments",
+        "parties",
+        "campaigns",
+        "superdelegates",
+        "delegates",
+        "heavyweights",
+        "ones",
+        "those",
+        "themselves",
+        "others",
+        "numerous",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "kids",
+        "adults",
+        "guys",
+        "elites",
+        "whites",
+        "blacks",
+        "hawks",
+        "doves",
+        "cops",
+        "troops",
+        "forces",
+        "crowds",
+        "audiences",
+        "couples",
+    ];
+    // "three-fourths", "two-thirds", "five": a part or a number of people.
+    const NUMBERS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "halves", "thirds",
+        "fourths", "quarters", "fifths", "tenths",
+    ];
+    const ENDINGS: &[&str] = &[
+        "ists", "ians", "ives", "ees", "crats", "men", "folks", "ites", "ards",
+    ];
+    let singular = head.strip_suffix("ies").map_or_else(
+        || head.trim_end_matches('s').to_string(),
+        |stem| format!("{stem}y"),
+    );
+    PERSONS.contains(&singular.as_str())
+        || written.starts_with(char::is_uppercase)
+        || PEOPLE.contains(&head)
+        || NUMBERS.contains(&head.rsplit('-').next().unwrap_or(head))
+        || ((head.ends_with("ers") || head.ends_with("ors")) && !THINGS_IN_ERS.contains(&head))
+        || ENDINGS.iter().any(|end| head.ends_with(end))
+}
+
 /// Whether `long`'s words end with all of `short`'s.
 fn ends_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len()
@@ -442,7 +569,9 @@ impl Description {
             ActorKind::Organization
         } else if PERSONS.contains(&head.as_str()) {
             ActorKind::Person
-        } else if is_plural(&head) || GROUPS.contains(&head.as_str()) {
+        } else if GROUPS.contains(&head.as_str())
+            || (is_plural(&head) && names_people(&head, rest[head_at - 1]))
+        {
             ActorKind::Group
         } else {
             ActorKind::Other
@@ -762,6 +891,32 @@ mod tests {
 
     fn read(s: &str) -> Option<(String, String, ActorKind)> {
         Description::read(s).map(|d| (d.name, d.key, d.kind))
+    }
+
+    #[test]
+    fn a_plural_of_things_is_no_group() {
+        for people in [
+            "the officials",
+            "many voters",
+            "The employees",
+            "Local residents",
+            "his allies",
+            "Roughly two-thirds",
+            "several Democrats",
+        ] {
+            assert_eq!(
+                read(people).map(|d| d.2),
+                Some(ActorKind::Group),
+                "{people}"
+            );
+        }
+        for things in ["The findings", "the results", "his remarks", "the numbers"] {
+            assert_eq!(
+                read(things).map(|d| d.2),
+                Some(ActorKind::Other),
+                "{things}"
+            );
+        }
     }
 
     #[test]
