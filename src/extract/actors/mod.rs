@@ -1261,9 +1261,9 @@ fn join_name_complements(
                 e.tokens.end = stop;
                 e.kind = EntityType::Org;
             }
-        } else if let Some(longer) = (1..=2).find_map(|n| {
+        } else if let Some(longer) = (1..=2).rev().find_map(|n| {
             // "the Islamic" | "State", "the European" | "Union": the gazetteer knows the
-            // longer name.
+            // longer name (the longest first: "New" | "York City").
             let r = e.tokens.start..end + n;
             let words = r.end <= sentence_end
                 && (end..r.end).all(|k| {
@@ -3059,7 +3059,8 @@ mod tests {
     #[test]
     fn a_name_the_gazetteer_knows_longer_takes_its_last_words() {
         let text = "Fighters of the Islamic State met a reporter for the New York Times in \
-                    North Carolina on Tuesday, and the Federal Reserve kept rates.";
+                    North Carolina on Tuesday, and the Federal Reserve kept rates in New \
+                    York City.";
         let cx = Context::new(text);
         let at = |words: &[&str], n: usize| {
             let r = run_of(&cx, words);
@@ -3073,6 +3074,8 @@ mod tests {
                 (at(&["York", "Times"], 2), EntityType::Org),
                 (at(&["North", "Carolina"], 1), EntityType::Loc),
                 (at(&["Federal", "Reserve"], 1), EntityType::Org),
+                (at(&["New", "York", "City"], 1), EntityType::Loc),
+                (at(&["York", "City"], 2), EntityType::Loc),
             ],
         );
         assert_eq!(
@@ -3083,6 +3086,7 @@ mod tests {
                 // "North Carolina on Tuesday": a day is no part of it.
                 ("North Carolina", EntityType::Loc),
                 ("Federal Reserve", EntityType::Org),
+                ("New York City", EntityType::Loc),
             ]
         );
     }

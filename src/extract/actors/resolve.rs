@@ -287,10 +287,8 @@ impl<'a, 't> Resolver<'a, 't> {
                         .position(|w| matches!(*w, "on" | "for" | "of" | "against"))
                         .and_then(|k| k.checked_sub(1))
                         .and_then(|k| words.get(k));
-                    for l in [words.last(), head].into_iter().flatten() {
-                        if words.len() < 2 {
-                            break;
-                        }
+                    let ends = [words.last(), head].into_iter().flatten();
+                    for l in ends.filter(|_| words.len() > 1) {
                         let list = r.by_name_end.entry(l.to_lowercase()).or_default();
                         if list.last() != Some(&i) {
                             list.push(i);
