@@ -2661,6 +2661,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     // After the relocation, so "Millbrook" the place never joins "Millbrook General Hospital".
     join_short_forms(cx, &mut drafts, &lone_persons, &orgs_places, &first_names);
     join_opening_words(&mut drafts);
+    join_paper_short_names(&mut drafts);
     drafts.retain(|d| !d.mentions.is_empty());
     // Stable, like sort_by_key, with each draft's first mention found once.
     drafts.sort_by_cached_key(|d| d.mentions.iter().map(|r| r.start).min());
@@ -2782,7 +2783,6 @@ fn join_opening_words(drafts: &mut [Draft]) {
     if orgs.is_empty() {
         return;
     }
-    let first = |d: &Draft| d.mentions.iter().map(|r| r.start).min();
     for p in 0..drafts.len() {
         let d = &drafts[p];
         if !matches!(d.kind, ActorKind::Person | ActorKind::Organization)
@@ -2801,13 +2801,46 @@ fn join_opening_words(drafts: &mut [Draft]) {
         let (Some(&(o, _)), None) = (fits.next(), fits.next()) else {
             continue;
         };
-        if first(&drafts[o]).is_none_or(|l| first(d).is_some_and(|s| s < l)) {
+        join_short_name(drafts, p, o);
+    }
+}
+
+/// Moves draft `p`'s mentions into `o`, whose alias `p`'s name becomes, when `o` was named
+/// first: news names an organisation in full before it shortens the name.
+fn join_short_name(drafts: &mut [Draft], p: usize, o: usize) {
+    let first = |d: &Draft| d.mentions.iter().map(|r| r.start).min();
+    if first(&drafts[o]).is_none_or(|l| first(&drafts[p]).is_some_and(|s| s < l)) {
+        return;
+    }
+    let moved = std::mem::take(&mut drafts[p].mentions);
+    let name = drafts[p].name.clone();
+    drafts[o].mentions.extend(moved);
+    drafts[o].alias(&name);
+}
+
+/// "the Post" after "The Washington Post", "the Times" after "The New York Times": a word of
+/// the press alone, read as an organisation or a place, is the one paper named in full before
+/// it whose name ends in that word.
+fn join_paper_short_names(drafts: &mut [Draft]) {
+    for p in 0..drafts.len() {
+        let d = &drafts[p];
+        if !matches!(d.kind, ActorKind::Organization | ActorKind::Place)
+            || !PRESS_WORDS.contains(&without_possessives(&d.name))
+        {
             continue;
         }
-        let moved = std::mem::take(&mut drafts[p].mentions);
-        let name = drafts[p].name.clone();
-        drafts[o].mentions.extend(moved);
-        drafts[o].alias(&name);
+        let word = without_possessives(&d.name);
+        let mut papers = (0..drafts.len()).filter(|&o| {
+            let long = &drafts[o];
+            o != p
+                && long.kind == ActorKind::Organization
+                && long.name.split_whitespace().count() > 1
+                && long.name.split_whitespace().next_back() == Some(word)
+        });
+        let (Some(o), None) = (papers.next(), papers.next()) else {
+            continue;
+        };
+        join_short_name(drafts, p, o);
     }
 }
 
@@ -3181,6 +3214,21 @@ mod tests {
         assert_eq!(case("MCALLEN", &["MCALLEN", "McAllen"]), "McAllen");
         let names: Vec<String> = find_actors(&cx).into_iter().map(|a| a.name).collect();
         assert!(names.iter().any(|n| n == "Hempstead"), "{names:?}");
+    }
+
+    #[test]
+    fn the_post_after_the_washington_post_is_the_paper() {
+        let actors = find_actors(&Context::new(
+            "The Washington Post reported on Monday that the deal was off. Officials told the \
+             Post that talks would resume, and a Post reporter was there.",
+        ));
+        let named: Vec<(&str, usize)> = actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.mentions.len()))
+            .collect();
+        let paper = actors.iter().find(|a| a.name.ends_with("Washington Post"));
+        assert!(paper.is_some_and(|a| a.mentions.len() >= 2), "{named:?}");
+        assert!(!named.iter().any(|(n, _)| *n == "Post"), "{named:?}");
     }
 
     #[test]
