@@ -2750,21 +2750,14 @@ fn join_short_forms(
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        // News names an organisation in full before it shortens the name.
-        let first = |i: usize| drafts[i].mentions.iter().map(|r| r.start).min();
-        let introduced = first(o).is_some_and(|l| first(p).is_none_or(|s| l < s));
         if o == p
             || person_like
             || acronym
-            || !introduced
             || !matches!(d.kind, ActorKind::Person | ActorKind::Organization)
         {
             continue;
         }
-        let moved = std::mem::take(&mut drafts[p].mentions);
-        let name = drafts[p].name.clone();
-        drafts[o].mentions.extend(moved);
-        drafts[o].alias(&name);
+        join_short_name(drafts, p, o);
     }
 }
 
@@ -2824,12 +2817,12 @@ fn join_short_name(drafts: &mut [Draft], p: usize, o: usize) {
 fn join_paper_short_names(drafts: &mut [Draft]) {
     for p in 0..drafts.len() {
         let d = &drafts[p];
+        let word = without_possessives(&d.name);
         if !matches!(d.kind, ActorKind::Organization | ActorKind::Place)
-            || !PRESS_WORDS.contains(&without_possessives(&d.name))
+            || !PRESS_WORDS.contains(&word)
         {
             continue;
         }
-        let word = without_possessives(&d.name);
         let mut papers = (0..drafts.len()).filter(|&o| {
             let long = &drafts[o];
             o != p
