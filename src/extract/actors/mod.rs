@@ -25,7 +25,7 @@ use crate::model::{Actor, ActorKind, Extra, Meta, Span};
 use gazetteer::{EntryKind, How, gazetteer};
 use ner::EntityType;
 
-pub use resolve::{Resolver, is_pronoun, resolve};
+pub use resolve::{Resolver, gender_agrees, is_pronoun, resolve};
 
 /// Where a mention came from, and what it is before grouping.
 #[derive(Debug, Clone, Copy, PartialEq)]

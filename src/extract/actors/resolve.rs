@@ -102,6 +102,15 @@ fn person_gender(a: &Actor) -> Option<Gender> {
     first_name_genders().get(first).copied()
 }
 
+/// Whether "he" or "she" surely stands for a person like `a`: an honorific or a known first
+/// name of theirs says so.
+pub fn gender_agrees(a: &Actor, pronoun: &str) -> bool {
+    match (pronoun_gender(pronoun), person_gender(a)) {
+        (Some(p), Some(g)) => p == g,
+        _ => false,
+    }
+}
+
 fn fits(kind: ActorKind, p: Pronoun) -> bool {
     match p {
         Pronoun::Person => kind == ActorKind::Person,

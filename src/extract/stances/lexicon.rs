@@ -51,6 +51,9 @@ pub struct Entry {
     pub polarity: Polarity,
     pub strength: f64,
     pub frame: Frame,
+    /// A `Copula` evaluation only of a person the text names ("Trump is a liar"), frame
+    /// `person` in the TSV: words such as "weak" or "great" judge a person, not "the economy".
+    pub person: bool,
     pub rule: String,
 }
 
@@ -282,10 +285,11 @@ fn parse_lexicon(text: &str) -> Lexicon {
                 continue;
             }
         };
+        let person = frame == "person";
         let frame = match frame {
             "obj" => Frame::Object,
             "nominal" => Frame::Nominal,
-            "copula" => Frame::Copula,
+            "copula" | "person" => Frame::Copula,
             "then" => Frame::Then,
             _ => {
                 lexicon.lines_skipped += 1;
@@ -309,6 +313,7 @@ fn parse_lexicon(text: &str) -> Lexicon {
             polarity,
             strength: strength.clamp(0.0, 1.0),
             frame,
+            person,
             rule: rule.to_string(),
         });
     }

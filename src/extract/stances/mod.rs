@@ -354,7 +354,11 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         let aliases = aliases.get_or_insert_with(|| AliasIndex::new(actors));
         let sent = sentence(text, tokens, &raw, &lower, &mentions, aliases);
         for (i, entry) in hits {
-            read_expression(actors, &near, &sent, si, i, entry, &mut found);
+            let doc = Doc {
+                actors,
+                mentions: &mentions,
+            };
+            read_expression(&doc, &near, &sent, si, i, entry, &mut found);
         }
     }
     finish(cx, actors, found)
@@ -898,7 +902,13 @@ fn words_before(
     {
         start = d;
     }
-    if start == end {
+    // A pronoun ("saying he would be a disaster") or a clause ("what Trump is saying is
+    // dangerous") before the copula is no target to name.
+    let clause = |k: usize| {
+        PRONOUNS.contains(&lower[k])
+            || (lower[k].ends_with("ing") && k > 0 && COPULAS.contains(&lower[k - 1]))
+    };
+    if start == end || clause(end - 1) {
         return None;
     }
     let (mut words, _) = words_after(sent, actors, start, end);
@@ -911,6 +921,116 @@ fn words_before(
         w.text = w.lower.clone();
     }
     Some((words, start, None))
+}
+
+/// "He is a disgrace" in a claim: the evaluated person is the last one the claim's content
+/// names before the pronoun whose gender it surely fits (see `gender_agrees`), unless that is
+/// the speaker ("“Trump said Hispanics
+/// live in hell. He is ignorant of our culture.”"). Nobody when the content names no one
+/// before it: a pronoun reaching outside a quote is left alone.
+fn pronoun_before(
+    doc: &Doc,
+    sent: &Sent,
+    claim: &ClaimRanges,
+    p: usize,
+) -> Option<(Vec<TWord>, usize, Option<usize>)> {
+    let lower = sent.lower();
+    let mut j = p;
+    while j > 0
+        && matches!(
+            lower[j - 1],
+            "very" | "really" | "so" | "too" | "quite" | "truly"
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 || !COPULAS.contains(&lower[j - 1]) {
+        return None;
+    }
+    j -= 1;
+    while j > 0 && (HEDGES.contains(&lower[j - 1]) || matches!(lower[j - 1], "will" | "not")) {
+        j -= 1;
+    }
+    let k = j.checked_sub(1)?;
+    if !matches!(lower[k], "he" | "she") {
+        return None;
+    }
+    let at = sent.tokens[k].start;
+    let content = claim.content.iter().find(|r| r.start <= at && at < r.end)?;
+    let before = &doc.mentions[..doc.mentions.partition_point(|m| m.0 < at)];
+    let &(_, _, actor) = before
+        .iter()
+        .rev()
+        .take_while(|m| m.0 >= content.start)
+        .find(|m| {
+            let a = &doc.actors[m.2];
+            a.kind == ActorKind::Person && crate::extract::actors::gender_agrees(a, lower[k])
+        })?;
+    if claim.actor == Some(actor) {
+        return None;
+    }
+    let name = &doc.actors[actor].name;
+    Some((vec![TWord::actor(name, actor)], k, None))
+}
+
+/// Whether the word after an evaluation shows it modifies a noun ("Trump's presidential
+/// campaign", "are wonderful senators") rather than ending a predicate ("is unfit to serve",
+/// "is a friend of mine"): a lower-case word that is no preposition, conjunction or adverb.
+fn modifies_a_noun(next: &str) -> bool {
+    next.chars().all(char::is_alphabetic)
+        && next.starts_with(char::is_lowercase)
+        && !PREPOSITIONS.contains(&next)
+        && !next.ends_with("ly")
+        && !matches!(
+            next,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "as"
+                | "than"
+                | "enough"
+                | "too"
+                | "when"
+                | "because"
+                | "since"
+                | "that"
+                | "who"
+                | "which"
+                | "if"
+                | "though"
+                | "although"
+                | "while"
+                | "now"
+                | "again"
+                | "here"
+                | "there"
+                | "anymore"
+                | "ever"
+                | "yet"
+                | "so"
+                | "then"
+                | "today"
+                | "right"
+                | "indeed"
+                | "either"
+                | "himself"
+                | "herself"
+                | "in"
+        )
+}
+
+/// Whether the words name one person and nothing else but an honorific or title before the
+/// name ("Mr. Trump", "Secretary Clinton").
+fn names_a_person(words: &[TWord], actors: &[Actor]) -> bool {
+    match words.split_last() {
+        Some((last, rest)) => {
+            last.actor
+                .is_some_and(|a| actors[a].kind == ActorKind::Person)
+                && rest.iter().all(|w| w.actor.is_none() && w.is_proper())
+        }
+        None => false,
+    }
 }
 
 /// The object of a verb of judging that ends right before token `end`: "found [the
@@ -939,10 +1059,15 @@ fn judged_words(
     Some((words, v + 1, Some(v)))
 }
 
+/// The article's actors and the byte ranges of their mentions (see `mention_ranges`).
+struct Doc<'a> {
+    actors: &'a [Actor],
+    mentions: &'a [(usize, usize, usize)],
+}
+
 /// Reads the stance expression `entry` at token `p` of sentence `si`.
-#[allow(clippy::too_many_arguments)]
 fn read_expression(
-    actors: &[Actor],
+    doc: &Doc,
     claims: &[ClaimRanges],
     sent: &Sent,
     si: usize,
@@ -950,6 +1075,7 @@ fn read_expression(
     entry: &Entry,
     found: &mut Vec<Found>,
 ) {
+    let actors = doc.actors;
     let p_end = p + entry.words.len();
     if sent.run_at[p..p_end].iter().any(Option::is_some) {
         return; // part of a name ("Support Party")
@@ -989,7 +1115,10 @@ fn read_expression(
     // A copula evaluation's target comes first: after a verb of judging ("found X
     // unsatisfactory") the holder is that verb's subject.
     let before = if entry.frame == Frame::Copula {
-        match words_before(sent, actors, p) {
+        match claim
+            .and_then(|c| pronoun_before(doc, sent, c, p))
+            .or_else(|| words_before(sent, actors, p))
+        {
             Some(b) => Some(b),
             None => return,
         }
@@ -997,7 +1126,12 @@ fn read_expression(
         None
     };
     let judge = before.as_ref().and_then(|b| b.2);
-    let (subj, m) = subject(sent, judge.unwrap_or(p), entry.frame == Frame::Nominal);
+    let (mut subj, m) = subject(sent, judge.unwrap_or(p), entry.frame == Frame::Nominal);
+    // What a copula evaluates is its subject ("Trump is a disgrace"), not who holds the
+    // stance: that is whoever stands before the evaluated words, most often a claim's speaker.
+    if let (Frame::Copula, Some((_, start, None))) = (entry.frame, &before) {
+        subj = subject(sent, *start, false).0;
+    }
     // Who holds the stance, and how we know.
     let mut holders: Vec<Holder> = Vec::new();
     match (&subj, claim) {
@@ -1092,6 +1226,18 @@ fn read_expression(
                 }
             }
             (w, p_end.min(from)..end)
+        }
+        // A person's evaluation needs the person, named or as "he" / "she".
+        (Frame::Copula, Some((w, _, _)))
+            if entry.person
+                && (!names_a_person(&w, actors)
+                    || sent.lower.get(p_end).is_some_and(|n| modifies_a_noun(n))) =>
+        {
+            return;
+        }
+        // The person alone, no honorific: "Mr. Trump" is the target "Donald Trump".
+        (Frame::Copula, Some((mut w, start, _))) if entry.person => {
+            (w.split_off(w.len().saturating_sub(1)), start..p)
         }
         (Frame::Copula, Some((w, start, _))) => (w, start..p),
         (Frame::Copula, None) => return,

@@ -28,7 +28,7 @@ impl TWord {
         }
     }
 
-    fn actor(name: &str, actor: usize) -> Self {
+    pub(super) fn actor(name: &str, actor: usize) -> Self {
         TWord {
             text: name.to_string(),
             lower: name.to_lowercase(),
@@ -36,7 +36,7 @@ impl TWord {
         }
     }
 
-    fn is_proper(&self) -> bool {
+    pub(super) fn is_proper(&self) -> bool {
         self.actor.is_some()
             || self
                 .text

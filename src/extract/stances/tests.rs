@@ -1161,3 +1161,113 @@ fn who_follows_the_subjects_holds_their_stance() {
         describe(&stances, &actors)
     );
 }
+
+/// A person whose mentions are every occurrence of `surface`.
+fn person(text: &str, id: &str, name: &str, surface: &str) -> Actor {
+    actor(text, id, name, ActorKind::Person, &[surface])
+}
+
+/// Whether `who` holds a stance against the target "Donald Trump".
+fn opposes_trump(stances: &[Stance], actors: &[Actor], who: &str) -> bool {
+    has(stances, actors, who, "Donald Trump", Polarity::Oppose)
+}
+
+/// An indirect claim with the cue "said".
+fn said(text: &str, id: &str, actor: &str, source: &str, content: &str) -> Claim {
+    claim(text, id, actor, source, "said", content)
+}
+
+/// A direct quote's claim: `content` is the quote, credited to the actor `actor`.
+fn direct(text: &str, id: &str, actor: &str, source: &str, cue: &str, content: &str) -> Claim {
+    Claim {
+        kind: ClaimKind::Direct,
+        ..claim(text, id, actor, source, cue, content)
+    }
+}
+
+#[test]
+fn an_evaluation_of_a_named_person_is_the_speakers_stance_on_them() {
+    let text = "Sanders said Trump is dangerous. Clinton said Mr. Trump was unfit to serve.";
+    let actors = vec![
+        person(text, "a1", "Bernie Sanders", "Sanders"),
+        person(text, "a2", "Donald Trump", "Trump"),
+        person(text, "a3", "Hillary Clinton", "Clinton"),
+    ];
+    let claims = vec![
+        said(text, "c1", "a1", "Sanders", "Trump is dangerous"),
+        said(text, "c2", "a3", "Clinton", "Mr. Trump was unfit to serve"),
+    ];
+    let stances = run(text, &actors, &claims);
+    let d = describe(&stances, &actors);
+    // The evaluated person is the target, not the holder: the speaker holds the stance.
+    assert!(opposes_trump(&stances, &actors, "Bernie Sanders"), "{d}");
+    // An honorific before the name is not part of the target.
+    assert!(opposes_trump(&stances, &actors, "Hillary Clinton"), "{d}");
+    assert_eq!(stances.len(), 2, "{d}");
+}
+
+#[test]
+fn he_in_a_quote_is_the_person_the_quote_named_before() {
+    let text = "“During the debate Trump said Hispanics live in hell. He is ignorant of our \
+                culture.” ― Pamela Padilla\n\n“Hit your opponent where she's strong.” ― Karl \
+                Rove\n\n“He is a liar,” Clinton said.";
+    let actors = vec![
+        person(text, "a1", "Donald Trump", "Trump"),
+        person(text, "a2", "Pamela Padilla", "Pamela Padilla"),
+        person(text, "a3", "Karl Rove", "Karl Rove"),
+        person(text, "a4", "Hillary Clinton", "Clinton"),
+    ];
+    let claims = vec![
+        direct(
+            text,
+            "c1",
+            "a2",
+            "Pamela Padilla",
+            "―",
+            "“During the debate Trump said Hispanics live in hell. He is ignorant of our culture.”",
+        ),
+        direct(
+            text,
+            "c2",
+            "a3",
+            "Karl Rove",
+            "―",
+            "“Hit your opponent where she's strong.”",
+        ),
+        direct(text, "c3", "a4", "Clinton", "said", "“He is a liar,”"),
+    ];
+    let stances = run(text, &actors, &claims);
+    let d = describe(&stances, &actors);
+    assert!(opposes_trump(&stances, &actors, "Pamela Padilla"), "{d}");
+    // No one the quote names before "she", and a quote's "he" reaching outside it: nothing.
+    assert_eq!(stances.len(), 1, "{d}");
+}
+
+#[test]
+fn a_persons_evaluation_needs_a_person_and_a_predicate() {
+    let text = "Sanders said the economy is weak. Sanders said Trump's presidential campaign was \
+                over. Sanders said what Trump is saying is dangerous.";
+    let actors = vec![
+        person(text, "a1", "Bernie Sanders", "Sanders"),
+        person(text, "a2", "Donald Trump", "Trump"),
+    ];
+    let claims = vec![
+        said(text, "c1", "a1", "Sanders", "the economy is weak"),
+        said(
+            text,
+            "c2",
+            "a1",
+            "Sanders",
+            "Trump's presidential campaign was over",
+        ),
+        said(
+            text,
+            "c3",
+            "a1",
+            "Sanders",
+            "what Trump is saying is dangerous",
+        ),
+    ];
+    let stances = run(text, &actors, &claims);
+    assert!(stances.is_empty(), "{}", describe(&stances, &actors));
+}
