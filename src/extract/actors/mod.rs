@@ -422,13 +422,225 @@ fn reads_as_sport(cx: &Context) -> bool {
 /// Finds the actors of a text, each with all its mentions.
 pub fn find_actors(cx: &Context) -> Vec<Actor> {
     let mentions = collect_mentions(cx);
-    let drafts = merge_namesakes(group(cx, mentions));
+    let mut drafts = merge_namesakes(group(cx, mentions));
+    drop_headline_only(cx, &mut drafts);
     drafts
         .into_iter()
         .enumerate()
         .map(|(i, d)| to_actor(cx, i, d))
         .collect()
 }
+
+/// A headline in title case capitalises every word, and the tagger reads names into its
+/// verbs and nouns: "Stealth Over Health: …", "Latinos Share Their Most Honest Thoughts",
+/// "Megyn Kelly Was Just Spotted Walking Into …". A name the tagger found only in the
+/// text's first line when that is such a headline, which the text does not name again, is
+/// no actor when it reads as headline words: one word that is no acronym ("Expect",
+/// "Contest"), or words of which one is a common word of headlines ("Just", "Into", "Says")
+/// or is written in lower case elsewhere in the text. Names stay that read as names even
+/// so: one the gazetteer knows, a lone first name ("Hillary"), one ending in an
+/// institution's noun or a word of the press ("Democratic Party", "NY Post"). Other lines in
+/// title case are left alone: a table of results ("Leicestershire 22 points , Somerset 4")
+/// is made of names.
+fn drop_headline_only(cx: &Context, drafts: &mut Vec<Draft>) {
+    let tokens = &cx.analysis.tokens;
+    let Some(headline) = cx.text.find('\n') else {
+        return; // one line: no headline above a text
+    };
+    if !title_case_line(&cx.text[..headline]) {
+        return;
+    }
+    let gazetteer = gazetteer();
+    let suspect = |d: &Draft| {
+        d.rule == "ner"
+            && d.entry.is_none()
+            && d.mentions.iter().all(|m| m.end <= headline)
+            && !resolve::is_first_name(&d.name)
+            && gazetteer.lookup(&d.name).is_empty()
+    };
+    if !drafts.iter().any(suspect) {
+        return;
+    }
+    let lower_words: HashSet<&str, FxBuild> = tokens
+        .iter()
+        .map(|t| t.text(cx.text))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    let headline_words = |d: &Draft| {
+        let words: Vec<&str> = d.name.split_whitespace().collect();
+        let lower = |w: &str| lower_case(w).into_owned();
+        match words.as_slice() {
+            [] => false,
+            [w] => w.chars().any(char::is_lowercase),
+            [first, .., last] => {
+                let institution = PRESS_WORDS.contains(last)
+                    || ORGANIZATION_NOUNS.contains(&lower(last).as_str());
+                // "Peyton Manning": after a first name, a word's ending says nothing.
+                let person = resolve::is_first_name(first);
+                words.iter().any(|&w| {
+                    let l = lower(w);
+                    let n = l.chars().count();
+                    HEADLINE_WORDS.contains(&w)
+                        || HEADLINE_AUXILIARIES.contains(&w)
+                        || HEADLINE_FILLERS.contains(&l.as_str())
+                        || (!institution && lower_words.contains(l.as_str()))
+                        // "Spotted Directly", "Raising Eyebrows", "Dad Killed".
+                        || (!person
+                            && !institution
+                            && ((n >= 5 && l.ends_with("ly"))
+                                || (n >= 6 && (l.ends_with("ing") || l.ends_with("ed")))))
+                })
+            }
+        }
+    };
+    drafts.retain(|d| !(suspect(d) && headline_words(d)));
+}
+
+/// Whether a line is written in title case: four in five of its words of four letters or
+/// more open with a capital, and no more than half are in capitals throughout (a headline in
+/// capitals is another thing: "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP").
+fn title_case_line(line: &str) -> bool {
+    let (mut long, mut capital, mut shouted) = (0, 0, 0);
+    for w in line.split(|c: char| !c.is_alphabetic()) {
+        if w.chars().nth(3).is_none() {
+            continue;
+        }
+        long += 1;
+        if w.starts_with(char::is_uppercase) {
+            capital += 1;
+            if !w.chars().any(char::is_lowercase) {
+                shouted += 1;
+            }
+        }
+    }
+    long > 0 && capital * 5 >= long * 4 && shouted * 2 <= long
+}
+
+/// Lower-case words a headline capitalises that are no name's part, beside `HEADLINE_WORDS`
+/// and `HEADLINE_AUXILIARIES`: function words, pronouns and the commonest adverbs and verbs.
+const HEADLINE_FILLERS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "are",
+    "as",
+    "at",
+    "back",
+    "be",
+    "been",
+    "before",
+    "behind",
+    "between",
+    "big",
+    "both",
+    "but",
+    "by",
+    "calls",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "even",
+    "ever",
+    "everyone",
+    "finally",
+    "for",
+    "from",
+    "gave",
+    "gets",
+    "gives",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "made",
+    "makes",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "never",
+    "new",
+    "no",
+    "not",
+    "nothing",
+    "now",
+    "of",
+    "off",
+    "on",
+    "only",
+    "or",
+    "our",
+    "out",
+    "over",
+    "reveals",
+    "said",
+    "says",
+    "she",
+    "should",
+    "some",
+    "someone",
+    "something",
+    "still",
+    "takes",
+    "that",
+    "the",
+    "their",
+    "them",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "took",
+    "under",
+    "up",
+    "very",
+    "wants",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+];
 
 /// A person and a place or an organisation of one name of two words or more are one actor:
 /// the tagger read "Fox News" as an organisation in one sentence and a person in another,
@@ -3384,6 +3596,50 @@ mod tests {
         assert!(names.iter().any(|n| n == "Chris Christie"), "{names:?}");
         assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Calls")), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_only_a_title_case_headline_gives_is_no_actor_when_it_reads_as_headline_words() {
+        let names = |text: &str| -> Vec<String> {
+            find_actors(&Context::new(text))
+                .into_iter()
+                .map(|a| a.name)
+                .collect()
+        };
+        let text = "Megyn Kelly Was Just Spotted Walking Into The Last Place Anyone Would Expect \
+                    Her To.\n\nFox News anchor Megyn Kelly was seen entering a tower in New \
+                    York. Kelly declined to comment.";
+        let found = names(text);
+        assert!(found.iter().any(|n| n == "Megyn Kelly"), "{found:?}");
+        for junk in ["Spotted", "Anyone", "Expect"] {
+            assert!(!found.iter().any(|n| n.contains(junk)), "{found:?}");
+        }
+        // Names that read as names stay: a paper, an acronym, a first and a last name.
+        let found = names(
+            "NY Daily News: Paris Terror Attacks Highlight Threat Posed by NRA.\n\nThe paper \
+             said the lobby was to blame.\n\nAnn Coulter Blasts Debate.",
+        );
+        for name in ["NY Daily News", "NRA"] {
+            assert!(found.iter().any(|n| n == name), "{found:?}");
+        }
+        assert!(!found.iter().any(|n| n.contains("Posed")), "{found:?}");
+        let found = names("Ann Coulter Blasts RNC Over Debate.\n\nThe columnist was angry.");
+        assert!(found.iter().any(|n| n == "Ann Coulter"), "{found:?}");
+        // Only a title-case first line is such a headline; a text of one line has none.
+        assert!(title_case_line(
+            "Megyn Kelly Was Just Spotted Walking Into The Last Place"
+        ));
+        assert!(title_case_line(
+            "Stealth Over Health: Hillary Clinton Was Headed to ER."
+        ));
+        assert!(!title_case_line("SOCCER - STEALTH OVER HEALTH AT LEEDS ."));
+        assert!(!title_case_line(
+            "Stealth over health: Hillary Clinton was headed to the ER."
+        ));
+        let found = names("Stealth Over Health: Hillary Clinton Was Headed to ER.");
+        assert!(found.iter().any(|n| n.starts_with("Stealth")), "{found:?}");
+        let found = names("Stealth Over Health: Hillary Clinton Was Headed to ER.\n\nShe was ill.");
+        assert!(!found.iter().any(|n| n.starts_with("Stealth")), "{found:?}");
     }
 
     #[test]
