@@ -651,7 +651,13 @@ fn subject(sent: &Sent, p: usize, nominal: bool) -> (Subject, Modifiers) {
             m.intensified = true;
             continue;
         }
-        if SKIPPABLE.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
+        // A quote mark opening the expression ("was not “qualified”") hides nothing.
+        if SKIPPABLE.contains(&w)
+            || (w.len() > 4 && w.ends_with("ly"))
+            || (j + 1 == p
+                && sent.tokens[j].kind == TokenKind::Quote
+                && sent.tokens[j].end == sent.tokens[p].start)
+        {
             continue;
         }
         // An infinitive reaches its subject only through a verb of intent or refusal ("refused
@@ -866,10 +872,7 @@ fn words_before(
     let mut j = p;
     // Intensifiers of the evaluation ("very dangerous") and quote marks around it.
     while j > 0
-        && (matches!(
-            lower[j - 1],
-            "very" | "really" | "so" | "too" | "quite" | "truly"
-        ) || sent.tokens[j - 1].kind == TokenKind::Quote)
+        && (qualifies_evaluation(lower[j - 1]) || sent.tokens[j - 1].kind == TokenKind::Quote)
     {
         j -= 1;
     }
@@ -923,6 +926,27 @@ fn words_before(
     Some((words, start, None))
 }
 
+/// Words between a copula and its evaluation: degree ("very", "so"), negation ("not", read
+/// again by `subject`) and adverbs ("clearly unfit", "totally unqualified").
+fn qualifies_evaluation(w: &str) -> bool {
+    matches!(
+        w,
+        "very"
+            | "really"
+            | "so"
+            | "too"
+            | "quite"
+            | "truly"
+            | "not"
+            | "never"
+            | "also"
+            | "just"
+            | "simply"
+            | "still"
+            | "even"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
 /// "He is a disgrace" in a claim: the evaluated person is the last one the claim's content
 /// names before the pronoun whose gender it surely fits (see `gender_agrees`), unless that is
 /// the speaker ("“Trump said Hispanics
@@ -936,12 +960,7 @@ fn pronoun_before(
 ) -> Option<(Vec<TWord>, usize, Option<usize>)> {
     let lower = sent.lower();
     let mut j = p;
-    while j > 0
-        && matches!(
-            lower[j - 1],
-            "very" | "really" | "so" | "too" | "quite" | "truly"
-        )
-    {
+    while j > 0 && qualifies_evaluation(lower[j - 1]) {
         j -= 1;
     }
     if j == 0 || !COPULAS.contains(&lower[j - 1]) {
@@ -973,8 +992,8 @@ fn pronoun_before(
     Some((vec![TWord::actor(name, actor)], k, None))
 }
 
-/// Whether the word after an evaluation shows it modifies a noun ("Trump's presidential
-/// campaign", "are wonderful senators") rather than ending a predicate ("is unfit to serve",
+/// Whether the word after a one-word evaluation shows it modifies a noun ("Trump's
+/// presidential campaign", "are wonderful senators") rather than ending a predicate ("is unfit to serve",
 /// "is a friend of mine"): a lower-case word that is no preposition, conjunction or adverb.
 fn modifies_a_noun(next: &str) -> bool {
     next.chars().all(char::is_alphabetic)
@@ -1231,7 +1250,8 @@ fn read_expression(
         (Frame::Copula, Some((w, _, _)))
             if entry.person
                 && (!names_a_person(&w, actors)
-                    || sent.lower.get(p_end).is_some_and(|n| modifies_a_noun(n))) =>
+                    || (entry.words.len() == 1
+                        && sent.lower.get(p_end).is_some_and(|n| modifies_a_noun(n)))) =>
         {
             return;
         }

@@ -1187,15 +1187,24 @@ fn direct(text: &str, id: &str, actor: &str, source: &str, cue: &str, content: &
 
 #[test]
 fn an_evaluation_of_a_named_person_is_the_speakers_stance_on_them() {
-    let text = "Sanders said Trump is dangerous. Clinton said Mr. Trump was unfit to serve.";
+    let text = "Sanders said Trump is dangerous. Clinton said Mr. Trump was unfit to serve. \
+                Warren said Trump is not fit to be leader of the nation.";
     let actors = vec![
         person(text, "a1", "Bernie Sanders", "Sanders"),
         person(text, "a2", "Donald Trump", "Trump"),
         person(text, "a3", "Hillary Clinton", "Clinton"),
+        person(text, "a4", "Elizabeth Warren", "Warren"),
     ];
     let claims = vec![
         said(text, "c1", "a1", "Sanders", "Trump is dangerous"),
         said(text, "c2", "a3", "Clinton", "Mr. Trump was unfit to serve"),
+        said(
+            text,
+            "c3",
+            "a4",
+            "Warren",
+            "Trump is not fit to be leader of the nation",
+        ),
     ];
     let stances = run(text, &actors, &claims);
     let d = describe(&stances, &actors);
@@ -1203,7 +1212,9 @@ fn an_evaluation_of_a_named_person_is_the_speakers_stance_on_them() {
     assert!(opposes_trump(&stances, &actors, "Bernie Sanders"), "{d}");
     // An honorific before the name is not part of the target.
     assert!(opposes_trump(&stances, &actors, "Hillary Clinton"), "{d}");
-    assert_eq!(stances.len(), 2, "{d}");
+    // A negated evaluation of more words than one, before a noun.
+    assert!(opposes_trump(&stances, &actors, "Elizabeth Warren"), "{d}");
+    assert_eq!(stances.len(), 3, "{d}");
 }
 
 #[test]
@@ -1270,4 +1281,23 @@ fn a_persons_evaluation_needs_a_person_and_a_predicate() {
     ];
     let stances = run(text, &actors, &claims);
     assert!(stances.is_empty(), "{}", describe(&stances, &actors));
+}
+
+#[test]
+fn a_quote_mark_opening_a_negated_evaluation_hides_nothing() {
+    let text = "Sanders said Clinton was not “qualified” to be president.";
+    let actors = vec![
+        person(text, "a1", "Bernie Sanders", "Sanders"),
+        person(text, "a2", "Hillary Clinton", "Clinton"),
+    ];
+    let claims = vec![said(
+        text,
+        "c1",
+        "a1",
+        "Sanders",
+        "Clinton was not “qualified” to be president",
+    )];
+    let s = only(text, &actors, &claims);
+    assert_eq!(s.target, "Hillary Clinton");
+    assert_eq!(s.polarity, Polarity::Oppose);
 }
