@@ -2621,6 +2621,17 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                         drafts[i].add(cx.text, m);
                     }
                     (EntityType::Misc, _) => {}
+                    // "Mr. Obama" tagged an organisation is a person all the same.
+                    (EntityType::Org | EntityType::Loc, _)
+                        if m.tokens.start.checked_sub(1).is_some_and(|k| {
+                            matches!(
+                                token_text(cx, k),
+                                "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"
+                            )
+                        }) =>
+                    {
+                        deferred_persons.push(m)
+                    }
                     (EntityType::Org, _) => deferred_single.push(m),
                     (EntityType::Loc, _) => deferred_single.push(m),
                     (EntityType::Per, _) => deferred_persons.push(m),
@@ -2732,17 +2743,50 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             }
         }
     }
+    // The genders the persons' first names show ("Hillary Clinton", "Bill Clinton"), and
+    // the one an honorific gives a surname alone ("Mrs. Clinton", "Mr. Clinton").
+    let mut genders: HashMap<usize, resolve::Gender, FxBuild> = persons
+        .iter()
+        .filter_map(|&p| {
+            let first = drafts[p]
+                .name
+                .split_whitespace()
+                .find(|w| !roles::is_honorific(w))?;
+            Some((p, resolve::given_name_gender(first)?))
+        })
+        .collect();
+    let honorific = |m: &Mention| {
+        let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
+        surface
+            .split_whitespace()
+            .next()
+            .and_then(resolve::honorific_gender)
+            .or_else(|| {
+                let k = m.tokens.start.checked_sub(1)?;
+                resolve::honorific_gender(token_text(cx, k))
+            })
+    };
     let surname_of = |starts: &HashMap<usize, Starts, FxBuild>,
                       by_last: &HashMap<String, Vec<usize>, FxBuild>,
-                      w: &str,
+                      genders: &HashMap<usize, resolve::Gender, FxBuild>,
+                      (w, gender): (&str, Option<resolve::Gender>),
                       at: usize| {
         let fits = by_last.get(w)?;
+        // "Mrs. Clinton" is not Bill Clinton: an honorific picks the persons of its gender,
+        // else those of no known gender.
+        let same = gender.is_some() && fits.iter().any(|p| genders.get(p).copied() == gender);
+        let fit = |p: &usize| match gender {
+            None => true,
+            Some(_) if same => genders.get(p).copied() == gender,
+            Some(_) => !genders.contains_key(p),
+        };
         // Several people share the surname: the one mentioned last before.
         fits.iter()
+            .filter(|p| fit(p))
             .filter_map(|&p| Some((starts.get(&p)?.last_before(at)?, p)))
             .max_by_key(|&(last, _)| last)
             .map(|(_, p)| p)
-            .or_else(|| fits.first().copied())
+            .or_else(|| fits.iter().copied().find(fit))
     };
     let mut lone_persons: Vec<usize> = Vec::new();
     for (m, words) in singles {
@@ -2752,7 +2796,12 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             Some(&[p]) => Some(p),
             _ => None,
         };
-        let p = match surname_of(&starts, &by_last, &w, m.bytes.start).or(given) {
+        let gender = honorific(m);
+        let fits_gender =
+            |p: &usize| gender.is_none() || genders.get(p).is_none_or(|g| Some(*g) == gender);
+        let p = match surname_of(&starts, &by_last, &genders, (&w, gender), m.bytes.start)
+            .or(given.filter(fits_gender))
+        {
             Some(p) => p,
             None if let Some(&(e, How::Name | How::Alias)) = g
                 .lookup_words(m.tokens.clone().map(|k| token_text(cx, k)))
@@ -2766,12 +2815,26 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 continue;
             }
             None => {
-                let mut d = Draft::new(ActorKind::Person, surface.to_string(), "ner", 0.0);
+                // "Mr. Clinton" where the text names only Hillary Clinton in full: the
+                // honorific tells the two apart in the list.
+                let namesake = by_last.get(&w).is_some_and(|v| !v.is_empty());
+                let name = match m.tokens.start.checked_sub(1).map(|k| token_text(cx, k)) {
+                    Some(h @ ("Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms"))
+                        if gender.is_some() && namesake && !surface.contains(' ') =>
+                    {
+                        format!("{h} {surface}")
+                    }
+                    _ => surface.to_string(),
+                };
+                let mut d = Draft::new(ActorKind::Person, name, "ner", 0.0);
                 d.words = vec![w.clone()];
                 drafts.push(d);
                 let p = drafts.len() - 1;
                 lone_persons.push(p);
                 by_last.entry(w).or_default().push(p);
+                if let Some(g) = gender {
+                    genders.insert(p, g);
+                }
                 p
             }
         };
@@ -2786,7 +2849,13 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("").trim();
         let words = name_words(surface);
         if words.len() == 1
-            && let Some(p) = surname_of(&starts, &by_last, &words[0], usize::MAX)
+            && let Some(p) = surname_of(
+                &starts,
+                &by_last,
+                &genders,
+                (&words[0], honorific(m)),
+                usize::MAX,
+            )
         {
             drafts[p].add(cx.text, m);
             starts.entry(p).or_default().push(m.bytes.start);
@@ -3640,6 +3709,42 @@ mod tests {
         assert!(found.iter().any(|n| n.starts_with("Stealth")), "{found:?}");
         let found = names("Stealth Over Health: Hillary Clinton Was Headed to ER.\n\nShe was ill.");
         assert!(!found.iter().any(|n| n.starts_with("Stealth")), "{found:?}");
+    }
+
+    #[test]
+    fn an_honorific_tells_namesakes_apart() {
+        let text = "Bill Clinton campaigned for Hillary Clinton in Iowa. Mrs. Clinton thanked \
+                    him. Mr. Clinton spoke first. Later Mrs. Clinton left.\n\n\
+                    Donald Trump and Ivana Trump divorced. Mr. Trump remarried.";
+        let actors = find_actors(&Context::new(text));
+        let mentions = |name: &str| -> Vec<usize> {
+            actors
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| a.mentions.iter().map(|m| m.start).collect())
+                .unwrap_or_default()
+        };
+        // Where the surname after the honorific starts, in code points.
+        let at = |needle: &str| {
+            let b = text.find(needle)? + needle.find("Clinton")?;
+            Some(text[..b].chars().count())
+        };
+        let (mrs, mr) = (at("Mrs. Clinton thanked"), at("Mr. Clinton spoke"));
+        assert!(mentions("Hillary Clinton").contains(&mrs.expect("Mrs.")));
+        assert!(mentions("Bill Clinton").contains(&mr.expect("Mr.")));
+        assert_eq!(mentions("Hillary Clinton").len(), 3);
+        assert_eq!(mentions("Bill Clinton").len(), 2);
+        // Ivana is no name the list knows: "Mr. Trump" goes to the man it knows, not the
+        // one mentioned last.
+        assert_eq!(mentions("Donald Trump").len(), 2);
+        assert_eq!(mentions("Ivana Trump").len(), 1);
+        // A surname whose only full name is of the other gender is a person of its own.
+        let text = "Hillary Clinton spoke in Iowa. Her rival attacked Mr. Clinton on Monday.";
+        let names: Vec<String> = find_actors(&Context::new(text))
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert!(names.iter().any(|n| n == "Mr. Clinton"), "{names:?}");
     }
 
     #[test]

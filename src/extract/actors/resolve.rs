@@ -42,8 +42,8 @@ pub fn is_pronoun(source: &str) -> bool {
 }
 
 /// He, she, or either, as a pronoun says it.
-#[derive(Clone, Copy, PartialEq)]
-enum Gender {
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum Gender {
     Male,
     Female,
 }
@@ -82,24 +82,36 @@ pub(super) fn is_first_name(w: &str) -> bool {
     first_name_genders().contains_key(w)
 }
 
+/// The gender an honorific says ("Mr.", "Mrs", "Ms.", "Queen").
+pub(super) fn honorific_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.') {
+        "Mr" | "Sir" | "King" | "Prince" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Madam" | "Queen" | "Princess" | "Lady" | "Dame" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// The gender the compiled-in list gives a first name.
+pub(super) fn given_name_gender(word: &str) -> Option<Gender> {
+    first_name_genders().get(word).copied()
+}
+
 /// The gender a person's mentions show: an honorific before a mention, else the first name.
 fn person_gender(a: &Actor) -> Option<Gender> {
     for m in &a.mentions {
         let before = m.prefix.trim_end();
         let honorific = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        match honorific.trim_end_matches('.') {
-            "Mr" | "Sir" | "King" | "Prince" => return Some(Gender::Male),
-            "Mrs" | "Ms" | "Miss" | "Madam" | "Queen" | "Princess" | "Lady" | "Dame" => {
-                return Some(Gender::Female);
-            }
-            _ => {}
+        if let Some(g) = honorific_gender(honorific) {
+            return Some(g);
         }
     }
     let first = a.name.split_whitespace().next()?;
     if !a.name.contains(' ') {
         return None;
     }
-    first_name_genders().get(first).copied()
+    given_name_gender(first)
 }
 
 /// Whether "he" or "she" surely stands for a person like `a`: an honorific or a known first
