@@ -335,6 +335,10 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
     // Built at the first sentence with a stance expression: most sentences have none.
     let mut aliases: Option<AliasIndex> = None;
 
+    let doc = Doc {
+        actors,
+        mentions: &mentions,
+    };
     let mut found = Vec::new();
     for si in 0..cx.analysis.sentences.len() {
         let tokens = cx.analysis.sentence_tokens(si);
@@ -354,10 +358,6 @@ pub fn find_stances(cx: &Context, actors: &[Actor], claims: &[Claim]) -> Vec<Sta
         let aliases = aliases.get_or_insert_with(|| AliasIndex::new(actors));
         let sent = sentence(text, tokens, &raw, &lower, &mentions, aliases);
         for (i, entry) in hits {
-            let doc = Doc {
-                actors,
-                mentions: &mentions,
-            };
             read_expression(&doc, &near, &sent, si, i, entry, &mut found);
         }
     }
@@ -949,9 +949,9 @@ fn qualifies_evaluation(w: &str) -> bool {
 
 /// "He is a disgrace" in a claim: the evaluated person is the last one the claim's content
 /// names before the pronoun whose gender it surely fits (see `gender_agrees`), unless that is
-/// the speaker ("“Trump said Hispanics
-/// live in hell. He is ignorant of our culture.”"). Nobody when the content names no one
-/// before it: a pronoun reaching outside a quote is left alone.
+/// the speaker ("“Trump said Hispanics live in hell. He is ignorant of our culture.”").
+/// Nobody when the content names no one before it: a pronoun reaching outside a quote is
+/// left alone.
 fn pronoun_before(
     doc: &Doc,
     sent: &Sent,
@@ -993,8 +993,9 @@ fn pronoun_before(
 }
 
 /// Whether the word after a one-word evaluation shows it modifies a noun ("Trump's
-/// presidential campaign", "are wonderful senators") rather than ending a predicate ("is unfit to serve",
-/// "is a friend of mine"): a lower-case word that is no preposition, conjunction or adverb.
+/// presidential campaign", "are wonderful senators") rather than ending a predicate ("is
+/// unfit to serve", "is wrong about"): a lower-case word that is no preposition, conjunction
+/// or adverb.
 fn modifies_a_noun(next: &str) -> bool {
     next.chars().all(char::is_alphabetic)
         && next.starts_with(char::is_lowercase)
@@ -1035,7 +1036,6 @@ fn modifies_a_noun(next: &str) -> bool {
                 | "either"
                 | "himself"
                 | "herself"
-                | "in"
         )
 }
 
