@@ -2669,9 +2669,47 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
     let mut by_last: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
     // Where each person is mentioned, for "the one mentioned last before".
     let mut starts: HashMap<usize, Starts, FxBuild> = HashMap::default();
+    // "Bill and Hillary Clinton": a first name alone before "and" and a full name has its
+    // surname, unless the text gives that first name another surname ("Hillary and Tim
+    // Kaine" where Hillary Clinton is named).
+    let full_names = std::cell::OnceCell::new();
+    let shared_surname = |m: &Mention, given: &str| -> Option<(String, String)> {
+        // "Brandy, Monica and Lauryn Hill": the last two of a list of names are two names
+        // ("my parents, James and Olive Meehan" is no list).
+        let listed = m.tokens.start.checked_sub(2).is_some_and(|k| {
+            token_text(cx, k + 1) == "," && token_text(cx, k).starts_with(char::is_uppercase)
+        });
+        if token_text(cx, m.tokens.end) != "and" || listed || !resolve::is_first_name(given) {
+            return None;
+        }
+        let full_names: &Vec<(&Mention, Vec<String>)> = full_names.get_or_init(|| {
+            deferred_persons
+                .iter()
+                .map(|&m| (m, name_words(cx.text.get(m.bytes.clone()).unwrap_or(""))))
+                .filter(|(_, w)| w.len() >= 2)
+                .collect()
+        });
+        let (next, words) = full_names
+            .iter()
+            .find(|(n, _)| n.tokens.start == m.tokens.end + 1)?;
+        let surname = words.last()?;
+        let lower = lower_case(given);
+        let elsewhere = full_names
+            .iter()
+            .any(|(_, w)| w.first().is_some_and(|f| *f == lower) && w.last() != Some(surname));
+        let written = cx.text.get(next.bytes.clone())?.split_whitespace().last()?;
+        (!elsewhere).then(|| (surname.clone(), format!("{given} {written}")))
+    };
     for m in &deferred_persons {
         let surface = cx.text.get(m.bytes.clone()).unwrap_or("");
-        let words = name_words(surface);
+        let mut words = name_words(surface);
+        let mut display = surface.trim().to_string();
+        if let [given] = words.as_slice()
+            && let Some((surname, full)) = shared_surname(m, surface.trim())
+        {
+            words = vec![given.clone(), surname];
+            display = full;
+        }
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
@@ -2705,7 +2743,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 p
             }
             None => {
-                let mut d = Draft::new(ActorKind::Person, surface.trim().to_string(), "ner", 0.0);
+                let mut d = Draft::new(ActorKind::Person, display.clone(), "ner", 0.0);
                 d.words = words.clone();
                 drafts.push(d);
                 let p = drafts.len() - 1;
@@ -2715,7 +2753,7 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
             }
         };
         if words.len() > drafts[p].words.len() {
-            let old = std::mem::replace(&mut drafts[p].name, surface.trim().to_string());
+            let old = std::mem::replace(&mut drafts[p].name, display);
             drafts[p].words = words;
             drafts[p].alias(&old);
         }
@@ -3711,6 +3749,34 @@ mod tests {
         assert!(found.iter().any(|n| n.starts_with("Stealth")), "{found:?}");
         let found = names("Stealth Over Health: Hillary Clinton Was Headed to ER.\n\nShe was ill.");
         assert!(!found.iter().any(|n| n.starts_with("Stealth")), "{found:?}");
+    }
+
+    #[test]
+    fn a_first_name_before_and_and_a_full_name_shares_its_surname() {
+        let text = "Charles and David Koch gave. Bill and Hillary Clinton visited Iowa.\n\n\
+                    Hillary and Tim Kaine waved. Brandy, Monica and Lauryn Hill sang.";
+        let names: Vec<String> = find_actors(&Context::new(text))
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name)
+            .collect();
+        for name in [
+            "Charles Koch",
+            "David Koch",
+            "Bill Clinton",
+            "Hillary Clinton",
+            "Tim Kaine",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{names:?}");
+        }
+        // Hillary has her own surname in the text: she is no Kaine; Monica ends a list.
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with("Kaine") && n != "Tim Kaine"),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|n| n == "Monica Hill"), "{names:?}");
     }
 
     #[test]
