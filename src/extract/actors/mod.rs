@@ -518,6 +518,10 @@ fn title_case_line(line: &str) -> bool {
     long > 0 && capital * 5 >= long * 4 && shouted * 2 <= long
 }
 
+/// The honorifics before a surname that make it a person and say which one: "Mr. Cruz",
+/// "Mrs. Clinton".
+const MR_MRS_MS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"];
+
 /// Lower-case words a headline capitalises that are no name's part, beside `HEADLINE_WORDS`
 /// and `HEADLINE_AUXILIARIES`: function words, pronouns and the commonest adverbs and verbs.
 const HEADLINE_FILLERS: &[&str] = &[
@@ -2625,12 +2629,10 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                     (EntityType::Misc, _) => {}
                     // "Mr. Obama" tagged an organisation is a person all the same.
                     (EntityType::Org | EntityType::Loc, _)
-                        if m.tokens.start.checked_sub(1).is_some_and(|k| {
-                            matches!(
-                                token_text(cx, k),
-                                "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"
-                            )
-                        }) =>
+                        if m.tokens
+                            .start
+                            .checked_sub(1)
+                            .is_some_and(|k| MR_MRS_MS.contains(&token_text(cx, k))) =>
                     {
                         deferred_persons.push(m)
                     }
@@ -2859,8 +2861,11 @@ fn group(cx: &Context, mentions: Vec<Mention>) -> Vec<Draft> {
                 // honorific tells the two apart in the list.
                 let namesake = by_last.get(&w).is_some_and(|v| !v.is_empty());
                 let name = match m.tokens.start.checked_sub(1).map(|k| token_text(cx, k)) {
-                    Some(h @ ("Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms"))
-                        if gender.is_some() && namesake && !surface.contains(' ') =>
+                    Some(h)
+                        if (MR_MRS_MS.contains(&h) || h == "Miss")
+                            && gender.is_some()
+                            && namesake
+                            && !surface.contains(' ') =>
                     {
                         format!("{h} {surface}")
                     }

@@ -879,14 +879,9 @@ fn words_before(
     if j == 0 {
         return None;
     }
-    if !COPULAS.contains(&lower[j - 1]) {
+    let Some(end) = before_copula(lower, j) else {
         return judged_words(sent, actors, j);
-    }
-    j -= 1;
-    while j > 0 && (HEDGES.contains(&lower[j - 1]) || matches!(lower[j - 1], "will" | "not")) {
-        j -= 1;
-    }
-    let end = j;
+    };
     let mut start = end;
     while start > 0 && end - start < 8 {
         let k = start - 1;
@@ -926,6 +921,20 @@ fn words_before(
     Some((words, start, None))
 }
 
+/// From token `j`, where an evaluation and what qualifies it start, back over a copula and
+/// the hedges, "will" or "not" before it ("would not be"): where the copula's subject ends.
+/// None when no copula stands right before `j`.
+fn before_copula(lower: &[&str], mut j: usize) -> Option<usize> {
+    if j == 0 || !COPULAS.contains(&lower[j - 1]) {
+        return None;
+    }
+    j -= 1;
+    while j > 0 && (HEDGES.contains(&lower[j - 1]) || matches!(lower[j - 1], "will" | "not")) {
+        j -= 1;
+    }
+    Some(j)
+}
+
 /// Words between a copula and its evaluation: degree ("very", "so"), negation ("not", read
 /// again by `subject`) and adverbs ("clearly unfit", "totally unqualified").
 fn qualifies_evaluation(w: &str) -> bool {
@@ -963,14 +972,7 @@ fn pronoun_before(
     while j > 0 && qualifies_evaluation(lower[j - 1]) {
         j -= 1;
     }
-    if j == 0 || !COPULAS.contains(&lower[j - 1]) {
-        return None;
-    }
-    j -= 1;
-    while j > 0 && (HEDGES.contains(&lower[j - 1]) || matches!(lower[j - 1], "will" | "not")) {
-        j -= 1;
-    }
-    let k = j.checked_sub(1)?;
+    let k = before_copula(lower, j)?.checked_sub(1)?;
     if !matches!(lower[k], "he" | "she") {
         return None;
     }
