@@ -4139,6 +4139,21 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_and_an_irish_surname_are_one_person() {
+        // The tagger stops at "Larry" and at "Ann" here.
+        let actors = actors_of(
+            "“She is wary of it,” wrote Larry O’Connor on Hot Air. Policy adviser Ann \
+             O’Leary held a series of small roundtables with teachers.",
+        );
+        let people: Vec<&str> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(people, ["Larry O’Connor", "Ann O’Leary"], "{actors:#?}");
+    }
+
+    #[test]
     fn a_name_with_a_typographic_apostrophe_is_read_as_with_a_straight_one() {
         for name in ["Norah O’Donnell", "Norah O'Donnell"] {
             let actors = actors_of(&format!(

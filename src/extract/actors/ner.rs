@@ -889,6 +889,13 @@ impl Model {
                                 && !first_name(b)))
                 },
             );
+            join_apostrophe_surnames(
+                &mut entities,
+                first,
+                sent.clone(),
+                |i| apostrophe_surname(word(i)),
+                first_name,
+            );
         }
         Tagged {
             entities,
@@ -972,6 +979,56 @@ fn join_surnames(
         }
         k += 1;
     }
+}
+
+/// "Bill O'Reilly of Fox News", "Conor O'Brien of Reuters": the tagger, which saw few such
+/// names, stops at the first name or tags neither word. A surname of the shape "O'Reilly"
+/// ("D'Amato") that the tagger left out joins a person of one word right before it, and after
+/// a listed first name that it also left out the two words are a person. Entities from
+/// `first` on are sentence `sent`'s.
+fn join_apostrophe_surnames(
+    entities: &mut Vec<Entity>,
+    first: usize,
+    sent: Range<usize>,
+    surname: impl Fn(usize) -> bool,
+    first_name: impl Fn(usize) -> bool,
+) {
+    for i in sent.start + 1..sent.end {
+        if !surname(i) {
+            continue;
+        }
+        let at = first + entities[first..].partition_point(|e| e.tokens.end < i);
+        let before = entities.get(at).filter(|e| e.tokens.start <= i);
+        match before {
+            // An entity ending right before the surname, and none holding it.
+            Some(e)
+                if e.tokens.end == i
+                    && e.kind == EntityType::Per
+                    && e.tokens.len() == 1
+                    && entities.get(at + 1).is_none_or(|n| n.tokens.start > i) =>
+            {
+                entities[at].tokens.end = i + 1;
+            }
+            None if first_name(i - 1) => entities.insert(
+                at,
+                Entity {
+                    tokens: i - 1..i + 1,
+                    kind: EntityType::Per,
+                    confidence: 0.5,
+                },
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// "O'Reilly", "O’Brien", "D'Amato": O or D, an apostrophe, a capital and a lower-case letter.
+fn apostrophe_surname(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('O' | 'D'))
+        && matches!(c.next(), Some('\'' | '’'))
+        && c.next().is_some_and(char::is_uppercase)
+        && c.any(char::is_lowercase)
 }
 
 /// Entity token ranges from a BIO tag sequence (an I without its B opens an entity).
@@ -1220,6 +1277,45 @@ mod tests {
             spans(&tags, 10),
             vec![(11..13, per), (13..14, org), (15..16, per)]
         );
+    }
+
+    #[test]
+    fn an_apostrophe_surname_the_tagger_left_out_joins_the_first_name() {
+        let entity = |tokens: Range<usize>, kind| Entity {
+            tokens,
+            kind,
+            confidence: 0.9,
+        };
+        let (per, org) = (EntityType::Per, EntityType::Org);
+        // Words: 0 "It", 1 "Bill", 2 "O'Reilly", 3 "of", 4 "Fox", 5 "News", 6 "and",
+        // 7 "Smith", 8 "O'Neill"; "Bill" is a listed first name, "Smith" is not.
+        let join = |mut es: Vec<Entity>| {
+            join_apostrophe_surnames(&mut es, 0, 0..9, |i| matches!(i, 2 | 8), |i| i == 1);
+            es.into_iter()
+                .map(|e| (e.tokens, e.kind))
+                .collect::<Vec<_>>()
+        };
+        // A person of one word before it takes it.
+        assert_eq!(
+            join(vec![entity(1..2, per), entity(4..6, org)]),
+            [(1..3, per), (4..6, org)]
+        );
+        // An untagged first name and it are a person; an untagged other word and it are not.
+        assert_eq!(join(vec![entity(4..6, org)]), [(1..3, per), (4..6, org)]);
+        // Not after an organisation or a longer name, and not when an entity holds it.
+        for es in [
+            vec![entity(1..2, org), entity(4..6, org)],
+            vec![entity(0..2, per)],
+            vec![entity(1..2, per), entity(2..3, per)],
+            vec![entity(1..3, org)],
+        ] {
+            let want: Vec<_> = es.iter().map(|e| (e.tokens.clone(), e.kind)).collect();
+            assert_eq!(join(es), want);
+        }
+        assert!(apostrophe_surname("O'Reilly") && apostrophe_surname("O’Brien"));
+        assert!(apostrophe_surname("D'Amato"));
+        assert!(!apostrophe_surname("O'") && !apostrophe_surname("OK"));
+        assert!(!apostrophe_surname("O'NEILL"));
     }
 
     #[test]
