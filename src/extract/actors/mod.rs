@@ -1962,6 +1962,14 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         while tokens.start < tokens.end && edge(tokens.end - 1) {
             tokens.end -= 1;
         }
+        // "Mladost (L)" with its ")" trimmed, "Congress (Frank", "Department of
+        // Transportation (Caltrans": a name ends before a bracket it does not close.
+        if let Some(open) = ner::first_unclosed_bracket(tokens.clone(), |k| token_text(cx, k)) {
+            tokens.end = open;
+            while tokens.start < tokens.end && edge(tokens.end - 1) {
+                tokens.end -= 1;
+            }
+        }
         // Where the name starts once the edges are off, before titles go to the role.
         let first_word = tokens.start;
         if tokens.is_empty()
@@ -4136,6 +4144,39 @@ mod tests {
             .collect();
         assert_eq!(people, ["Ronald R. Fieldstone"], "{actors:#?}");
         assert!(actors.iter().all(|a| !a.name.starts_with("R.")));
+    }
+
+    #[test]
+    fn a_name_ends_before_a_bracket_it_does_not_close() {
+        let words = ["Rad", "(", "(", "X", ")", "Y", "]", "Z", "(", "B", ")"];
+        let first = |r: Range<usize>| ner::first_unclosed_bracket(r, |k| words[k]);
+        assert_eq!(first(0..6), Some(1));
+        assert_eq!(first(2..6), None);
+        assert_eq!(first(5..8), None);
+        assert_eq!(first(7..10), Some(8));
+        assert_eq!(first(7..11), None);
+        let actors = actors_of(
+            "Results: Mladost (L) 2 Proleter (Z) 1. The California Department of \
+             Transportation (Caltrans said no.",
+        );
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Mladost"), "{names:?}");
+        assert!(
+            names.contains(&"California Department of Transportation"),
+            "{names:?}"
+        );
+        assert!(names.iter().all(|n| !n.contains('(')), "{names:?}");
+        // Cut before its bracket, the place the tagger made of a surname joins the name.
+        let actors = actors_of(
+            "Former Maryland Gov. Martin O’Malley (D) and former Arkansas Gov. Mike Huckabee \
+             (R) announced they will suspend their campaigns.",
+        );
+        let people: Vec<&str> = actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(people, ["Martin O’Malley", "Mike Huckabee"], "{actors:#?}");
     }
 
     #[test]
