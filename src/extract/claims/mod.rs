@@ -80,6 +80,7 @@ pub fn find_claims_with(cx: &Context, models: Models<'_>) -> Vec<Claim> {
     for f in &mut found {
         for part in &mut f.content {
             doc.drop_sentence_period(part);
+            close_brackets(cx.text, part);
         }
         if let Some(src) = &mut f.source {
             let old_end = src.end;
@@ -106,6 +107,47 @@ pub fn find_claims_with(cx: &Context, models: Models<'_>) -> Vec<Claim> {
         .enumerate()
         .map(|(i, f)| f.into_claim(cx, i + 1))
         .collect()
+}
+
+/// "(… Clinton’s doctor said that she has pneumonia)": a content holds no bracket it does not
+/// close or did not open (in PolNeAR train, gold contents are balanced 19,830 times in
+/// 19,832). One such bracket opening the content goes, with the spaces after it; anywhere
+/// else the content ends before it and the spaces and commas ahead of it.
+fn close_brackets(text: &str, part: &mut Range<usize>) {
+    // The first bracket closed but never opened, else the first opened and never closed.
+    let unbalanced = |s: &str| {
+        let mut open = Vec::new();
+        for (i, c) in s.char_indices() {
+            match c {
+                '(' | '[' => open.push(i),
+                ')' | ']' if open.pop().is_none() => return Some(i),
+                _ => {}
+            }
+        }
+        open.first().copied()
+    };
+    let Some(s) = text.get(part.clone()) else {
+        return;
+    };
+    let Some(mut at) = unbalanced(s) else {
+        return;
+    };
+    if at == 0 {
+        let rest = s[1..].trim_start();
+        if rest.is_empty() {
+            return;
+        }
+        part.start = part.end - rest.len();
+        match unbalanced(rest) {
+            Some(i) => at = i,
+            None => return,
+        }
+    }
+    let s = &text[part.clone()];
+    let kept = s[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+    if !kept.is_empty() {
+        part.end = part.start + kept.len();
+    }
 }
 
 /// A colon between a cue and the content it introduces belongs to the cue, as PolNeAR marks

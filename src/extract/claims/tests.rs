@@ -3108,3 +3108,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_content_holds_no_bracket_it_does_not_close_or_did_not_open() {
+    let cs = claims(
+        "Clinton left the event early. (Her doctor later said that she has pneumonia.) The \
+         campaign said nothing more.",
+    );
+    assert_eq!(
+        find(&cs, "later said").content.text,
+        "that she has pneumonia"
+    );
+    fn close(s: &str) -> &str {
+        let mut part = 0..s.len();
+        super::close_brackets(s, &mut part);
+        &s[part]
+    }
+    assert_eq!(close("that she has pneumonia)"), "that she has pneumonia");
+    assert_eq!(close("the plan, (which he unveiled"), "the plan");
+    assert_eq!(close(") hurt her husband"), "hurt her husband");
+    assert_eq!(close("( Every year, she says"), "Every year, she says");
+    assert_eq!(close("(Every year (he says"), "Every year");
+    // Balanced brackets stay, and so does a content that would be left empty.
+    assert_eq!(
+        close("a plan (a bad one) for [all]"),
+        "a plan (a bad one) for [all]"
+    );
+    assert_eq!(close("(, )x"), "(, )x");
+    assert_eq!(close("("), "(");
+}
