@@ -873,21 +873,7 @@ impl Model {
                     .and_then(|t| text.get(t.start..t.end))
                     .unwrap_or("")
             };
-            // "Gov. Martin" | "O’Malley (D": a name ends before a bracket it did not close.
-            let mut k = first;
-            while k < entities.len() {
-                let tokens = entities[k].tokens.clone();
-                match first_unclosed_bracket(tokens.clone(), word) {
-                    Some(open) if open == tokens.start => {
-                        entities.remove(k);
-                    }
-                    Some(open) => {
-                        entities[k].tokens.end = open;
-                        k += 1;
-                    }
-                    None => k += 1,
-                }
-            }
+            cut_at_unclosed_brackets(&mut entities, first, word);
             let headline = caps || p.title_case.get(si).copied().unwrap_or(false);
             let first_name = |i: usize| super::resolve::is_first_name(word(i));
             join_surnames(
@@ -974,6 +960,31 @@ pub(super) fn first_unclosed_bracket<'w>(
         }
     }
     open.first().copied()
+}
+
+/// "Gov. Martin" | "O’Malley (D": a name ends before a bracket it did not close, so that
+/// `join_surnames` can join what is left; such a bracket opening the name ("(Caltrans")
+/// goes, and a name left with no word goes too. Entities from `first` on are one sentence's.
+fn cut_at_unclosed_brackets<'w>(
+    entities: &mut Vec<Entity>,
+    first: usize,
+    word: impl Fn(usize) -> &'w str,
+) {
+    let mut k = first;
+    while k < entities.len() {
+        let tokens = entities[k].tokens.clone();
+        match first_unclosed_bracket(tokens.clone(), &word) {
+            _ if tokens.is_empty() => {
+                entities.remove(k);
+            }
+            Some(open) if open == tokens.start => entities[k].tokens.start += 1,
+            Some(open) => {
+                entities[k].tokens.end = open;
+                k += 1;
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Joins what the tagger split off a person's name into it. After a title it reads "Gov.
@@ -1351,6 +1362,42 @@ mod tests {
         assert!(apostrophe_surname("D'Amato"));
         assert!(!apostrophe_surname("O'") && !apostrophe_surname("OK"));
         assert!(!apostrophe_surname("O'NEILL"));
+    }
+
+    #[test]
+    fn a_name_ends_before_a_bracket_it_does_not_close() {
+        let entity = |tokens: Range<usize>| Entity {
+            tokens,
+            kind: EntityType::Org,
+            confidence: 0.9,
+        };
+        // "Martin O’Malley ( D ) , ( Caltrans ( said"
+        let words = [
+            "Martin",
+            "O’Malley",
+            "(",
+            "D",
+            ")",
+            ",",
+            "(",
+            "Caltrans",
+            "(",
+            "said",
+        ];
+        let cut = |first: usize, mut es: Vec<Entity>| {
+            cut_at_unclosed_brackets(&mut es, first, |i| words.get(i).copied().unwrap_or(""));
+            es.into_iter()
+                .map(|e| (e.tokens.start, e.tokens.end))
+                .collect::<Vec<_>>()
+        };
+        // Cut at the unclosed bracket; a closed pair stays.
+        assert_eq!(cut(0, vec![entity(1..4)]), [(1, 2)]);
+        assert_eq!(cut(0, vec![entity(1..5)]), [(1, 5)]);
+        // A bracket opening the name goes, and so does a name of nothing but brackets.
+        assert_eq!(cut(0, vec![entity(6..9)]), [(7, 8)]);
+        assert_eq!(cut(0, vec![entity(6..7), entity(7..8)]), [(7, 8)]);
+        // Entities before `first` are another sentence's.
+        assert_eq!(cut(1, vec![entity(1..4), entity(6..8)]), [(1, 4), (7, 8)]);
     }
 
     #[test]
