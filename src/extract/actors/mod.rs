@@ -1827,7 +1827,8 @@ fn split_coordinated(cx: &Context, lower: &[u64], entities: Vec<ner::Entity>) ->
 /// runs a person's name on through "of" into where they work or come from. The person ends
 /// before "of", and the capitalised words after it are a name of their own: a place or an
 /// organisation as the gazetteer or the name's head noun says, else an organisation. In
-/// PolNeAR train this adds five such names, all right, and no claim changes.
+/// PolNeAR train this adds five such names, each the right words (though the gazetteer
+/// takes the fund Pershing Square for the place), and no claim changes.
 fn split_affiliations(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
     let g = gazetteer();
     let capitalised = |k: usize| capitalised_word(cx, k);
