@@ -4185,6 +4185,15 @@ mod tests {
         find_actors(&Context::new(text))
     }
 
+    /// The names of the persons among `actors`, in order.
+    fn person_names(actors: &[Actor]) -> Vec<&str> {
+        actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_sentence_opening_verb_of_saying_is_no_part_of_a_name() {
         let actors = actors_of("It rained. Said Ellis: \"I do not get it.\"");
@@ -4198,11 +4207,7 @@ mod tests {
         let actors = actors_of(
             "\"There is a need for more oversight,\" said Ronald R. Fieldstone, a Miami lawyer.",
         );
-        let people: Vec<&str> = actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-            .map(|a| a.name.as_str())
-            .collect();
+        let people = person_names(&actors);
         assert_eq!(people, ["Ronald R. Fieldstone"], "{actors:#?}");
         assert!(actors.iter().all(|a| !a.name.starts_with("R.")));
     }
@@ -4232,11 +4237,7 @@ mod tests {
             "Former Maryland Gov. Martin O’Malley (D) and former Arkansas Gov. Mike Huckabee \
              (R) announced they will suspend their campaigns.",
         );
-        let people: Vec<&str> = actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-            .map(|a| a.name.as_str())
-            .collect();
+        let people = person_names(&actors);
         assert_eq!(people, ["Martin O’Malley", "Mike Huckabee"], "{actors:#?}");
     }
 
@@ -4265,11 +4266,7 @@ mod tests {
             "“She is wary of it,” wrote Larry O’Connor on Hot Air. Policy adviser Ann \
              O’Leary held a series of small roundtables with teachers.",
         );
-        let people: Vec<&str> = actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-            .map(|a| a.name.as_str())
-            .collect();
+        let people = person_names(&actors);
         assert_eq!(people, ["Larry O’Connor", "Ann O’Leary"], "{actors:#?}");
     }
 
@@ -4279,11 +4276,7 @@ mod tests {
             let actors = actors_of(&format!(
                 "The interview aired Sunday. {name} said the talks had stalled."
             ));
-            let people: Vec<&str> = actors
-                .iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .map(|a| a.name.as_str())
-                .collect();
+            let people = person_names(&actors);
             assert_eq!(people, [name], "{actors:#?}");
         }
     }

@@ -1314,6 +1314,15 @@ pub fn train(docs: &[TrainDoc], epochs: usize, prune: f32) -> (Model, TrainStats
 mod tests {
     use super::*;
 
+    /// An entity of the tagger's over `tokens`.
+    fn entity(tokens: Range<usize>, kind: EntityType) -> Entity {
+        Entity {
+            tokens,
+            kind,
+            confidence: 0.9,
+        }
+    }
+
     #[test]
     fn decodes_bio_spans_and_repairs_orphan_inside_tags() {
         let per = EntityType::Per;
@@ -1327,11 +1336,6 @@ mod tests {
 
     #[test]
     fn an_apostrophe_surname_the_tagger_left_out_joins_the_first_name() {
-        let entity = |tokens: Range<usize>, kind| Entity {
-            tokens,
-            kind,
-            confidence: 0.9,
-        };
         let (per, org) = (EntityType::Per, EntityType::Org);
         // Words: 0 "It", 1 "Bill", 2 "O'Reilly", 3 "of", 4 "Fox", 5 "News", 6 "and",
         // 7 "Smith", 8 "O'Neill"; "Bill" is a listed first name, "Smith" is not.
@@ -1366,11 +1370,7 @@ mod tests {
 
     #[test]
     fn a_name_ends_before_a_bracket_it_does_not_close() {
-        let entity = |tokens: Range<usize>| Entity {
-            tokens,
-            kind: EntityType::Org,
-            confidence: 0.9,
-        };
+        let entity = |tokens: Range<usize>| entity(tokens, EntityType::Org);
         // "Martin O’Malley ( D ) , ( Caltrans ( said"
         let words = [
             "Martin",
@@ -1402,11 +1402,6 @@ mod tests {
 
     #[test]
     fn a_surname_split_off_a_name_joins_it() {
-        let entity = |tokens: Range<usize>, kind| Entity {
-            tokens,
-            kind,
-            confidence: 0.9,
-        };
         let (per, loc) = (EntityType::Per, EntityType::Loc);
         // Words: 0 "Gov.", 1 "Martin", 2 "O'Malley", 3 "and", 4 "USA", 5 "Crooked",
         // 6 "Hillary", 7 "Clinton", 8 "B.".
