@@ -17,8 +17,9 @@ use crate::extract::claims::{Models, train};
 pub struct Args {
     /// PolNeAR-style train JSONL (id, text, attributions).
     pub train: PathBuf,
-    /// The directory to write `cues.tsv` (lexicon), `cue_model.bin` (cue classifier) and
-    /// `content_end_model.bin` (content-end classifier) into.
+    /// The directory to write `cues.tsv` (lexicon), `cue_model.bin` (cue classifier),
+    /// `content_end_model.bin` (content-end classifier) and `reach_model.bin` (cue-reach
+    /// classifier) into.
     #[arg(short, long, default_value = "src/extract/data")]
     pub output: PathBuf,
     /// Write nothing; print the figures of K-fold cross-validation (article i is held out in
@@ -53,6 +54,7 @@ pub fn run(args: Args) -> CliResult {
     let lexicon = train::learn(&records);
     let model = train::learn_model(&records, &lexicon);
     let end_model = train::learn_end_model(&records, &lexicon);
+    let reach_model = train::learn_reach_model(&records, &lexicon);
     let write = |name: &str, body: Vec<u8>| {
         let path = args.output.join(name);
         std::fs::write(&path, body).map_err(|source| EvalError::Io { path, source })
@@ -60,11 +62,13 @@ pub fn run(args: Args) -> CliResult {
     write("cues.tsv", lexicon.to_tsv().into_bytes())?;
     write("cue_model.bin", model.to_bytes().to_vec())?;
     write("content_end_model.bin", end_model.to_bytes().to_vec())?;
+    write("reach_model.bin", reach_model.to_bytes().to_vec())?;
     eprintln!(
-        "gloss: {} cues, {} cue weights and {} content-end weights from {} articles written to {}",
+        "gloss: {} cues, {} cue weights, {} content-end weights and {} cue-reach weights from {} articles written to {}",
         lexicon.cues.len(),
         model.len(),
         end_model.len(),
+        reach_model.len(),
         records.len(),
         args.output.display()
     );
@@ -83,10 +87,12 @@ fn cross_validate(records: &[GoldRecord], path: &Path, k: u16) -> Vec<PredRecord
         let lexicon = train::learn(&kept);
         let cue = train::learn_model(&kept, &lexicon);
         let end = train::learn_end_model(&kept, &lexicon);
+        let reach = train::learn_reach_model(&kept, &lexicon);
         let models = Models {
             lexicon: &lexicon,
             cue: &cue,
             end: &end,
+            reach: &reach,
         };
         predict_with(&held, path, models)
     };

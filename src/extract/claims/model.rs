@@ -3,8 +3,8 @@
 //!
 //! Features are a template name and parts (words, shapes) of the match and its neighbours,
 //! each hashed (FNV-1a, 64 bits) and combined (`Features::push_parts`), so extraction
-//! allocates nothing per feature; the weights live in
-//! `src/extract/data/cue_model.bin` and `content_end_model.bin` (a compact binary table, see
+//! allocates nothing per feature; the weights live in `src/extract/data/cue_model.bin`,
+//! `content_end_model.bin` and `reach_model.bin` (a compact binary table, see
 //! `CueModel::to_bytes`), rebuilt by `gloss train attributions`. Training is deterministic:
 //! fixed epochs and shuffles with fixed seeds (see [`train`]).
 
@@ -150,6 +150,9 @@ static END_MODEL: LazyLock<CueModel> = LazyLock::new(|| {
     )
 });
 
+static REACH_MODEL: LazyLock<CueModel> =
+    LazyLock::new(|| compiled("reach_model.bin", include_bytes!("../data/reach_model.bin")));
+
 /// A compiled-in model; an empty one (every decision negative) if the file were unreadable,
 /// which `compiled_models_load` rules out.
 fn compiled(name: &'static str, bytes: &'static [u8]) -> CueModel {
@@ -165,6 +168,12 @@ pub fn model() -> &'static CueModel {
 /// The compiled-in content-end model (loaded once): whether a content stops before a token.
 pub fn end_model() -> &'static CueModel {
     &END_MODEL
+}
+
+/// The compiled-in cue-reach model (loaded once): whether a cue takes the first words of the
+/// content after it.
+pub fn reach_model() -> &'static CueModel {
+    &REACH_MODEL
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -550,6 +559,10 @@ mod tests {
             (
                 "content_end_model.bin",
                 &include_bytes!("../data/content_end_model.bin")[..],
+            ),
+            (
+                "reach_model.bin",
+                &include_bytes!("../data/reach_model.bin")[..],
             ),
         ] {
             let m = CueModel::from_bytes(name, Cow::Borrowed(bytes)).expect("compiled model reads");

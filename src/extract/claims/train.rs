@@ -9,7 +9,7 @@ use super::Doc;
 use super::lexicon::{CueStats, Lexicon};
 use super::model::{self, CueModel};
 use crate::article::offsets::OffsetMap;
-use crate::eval::attributions::GoldRecord;
+use crate::eval::attributions::{GoldRecord, RoleSpan};
 use crate::extract::Context;
 use crate::extract::text::{Token, tokenize};
 
@@ -70,46 +70,99 @@ pub fn learn_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
     model::train(&examples, EPOCHS, BAGS)
 }
 
-/// Learns where contents that follow their cue stop: at every token boundary between a gold
-/// content's start and its sentence's natural end, whether the content ends there.
-pub fn learn_end_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
+/// Labelled feature hashes, the examples a classifier trains on.
+type Examples = Vec<(Vec<u64>, bool)>;
+
+/// Trains a classifier on the examples `examples_of` draws from every gold attribution with
+/// both a cue and a content, given the article's document with no cues chosen.
+fn learn_from_pairs(
+    records: &[GoldRecord],
+    lex: &Lexicon,
+    examples_of: impl Fn(&Doc, &Context, &RoleSpan, &RoleSpan, &mut Examples),
+) -> CueModel {
     let mut examples = Vec::new();
     for r in records {
-        let text = r.text.as_str();
-        let cx = Context::new(text);
+        let cx = Context::new(&r.text);
         let doc = Doc::unmatched(&cx, lex, None);
-        let mut feats = model::Features::default();
         for a in &r.attributions {
-            let (Some(content), Some(cue)) = (&a.content, &a.cue) else {
-                continue;
-            };
-            if content.start < cue.end {
-                continue;
-            }
-            let b0 = cx.offsets.to_byte(text, content.start);
-            let b1 = cx.offsets.to_byte(text, content.end);
-            let from = doc.tokens.partition_point(|t| t.start < b0);
-            if from >= doc.tokens.len()
-                || doc.tokens[from].kind == crate::extract::text::TokenKind::Quote
-            {
-                continue;
-            }
-            let gold_end = doc.tokens.partition_point(|t| t.start < b1);
-            let s = &doc.sentences[doc.sentence_of[from]];
-            let natural = doc.natural_end(from, s.tokens.end);
-            for b in from + 1..natural {
-                if b > gold_end {
-                    break;
-                }
-                if doc.inside_quote(b) {
-                    continue;
-                }
-                doc.end_features(from, b, natural, &mut feats);
-                examples.push((feats.hashes.clone(), b == gold_end));
+            if let (Some(cue), Some(content)) = (&a.cue, &a.content) {
+                examples_of(&doc, &cx, cue, content, &mut examples);
             }
         }
     }
     model::train(&examples, EPOCHS, BAGS)
+}
+
+/// Learns where contents that follow their cue stop: at every token boundary between a gold
+/// content's start and its sentence's natural end, whether the content ends there.
+pub fn learn_end_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
+    learn_from_pairs(records, lex, |doc, cx, cue, content, examples| {
+        if content.start < cue.end {
+            return;
+        }
+        let b0 = cx.offsets.to_byte(cx.text, content.start);
+        let b1 = cx.offsets.to_byte(cx.text, content.end);
+        let from = doc.tokens.partition_point(|t| t.start < b0);
+        if from >= doc.tokens.len()
+            || doc.tokens[from].kind == crate::extract::text::TokenKind::Quote
+        {
+            return;
+        }
+        let gold_end = doc.tokens.partition_point(|t| t.start < b1);
+        let s = &doc.sentences[doc.sentence_of[from]];
+        let natural = doc.natural_end(from, s.tokens.end);
+        let mut feats = model::Features::default();
+        for b in from + 1..natural.min(gold_end + 1) {
+            if doc.inside_quote(b) {
+                continue;
+            }
+            doc.end_features(from, b, natural, &mut feats);
+            examples.push((feats.hashes.clone(), b == gold_end));
+        }
+    })
+}
+
+/// Learns how far a cue reaches into the content after it: for every gold cue that a
+/// lexicon match opens and whose content follows it across white space, each number of
+/// tokens after the match that the cue could take (see `Doc::reach`), labelled by whether
+/// the gold cue ends there.
+pub fn learn_reach_model(records: &[GoldRecord], lex: &Lexicon) -> CueModel {
+    learn_from_pairs(records, lex, |doc, cx, cue, content, examples| {
+        if cue.spans.as_ref().is_some_and(|p| p.len() > 1) {
+            return;
+        }
+        let content_start = content
+            .frags_public()
+            .first()
+            .map_or(content.start, |&(s, _)| s);
+        let b = |cp: usize| cx.offsets.to_byte(cx.text, cp);
+        let (c0, c1, k0) = (b(cue.start), b(cue.end), b(content_start));
+        if k0 < c1 || !cx.text.get(c1..k0).is_some_and(|g| g.trim().is_empty()) {
+            return;
+        }
+        let Some(gold) = token_range(doc.tokens, c0, c1) else {
+            return;
+        };
+        // The match the extractor would take: the first one inside the gold cue, the
+        // longest of those starting there.
+        let Some(&(_, from, _)) = doc
+            .candidates
+            .iter()
+            .filter(|&&(s, e, _)| s >= gold.start && e <= gold.end)
+            .min_by_key(|&&(s, e, _)| (s, std::cmp::Reverse(e)))
+        else {
+            return;
+        };
+        let content_tokens = doc.token_range(&(k0..b(content.end)));
+        if content_tokens.start != gold.end {
+            return;
+        }
+        let mut feats = model::Features::default();
+        for j in 1..=doc.max_reach(from, content_tokens.end.max(from)) {
+            doc.reach_features(from - 1, from, j, &mut feats);
+            examples.push((feats.hashes.clone(), from + j == gold.end));
+        }
+    })
 }
 
 /// Learns the lexicon from gold records.
@@ -197,6 +250,88 @@ mod tests {
             end: start + needle.chars().count(),
             spans: None,
         })
+    }
+
+    #[test]
+    fn learns_how_far_a_cue_reaches_into_its_content() {
+        let records: Vec<GoldRecord> = [("Bob", "taxes"), ("Cy", "the war"), ("Dee", "jobs")]
+            .iter()
+            .enumerate()
+            .map(|(i, (obj, topic))| {
+                let text = format!("Ann asked {obj} about {topic}. Ann said {topic} mattered.");
+                let second = text.find(". ").unwrap_or(0);
+                GoldRecord {
+                    id: format!("r{i}"),
+                    title: String::new(),
+                    attributions: vec![
+                        Attribution {
+                            source: span(&text, "Ann"),
+                            cue: span(&text, &format!("asked {obj} about")),
+                            content: span(&text, &format!("{topic}.")).map(|mut s| {
+                                s.end -= 1;
+                                s
+                            }),
+                        },
+                        Attribution {
+                            source: at(&text, second + 2, "Ann"),
+                            cue: span(&text, "said"),
+                            content: span(&text, &format!("{topic} mattered")),
+                        },
+                    ],
+                    text,
+                }
+            })
+            .collect();
+        let mut lex = Lexicon::default();
+        for cue in ["asked", "said"] {
+            lex.insert(
+                cue,
+                CueStats {
+                    gold: 9,
+                    total: 10,
+                    content_before: 0,
+                },
+            );
+        }
+        let reach = learn_reach_model(&records, &lex);
+        let reached = |text: &str, cue: &str, content: &str| {
+            let cx = Context::new(text);
+            let mut doc = Doc::unmatched(&cx, &lex, None);
+            doc.reach_model = Some(&reach);
+            let c = text.find(cue).expect("cue");
+            let k = text.find(content).expect("content");
+            let content = k..k + content.len();
+            let mut f = super::super::Found {
+                source: None,
+                cue: Some(c..c + cue.len()),
+                content: vec![content],
+                kind: crate::model::ClaimKind::Indirect,
+                rule: "said",
+                confidence: 1.0,
+            };
+            doc.reach(&mut f);
+            let cue = f.cue.map(|r| text[r].to_string());
+            (
+                cue.unwrap_or_default(),
+                text[f.content[0].clone()].to_string(),
+            )
+        };
+        assert_eq!(
+            reached(
+                "Zed asked Kay about the budget.",
+                "asked",
+                "Kay about the budget"
+            ),
+            ("asked Kay about".into(), "the budget".into())
+        );
+        assert_eq!(
+            reached(
+                "Zed said Kay left the budget.",
+                "said",
+                "Kay left the budget"
+            ),
+            ("said".into(), "Kay left the budget".into())
+        );
     }
 
     #[test]
