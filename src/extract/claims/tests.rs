@@ -24,6 +24,21 @@ fn find<'c>(cs: &'c [Claim], cue: &str) -> &'c Claim {
         .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {cs:#?}"))
 }
 
+/// The source text of the claim whose cue starts with word `word` (where the words after it
+/// are the cue-reach classifier's to decide: "refused to ban", "hoping for").
+fn source_of_cue_from<'c>(cs: &'c [Claim], word: &str) -> Option<&'c str> {
+    cs.iter()
+        .find(|c| {
+            c.cue
+                .as_ref()
+                .is_some_and(|q| q.text.split(' ').next() == Some(word))
+        })
+        .unwrap_or_else(|| panic!("no claim with a cue from {word:?} in {cs:#?}"))
+        .source
+        .as_ref()
+        .map(|s| s.text.as_str())
+}
+
 /// The source text of the claim with cue `cue`.
 fn source_of<'c>(cs: &'c [Claim], cue: &str) -> Option<&'c str> {
     find(cs, cue).source.as_ref().map(|s| s.text.as_str())
@@ -2669,7 +2684,7 @@ fn a_headline_in_capitals_is_no_part_of_the_source_after_it() {
          ban all athletes.",
     );
     assert_eq!(
-        source_of(&cs, "refused to ban"),
+        source_of_cue_from(&cs, "refused"),
         Some("The International Olympic Committee")
     );
 }
@@ -2687,7 +2702,7 @@ fn a_participles_sentence_subject_reads_on_to_its_verb() {
     let cs =
         claims("Mr. Rubio's father and mother came to America in 1956, hoping for a better life.");
     assert_eq!(
-        source_of(&cs, "hoping for"),
+        source_of_cue_from(&cs, "hoping"),
         Some("Mr. Rubio's father and mother")
     );
 }
