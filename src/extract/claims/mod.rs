@@ -4632,8 +4632,11 @@ impl<'a> Doc<'a> {
         let lower = self.raw(before + 1).starts_with(char::is_lowercase);
         // "Several candidates, including Trump, said": "including" names members of the
         // source, and PolNeAR keeps them in it.
+        // "Mr. Mahaney, of RBC Capital Markets, said": an affiliation is the name's.
+        let affiliation = a == "of" && self.raw(before + 2).starts_with(char::is_uppercase);
         let aside = lower
             && a != "including"
+            && !affiliation
             && (a.ends_with("ing")
                 || a.ends_with("ly")
                 || PREPOSITIONS.contains(&a)
@@ -4895,7 +4898,8 @@ impl<'a> Doc<'a> {
 
     /// The end of an appositive opening at `from`, right after a name and its comma, that a
     /// comma or the sentence's end closes: an age may come first ("Elizabeth Arnold, 32, a
-    /// former staff member"), then an article ("a", "the", "another"); a comma before a
+    /// former staff member"), then an article ("a", "the", "another") or a bare title
+    /// ("Peter Rice, chairman of Fox Networks Group,", "…, senior vice president"); a comma before a
     /// capitalised word that a comma or period follows is a place's ("a student from Fresno,
     /// Calif."). None if it holds a cue or a quote, or runs longer than a pre-cue appositive.
     fn closed_appositive(&self, from: usize, s1: usize) -> Option<usize> {
@@ -4903,7 +4907,10 @@ impl<'a> Doc<'a> {
         if self.tokens.get(k)?.kind == TokenKind::Number && self.low(k + 1) == "," {
             k += 2;
         }
-        if !matches!(self.low(k), "a" | "an" | "the" | "another") {
+        let bare_title = self.raw(k).starts_with(char::is_lowercase)
+            && (crate::extract::actors::roles::is_title_word(self.low(k))
+                || matches!(self.low(k), "senior" | "managing" | "executive" | "former"));
+        if !bare_title && !matches!(self.low(k), "a" | "an" | "the" | "another") {
             return None;
         }
         let limit = s1.min(from + MAX_APPOSITIVE_BEFORE);

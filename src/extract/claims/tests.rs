@@ -3187,3 +3187,28 @@ fn a_cue_leaves_a_clause_and_a_rough_number_to_its_content() {
         "about 20 people have indicated an interest"
     );
 }
+
+#[test]
+fn a_bare_title_or_affiliation_after_the_name_is_the_sources() {
+    // PolNeAR keeps the appositive, and its closing comma, with the speaker.
+    let cs = claims(
+        "It is good, said Peter Rice, chairman of Fox Networks Group, noting that old episodes \
+         become valuable.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("Peter Rice, chairman of Fox Networks Group,"),
+            Some("said"),
+            "It is good"
+        )
+    );
+    let cs = claims("''It is good,'' Mr. Mahaney, of RBC Capital Markets, said.");
+    assert_eq!(
+        source_of(&cs, "said"),
+        Some("Mr. Mahaney, of RBC Capital Markets,")
+    );
+    // An aside is not: "Trump, in particular, has said".
+    let cs = claims("It rained. Trump, in particular, has said that taxes are too high.");
+    assert_eq!(source_of(&cs, "has said"), Some("Trump"));
+}
