@@ -3208,7 +3208,11 @@ fn a_bare_title_or_affiliation_after_the_name_is_the_sources() {
         source_of(&cs, "said"),
         Some("Mr. Mahaney, of RBC Capital Markets,")
     );
-    // An aside is not: "Trump, in particular, has said".
-    let cs = claims("It rained. Trump, in particular, has said that taxes are too high.");
-    assert_eq!(source_of(&cs, "has said"), Some("Trump"));
+    // An aside is not: "Trump, in particular, has said", "Trump, of course, has said".
+    for aside in ["in particular", "of course"] {
+        let cs = claims(&format!(
+            "It rained. Trump, {aside}, has said that taxes are too high."
+        ));
+        assert_eq!(source_of(&cs, "has said"), Some("Trump"), "{aside}");
+    }
 }
