@@ -2235,7 +2235,10 @@ fn mention_kind(
         return Some(EntityType::Org);
     }
     Some(
-        if words().next().is_some_and(roles::is_honorific) || initialled_name(cx, tokens) {
+        if words().next().is_some_and(roles::is_honorific)
+            || initialled_name(cx, tokens)
+            || titled_name(cx, tokens)
+        {
             EntityType::Per
         } else if tagged == EntityType::Per {
             head_kind(cx, tokens).unwrap_or(if named_as_organisation(cx, tokens) {
@@ -2252,6 +2255,36 @@ fn mention_kind(
             tagged
         },
     )
+}
+
+/// "Professor Ruth Lindqvist", "Senator Tim Kaine": a name opened by a title only a person
+/// holds, and going on with capitalised words that end in no institution's or place's head
+/// word, is a person's whatever the tagger thought (after "director of public health," it
+/// read an organisation). Titles that open company or place names ("General Motors", "King
+/// Soopers", "Prince Edward Island") are not among them.
+fn titled_name(cx: &Context, tokens: &Range<usize>) -> bool {
+    const PERSON_TITLES: &[&str] = &[
+        "professor",
+        "senator",
+        "sen.",
+        "congressman",
+        "congresswoman",
+        "rep.",
+        "gov.",
+        "governor",
+        "rabbi",
+        "reverend",
+        "rev.",
+    ];
+    tokens.len() >= 2
+        && PERSON_TITLES
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(token_text(cx, tokens.start)))
+        && tokens
+            .clone()
+            .skip(1)
+            .all(|k| token_text(cx, k).starts_with(char::is_uppercase))
+        && head_kind(cx, tokens).is_none()
 }
 
 /// The kind a name the tagger took for a person's gets from its last word: "Water Standards
@@ -4637,6 +4670,42 @@ mod tests {
         assert_eq!(kind_as("West Bank", EntityType::Loc), Some(EntityType::Loc));
         assert_eq!(kind_as("Reuters", EntityType::Org), Some(EntityType::Org));
         assert_eq!(kind_as("Professor", EntityType::Per), None);
+    }
+
+    #[test]
+    fn a_title_only_a_person_holds_makes_a_person() {
+        // After "the regional director of public health," the tagger read an organisation.
+        assert_eq!(
+            kind_as("Professor Ruth Lindqvist", EntityType::Org),
+            Some(EntityType::Per)
+        );
+        assert_eq!(
+            kind_as("Senator Tim Kaine", EntityType::Org),
+            Some(EntityType::Per)
+        );
+        // Titles that open company and place names, and institutions, keep their kind.
+        assert_eq!(
+            kind_as("General Motors", EntityType::Org),
+            Some(EntityType::Org)
+        );
+        assert_eq!(
+            kind_as("Prince Edward Island", EntityType::Loc),
+            Some(EntityType::Loc)
+        );
+        assert_eq!(
+            kind_as("Governor Dummer College", EntityType::Org),
+            Some(EntityType::Org)
+        );
+        let actors = actors_of(
+            "The regional director of public health, Professor Ruth Lindqvist, said the \
+             procedures had failed. Lindqvist said more.",
+        );
+        let ruth = actors
+            .iter()
+            .find(|a| a.name == "Ruth Lindqvist")
+            .unwrap_or_else(|| panic!("{actors:#?}"));
+        assert_eq!(ruth.kind, ActorKind::Person);
+        assert_eq!(ruth.role.as_deref(), Some("Professor"));
     }
 
     #[test]
