@@ -90,18 +90,31 @@ fn speaking_places_are_people(doc: &mut Document) {
     }
 }
 
-/// "A Northvale spokeswoman said C. She said D": a person pronoun that fits nobody named,
-/// right after a claim by an organisation's spokesperson, is that spokesperson, who speaks
-/// for the organisation.
+/// "A Northvale spokeswoman said C. She said D": a person pronoun right after a claim by an
+/// organisation's spokesperson is that spokesperson, who speaks for the organisation. When
+/// the pronoun fits nobody named, any spokesperson will do; when the resolver found it a
+/// person named further back, only one the pronoun names by gender ("spokeswoman" for
+/// "she", "spokesman" for "he") with no person named in between ("A spokeswoman said C.
+/// Aisha Rahman was unconvinced. \"D,\" she said" is Rahman's): the nearer speaker wins.
 fn credit_spokespeople(doc: &mut Document) {
-    let speaks_for = |c: &crate::model::Claim| {
+    // The organisation a claim's spokesperson source speaks for, the pronoun the source's
+    // noun fits (`None`: either) and where the source ends.
+    let speaks_for = |c: &crate::model::Claim| -> Option<(String, Option<&'static str>, usize)> {
         let source = c.source.as_ref()?;
         let actor = c.actor.as_ref()?;
         let lower = source.text.to_lowercase();
-        ["spokesman", "spokeswoman", "spokesperson", "representative"]
+        let gender = if lower.contains("spokeswoman") {
+            Some("she")
+        } else if lower.contains("spokesman") {
+            Some("he")
+        } else if ["spokesperson", "representative"]
             .iter()
             .any(|w| lower.contains(w))
-            .then_some(())?;
+        {
+            None
+        } else {
+            return None;
+        };
         doc.actors
             .iter()
             .any(|a| {
@@ -111,19 +124,34 @@ fn credit_spokespeople(doc: &mut Document) {
                         crate::model::ActorKind::Organization | crate::model::ActorKind::Country
                     )
             })
-            .then(|| actor.clone())
+            .then(|| (actor.clone(), gender, source.end))
     };
-    let mut previous: Option<String> = None;
+    let mut people: Vec<usize> = doc
+        .actors
+        .iter()
+        .filter(|a| a.kind == crate::model::ActorKind::Person)
+        .flat_map(|a| a.mentions.iter().map(|m| m.start))
+        .collect();
+    people.sort_unstable();
+    let named_between = |from: usize, to: usize| {
+        let k = people.partition_point(|&start| start < from);
+        people.get(k).is_some_and(|&start| start < to)
+    };
+    let mut previous: Option<(String, Option<&'static str>, usize)> = None;
     let mut credited: Vec<(usize, String)> = Vec::new();
     for (i, c) in doc.claims.iter().enumerate() {
         let pronoun = c
             .source
             .as_ref()
-            .is_some_and(|s| matches!(s.text.to_lowercase().as_str(), "he" | "she"));
-        if pronoun && c.actor.is_none() {
-            if let Some(org) = &previous {
-                credited.push((i, org.clone()));
-            }
+            .map(|s| s.text.to_lowercase())
+            .filter(|s| matches!(s.as_str(), "he" | "she"));
+        if let Some(pronoun) = pronoun
+            && let Some((org, gender, after)) = &previous
+            && let Some(source) = &c.source
+            && (c.actor.is_none()
+                || (*gender == Some(pronoun.as_str()) && !named_between(*after, source.start)))
+        {
+            credited.push((i, org.clone()));
             continue;
         }
         if c.source.is_some() {
