@@ -2088,7 +2088,9 @@ impl<'a> Doc<'a> {
     /// found inside another claim's content were wrong ("She says it underscores that C":
     /// "underscores" is part of what she says). A nested claim is dropped, unless it opens a
     /// clause of its own after a comma or a conjunction ("C, and human rights groups warned
-    /// D"), or is a quote with its speaker after it ("because “C,” she said"). The outer
+    /// D"), is a quote with its speaker after it ("because “C,” she said"), or sits in what a
+    /// later "according to" reports ("The UN said C, according to a statement"; after an
+    /// opening "According to X," it is X's words like any other content). The outer
     /// content is left as it is: cutting it there lost more exact contents on dev than it
     /// gained (and, for quotes, on train).
     fn drop_nested(&self, out: &mut Vec<Found>) {
@@ -2116,7 +2118,11 @@ impl<'a> Doc<'a> {
             while j > floor && furthest[j - 1] >= cue.end {
                 j -= 1;
                 let (s, e, owner) = pieces[j];
-                if e >= cue.end && owner != c && out[owner].rule != "according-to" {
+                // "The United Nations said C, according to a statement": a claim inside what
+                // a later "according to" reports keeps its own speaker.
+                let reported_after = out[owner].rule == "according-to"
+                    && out[owner].cue.as_ref().is_some_and(|q| q.start >= e);
+                if e >= cue.end && owner != c && !reported_after {
                     return Some(s);
                 }
             }

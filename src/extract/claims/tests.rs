@@ -817,6 +817,22 @@ fn a_statement_reported_according_to_a_source_keeps_its_own_speaker() {
 }
 
 #[test]
+fn a_cue_inside_what_an_opening_according_to_reports_is_part_of_it() {
+    // "’s position" is a cue in train (2 times in 7), but here it is inside Peskov's words.
+    let cs = claims(
+        "It rained. According to Peskov, Russia’s position had not changed: any new deal would have to address the old promises.",
+    );
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(
+        find(&cs, "According to")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Peskov")
+    );
+}
+
+#[test]
 fn a_participle_takes_the_subject_after_a_long_opening_adverbial() {
     let cs = claims(
         "It rained. During a national security speech earlier in the day, Trump attacked Clinton for her record, saying that she was unstable.",
