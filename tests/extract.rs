@@ -730,6 +730,21 @@ fn a_pronoun_after_a_spokespersons_claim_speaks_for_the_organisation() {
         speaker(text, "she", "\"The company").as_deref(),
         Some("Aisha Rahman")
     );
+    // "the spokesman" is the one who just spoke, not a person of his own; a spokeswoman is not
+    // him.
+    let text = "Industry warns\n\n\
+                A spokesman for the industry body Water Suppliers Association said the sector \
+                shared the public's anger. \"Investors need to know the rules,\" the spokesman \
+                said.\n\n\
+                A spokesman for the Harbour Safety Agency said the inspections had resumed. \"We are hiring,\" the spokeswoman said.";
+    assert_eq!(
+        speaker(text, "the spokesman", "\"Investors").as_deref(),
+        Some("Water Suppliers Association")
+    );
+    assert_eq!(
+        speaker(text, "the spokeswoman", "\"We are").as_deref(),
+        Some("the spokeswoman")
+    );
 }
 
 #[test]

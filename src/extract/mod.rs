@@ -45,6 +45,7 @@ pub fn extract_with(article: &Article, models: claims::Models<'_>) -> Document {
     doc.claims = claims::find_claims_with(&cx, models);
     resolve_sources(&cx, &mut doc, |_| true);
     credit_headline(&mut doc);
+    credit_spokespeople(&mut doc, Referring::Nouns);
     let named = doc.actors.len();
     actors::described::coordinate_sources(&mut doc.actors, &mut doc.claims);
     actors::described::describe_sources(&cx, &mut doc.actors, &mut doc.claims);
@@ -54,7 +55,7 @@ pub fn extract_with(article: &Article, models: claims::Models<'_>) -> Document {
         resolve_sources(&cx, &mut doc, |source| actors::is_pronoun(&source.text));
     }
     credit_headline_by_body(&mut doc);
-    credit_spokespeople(&mut doc);
+    credit_spokespeople(&mut doc, Referring::Pronouns);
     speaking_places_are_people(&mut doc);
     doc.stances = stances::find_stances(&cx, &doc.actors, &doc.claims);
     doc
@@ -90,31 +91,48 @@ fn speaking_places_are_people(doc: &mut Document) {
     }
 }
 
-/// "A Northvale spokeswoman said C. She said D": a person pronoun right after a claim by an
-/// organisation's spokesperson is that spokesperson, who speaks for the organisation. When
-/// the pronoun fits nobody named, any spokesperson will do; when the resolver found it a
-/// person named further back, only one the pronoun names by gender ("spokeswoman" for
-/// "she", "spokesman" for "he") with no person named in between ("A spokeswoman said C.
-/// Aisha Rahman was unconvinced. \"D,\" she said" is Rahman's): the nearer speaker wins.
-fn credit_spokespeople(doc: &mut Document) {
+/// The sources `credit_spokespeople` reads as referring back to a spokesperson.
+#[derive(Clone, Copy, PartialEq)]
+enum Referring {
+    /// "the spokesman", "the spokeswoman": read before `describe_sources` would make them
+    /// people of their own.
+    Nouns,
+    /// "he", "she": read after the pronouns are resolved.
+    Pronouns,
+}
+
+/// The pronoun a spokesperson noun fits ("spokeswoman": she), `None` when either does, and
+/// nothing when the text names no spokesperson.
+fn spokesperson_gender(lower: &str) -> Option<Option<&'static str>> {
+    if lower.contains("spokeswoman") {
+        Some(Some("she"))
+    } else if lower.contains("spokesman") {
+        Some(Some("he"))
+    } else if ["spokesperson", "representative"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// "A Northvale spokeswoman said C. She said D", "A spokesman for the Water Suppliers
+/// Association said C. … D, the spokesman said": a person pronoun or a bare "the spokesman"
+/// right after a claim by an organisation's spokesperson is that spokesperson, who speaks for
+/// the organisation. When the source has no actor yet, any spokesperson will do (but "the
+/// spokeswoman" is no spokesman); when the resolver found a pronoun a person
+/// named further back, only one the pronoun names by gender ("spokeswoman" for "she",
+/// "spokesman" for "he") with no person named in between ("A spokeswoman said C. Aisha
+/// Rahman was unconvinced. \"D,\" she said" is Rahman's): the nearer speaker wins.
+fn credit_spokespeople(doc: &mut Document, referring: Referring) {
     // The organisation a claim's spokesperson source speaks for, the pronoun the source's
     // noun fits (`None`: either) and where the source ends.
     let speaks_for = |c: &crate::model::Claim| -> Option<(String, Option<&'static str>, usize)> {
         let source = c.source.as_ref()?;
         let actor = c.actor.as_ref()?;
-        let lower = source.text.to_lowercase();
-        let gender = if lower.contains("spokeswoman") {
-            Some("she")
-        } else if lower.contains("spokesman") {
-            Some("he")
-        } else if ["spokesperson", "representative"]
-            .iter()
-            .any(|w| lower.contains(w))
-        {
-            None
-        } else {
-            return None;
-        };
+        let gender = spokesperson_gender(&source.text.to_lowercase())?;
         doc.actors
             .iter()
             .any(|a| {
@@ -125,6 +143,20 @@ fn credit_spokespeople(doc: &mut Document) {
                     )
             })
             .then(|| (actor.clone(), gender, source.end))
+    };
+    // The pronoun a referring source fits, and whether it must name the spokesperson's
+    // gender to take a source the resolver gave someone else.
+    let refers = |text: &str| -> Option<Option<&'static str>> {
+        let lower = text.to_lowercase();
+        match (referring, lower.as_str()) {
+            (Referring::Pronouns, "he") => Some(Some("he")),
+            (Referring::Pronouns, "she") => Some(Some("she")),
+            (Referring::Nouns, _) => lower
+                .strip_prefix("the ")
+                .filter(|rest| !rest.contains(' '))
+                .and_then(spokesperson_gender),
+            _ => None,
+        }
     };
     let mut people: Vec<usize> = doc
         .actors
@@ -140,19 +172,25 @@ fn credit_spokespeople(doc: &mut Document) {
     let mut previous: Option<(String, Option<&'static str>, usize)> = None;
     let mut credited: Vec<(usize, String)> = Vec::new();
     for (i, c) in doc.claims.iter().enumerate() {
-        let pronoun = c
-            .source
-            .as_ref()
-            .map(|s| s.text.to_lowercase())
-            .filter(|s| matches!(s.as_str(), "he" | "she"));
-        if let Some(pronoun) = pronoun
+        if let Some(source) = &c.source
+            && let Some(fits) = refers(&source.text)
             && let Some((org, gender, after)) = &previous
-            && let Some(source) = &c.source
-            && (c.actor.is_none()
-                || (*gender == Some(pronoun.as_str()) && !named_between(*after, source.start)))
         {
-            credited.push((i, org.clone()));
-            continue;
+            let credit = match referring {
+                Referring::Nouns => {
+                    c.actor.is_none() && (fits.is_none() || gender.is_none() || *gender == fits)
+                }
+                Referring::Pronouns => {
+                    c.actor.is_none()
+                        || (gender.is_some()
+                            && *gender == fits
+                            && !named_between(*after, source.start))
+                }
+            };
+            if credit {
+                credited.push((i, org.clone()));
+                continue;
+            }
         }
         if c.source.is_some() {
             previous = speaks_for(c);
