@@ -2432,6 +2432,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "plc",
     "police",
     "post",
+    "press",
     "register",
     "regulator",
     "report",
@@ -4664,6 +4665,11 @@ mod tests {
         );
         assert_eq!(
             kind_as("Northvale Water", EntityType::Per),
+            Some(EntityType::Org)
+        );
+        // "The Associated Press’ Twitter account": a wire service, not a person.
+        assert_eq!(
+            kind_as("Associated Press", EntityType::Per),
             Some(EntityType::Org)
         );
         // Only a "person" is corrected by its last word: the tagger knows "West Bank".
