@@ -1231,22 +1231,10 @@ fn titled_names(cx: &Context, lower: &[u64], entities: &mut Vec<ner::Entity>) {
             && !roles::is_honorific(w)
             && !HEADLINE_WORDS.contains(&w)
     };
-    let titles = roles::personal_titles();
     let mut added = Vec::new();
     let mut e = 0;
     for (k, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word
-            || !lower
-                .get(k)
-                .is_some_and(|&h| titles.contains(h, || token_text(cx, k)))
-        {
-            continue;
-        }
-        // "D-Del.", "Dover, Del.": Delaware after a comma or a party letter is no title.
-        if k > 0
-            && token_text(cx, k).eq_ignore_ascii_case("del.")
-            && matches!(token_text(cx, k - 1), "," | "-")
-        {
+        if t.kind != TokenKind::Word || !personal_title_at(cx, lower, k) {
             continue;
         }
         let start = k + 1;
@@ -2237,7 +2225,7 @@ fn mention_kind(
     Some(
         if words().next().is_some_and(roles::is_honorific)
             || initialled_name(cx, tokens)
-            || titled_name(cx, tokens)
+            || titled_name(cx, lower, tokens)
         {
             EntityType::Per
         } else if tagged == EntityType::Per {
@@ -2257,29 +2245,26 @@ fn mention_kind(
     )
 }
 
-/// "Professor Ruth Lindqvist", "Senator Tim Kaine": a name opened by a title only a person
-/// holds, and going on with capitalised words that end in no institution's or place's head
-/// word, is a person's whatever the tagger thought (after "director of public health," it
-/// read an organisation). Titles that open company or place names ("General Motors", "King
-/// Soopers", "Prince Edward Island") are not among them.
-fn titled_name(cx: &Context, tokens: &Range<usize>) -> bool {
-    const PERSON_TITLES: &[&str] = &[
-        "professor",
-        "senator",
-        "sen.",
-        "congressman",
-        "congresswoman",
-        "rep.",
-        "gov.",
-        "governor",
-        "rabbi",
-        "reverend",
-        "rev.",
-    ];
+/// Whether token `k` is a personal title (`roles::personal_titles`): "D-Del.", "Dover, Del."
+/// are Delaware after a comma or a party letter, no title.
+fn personal_title_at(cx: &Context, lower: &[u64], k: usize) -> bool {
+    lower
+        .get(k)
+        .is_some_and(|&h| roles::personal_titles().contains(h, || token_text(cx, k)))
+        && !(k > 0
+            && token_text(cx, k).eq_ignore_ascii_case("del.")
+            && matches!(token_text(cx, k - 1), "," | "-"))
+}
+
+/// "Professor Ruth Lindqvist", "Sen. Jeff Sessions": a name opened by a personal title
+/// (`roles::personal_titles`) whose other words are capitalised and end in no institution's or
+/// place's head word is a person's, whatever the tagger read (after "director of public
+/// health," it read an organisation). `titled_names` finds most such names; this catches
+/// the tagger's own spans that hold the title ("Prince Edward Island" and "Governor Dummer
+/// College" keep their kind by their last word).
+fn titled_name(cx: &Context, lower: &[u64], tokens: &Range<usize>) -> bool {
     tokens.len() >= 2
-        && PERSON_TITLES
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(token_text(cx, tokens.start)))
+        && personal_title_at(cx, lower, tokens.start)
         && tokens
             .clone()
             .skip(1)
@@ -4679,7 +4664,7 @@ mod tests {
     }
 
     #[test]
-    fn a_title_only_a_person_holds_makes_a_person() {
+    fn a_personal_title_makes_a_person_of_the_name_it_opens() {
         // After "the regional director of public health," the tagger read an organisation.
         assert_eq!(
             kind_as("Professor Ruth Lindqvist", EntityType::Org),
@@ -4687,6 +4672,10 @@ mod tests {
         );
         assert_eq!(
             kind_as("Senator Tim Kaine", EntityType::Org),
+            Some(EntityType::Per)
+        );
+        assert_eq!(
+            kind_as("Lt. Gov. Patty Judge", EntityType::Loc),
             Some(EntityType::Per)
         );
         // Titles that open company and place names, and institutions, keep their kind.

@@ -304,6 +304,7 @@ const PERSONAL_TITLES: &[&str] = &[
     "president-elect",
     "senator",
     "sen.",
+    "professor",
     "representative",
     "rep.",
     "congressman",
