@@ -5071,7 +5071,9 @@ impl<'a> Doc<'a> {
             {
                 e += 1;
             }
-            if e > end && e < limit && self.verbish(e) {
+            // "Central European leaders who met in Warsaw": so do they before a relative
+            // pronoun.
+            if e > end && e < limit && (self.verbish(e) || matches!(self.low(e), "who" | "which")) {
                 end = e;
             }
             (end > start).then_some(start..end)

@@ -875,6 +875,17 @@ fn a_participles_subject_ends_at_its_verb_and_skips_a_hyphen_dateline() {
             .map(|s| s.text.as_str()),
         Some("Hillary Clinton")
     );
+    // The noun before a relative clause is the subject's head, not its verb.
+    let cs = claims(
+        "It rained. Central European leaders who met in Warsaw on Friday signed a letter, warning that the deal was weak.",
+    );
+    assert_eq!(
+        find(&cs, "warning")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("Central European leaders")
+    );
 }
 
 #[test]
