@@ -144,8 +144,8 @@ fn credit_spokespeople(doc: &mut Document, referring: Referring) {
             })
             .then(|| (actor.clone(), gender, source.end))
     };
-    // The pronoun a referring source fits, and whether it must name the spokesperson's
-    // gender to take a source the resolver gave someone else.
+    // The pronoun a source referring back fits (`None`: either), or nothing when it does not
+    // refer back ("he", "she"; "the spokeswoman", "the spokesperson").
     let refers = |text: &str| -> Option<Option<&'static str>> {
         let lower = text.to_lowercase();
         match (referring, lower.as_str()) {
