@@ -5151,7 +5151,14 @@ impl<'a> Doc<'a> {
                         || possessive(k)
                         || matches!(self.low(k), "(" | ")"))
             })
-            .find(|&k| self.verbish(k) && self.raw(k).starts_with(char::is_lowercase));
+            .find(|&k| {
+                // "… and the Gannett newspaper chain filed a motion": a participle that reads
+                // as an adjective ("a motion filed by") is the verb before its object.
+                (self.verbish(k)
+                    || (self.low_in(k, &PARTICIPIAL_ADJECTIVES_SET)
+                        && is_determiner(self.low(k + 1))))
+                    && self.raw(k).starts_with(char::is_lowercase)
+            });
         let Some(mut v) = verb else {
             return r;
         };

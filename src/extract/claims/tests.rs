@@ -886,6 +886,18 @@ fn a_participles_subject_ends_at_its_verb_and_skips_a_hyphen_dateline() {
             .map(|s| s.text.as_str()),
         Some("Central European leaders")
     );
+    // Two subjects joined by "and" share the verb, even one that reads as an adjective
+    // elsewhere ("an order obtained by").
+    let cs = claims(
+        "It rained. The Teamsters and the Riverside Port Authority obtained a court order on Monday, warning that the strike would spread.",
+    );
+    assert_eq!(
+        find(&cs, "warning")
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str()),
+        Some("The Teamsters and the Riverside Port Authority")
+    );
 }
 
 #[test]
