@@ -634,7 +634,12 @@ fn speaker_of<'d>(doc: &'d Document, source: &str) -> Option<&'d Actor> {
                 .is_some_and(|s| s.text.starts_with(source))
         })
         .unwrap_or_else(|| panic!("no claim by {source}: {:#?}", doc.claims));
-    let id = c.actor.as_deref()?;
+    credited_actor(doc, c)
+}
+
+/// The actor a claim is credited to.
+fn credited_actor<'d>(doc: &'d Document, claim: &gloss::model::Claim) -> Option<&'d Actor> {
+    let id = claim.actor.as_deref()?;
     doc.actors.iter().find(|a| a.id == id)
 }
 
@@ -688,11 +693,7 @@ fn a_pronoun_after_a_spokespersons_claim_speaks_for_the_organisation() {
                     && c.content.text.starts_with(content)
             })
             .unwrap_or_else(|| panic!("a claim by {pronoun:?}: {:#?}", doc.claims));
-        let actor = claim.actor.as_deref()?;
-        doc.actors
-            .iter()
-            .find(|a| a.id == actor)
-            .map(|a| a.name.clone())
+        credited_actor(&doc, claim).map(|a| a.name.clone())
     }
     // Nobody named fits "She": the spokeswoman is the only candidate.
     let text = "Water company pays\n\n\
@@ -778,11 +779,7 @@ fn speaker_by_cue<'d>(doc: &'d Document, cue: &str) -> Option<&'d str> {
         .iter()
         .find(|c| c.cue.as_ref().is_some_and(|q| q.text == cue))
         .unwrap_or_else(|| panic!("no claim with the cue {cue:?}: {:#?}", doc.claims));
-    let id = claim.actor.as_deref()?;
-    doc.actors
-        .iter()
-        .find(|a| a.id == id)
-        .map(|a| a.name.as_str())
+    credited_actor(doc, claim).map(|a| a.name.as_str())
 }
 
 #[test]

@@ -158,10 +158,11 @@ fn credit_spokespeople(doc: &mut Document, referring: Referring) {
             _ => None,
         }
     };
+    // Where people are named, for pronouns the resolver gave someone (nouns have no actor).
     let mut people: Vec<usize> = doc
         .actors
         .iter()
-        .filter(|a| a.kind == crate::model::ActorKind::Person)
+        .filter(|a| referring == Referring::Pronouns && a.kind == crate::model::ActorKind::Person)
         .flat_map(|a| a.mentions.iter().map(|m| m.start))
         .collect();
     people.sort_unstable();
