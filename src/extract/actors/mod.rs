@@ -785,6 +785,38 @@ fn in_title_case(cx: &Context, title_case: &[bool], k: usize) -> bool {
     title_case.get(i).copied().unwrap_or(false)
 }
 
+/// "The Drinking Water Standards Agency": the tagger, which rarely saw an "-ing" word open a
+/// name, leaves the first word out. Where an organisation's name starts at `start`, the
+/// capitalised words it left untagged between it and a "the" before them are the name's:
+/// the start the name takes.
+fn words_after_the(cx: &Context, entity_of: &[Option<EntityType>], start: usize) -> usize {
+    let floor = sentence_of(cx, start).start;
+    let capitalised = |k: usize| {
+        let w = token_text(cx, k);
+        entity_of.get(k).copied().flatten().is_none()
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && w.chars().nth(1).is_some()
+            // "the August National Association of Purchasing Management", "the Socialist
+            // CFDT union": a date or an affiliation says which, and is no part of the name.
+            && !(w == "The"
+                || is_month(w)
+                || is_weekday(w)
+                || AFFILIATIONS.contains(&w)
+                || POLITICAL_ADJECTIVES.contains(&w)
+                || affiliation(cx, &(k..k + 1)))
+    };
+    let mut b = start;
+    while b > floor && capitalised(b - 1) {
+        b -= 1;
+    }
+    if b < start && b > floor && matches!(token_text(cx, b - 1), "The" | "the") {
+        b
+    } else {
+        start
+    }
+}
+
 fn sentence_of(cx: &Context, token: usize) -> Range<usize> {
     let s = &cx.analysis.sentences;
     let i = s.partition_point(|s| s.tokens.end <= token);
@@ -1153,6 +1185,20 @@ const AFFILIATIONS: &[&str] = &[
     "Shiite",
     "Sikh",
     "Sunni",
+];
+
+/// Words that say where an organisation stands, not what it is called ("the Socialist CFDT
+/// union").
+const POLITICAL_ADJECTIVES: &[&str] = &[
+    "Communist",
+    "Conservative",
+    "Leftist",
+    "Liberal",
+    "Nationalist",
+    "Progressive",
+    "Radical",
+    "Rightist",
+    "Socialist",
 ];
 
 /// The most words a name the tagger missed after a personal title may have.
@@ -2041,6 +2087,12 @@ fn collect_mentions(cx: &Context) -> Vec<Mention> {
         let Some(kind) = mention_kind(cx, &tagged.lower, &tokens, e.kind) else {
             continue;
         };
+        if kind == EntityType::Org
+            && tokens.start == e.tokens.start
+            && !in_title_case(cx, &tagged.title_case, tokens.start)
+        {
+            tokens.start = words_after_the(cx, &entity_of, tokens.start);
+        }
         // "Muslim immigrants", "Latino voters", "radical Islamic terrorism": a faith or
         // affiliation names no organisation or place either ("The Independent" is a paper).
         let adjective = || {
@@ -2390,6 +2442,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "industries",
     "inquirer",
     "inquiry",
+    "inspectorate",
     "institute",
     "institution",
     "journal",
@@ -4472,6 +4525,34 @@ mod tests {
         assert_eq!(lula.len(), 1, "{actors:#?}");
         assert_eq!(lula[0].name, "Luiz Inácio Lula da Silva");
         assert_eq!(lula[0].mentions.len(), 3, "{lula:#?}");
+    }
+
+    #[test]
+    fn capitalised_words_the_tagger_left_between_the_and_an_organisation_are_its_name() {
+        let names = |text: &str| -> Vec<(String, ActorKind)> {
+            actors_of(text)
+                .into_iter()
+                .map(|a| (a.name, a.kind))
+                .collect()
+        };
+        let org = |name: &str| (name.to_string(), ActorKind::Organization);
+        // The tagger leaves "Drinking" out after a sentence-opening "The".
+        assert_eq!(
+            names("The Drinking Water Standards Agency said the protocol required notice."),
+            [org("Drinking Water Standards Agency")]
+        );
+        assert_eq!(
+            names("The Drinking Water Inspectorate said it would act."),
+            [org("Drinking Water Inspectorate")]
+        );
+        // A month or an affiliation before the name says which, and stays out.
+        assert!(
+            names(
+                "Economists read the August National Association of Purchasing Management report."
+            )
+            .contains(&org("National Association of Purchasing Management"))
+        );
+        assert!(names("The Socialist CFDT union warned of strikes.").contains(&org("CFDT")));
     }
 
     #[test]
