@@ -1601,6 +1601,46 @@ impl<'a> Doc<'a> {
         noun && (AFTER.contains(&next) || WEEKDAYS.contains(&next))
     }
 
+    /// "31 people were admitted to hospital", "admitted into intensive care", "admitted to
+    /// the bar": "admit" of a place that takes someone in, which reports nothing (a
+    /// candidate ending before `end`). PolNeAR train has no such cue; "admitted to lying" and
+    /// "admitted to the affair" stay cues.
+    fn admitted_for_care(&self, end: usize) -> bool {
+        const PLACES: &[&str] = &[
+            "hospital",
+            "hospitals",
+            "clinic",
+            "care",
+            "icu",
+            "ward",
+            "wards",
+            "emergency",
+            "school",
+            "college",
+            "university",
+            "bar",
+        ];
+        let Some(last) = end.checked_sub(1) else {
+            return false;
+        };
+        if !matches!(
+            self.low(last),
+            "admit" | "admits" | "admitted" | "admitting" | "readmitted"
+        ) || !matches!(self.low(end), "to" | "into")
+        {
+            return false;
+        }
+        let mut k = end + 1;
+        while matches!(
+            self.low(k),
+            "the" | "a" | "an" | "intensive" | "local" | "nearby" | "critical"
+        ) && k < end + 3
+        {
+            k += 1;
+        }
+        PLACES.contains(&self.low(k))
+    }
+
     /// The hash of a candidate's words, lower-cased and joined by spaces (its lexicon key):
     /// FNV-1a carried on over the tokens, without building the string.
     fn key_hash(&self, r: Range<usize>) -> u64 {
@@ -1627,6 +1667,7 @@ impl<'a> Doc<'a> {
                 || self.discourse_formula(i, end)
                 || self.in_according_source(i)
                 || self.reduced_relative(i, end)
+                || self.admitted_for_care(end)
             {
                 continue;
             }

@@ -2692,6 +2692,24 @@ fn a_participle_of_publishing_inside_the_subject_is_no_cue() {
 }
 
 #[test]
+fn admitted_to_hospital_reports_nothing() {
+    let cs = claims(
+        "The health authority said 212 cases were reported. 31 people were admitted to \
+         hospital, most of them elderly. One of the people admitted to hospital was Doreen \
+         Castle. Two were admitted into intensive care.",
+    );
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| !q.text.contains("admitted"))),
+        "{cs:#?}"
+    );
+    assert_eq!(source_of(&cs, "said"), Some("The health authority"));
+    // Admitting to something is a cue still.
+    let cs = claims("It rained. The senator admitted to the affair on Monday.");
+    assert_eq!(source_of(&cs, "admitted to"), Some("The senator"));
+}
+
+#[test]
 fn a_spaced_hyphen_is_a_dash() {
     // It ends a source read leftwards ...
     let cs = claims(
