@@ -3929,6 +3929,43 @@ impl<'a> Doc<'a> {
         if after_when && matches!(self.low(from), "about" | "to" | "for") {
             return None;
         }
+        // "Asked about the figure by reporters, X said": a name or someone who asks
+        // questions closes the clause; but after a participle ("the cuts made by the
+        // board") "by" names its agent.
+        let asker = |r: &Range<usize>| {
+            let head = r.end - 1;
+            self.raw(head).starts_with(char::is_uppercase)
+                || matches!(
+                    self.low(head).trim_end_matches('s'),
+                    "reporter"
+                        | "journalist"
+                        | "moderator"
+                        | "host"
+                        | "interviewer"
+                        | "anchor"
+                        | "caller"
+                        | "questioner"
+                )
+        };
+        let participle = |k: usize| {
+            let w = self.low(k);
+            w.ends_with("ed")
+                || w.ends_with("en")
+                || self.low_in(k, &IRREGULAR_PAST_SET)
+                || self.low_in(k, &PARTICIPIAL_ADJECTIVES_SET)
+        };
+        let mut end = end;
+        if source.is_none()
+            && let Some(by) = (from + 1..end).rev().find(|&k| self.low(k) == "by")
+            && !participle(by - 1)
+            && let Some(r) = self.np_right(by + 1, end)
+            && r.start == by + 1
+            && r.end == end
+            && asker(&r)
+        {
+            source = Some(self.bytes(r));
+            end = by;
+        }
         let (content, kind) = self.content_after(from, end)?;
         Some(Found {
             source,

@@ -1565,6 +1565,20 @@ fn a_sentence_opening_with_asked_is_a_question_with_no_speaker_unless_by() {
         roles(find(&cs, "Asked")),
         (None, Some("Asked"), "a direct question about this")
     );
+    // The asker may close the clause ...
+    let cs = claims("It rained. Asked about the figure by reporters, a spokeswoman said no.");
+    assert_eq!(
+        roles(find(&cs, "Asked about")),
+        (Some("reporters"), Some("Asked about"), "the figure")
+    );
+    // ... but not the agent of a participle, nor a "by" phrase naming no one who asks.
+    for text in [
+        "It rained. Asked about the cuts made by the board, Smith said no.",
+        "It rained. Asked about the cuts by the board, Smith said no.",
+    ] {
+        let cs = claims(text);
+        assert_eq!(source_of(&cs, "Asked about"), None, "{text}");
+    }
 }
 
 #[test]
