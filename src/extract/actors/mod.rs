@@ -1090,7 +1090,7 @@ fn is_weekday(w: &str) -> bool {
 
 /// What is left of "Since December" or "Because Thursday" once the opening word goes: no
 /// name.
-fn is_date_or_function_word(w: &str) -> bool {
+pub(super) fn is_date_or_function_word(w: &str) -> bool {
     DATES.contains(&w) || OPENING_FUNCTION_WORDS.contains(&w)
 }
 
@@ -1186,6 +1186,11 @@ const AFFILIATIONS: &[&str] = &[
     "Sikh",
     "Sunni",
 ];
+
+/// Whether a word names a faith, party or stance ("Democrat", "Socialist").
+pub(super) fn is_affiliation_word(w: &str) -> bool {
+    AFFILIATIONS.contains(&w) || POLITICAL_ADJECTIVES.contains(&w)
+}
 
 /// Words that say where an organisation stands, not what it is called ("the Socialist CFDT
 /// union").
@@ -2458,6 +2463,7 @@ pub(super) const ORGANIZATION_NOUNS: &[&str] = &[
     "movement",
     "navy",
     "network",
+    "news",
     "newspaper",
     "office",
     "operator",
@@ -4257,6 +4263,22 @@ mod tests {
         find_actors(&Context::new(text))
     }
 
+    /// The names and kinds of the actors found in `text`, in order.
+    fn names(text: &str) -> Vec<(String, ActorKind)> {
+        actors_of(text)
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect()
+    }
+
+    fn person(name: &str) -> (String, ActorKind) {
+        (name.to_string(), ActorKind::Person)
+    }
+
+    fn org(name: &str) -> (String, ActorKind) {
+        (name.to_string(), ActorKind::Organization)
+    }
+
     /// The names of the persons among `actors`, in order.
     fn person_names(actors: &[Actor]) -> Vec<&str> {
         actors
@@ -4528,14 +4550,26 @@ mod tests {
     }
 
     #[test]
+    fn an_apostrophe_surname_makes_a_person_with_the_word_before_it() {
+        assert_eq!(
+            names("Democrat Beto O'Rourke said he would run."),
+            [person("Beto O'Rourke")]
+        );
+        assert_eq!(
+            names("Conor O'Brien of Reuters said the talks had stalled."),
+            [person("Conor O'Brien"), org("Reuters")]
+        );
+        assert_eq!(
+            names("He told Bill O'Reilly of Fox News that it was serious."),
+            [person("Bill O'Reilly"), org("Fox News")]
+        );
+        // No title or affiliation is a first name.
+        assert_eq!(names("Senator O'Brien said no."), [person("O'Brien")]);
+        assert_eq!(names("Republican O'Rourke said no."), [person("O'Rourke")]);
+    }
+
+    #[test]
     fn capitalised_words_the_tagger_left_between_the_and_an_organisation_are_its_name() {
-        let names = |text: &str| -> Vec<(String, ActorKind)> {
-            actors_of(text)
-                .into_iter()
-                .map(|a| (a.name, a.kind))
-                .collect()
-        };
-        let org = |name: &str| (name.to_string(), ActorKind::Organization);
         // The tagger leaves "Drinking" out after a sentence-opening "The".
         assert_eq!(
             names("The Drinking Water Standards Agency said the protocol required notice."),

@@ -890,12 +890,31 @@ impl Model {
                                 && !first_name(b)))
                 },
             );
+            // "Beto O'Rourke", "Conor O'Brien": before such a surname, an unlisted first
+            // name is any capitalised word the text never writes in lower case that is no
+            // function word, date, affiliation or title ("But O'Brien", "Senator O'Brien").
+            let given_name = |i: usize| {
+                let w = word(i);
+                first_name(i)
+                    || (!headline
+                        && p.infos.get(i).is_some_and(|x| {
+                            x.flags & (F_INITCAP | F_ALLCAPS | F_DIGIT | F_PUNCT) == F_INITCAP
+                                && !p.seen_lower.contains(&x.lower)
+                        })
+                        && w.len() >= 3
+                        && w.chars().all(char::is_alphabetic)
+                        && !super::is_date_or_function_word(w)
+                        && !super::is_affiliation_word(w)
+                        && !super::roles::is_title_word(w)
+                        && !super::roles::is_honorific(w))
+            };
             join_apostrophe_surnames(
                 &mut entities,
                 first,
                 sent.clone(),
                 |i| apostrophe_surname(word(i)),
-                first_name,
+                given_name,
+                |i| word(i) == "of",
             );
         }
         Tagged {
@@ -1038,6 +1057,7 @@ fn join_apostrophe_surnames(
     sent: Range<usize>,
     surname: impl Fn(usize) -> bool,
     first_name: impl Fn(usize) -> bool,
+    of: impl Fn(usize) -> bool,
 ) {
     for i in sent.start + 1..sent.end {
         if !surname(i) {
@@ -1055,16 +1075,48 @@ fn join_apostrophe_surnames(
             {
                 entities[at].tokens.end = i + 1;
             }
-            None if first_name(i - 1) => entities.insert(
-                at,
-                Entity {
-                    tokens: i - 1..i + 1,
-                    kind: EntityType::Per,
-                    confidence: 0.5,
-                },
-            ),
+            // "Bill | O'Reilly of Fox News" (a place): the surname joins the first name, and
+            // what follows "of" is the other entity.
+            Some(e)
+                if e.tokens.end == i
+                    && e.kind == EntityType::Per
+                    && e.tokens.len() == 1
+                    && entities.get(at + 1).is_some_and(|n| {
+                        n.tokens.start == i && n.kind != EntityType::Per && n.tokens.end > i + 2
+                    })
+                    && of(i + 1) =>
+            {
+                entities[at].tokens.end = i + 1;
+                entities[at + 1].tokens.start = i + 2;
+            }
+            // "Democrat Beto | O'Rourke" (the tagger's "Democrat Beto" a MISC): the first name
+            // leaves the affiliation for the surname; "Republican | O'Rourke": the surname is
+            // a name of its own.
+            Some(e)
+                if e.tokens.end == i
+                    && e.kind == EntityType::Misc
+                    && entities.get(at + 1).is_none_or(|n| n.tokens.start > i) =>
+            {
+                let start = if e.tokens.len() > 1 && first_name(i - 1) {
+                    entities[at].tokens.end = i - 1;
+                    i - 1
+                } else {
+                    i
+                };
+                entities.insert(at + 1, person(start..i + 1));
+            }
+            None if first_name(i - 1) => entities.insert(at, person(i - 1..i + 1)),
+            None => entities.insert(at, person(i..i + 1)),
             _ => {}
         }
+    }
+}
+
+fn person(tokens: Range<usize>) -> Entity {
+    Entity {
+        tokens,
+        kind: EntityType::Per,
+        confidence: 0.5,
     }
 }
 
@@ -1336,28 +1388,59 @@ mod tests {
 
     #[test]
     fn an_apostrophe_surname_the_tagger_left_out_joins_the_first_name() {
-        let (per, org) = (EntityType::Per, EntityType::Org);
+        let (per, org, misc) = (EntityType::Per, EntityType::Org, EntityType::Misc);
         // Words: 0 "It", 1 "Bill", 2 "O'Reilly", 3 "of", 4 "Fox", 5 "News", 6 "and",
-        // 7 "Smith", 8 "O'Neill"; "Bill" is a listed first name, "Smith" is not.
+        // 7 "Smith", 8 "O'Neill"; "Bill" may be a first name, "Smith" may not.
         let join = |mut es: Vec<Entity>| {
-            join_apostrophe_surnames(&mut es, 0, 0..9, |i| matches!(i, 2 | 8), |i| i == 1);
+            join_apostrophe_surnames(
+                &mut es,
+                0,
+                0..9,
+                |i| matches!(i, 2 | 8),
+                |i| i == 1,
+                |i| i == 3,
+            );
             es.into_iter()
                 .map(|e| (e.tokens, e.kind))
                 .collect::<Vec<_>>()
         };
-        // A person of one word before it takes it.
+        // A person of one word before it takes it; an untagged surname after any other
+        // untagged word is a person of its own.
         assert_eq!(
             join(vec![entity(1..2, per), entity(4..6, org)]),
-            [(1..3, per), (4..6, org)]
+            [(1..3, per), (4..6, org), (8..9, per)]
         );
-        // An untagged first name and it are a person; an untagged other word and it are not.
-        assert_eq!(join(vec![entity(4..6, org)]), [(1..3, per), (4..6, org)]);
+        // An untagged first name and it are a person.
+        assert_eq!(
+            join(vec![entity(4..6, org), entity(7..9, org)]),
+            [(1..3, per), (4..6, org), (7..9, org)]
+        );
+        // A person of one word before an entity the surname opens takes the surname, and
+        // the entity starts after "of".
+        assert_eq!(
+            join(vec![
+                entity(1..2, per),
+                entity(2..6, org),
+                entity(8..9, per)
+            ]),
+            [(1..3, per), (4..6, org), (8..9, per)]
+        );
+        // After a MISC ("Democrat Beto"), the first name goes to the surname; after a MISC of
+        // one word, the surname is a person alone.
+        assert_eq!(
+            join(vec![entity(0..2, misc), entity(8..9, per)]),
+            [(0..1, misc), (1..3, per), (8..9, per)]
+        );
+        assert_eq!(
+            join(vec![entity(1..2, misc), entity(8..9, per)]),
+            [(1..2, misc), (2..3, per), (8..9, per)]
+        );
         // Not after an organisation or a longer name, and not when an entity holds it.
         for es in [
-            vec![entity(1..2, org), entity(4..6, org)],
-            vec![entity(0..2, per)],
-            vec![entity(1..2, per), entity(2..3, per)],
-            vec![entity(1..3, org)],
+            vec![entity(1..2, org), entity(4..6, org), entity(8..9, per)],
+            vec![entity(0..2, per), entity(8..9, per)],
+            vec![entity(1..2, per), entity(2..3, per), entity(8..9, per)],
+            vec![entity(1..3, org), entity(8..9, per)],
         ] {
             let want: Vec<_> = es.iter().map(|e| (e.tokens.clone(), e.kind)).collect();
             assert_eq!(join(es), want);
