@@ -2544,6 +2544,24 @@ impl<'a> Doc<'a> {
         Some(t)
     }
 
+    /// The first token after a time phrase and its comma opening a clause at `start` ("Last
+    /// week,", "Just last week,", "On Monday,") before `end`, or `start` when there is none.
+    fn after_opening_time(&self, start: usize, end: usize) -> usize {
+        let Some(comma) = (start + 1..end.min(start + 6)).find(|&k| self.low(k) == ",") else {
+            return start;
+        };
+        match self.time_phrase_before(start, comma) {
+            Some(t)
+                if comma + 1 < end
+                    && (t == start
+                        || (t == start + 1 && matches!(self.low(start), "just" | "only"))) =>
+            {
+                comma + 1
+            }
+            _ => start,
+        }
+    }
+
     /// The tokens a glued slash adds to the word at `k` ("9/11" is three).
     fn slash_tokens(&self, k: usize) -> usize {
         if self.glued_slash(k + 1) { 2 } else { 0 }
@@ -4646,6 +4664,8 @@ impl<'a> Doc<'a> {
         if matches!(self.low(start), "but" | "and" | "yet" | "so") && start + 1 < comma {
             start += 1;
         }
+        // "Just last week, J.J. Goldberg, editor at large of The Forward, wrote".
+        start = self.after_opening_time(start, comma);
         if start >= comma
             || comma - start > MAX_PHRASE
             || self.tokens[start].kind != TokenKind::Word

@@ -1178,6 +1178,15 @@ fn a_name_with_a_chain_of_appositives_is_the_source() {
             "there could be a line"
         )
     );
+    // An opening time phrase and its comma are no part of it.
+    let cs = claims(
+        "It rained. Just last week, J.J. Goldberg, editor at large of The Forward, wrote that \
+         the war was lost.",
+    );
+    assert_eq!(
+        source_of(&cs, "wrote"),
+        Some("J.J. Goldberg, editor at large of The Forward,")
+    );
     // After an opening conjunction too, and when the relative clause reports.
     let cs = claims(
         "It rained. But Mr. Guerrero, a Republican who described himself as a Catholic, said \
