@@ -5681,6 +5681,7 @@ const HEADLINE_LABELS: &[&str] = &[
     "paid notice",
     "photos",
     "revealed",
+    "the latest",
     "transcript",
     "update",
     "updated",

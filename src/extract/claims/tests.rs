@@ -1875,6 +1875,7 @@ fn a_label_before_a_headline_colon_is_no_speaker() {
         "BREAKING: Sanders Wins Nevada.\n\nIt rained.",
         "Revealed: What The Memo Says.\n\nIt rained.",
         "BOOM: Trump Just Fired A 5-Word Missile At Clinton.\n\nIt rained.",
+        "The Latest: Sanders declares ‘revolution,’ ignores losses.\n\nIt rained.",
     ] {
         let cs = claims(text);
         assert!(
