@@ -1601,6 +1601,25 @@ impl<'a> Doc<'a> {
         noun && (AFTER.contains(&next) || WEEKDAYS.contains(&next))
     }
 
+    /// "when the voters of Iowa finally had their say", "Lynch has the final say": "say"
+    /// after a possessive is a noun, no cue ("let her say it" is a verb).
+    fn noun_say(&self, i: usize, end: usize) -> bool {
+        end == i + 1
+            && self.low(i) == "say"
+            && i > 0
+            && match self.low(i - 1) {
+                "their" | "his" | "its" | "our" | "my" | "your" | "final" => true,
+                "her" => {
+                    i < 2
+                        || !matches!(
+                            self.low(i - 2),
+                            "let" | "lets" | "letting" | "make" | "made" | "hear" | "heard"
+                        )
+                }
+                _ => false,
+            }
+    }
+
     /// "31 people were admitted to hospital", "admitted into intensive care", "admitted to
     /// the bar": "admit" of a place that takes someone in, which reports nothing (a
     /// candidate ending before `end`). PolNeAR train has no such cue; "admitted to lying" and
@@ -1668,6 +1687,7 @@ impl<'a> Doc<'a> {
                 || self.in_according_source(i)
                 || self.reduced_relative(i, end)
                 || self.admitted_for_care(end)
+                || self.noun_say(i, end)
             {
                 continue;
             }

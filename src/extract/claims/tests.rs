@@ -2716,6 +2716,23 @@ fn a_participle_of_publishing_inside_the_subject_is_no_cue() {
 }
 
 #[test]
+fn say_after_a_possessive_is_a_noun() {
+    for text in [
+        "It rained. When the voters of Iowa finally had their say, they punctured his bid.",
+        "It rained. Lynch still has the final say on whether Clinton faces prosecution.",
+    ] {
+        let cs = claims(text);
+        assert!(
+            cs.iter()
+                .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "say")),
+            "{text}: {cs:#?}"
+        );
+    }
+    let cs = claims("It rained. He would not let her say that the plan had failed.");
+    assert_eq!(find(&cs, "say").content.text, "that the plan had failed");
+}
+
+#[test]
 fn admitted_to_hospital_reports_nothing() {
     let cs = claims(
         "The health authority said 212 cases were reported. 31 people were admitted to \
