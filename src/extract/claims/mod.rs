@@ -1496,8 +1496,8 @@ impl<'a> Doc<'a> {
                 .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
-    /// "Having said that", "That said,", "that being said", "needless to say": a writer's
-    /// turn of phrase that reports nothing.
+    /// "Having said that", "That said,", "that being said", "needless to say", "All told,": a
+    /// writer's turn of phrase that reports nothing.
     fn discourse_formula(&self, start: usize, end: usize) -> bool {
         let before = |k: usize| start.checked_sub(k).map_or("", |m| self.low(m));
         match self.low(end - 1) {
@@ -1511,6 +1511,8 @@ impl<'a> Doc<'a> {
             }
             "say" if self.low(start) == "to" => before(1) == "needless",
             "say" => before(1) == "to" && before(2) == "needless",
+            // "All told, super PACs spent …": in all.
+            "told" => before(1) == "all" && self.low(end) == ",",
             _ => false,
         }
     }

@@ -2156,6 +2156,7 @@ fn turns_of_phrase_with_said_report_nothing() {
         "The plan is costly. Having said that, the mayor will pay for it.",
         "The plan is costly. That being said, the mayor will pay for it.",
         "The plan is costly. Needless to say, the mayor will pay for it.",
+        "The plan is costly. All told, super PACs spent $10 million on it.",
     ] {
         let cs = claims(text);
         assert!(cs.is_empty(), "{text}: {cs:#?}");
