@@ -3717,7 +3717,12 @@ impl<'a> Doc<'a> {
             let comma_before = k.is_some_and(|k| self.low(k) == ",");
             if let Some(k) = k
                 && ((quote_before && !self.has_that_soon(cue.end, s1))
-                    || (comma_before && ends_clause && !content_follows && prev_low != ","))
+                    || (comma_before
+                        && ends_clause
+                        && !content_follows
+                        // "C, a spokeswoman, Anna White, said": the comma before the cue
+                        // closes the source's appositive.
+                        && (prev_low != "," || src.end == cue.start)))
                 // "All of this, he acknowledges, could be undone": a cue between commas
                 // interrupts its content, whatever the cue.
                 // So does a cue closing the sentence after a named speaker ("C, The Post has

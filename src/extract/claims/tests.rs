@@ -1958,6 +1958,19 @@ fn a_clause_then_a_named_speaker_closing_the_sentence_is_a_claim() {
             "The agents kept the details under wraps"
         )
     );
+    // A speaker with an appositive closed by a comma right before the cue.
+    let cs = claims(
+        "It rained. Facebook created the tool to help in times of crisis, a spokeswoman, Anna \
+         Richardson White, said on Saturday.",
+    );
+    assert_eq!(
+        roles(find(&cs, "said")),
+        (
+            Some("a spokeswoman, Anna Richardson White,"),
+            Some("said"),
+            "Facebook created the tool to help in times of crisis"
+        )
+    );
 }
 
 #[test]
