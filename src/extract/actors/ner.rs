@@ -1047,9 +1047,12 @@ fn join_surnames(
 }
 
 /// "Bill O'Reilly of Fox News", "Conor O'Brien of Reuters": the tagger, which saw few such
-/// names, stops at the first name or tags neither word. A surname of the shape "O'Reilly"
-/// ("D'Amato") that the tagger left out joins a person of one word right before it, and after
-/// a listed first name that it also left out the two words are a person. Entities from
+/// names, stops at the first name, runs the surname into what follows "of", or tags neither
+/// word. A surname of the shape "O'Reilly" ("D'Amato") that the tagger left out joins a
+/// person of one word right before it; one that opens another entity joins that person, and
+/// the entity starts after the `of` word; after a MISC, the MISC's last word joins it when
+/// that is a `first_name` ("Democrat Beto" | "O'Rourke"); after an untagged `first_name` the
+/// two words are a person, and after any other word the surname alone is. Entities from
 /// `first` on are sentence `sent`'s.
 fn join_apostrophe_surnames(
     entities: &mut Vec<Entity>,

@@ -1622,10 +1622,10 @@ impl<'a> Doc<'a> {
             }
     }
 
-    /// "31 people were admitted to hospital", "admitted into intensive care", "admitted to
-    /// the bar": "admit" of a place that takes someone in, which reports nothing (a
-    /// candidate ending before `end`). PolNeAR train has no such cue; "admitted to lying" and
-    /// "admitted to the affair" stay cues.
+    /// Whether a cue candidate ending before token `end` is "admit" of a place that takes
+    /// someone in, which reports nothing: "31 people were admitted to hospital", "admitted
+    /// into intensive care", "admitted to the bar". PolNeAR train has no such cue;
+    /// "admitted to lying" and "admitted to the affair" stay cues.
     fn admitted_for_care(&self, end: usize) -> bool {
         const PLACES: &[&str] = &[
             "hospital",
