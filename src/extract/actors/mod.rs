@@ -1864,7 +1864,8 @@ fn split_coordinated(cx: &Context, lower: &[u64], entities: Vec<ner::Entity>) ->
 /// "Stephen K. Bannon of Breitbart News", "Gov. John R. Kasich of Ohio": the tagger sometimes
 /// runs a person's name on through "of" into where they work or come from. The person ends
 /// before "of", and the capitalised words after it are a name of their own: a place or an
-/// organisation as the gazetteer or the name's head noun says, else an organisation. In
+/// organisation as the gazetteer or the name's head noun says, else an organisation (a
+/// person whose first name is not listed splits off an organisation only). In
 /// PolNeAR train this adds five such names, each the right words (though the gazetteer
 /// takes the fund Pershing Square for the place), and no claim changes.
 fn split_affiliations(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Entity> {
@@ -1884,11 +1885,11 @@ fn split_affiliations(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Enti
             of + 1
         };
         // Not "Rock and Roll Hall of Fame", nor a headline's run of capitals: the person is a
-        // name of two or three words, opening with a listed first name.
+        // name of two or three words, opening with a listed first name or working for what
+        // the gazetteer or its head noun says is an organisation ("Megyn Kelly of Fox News").
         let person = r.start..of;
         if first >= r.end
             || !(2..=3).contains(&person.len())
-            || !resolve::is_first_name(token_text(cx, person.start))
             || !(first..r.end).all(capitalised)
             || !person.clone().all(capitalised)
         {
@@ -1896,14 +1897,21 @@ fn split_affiliations(cx: &Context, entities: Vec<ner::Entity>) -> Vec<ner::Enti
             continue;
         }
         let rest = first..r.end;
-        let kind = match g
+        let known = g
             .lookup_words(rest.clone().map(|k| token_text(cx, k)))
             .first()
-            .map(|&(entry, _)| g.entries[entry].kind)
-        {
+            .map(|&(entry, _)| g.entries[entry].kind);
+        let head = head_kind(cx, &rest);
+        let organisation = known == Some(EntryKind::Organization)
+            || (known.is_none() && head == Some(EntityType::Org));
+        if !resolve::is_first_name(token_text(cx, person.start)) && !organisation {
+            out.push(e);
+            continue;
+        }
+        let kind = match known {
             Some(EntryKind::Country | EntryKind::Place) => EntityType::Loc,
             Some(EntryKind::Organization) => EntityType::Org,
-            None => head_kind(cx, &rest).unwrap_or(EntityType::Org),
+            None => head.unwrap_or(EntityType::Org),
         };
         out.push(ner::Entity {
             tokens: r.start..of,
@@ -2293,12 +2301,31 @@ fn mention_kind(
         } else if tagged == EntityType::Loc
             && head_kind(cx, tokens) == Some(EntityType::Org)
             && !PLACE_LIKE_ORGANIZATION_NOUNS.contains(&lower_case(head).as_ref())
+            // "NEWPORT NEWS, Va.": a place before its state stays one.
+            && !before_its_state(cx, tokens)
         {
             EntityType::Org
         } else {
             tagged
         },
     )
+}
+
+/// Whether a name is followed by a comma and the state or country it is in ("Newport News,
+/// Va.", "Tulsa, Okla.").
+fn before_its_state(cx: &Context, tokens: &Range<usize>) -> bool {
+    if token_text(cx, tokens.end) != "," {
+        return false;
+    }
+    let g = gazetteer();
+    let words = (tokens.end + 1..cx.analysis.tokens.len())
+        .take_while(|&k| capitalised_word(cx, k))
+        .map(|k| token_text(cx, k));
+    // The capitalised words after the comma are the place whole: "U.S. Army, U.S. Air
+    // Force" is a list.
+    g.lookup_words(words)
+        .iter()
+        .any(|&(e, _)| matches!(g.entries[e].kind, EntryKind::Place | EntryKind::Country))
 }
 
 /// Whether token `k` is a personal title (`roles::personal_titles`): "D-Del.", "Dover, Del."
@@ -4135,6 +4162,15 @@ mod tests {
             actors_of("Clinton criticized Tulsa, Okla., police officer Betty Shelby on Tuesday.");
         let tulsa = actors.iter().find(|a| a.name == "Tulsa");
         assert_eq!(tulsa.map(|a| a.kind), Some(ActorKind::Place), "{actors:#?}");
+        // So is a place whose last word heads organisations' names, but not an item of a list.
+        assert!(
+            names("NEWPORT NEWS, Va. - Rep. Robert Scott spoke at a picnic.")
+                .contains(&("Newport News".to_string(), ActorKind::Place))
+        );
+        assert!(
+            names("It partners with the U.S. Army, U.S. Air Force and NASA.")
+                .contains(&org("U.S. Army"))
+        );
         // A list of names is no name and its place.
         let actors = actors_of("Clinton, Obama and others spoke. Clinton said it was wrong.");
         let clinton = actors.iter().find(|a| a.name == "Clinton");
@@ -4350,6 +4386,11 @@ mod tests {
         ] {
             assert!(kinds.contains(&want), "{want:?} in {kinds:?}");
         }
+        // An unlisted first name, when what follows "of" is an organisation.
+        assert_eq!(
+            names("Megyn Kelly of Fox News said the debate was fair."),
+            [person("Megyn Kelly"), org("Fox News")]
+        );
     }
 
     #[test]
