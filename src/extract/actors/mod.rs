@@ -260,9 +260,21 @@ fn capital_is_government(cx: &Context, tokens: &Range<usize>, sentence: &Range<u
     } else {
         String::new()
     };
-    // "Kiev's membership", "Moscow's position": the possessive speaks of the government.
+    // "Kiev's membership", "Moscow's position": the possessive speaks of the government;
+    // "London's mayor", "London's Muslim mayor", "Moscow's new mayor" of the city.
     if matches!(after.as_str(), "'s" | "’s") {
-        let next = token_text(cx, tokens.end + 1).to_lowercase();
+        let mut k = tokens.end + 1;
+        while k < tokens.end + 3
+            && k + 1 < sentence.end
+            && (capitalised_word(cx, k)
+                || matches!(
+                    token_text(cx, k),
+                    "new" | "former" | "longtime" | "outgoing" | "current" | "deputy" | "first"
+                ))
+        {
+            k += 1;
+        }
+        let next = token_text(cx, k).to_lowercase();
         return !PLACE_AFTER.contains(&next.as_str());
     }
     if PLACE_BEFORE.contains(&before.as_str()) || PLACE_AFTER.contains(&after.as_str()) {
@@ -3636,6 +3648,29 @@ mod tests {
                 .iter()
                 .any(|(n, _)| matches!(*n, "Switzerland" | "Bern" | "Germany")),
             "{named:?}"
+        );
+    }
+
+    #[test]
+    fn a_capitals_mayor_is_the_citys_and_its_position_the_governments() {
+        // Past an adjective before the noun, too.
+        for text in [
+            "London's Muslim mayor said the visit was wrong.",
+            "London's new mayor said the visit was wrong.",
+        ] {
+            assert_eq!(
+                names(text),
+                [("London".to_string(), ActorKind::Place)],
+                "{text}"
+            );
+        }
+        assert!(
+            names("Moscow's position has not changed, the ministry said.")
+                .contains(&("Russia".to_string(), ActorKind::Country))
+        );
+        assert!(
+            names("Kiev's NATO membership is far off, the minister said.")
+                .contains(&("Ukraine".to_string(), ActorKind::Country))
         );
     }
 
