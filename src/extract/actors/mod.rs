@@ -814,7 +814,7 @@ fn words_after_the(cx: &Context, entity_of: &[Option<EntityType>], start: usize)
             && !(w == "The"
                 || is_month(w)
                 || is_weekday(w)
-                || is_affiliation_word(w)
+                || POLITICAL_ADJECTIVES.contains(&w)
                 || affiliation(cx, &(k..k + 1)))
     };
     let mut b = start;

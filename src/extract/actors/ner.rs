@@ -898,7 +898,7 @@ impl Model {
                 first_name(i)
                     || (!headline
                         && p.infos.get(i).is_some_and(|x| {
-                            x.flags & (F_INITCAP | F_ALLCAPS | F_DIGIT | F_PUNCT) == F_INITCAP
+                            x.flags & (F_INITCAP | F_ALLCAPS) == F_INITCAP
                                 && !p.seen_lower.contains(&x.lower)
                         })
                         && w.len() >= 3
